@@ -1,0 +1,39 @@
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { Activity } from '@bds/core';
+import type { Db } from './db';
+import { decodeCursor, encodeCursor, type Page } from './cursor';
+import { keys, withoutKeys } from './keys';
+
+
+/** The per-cluster activity feed, newest first. */
+export function activityStore(db: Db) {
+  return {
+    /** Appends an entry; the id is the idempotency key, so a redelivered event writes nothing new. */
+    async append(entry: Activity): Promise<'written' | 'duplicate'> {
+      try {
+        await db.doc.send(new PutCommand({
+          TableName: db.table,
+          Item: { ...keys.activity(entry.clusterId, entry.id), entity: 'activity', ...entry },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }));
+        return 'written';
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') return 'duplicate';
+        throw error;
+      }
+    },
+    async list(clusterId: string, opts: { limit: number; cursor?: string; requestId?: string }): Promise<Page<Activity>> {
+      const pk = keys.activityPartition(clusterId);
+      const out = await db.doc.send(new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: false,
+        Limit: opts.limit,
+        ExclusiveStartKey: decodeCursor(opts.cursor, { attribute: 'PK', value: pk }),
+      }));
+      return { items: (out.Items ?? []).map((i) => Activity.parse(withoutKeys(i))), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    },
+  };
+}
+export type ActivityStore = ReturnType<typeof activityStore>;

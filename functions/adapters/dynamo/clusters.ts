@@ -1,0 +1,67 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { Association, Cluster, conflict } from '@bds/core';
+import type { Db } from './db';
+import { decodeCursor, encodeCursor, type Page } from './cursor';
+import { keys, withoutKeys } from './keys';
+
+/** Clusters (tenants) and their associations. */
+export function clusterStore(db: Db) {
+  return {
+    /** Creates a cluster; refuses an id that exists. */
+    async create(cluster: Cluster): Promise<void> {
+      try {
+        await db.doc.send(new PutCommand({
+          TableName: db.table,
+          Item: { ...keys.cluster(cluster.id), ...keys.clusterListing(cluster.name, cluster.id), entity: 'cluster', ...cluster },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }));
+      } catch (error) {
+        if ((error as Error).name === 'ConditionalCheckFailedException') throw conflict('CLUSTER.EXISTS', `Cluster ${cluster.id} already exists`, 'id');
+        throw error;
+      }
+    },
+
+    async get(clusterId: string): Promise<Cluster | undefined> {
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.cluster(clusterId) }));
+      return out.Item ? Cluster.parse(withoutKeys(out.Item)) : undefined;
+    },
+
+    /** Every cluster by name, a page at a time. */
+    async list(opts: { limit: number; cursor?: string }): Promise<Page<Cluster>> {
+      const out = await db.doc.send(new QueryCommand({
+        TableName: db.table,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'CLUSTERS' },
+        Limit: opts.limit,
+        ExclusiveStartKey: decodeCursor(opts.cursor, { attribute: 'GSI1PK', value: 'CLUSTERS' }),
+      }));
+      return { items: (out.Items ?? []).map((i) => Cluster.parse(withoutKeys(i))), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    },
+
+    async putAssociation(association: Association): Promise<void> {
+      await db.doc.send(new PutCommand({
+        TableName: db.table,
+        Item: { ...keys.association(association.clusterId, association.id), entity: 'association', ...association },
+      }));
+    },
+
+    async getAssociation(clusterId: string, associationId: string): Promise<Association | undefined> {
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.association(clusterId, associationId) }));
+      return out.Item ? Association.parse(withoutKeys(out.Item)) : undefined;
+    },
+
+    async listAssociations(clusterId: string, opts: { limit: number; cursor?: string }): Promise<Page<Association>> {
+      const pk = keys.cluster(clusterId).PK;
+      const out = await db.doc.send(new QueryCommand({
+        TableName: db.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': pk, ':sk': keys.associationPrefix },
+        Limit: opts.limit,
+        ExclusiveStartKey: decodeCursor(opts.cursor, { attribute: 'PK', value: pk }),
+      }));
+      return { items: (out.Items ?? []).map((i) => Association.parse(withoutKeys(i))), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+    },
+  };
+}
+export type ClusterStore = ReturnType<typeof clusterStore>;

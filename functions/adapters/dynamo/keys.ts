@@ -1,0 +1,35 @@
+/**
+ * Every entity's keys, built in one place (docs/data-model.md maps each access pattern to
+ * these). The tenant (cluster) comes first in every partition key of a tenant's data.
+ */
+export const keys = {
+  cluster: (clusterId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: 'CLUSTER' }),
+  /** National list of clusters (few hundred at most: one partition is fine). */
+  clusterListing: (name: string, clusterId: string) => ({ GSI1PK: 'CLUSTERS', GSI1SK: `${name.toLowerCase()}#${clusterId}` }),
+  association: (clusterId: string, associationId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: `ASSOC#${associationId}` }),
+  associationPrefix: 'ASSOC#',
+  firm: (clusterId: string, associationId: string, firmId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: `FIRM#${associationId}#${firmId}` }),
+  firmPrefix: (associationId: string) => `FIRM#${associationId}#`,
+  provider: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'PROVIDER' }),
+  providerListing: (name: string, providerId: string) => ({ GSI1PK: 'PROVIDERS', GSI1SK: `${name.toLowerCase()}#${providerId}` }),
+  /** A provider's registration in a cluster; GSI1 lists a provider's clusters. */
+  providerRegistration: (clusterId: string, providerId: string) => ({
+    PK: `CLUSTER#${clusterId}`,
+    SK: `PROVREG#${providerId}`,
+    GSI1PK: `PROVIDER#${providerId}#CLUSTERS`,
+    GSI1SK: clusterId,
+  }),
+  providerRegistrationPrefix: 'PROVREG#',
+  funder: (funderId: string) => ({ PK: `FUNDER#${funderId}`, SK: 'FUNDER' }),
+  user: (email: string) => ({ PK: `USER#${email.toLowerCase()}`, SK: 'USER' }),
+  activity: (clusterId: string, activityId: string) => ({ PK: `CLUSTER#${clusterId}#ACTIVITY`, SK: activityId }),
+  activityPartition: (clusterId: string) => `CLUSTER#${clusterId}#ACTIVITY`,
+  /** Marks an event as processed by a worker: the idempotency record. */
+  processed: (worker: string, idempotencyKey: string) => ({ PK: `PROCESSED#${worker}#${idempotencyKey}`, SK: 'PROCESSED' }),
+} as const;
+
+/** Strips the key attributes from a stored item. */
+export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'entity'> {
+  const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, GSI2PK: _e, GSI2SK: _f, entity: _g, ...rest } = item;
+  return rest;
+}

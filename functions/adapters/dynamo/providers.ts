@@ -1,0 +1,61 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { Provider } from '@bds/core';
+import { z } from 'zod';
+import type { Db } from './db';
+import { keys, withoutKeys } from './keys';
+
+/** A provider's standing in one cluster (issue 4 adds applications and refusals). */
+export const Registration = z.object({
+  clusterId: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  categories: z.array(z.string()),
+  status: z.enum(['approved', 'pending', 'refused']),
+  at: z.iso.datetime(),
+});
+export type Registration = z.infer<typeof Registration>;
+
+/** Providers (national) and their registrations in clusters. */
+export function providerStore(db: Db) {
+  return {
+    /** Writes the provider and one approved registration per cluster, all or nothing. */
+    async putWithRegistrations(provider: Provider, at: string): Promise<void> {
+      await db.doc.send(new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: db.table, Item: { ...keys.provider(provider.id), ...keys.providerListing(provider.name, provider.id), entity: 'provider', ...provider } } },
+          ...provider.clusterIds.map((clusterId) => ({
+            Put: {
+              TableName: db.table,
+              Item: {
+                ...keys.providerRegistration(clusterId, provider.id),
+                entity: 'registration',
+                ...Registration.parse({ clusterId, providerId: provider.id, providerName: provider.name, categories: provider.categories, status: 'approved', at }),
+              },
+            },
+          })),
+        ],
+      }));
+    },
+    async get(providerId: string): Promise<Provider | undefined> {
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.provider(providerId) }));
+      return out.Item ? Provider.parse(withoutKeys(out.Item)) : undefined;
+    },
+    /** Every approved provider of a cluster (a cluster has tens, not thousands: read them all). */
+    async approvedIn(clusterId: string): Promise<Registration[]> {
+      const items: Registration[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await db.doc.send(new QueryCommand({
+          TableName: db.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': keys.cluster(clusterId).PK, ':sk': keys.providerRegistrationPrefix },
+          ExclusiveStartKey: start,
+        }));
+        items.push(...(out.Items ?? []).map((i) => Registration.parse(withoutKeys(i))));
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return items.filter((r) => r.status === 'approved');
+    },
+  };
+}
+export type ProviderStore = ReturnType<typeof providerStore>;

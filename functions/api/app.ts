@@ -1,0 +1,91 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { reachesCluster, type Actor } from '@bds/core';
+import type { Deps } from './deps';
+import { InputError, problem, sendProblem, toProblem, zodIssues } from './problem';
+import type { AnyRoute } from './route';
+import { allRoutes } from './routes';
+import { openApiDocument } from './openapi';
+import { apiReferencePage } from './reference-page';
+
+type Env = { Variables: { correlationId: string } };
+
+async function readBody(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.includes('application/json')) throw new InputError('header', [{ field: 'content-type', message: 'Send the body as application/json' }]);
+  try {
+    return await c.req.json();
+  } catch {
+    throw new InputError('body', [{ field: '(root)', message: 'The body is not valid JSON' }]);
+  }
+}
+
+function parse<T>(location: 'path' | 'query' | 'body', schema: AnyRoute['body'], value: unknown): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new InputError(location, zodIssues(result.error));
+  return result.data as T;
+}
+
+async function authenticate(c: Context, deps: Deps): Promise<Actor | undefined> {
+  const header = c.req.header('authorization');
+  if (!header) return undefined;
+  const [scheme, token] = header.split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) return undefined;
+  return deps.tokens.verify(token);
+}
+
+/** Mounts one route: authenticate, authorize, validate, call, validate the answer. */
+function mount(app: Hono<Env>, route: AnyRoute, deps: Deps): void {
+  app.on(route.method.toUpperCase(), route.path, async (c) => {
+    const correlationId = c.get('correlationId');
+    const log = deps.log.child({ correlationId, operation: route.operationId });
+    const actor = route.access === 'public' && !c.req.header('authorization') ? undefined : await authenticate(c, deps);
+    if (route.access !== 'public') {
+      if (!actor) return sendProblem(c, problem(401, { code: 'AUTH.REQUIRED', detail: 'Sign in to use this operation.', instance: c.req.path }));
+      if (Array.isArray(route.access) && !route.access.includes(actor.role)) {
+        return sendProblem(c, problem(403, { code: 'AUTH.ROLE_NOT_ALLOWED', detail: `This operation is for: ${route.access.join(', ')}.`, instance: c.req.path }));
+      }
+      const clusterId = c.req.param('clusterId');
+      // A foreign cluster answers 404: its existence is not revealed.
+      if (clusterId && !reachesCluster(actor, clusterId)) return sendProblem(c, problem(404, { code: 'CLUSTER.NOT_FOUND', detail: 'No such cluster.', instance: c.req.path }));
+    }
+    const params = parse('path', route.params, c.req.param());
+    const query = parse('query', route.query, c.req.query());
+    const body = route.body ? parse('body', route.body, await readBody(c)) : undefined;
+    const result = await route.handler({ params, query, body, actor, deps, log, correlationId, hono: c });
+    const schema = route.responses[result.status]?.schema;
+    // Outputs are validated too: a shape the OpenAPI document doesn't promise is our bug.
+    const payload = schema ? schema.parse(result.body) : result.body;
+    for (const [k, v] of Object.entries(result.headers ?? {})) c.header(k, v);
+    if (payload === undefined) return c.body(null, result.status as 204);
+    return c.json(payload, result.status as 200);
+  });
+}
+
+/**
+ * The whole HTTP API as a Hono app; `handler.ts` runs it on Lambda, the local stack on Node.
+ *
+ * @example
+ * const app = createApp(deps); const res = await app.request('/health');
+ */
+export function createApp(deps: Deps, routes: readonly AnyRoute[] = allRoutes): Hono<Env> {
+  const app = new Hono<Env>();
+  app.use(async (c, next) => {
+    const correlationId = c.req.header('x-correlation-id')?.slice(0, 100) || crypto.randomUUID();
+    c.set('correlationId', correlationId);
+    c.header('x-correlation-id', correlationId);
+    const started = performance.now();
+    await next();
+    deps.log.debug('http', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), correlationId });
+  });
+  app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => sendProblem(c, problem(413, { detail: 'The body is larger than 256 KiB.', instance: c.req.path })) }));
+  for (const route of routes) mount(app, route, deps);
+  // The reference describes the route table, so it is served beside it rather than in it.
+  const document = openApiDocument(routes, { version: deps.version });
+  app.get('/openapi.json', (c) => c.json(document));
+  app.get('/docs', (c) => c.html(apiReferencePage()));
+  app.notFound((c) => sendProblem(c, problem(404, { code: 'ROUTE.NOT_FOUND', detail: `No operation at ${c.req.method} ${c.req.path}.`, instance: c.req.path })));
+  app.onError((error, c) => sendProblem(c, toProblem(error, deps.log.child({ correlationId: c.get('correlationId') }), c.req.path)));
+  return app;
+}

@@ -1,0 +1,61 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { Actor } from '@bds/core';
+import type { Deps } from './deps';
+import type { Logger } from '../observability/logger';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type Role = Actor['role'];
+
+/** Who may call a route: anyone, any signed-in user, or the listed roles. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+/** What a handler gets: validated input, the caller, the dependencies. */
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  actor: Actor | undefined;
+  deps: Deps;
+  log: Logger;
+  correlationId: string;
+  hono: Context;
+}
+
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A route described once: Hono mounts it, the OpenAPI document and the authorization matrix read it. */
+export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
+  method: Method;
+  /** Hono-style path: `/api/clusters/:clusterId`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  tags: string[];
+  access: Access;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** Success responses; every route can also answer problem+json 4xx. */
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  handler(ctx: RouteContext<P, Q, B>): Promise<RouteResult>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous route table
+export type AnyRoute = RouteDef<any, any, any>;
+
+/**
+ * Declares a route with its schemas; the handler's input types follow from them.
+ *
+ * @example
+ * export const health = route({ method: 'get', path: '/health', operationId: 'health', summary: 'Liveness',
+ *   tags: ['ops'], access: 'public', responses: { 200: { description: 'ok', schema: Health } },
+ *   handler: async () => ({ status: 200, body: { status: 'ok' } }) });
+ */
+export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined>(def: RouteDef<P, Q, B>): RouteDef<P, Q, B> {
+  return def;
+}

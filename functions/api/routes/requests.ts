@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import {
+  BUILT_IN_CATEGORIES, CategorySlug, NewServiceRequest, RequestStatus, canReadRequest, createRequest, isLeadSponsor, notFound, publish,
+  DomainError,
+} from '@bds/core';
+import { StoredRequest } from '../../adapters/dynamo/requests';
+import { route } from '../route';
+import { ClusterParams, IdParam, Paging, pageOf } from './common';
+
+const RequestParams = ClusterParams.extend({ requestId: IdParam });
+const ListQuery = Paging.extend({
+  status: RequestStatus.optional().describe('Only requests in this state; providers see open ones'),
+  category: CategorySlug.optional(),
+  closingAfter: z.iso.datetime().optional().describe('Only open requests whose deadline is after this instant'),
+});
+
+const forbiddenUnlessLead = () => new DomainError('REQUEST.NOT_SPONSOR', 'forbidden', 'Only the lead association of this request can do that.');
+
+export const listCategories = route({
+  method: 'get', path: '/api/categories', operationId: 'listCategories', summary: 'The BDS categories requests are posted under',
+  tags: ['requests'], access: 'public',
+  responses: { 200: { description: 'Categories', schema: z.object({ items: z.array(z.object({ slug: z.string(), label: z.string(), innovative: z.boolean() })) }) } },
+  handler: async () => ({ status: 200, body: { items: BUILT_IN_CATEGORIES.map((c) => ({ ...c })) } }),
+});
+
+export const postRequest = route({
+  method: 'post', path: '/api/clusters/:clusterId/requests', operationId: 'postRequest',
+  summary: 'Post a pooled service request (as a draft)', tags: ['requests'], access: ['association_rep'],
+  params: ClusterParams, body: NewServiceRequest,
+  responses: { 201: { description: 'The draft request', schema: StoredRequest } },
+  handler: async ({ params, body, actor, deps, log }) => {
+    const draft = createRequest(body, { clusterId: params.clusterId, associationId: actor!.organisationId, ids: deps.ids, clock: deps.clock });
+    const stored = await deps.stores.requests.create(draft);
+    log.info('request posted', { clusterId: params.clusterId, requestId: draft.id });
+    return { status: 201, body: stored, headers: { location: `/api/clusters/${params.clusterId}/requests/${draft.id}` } };
+  },
+});
+
+export const publishRequest = route({
+  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/publish', operationId: 'publishRequest',
+  summary: 'Open a draft for pledges and bids; eligible providers are notified', tags: ['requests'], access: ['association_rep'],
+  params: RequestParams,
+  responses: { 200: { description: 'The open request', schema: StoredRequest } },
+  handler: async ({ params, actor, deps, log, correlationId }) => {
+    const current = await deps.stores.requests.get(params.clusterId, params.requestId);
+    if (!current || !canReadRequest(actor!, current)) throw notFound('REQUEST.NOT_FOUND', 'No such request.');
+    if (!isLeadSponsor(actor!, current)) throw forbiddenUnlessLead();
+    const opened = await deps.stores.requests.update({ ...publish(current, deps.clock), pledgedFirms: current.pledgedFirms }, current.version);
+    await deps.publisher.publish({
+      id: deps.ids.next('event'), type: 'request.opened', clusterId: opened.clusterId, occurredAt: opened.updatedAt, correlationId,
+      idempotencyKey: `request.opened:${opened.id}`, payload: { requestId: opened.id, title: opened.title, category: opened.category },
+    });
+    log.info('request opened', { clusterId: opened.clusterId, requestId: opened.id });
+    return { status: 200, body: opened };
+  },
+});
+
+export const listRequests = route({
+  method: 'get', path: '/api/clusters/:clusterId/requests', operationId: 'listRequests',
+  summary: "A cluster's requests: providers see open ones by deadline; others every one, newest first", tags: ['requests'], access: 'signed-in',
+  params: ClusterParams, query: ListQuery,
+  responses: { 200: { description: 'A page of requests', schema: pageOf(StoredRequest) } },
+  handler: async ({ params, query, actor, deps }) => {
+    const { limit, cursor, category, closingAfter } = query;
+    const openOnly = actor!.role === 'provider' || query.status === 'open';
+    const page = openOnly
+      ? await deps.stores.requests.listOpen(params.clusterId, { limit, ...(cursor ? { cursor } : {}), ...(category ? { category } : {}), ...(closingAfter ? { closingAfter } : {}) })
+      : await deps.stores.requests.listByCluster(params.clusterId, { limit, ...(cursor ? { cursor } : {}) });
+    const items = page.items.filter((r) => canReadRequest(actor!, r) && (!query.status || r.status === query.status) && (!category || r.category === category));
+    return { status: 200, body: { items, nextCursor: page.nextCursor } };
+  },
+});
+
+export const getRequest = route({
+  method: 'get', path: '/api/clusters/:clusterId/requests/:requestId', operationId: 'getRequest',
+  summary: 'One request', tags: ['requests'], access: 'signed-in', params: RequestParams,
+  responses: { 200: { description: 'The request', schema: StoredRequest } },
+  handler: async ({ params, actor, deps }) => {
+    const request = await deps.stores.requests.get(params.clusterId, params.requestId);
+    if (!request || !canReadRequest(actor!, request)) throw notFound('REQUEST.NOT_FOUND', 'No such request.');
+    return { status: 200, body: request };
+  },
+});

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const Env = z.object({
+  TABLE_NAME: z.string().min(3),
+  EVENTS_QUEUE_URL: z.string().min(1).optional(),
+  STAGE: z.string().regex(/^[a-z0-9-]+$/).default('local'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Endpoint override for DynamoDB Local; unset in AWS. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  JWT_ISSUER: z.string().default('bds-exchange'),
+  /** Private signing key as a JWK (JSON). Local runs generate one into .data/. */
+  JWT_PRIVATE_JWK: z.string().optional(),
+});
+export type Env = z.infer<typeof Env>;
+
+/**
+ * Reads and validates the environment once (at cold start); fails fast naming every
+ * missing or malformed variable.
+ */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment — ${names}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,106 @@
+import type { AddressInfo } from 'node:net';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { readEnv } from '../config/env';
+import { createDb } from '../adapters/dynamo/db';
+import { ensureTable } from '../adapters/dynamo/create-table';
+import { createStores } from '../adapters/dynamo/stores';
+import { localPublisher } from '../adapters/sqs/publisher';
+import { createApp } from '../api/app';
+import { createLogger, type Logger } from '../observability/logger';
+import { buildDeps } from '../runtime';
+import { createRequestEventsHandler } from '../workers/request-events/worker';
+import { startDynamoLocal } from './dynamo-local';
+import { localSigningKey } from './keys';
+import { ensurePortalBuilt, servePortal } from './portal';
+import { LocalQueue } from './queue';
+import { demoAccounts, seedDemoData } from './seed/seed';
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
+const TABLE_NAME = 'bds-exchange-local';
+
+export interface LocalStackOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Where DynamoDB Local keeps its files and the signing key lives; `.data/` by default. */
+  dataDir?: string;
+  /** Start empty: delete the data folder first. */
+  reset?: boolean;
+  seed?: boolean;
+  log?: (line: string) => void;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export interface LocalStack {
+  url: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  queues: { requestEvents: LocalQueue; drain(): Promise<void> };
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole marketplace in one process: DynamoDB Local (child process), the API and the
+ * built portal on one port, and the workers on in-process queues with SQS's contract.
+ */
+export async function startLocalStack(opts: LocalStackOptions = {}): Promise<LocalStack> {
+  const say = opts.log ?? ((line: string) => console.log(line));
+  const logger: Logger = createLogger({ level: opts.logLevel ?? 'info', format: 'pretty', write: say });
+  const dataDir = opts.dataDir ?? DEFAULT_DATA_DIR;
+  if (opts.reset) await rm(dataDir, { recursive: true, force: true });
+
+  const dynamo = await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb'), log: say });
+  const stopDynamo = () => dynamo.stop();
+  try {
+    const env = readEnv({ TABLE_NAME, DYNAMODB_ENDPOINT: dynamo.endpoint, STAGE: 'local', LOG_LEVEL: opts.logLevel ?? 'info' });
+    const db = createDb({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
+    if ((await ensureTable(db.client, TABLE_NAME)) === 'created') say(`Created table ${TABLE_NAME} from the stack's definition`);
+    const stores = createStores(db);
+
+    const requestEvents = new LocalQueue({
+      name: 'request-events',
+      handler: createRequestEventsHandler({ stores, log: logger.child({ worker: 'request-events' }) }),
+      visibilityTimeoutMs: 5_000,
+      maxReceiveCount: 5,
+      log: { warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+    });
+    requestEvents.start();
+
+    const deps = await buildDeps(env, {
+      publisher: localPublisher(requestEvents),
+      privateJwk: await localSigningKey(dataDir),
+      log: logger.child({ service: 'api' }),
+      demoAccounts: demoAccounts(),
+    });
+    if (opts.seed !== false) {
+      const { created } = await seedDemoData(stores, say);
+      say(created > 0 ? `Seeded ${created} demo records from the paper (4 clusters, associations, providers, a funder, demo accounts)` : 'Demo data already present');
+    }
+    await ensurePortalBuilt(say);
+    const app = createApp(deps);
+    servePortal(app);
+
+    const server = serve({ fetch: app.fetch, port: opts.port ?? 3000, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://localhost:${port}`,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: TABLE_NAME,
+      queues: { requestEvents, drain: () => requestEvents.drain() },
+      async stop() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await requestEvents.stop();
+        await stopDynamo();
+      },
+    };
+  } catch (error) {
+    await stopDynamo();
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+import { webcrypto } from 'node:crypto';
+import type { JWK } from 'jose';
+import { idGenerator, type Clock, type EventPublisher } from '@bds/core';
+import type { Env } from './config/env';
+import { createDb } from './adapters/dynamo/db';
+import { createStores } from './adapters/dynamo/stores';
+import { createTokenService } from './api/auth/tokens';
+import type { DemoAccount, Deps } from './api/deps';
+import { createLogger, type Logger } from './observability/logger';
+
+export const VERSION = '0.1.0';
+
+/** The system clock and random source: the only place production reads them. */
+export const systemClock: Clock = { now: () => Date.now() };
+const randomBytes = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
+
+/**
+ * Builds the API's dependencies from the environment. The same wiring serves Lambda and
+ * the local stack; only the publisher and the key source differ.
+ */
+export async function buildDeps(env: Env, opts: { publisher: EventPublisher; privateJwk: JWK; log?: Logger; demoAccounts?: DemoAccount[] }): Promise<Deps> {
+  const log = opts.log ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
+  const db = createDb({ tableName: env.TABLE_NAME, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) });
+  return {
+    stores: createStores(db),
+    publisher: opts.publisher,
+    clock: systemClock,
+    ids: idGenerator(systemClock, randomBytes),
+    tokens: await createTokenService({ privateJwk: opts.privateJwk, issuer: env.JWT_ISSUER }),
+    log,
+    version: VERSION,
+    ...(opts.demoAccounts ? { demoAccounts: opts.demoAccounts } : {}),
+  };
+}

@@ -1,0 +1,94 @@
+import { Duration } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { API_TIMEOUT, handlerFunction, type FunctionEnvironment } from './functions';
+import { ENTRIES } from './paths';
+import type { DataTable } from './table';
+
+export interface ApiProps {
+  readonly data: DataTable;
+  /** The queue the API publishes domain events to. */
+  readonly eventsQueue: IQueue;
+  readonly environment: FunctionEnvironment;
+  /** The portal's origin (`https://…`), the only one CORS lets call the API from a browser. */
+  readonly allowedOrigin: string;
+}
+
+/**
+ * Caps a runaway client or a retry loop well below the account's regional quota, which
+ * every API in the account shares.
+ */
+const THROTTLE = { rateLimit: 100, burstLimit: 200 };
+
+/** One JSON line per request, with the fields an incident needs (HTTP API variables only). */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(JSON.stringify({
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  time: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  responseLength: '$context.responseLength',
+}));
+
+/**
+ * The HTTP API: one Lambda running the Hono app (`hono/aws-lambda`) behind a catch-all
+ * route, so routing lives in one place, the app, and a new endpoint needs no infra change.
+ *
+ * @example
+ * const api = new Api(this, 'Api', { data, eventsQueue, environment, allowedOrigin: portal.url });
+ * new CfnOutput(this, 'ApiUrl', { value: api.url });
+ */
+export class Api extends Construct {
+  readonly handler: NodejsFunction;
+  readonly httpApi: HttpApi;
+  /** Base URL of the `$default` stage, without a trailing slash. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    this.handler = handlerFunction(this, 'Handler', {
+      entry: ENTRIES.api,
+      timeout: API_TIMEOUT,
+      memorySize: 512,
+      environment: props.environment,
+      description: 'HTTP API (Hono)',
+    });
+    props.data.grantItemAccess(this.handler);
+    props.eventsQueue.grantSendMessages(this.handler);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'BDS Exchange API',
+      // The stage is declared below, where access logging and throttling can be set.
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [props.allowedOrigin],
+        allowMethods: [CorsHttpMethod.ANY],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        maxAge: Duration.days(1),
+      },
+    });
+    this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH })),
+        format: ACCESS_LOG_FORMAT,
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('Hono', this.handler);
+    this.httpApi.addRoutes({ path: '/', methods: [HttpMethod.ANY], integration });
+    this.httpApi.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration });
+    this.url = this.httpApi.apiEndpoint;
+  }
+}

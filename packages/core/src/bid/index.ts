@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './rules/price';
+export * from './rules/submit';
+export * from './rules/seal';

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './fraction';
+export * from './quality';
+export * from './validity';
+export * from './evaluate';

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** A BDS provider: national, serves the clusters it is registered in. */
+export const Provider = z.object({
+  id: z.string(),
+  name: z.string().min(2).max(160),
+  city: z.string().min(2).max(60),
+  categories: z.array(z.string()).min(1),
+  accredited: z.boolean(),
+  /** How many engagements it can run in overlapping delivery windows. */
+  capacity: z.number().int().min(1).max(1000),
+  clusterIds: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+});
+export type Provider = z.infer<typeof Provider>;
+
+/** A public funder (SIDBI, NABARD, a state agency, the programme). */
+export const Funder = z.object({
+  id: z.string(),
+  name: z.string().min(2).max(160),
+  kind: z.enum(['development_bank', 'state_agency', 'programme', 'other']),
+  createdAt: z.iso.datetime(),
+});
+export type Funder = z.infer<typeof Funder>;

@@ -1,0 +1,68 @@
+import type { Clock } from '../../clock';
+import { invalid } from '../../errors';
+import type { Money } from '../../money';
+import type { ServiceRequest } from '../schema';
+import { requireReason } from './lifecycle';
+import { applyTransition, assertTransition, isoNow } from './transitions';
+
+/** One ranked bid, as the evaluation reports it (only the fields an award keeps). */
+export interface AwardCandidate {
+  bidId: string;
+  providerId: string;
+  pricePerFirm: Money;
+  total: Money;
+  rank: number;
+}
+
+/** The evaluation an award is made from; `Evaluation.evaluate`'s ranked outcome fits it. */
+export interface AwardBasis {
+  requestId: string;
+  volume: number;
+  ranking: readonly AwardCandidate[];
+  recommended: AwardCandidate;
+}
+
+export interface AwardInput {
+  basis: AwardBasis;
+  /** The bid picked; the recommendation when left out. */
+  bidId?: string;
+  /** Required when the pick is not the recommendation, kept for the audit trail. */
+  reason?: string;
+  /** The user id of the association rep confirming the award. */
+  awardedBy: string;
+}
+
+/**
+ * Awards an evaluated request: the recommended bid, or another ranked bid with a written reason
+ * (`REQUEST.REASON_REQUIRED`). A bid that is not in the ranking (invalid, withdrawn, unknown)
+ * cannot be picked (`REQUEST.BID_NOT_RANKED`), nor can an evaluation of another request
+ * (`REQUEST.EVALUATION_MISMATCH`).
+ *
+ * @example
+ * award(evaluating, { basis: ranked, awardedBy: 'usr_…' }, clock).award?.bidId // ranked.recommended.bidId
+ */
+export function award(request: ServiceRequest, input: AwardInput, clock: Clock): ServiceRequest {
+  const next = assertTransition(request, 'award');
+  const { basis } = input;
+  if (basis.requestId !== request.id) {
+    throw invalid('REQUEST.EVALUATION_MISMATCH', 'The evaluation is for another request', 'basis');
+  }
+  const bidId = input.bidId ?? basis.recommended.bidId;
+  const picked = basis.ranking.find((c) => c.bidId === bidId);
+  if (!picked) throw invalid('REQUEST.BID_NOT_RANKED', `Bid ${bidId} is not among the valid, ranked bids`, 'bidId');
+  const departs = picked.bidId !== basis.recommended.bidId;
+  const reason = departs ? requireReason(input.reason) : input.reason?.trim() || undefined;
+  return applyTransition(request, next, clock, {
+    award: {
+      bidId: picked.bidId,
+      providerId: picked.providerId,
+      volume: basis.volume,
+      pricePerFirm: picked.pricePerFirm,
+      total: picked.total,
+      recommendedBidId: basis.recommended.bidId,
+      ...(reason === undefined ? {} : { reason }),
+      awardedBy: input.awardedBy,
+      awardedAt: isoNow(clock),
+    },
+  });
+}

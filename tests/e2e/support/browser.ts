@@ -1,0 +1,73 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Debian's chromium (apt), never a downloaded browser: see docs in STACK.md. */
+export const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 360, height: 780 };
+
+/** One person at one browser: a fresh profile, so no cookie or session storage is shared. */
+export interface BrowserUser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a browser for one user. Playwright refuses `--user-data-dir` in args, so each user
+ * gets a persistent context in a fresh temporary profile, deleted on close.
+ *
+ * @example
+ * const newcomer = await openBrowser(); await newcomer.page.goto(stack.url);
+ */
+export async function openBrowser(): Promise<BrowserUser> {
+  const profile = await mkdtemp(join(tmpdir(), 'bds-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: DESKTOP, locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Saves the page as `tests/e2e/screenshots/<name>-desktop.png` and `<name>-360.png` (full
+ * page, git-ignored), then puts the viewport back as it was.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const before = page.viewportSize() ?? DESKTOP;
+  await page.setViewportSize(DESKTOP);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-desktop.png`), fullPage: true });
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-360.png`), fullPage: true });
+  // Nothing may stick out sideways at 360 px: that is the phone a cluster's firm owner carries.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+  await page.setViewportSize(before);
+}
+
+/**
+ * Runs axe on the page as it is and fails on any serious or critical violation, listing
+ * each rule with the elements it caught.
+ */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `axe on ${label}`).toEqual([]);
+}

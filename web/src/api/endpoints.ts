@@ -1,0 +1,31 @@
+import type { ApiClient } from './client';
+import type { Activity, Category, Cluster, DemoAccount, NewServiceRequest, Page, RequestFilter, ServiceRequest, Session } from './types';
+
+const seg = encodeURIComponent;
+
+/**
+ * One typed function per API operation the portal uses.
+ *
+ * @example
+ * const api = endpoints(client);
+ * const { items } = await api.listClusters();
+ */
+export function endpoints(client: ApiClient) {
+  return {
+    signIn: (email: string, password: string) => client.post<Session>('/api/auth/sign-in', { email, password }),
+    demoAccounts: (signal?: AbortSignal) => client.get<{ items: DemoAccount[] }>('/api/demo-accounts', { signal }),
+    listClusters: (cursor?: string, signal?: AbortSignal) => client.get<Page<Cluster>>('/api/clusters', { query: { cursor }, signal }),
+    getCluster: (clusterId: string, signal?: AbortSignal) => client.get<Cluster>(`/api/clusters/${seg(clusterId)}`, { signal }),
+    listCategories: (signal?: AbortSignal) => client.get<{ items: Category[] }>('/api/categories', { signal }),
+    listRequests: (clusterId: string, filter: RequestFilter = {}, signal?: AbortSignal) =>
+      client.get<Page<ServiceRequest>>(`/api/clusters/${seg(clusterId)}/requests`, { query: { ...filter }, signal }),
+    getRequest: (clusterId: string, requestId: string, signal?: AbortSignal) =>
+      client.get<ServiceRequest>(`/api/clusters/${seg(clusterId)}/requests/${seg(requestId)}`, { signal }),
+    createRequest: (clusterId: string, input: NewServiceRequest) =>
+      client.post<ServiceRequest>(`/api/clusters/${seg(clusterId)}/requests`, input),
+    listActivity: (clusterId: string, cursor?: string, signal?: AbortSignal) =>
+      client.get<Page<Activity>>(`/api/clusters/${seg(clusterId)}/activity`, { query: { cursor }, signal }),
+  };
+}
+
+export type Api = ReturnType<typeof endpoints>;

@@ -1,0 +1,103 @@
+import { ApiError, useApi, type Cluster } from '../../api';
+import { EmptyState, ErrorNotice, Loading, LoadMore, RequestList } from '../../components';
+import { formatCount, formatDate } from '../../format';
+import { usePaged, useResource, useTitle } from '../../hooks';
+import { t, tKey } from '../../i18n';
+import { Link, paths } from '../../router';
+import { isRepOf, useSession } from '../../session';
+
+function ClusterFacts({ cluster }: { cluster: Cluster }) {
+  return (
+    <dl className="meta meta-wide">
+      <div>
+        <dt>{t('cluster.place')}</dt>
+        <dd>{t('home.clusterPlace', { district: cluster.district, state: cluster.state })}</dd>
+      </div>
+      <div>
+        <dt>{t('cluster.phase')}</dt>
+        <dd>{tKey('phase', cluster.phase)}</dd>
+      </div>
+      <div>
+        <dt>{t('cluster.firmCount')}</dt>
+        <dd>{formatCount(cluster.firmCount)}</dd>
+      </div>
+      <div>
+        <dt>{t('cluster.supportedUntil')}</dt>
+        <dd>{formatDate(cluster.supportedUntil)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function Requests({ clusterId, canPost }: { clusterId: string; canPost: boolean }) {
+  const api = useApi();
+  const { user } = useSession();
+  // Requests are for signed-in users only: signed out, there is nothing to ask for.
+  const requests = usePaged(
+    (cursor, signal) => (user ? api.listRequests(clusterId, { cursor }, signal) : Promise.resolve({ items: [], nextCursor: null })),
+    [api, clusterId, user?.id],
+  );
+  const post = canPost && (
+    <Link to={paths.newRequest(clusterId)} className="button">
+      {t('cluster.postRequest')}
+    </Link>
+  );
+  let body;
+  if (!user) {
+    body = (
+      <EmptyState action={<Link to={paths.signIn(paths.cluster(clusterId))}>{t('nav.signIn')}</Link>}>{t('cluster.signInToSee')}</EmptyState>
+    );
+  } else if (requests.loading) body = <Loading />;
+  else if (requests.error !== undefined && requests.items.length === 0) body = <ErrorNotice error={requests.error} onRetry={requests.reload} />;
+  else if (requests.items.length === 0) body = <EmptyState action={post}>{t(canPost ? 'cluster.requestsEmptyRep' : 'cluster.requestsEmpty')}</EmptyState>;
+  else
+    body = (
+      <>
+        <RequestList requests={requests.items} />
+        {requests.error !== undefined && <ErrorNotice error={requests.error} onRetry={requests.loadMore} />}
+        <LoadMore hasMore={requests.hasMore} loading={requests.loadingMore} onClick={requests.loadMore} />
+      </>
+    );
+  return (
+    <section aria-labelledby="requests-heading">
+      <div className="section-head">
+        <h2 id="requests-heading">{t('cluster.requestsHeading')}</h2>
+        {requests.items.length > 0 && post}
+      </div>
+      {body}
+    </section>
+  );
+}
+
+/** One cluster: its facts and its open and recent requests. */
+export function ClusterPage({ clusterId }: { clusterId: string }) {
+  const api = useApi();
+  const { user } = useSession();
+  const [cluster, reload] = useResource((signal) => api.getCluster(clusterId, signal), [api, clusterId]);
+  useTitle(cluster.data?.name);
+  if (cluster.state === 'loading') {
+    return (
+      <div className="page">
+        <h1>{t('common.loading')}</h1>
+        <Loading />
+      </div>
+    );
+  }
+  if (cluster.state === 'error') {
+    const missing = cluster.error instanceof ApiError && cluster.error.status === 404;
+    return (
+      <div className="page">
+        <h1>{missing ? t('notFound.title') : t('common.errorTitle')}</h1>
+        <ErrorNotice error={cluster.error} {...(missing ? {} : { onRetry: reload })} />
+      </div>
+    );
+  }
+  return (
+    <div className="page">
+      <p className="crumb">{cluster.data.sector}</p>
+      <h1>{cluster.data.name}</h1>
+      <ClusterFacts cluster={cluster.data} />
+      <Requests clusterId={clusterId} canPost={isRepOf(user, clusterId)} />
+    </div>
+  );
+}

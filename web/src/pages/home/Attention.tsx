@@ -1,0 +1,60 @@
+import type { Api, Cluster, ServiceRequest, User } from '../../api';
+import { useApi } from '../../api';
+import { EmptyState, ErrorNotice, Loading, RequestList } from '../../components';
+import { useResource } from '../../hooks';
+import { t, tn, type MessageKey } from '../../i18n';
+import { Link, paths } from '../../router';
+
+interface ClusterAttention {
+  cluster: Cluster;
+  open: ServiceRequest[];
+  more: boolean;
+}
+
+const PER_CLUSTER = 5;
+
+const introKey = (role: User['role']): MessageKey =>
+  role === 'association_rep' || role === 'provider' || role === 'funder' ? `home.attention.${role}` : 'home.attention.admin';
+
+/** The user's clusters; a national admin reaches them all (the first page of the registry). */
+async function clustersOf(api: Api, user: User, signal: AbortSignal): Promise<Cluster[]> {
+  if (user.role === 'national_admin' && user.clusterIds.length === 0) return (await api.listClusters(undefined, signal)).items;
+  return Promise.all(user.clusterIds.map((id) => api.getCluster(id, signal)));
+}
+
+async function loadAttention(api: Api, user: User, signal: AbortSignal): Promise<ClusterAttention[]> {
+  const clusters = await clustersOf(api, user, signal);
+  const pages = await Promise.all(clusters.map((c) => api.listRequests(c.id, { status: 'open', limit: PER_CLUSTER }, signal)));
+  return clusters
+    .map((cluster, i) => ({ cluster, open: pages[i]?.items ?? [], more: (pages[i]?.nextCursor ?? null) !== null }))
+    .filter((a) => a.open.length > 0);
+}
+
+/** What a signed-in user should look at first; for now, the open requests of their clusters. */
+export function Attention({ user }: { user: User }) {
+  const api = useApi();
+  const [attention, reload] = useResource((signal) => loadAttention(api, user, signal), [api, user]);
+  return (
+    <section className="panel" aria-labelledby="attention-heading">
+      <h2 id="attention-heading">{t('home.attentionHeading')}</h2>
+      <p>{t(introKey(user.role))}</p>
+      {attention.state === 'loading' && <Loading />}
+      {attention.state === 'error' && <ErrorNotice error={attention.error} onRetry={reload} />}
+      {attention.state === 'ok' && attention.data.length === 0 && <EmptyState>{t('home.attentionEmpty')}</EmptyState>}
+      {attention.state === 'ok' &&
+        attention.data.map(({ cluster, open, more }) => (
+          <div key={cluster.id} className="attention-cluster">
+            <h3>
+              <Link to={paths.cluster(cluster.id)}>{tn('home.attentionCluster', open.length, { cluster: cluster.name })}</Link>
+            </h3>
+            <RequestList requests={open} headingLevel={3} />
+            {more && (
+              <p>
+                <Link to={paths.cluster(cluster.id)}>{t('home.attentionMore')}</Link>
+              </p>
+            )}
+          </div>
+        ))}
+    </section>
+  );
+}

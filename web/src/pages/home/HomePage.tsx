@@ -1,0 +1,35 @@
+import { useTitle } from '../../hooks';
+import { t } from '../../i18n';
+import { useSession } from '../../session';
+import { Attention } from './Attention';
+import { Clusters } from './Clusters';
+import { DemoAccounts } from './DemoAccounts';
+
+/** Signed out: what the exchange is, its clusters, the demo accounts. Signed in: what needs attention. */
+export function HomePage() {
+  const { user } = useSession();
+  useTitle(undefined);
+  return (
+    <div className="page home">
+      {user ? (
+        <>
+          <h1>{t('home.welcome', { name: user.name })}</h1>
+          <Attention user={user} />
+          <Clusters />
+        </>
+      ) : (
+        <>
+          <h1>{t('app.tagline')}</h1>
+          <section className="intro" aria-labelledby="intro-heading">
+            <h2 id="intro-heading">{t('home.introHeading')}</h2>
+            <p>{t('home.intro')}</p>
+          </section>
+          <div className="home-grid">
+            <Clusters />
+            <DemoAccounts />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export { matchRoute, paths, type Route } from './routes';
+export { navigate, useLocation } from './history';
+export { Link } from './Link';

@@ -1,0 +1,2 @@
+export { SessionProvider, useSession, isRepOf, type SessionState } from './SessionContext';
+export { readSession } from './storage';
