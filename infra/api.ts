@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -15,6 +15,8 @@ export interface ApiProps {
   /** The queue the API publishes domain events to. */
   readonly eventsQueue: IQueue;
   readonly environment: FunctionEnvironment;
+  /** The ES256 private JWK the API signs access tokens with (a deploy-time secret). */
+  readonly signingKey: string;
   /** The portal's origin (`https://…`), the only one CORS lets call the API from a browser. */
   readonly allowedOrigin: string;
 }
@@ -44,12 +46,13 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(JSON.stringify({
  * route, so routing lives in one place, the app, and a new endpoint needs no infra change.
  *
  * @example
- * const api = new Api(this, 'Api', { data, eventsQueue, environment, allowedOrigin: portal.url });
+ * const api = new Api(this, 'Api', { data, eventsQueue, environment, signingKey, allowedOrigin: portal.url });
  * new CfnOutput(this, 'ApiUrl', { value: api.url });
  */
 export class Api extends Construct {
   readonly handler: NodejsFunction;
   readonly httpApi: HttpApi;
+  readonly routes: readonly HttpRoute[];
   /** Base URL of the `$default` stage, without a trailing slash. */
   readonly url: string;
 
@@ -59,7 +62,7 @@ export class Api extends Construct {
       entry: ENTRIES.api,
       timeout: API_TIMEOUT,
       memorySize: 512,
-      environment: props.environment,
+      environment: { ...props.environment, JWT_PRIVATE_JWK: props.signingKey },
       description: 'HTTP API (Hono)',
     });
     props.data.grantItemAccess(this.handler);
@@ -87,8 +90,7 @@ export class Api extends Construct {
     });
 
     const integration = new HttpLambdaIntegration('Hono', this.handler);
-    this.httpApi.addRoutes({ path: '/', methods: [HttpMethod.ANY], integration });
-    this.httpApi.addRoutes({ path: '/{proxy+}', methods: [HttpMethod.ANY], integration });
+    this.routes = ['/', '/{proxy+}'].flatMap((path) => this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration }));
     this.url = this.httpApi.apiEndpoint;
   }
 }

@@ -19,7 +19,8 @@ export interface HandlerFunctionProps {
   readonly entry: string;
   readonly timeout: Duration;
   readonly memorySize: number;
-  readonly environment: FunctionEnvironment;
+  /** The shared environment, plus any variable only this function needs. */
+  readonly environment: FunctionEnvironment & Readonly<Record<string, string>>;
   readonly description?: string;
 }
 

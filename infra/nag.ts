@@ -75,6 +75,13 @@ function acknowledgeWildcards(scope: IConstruct, expected: readonly ExpectedWild
   }
 }
 
+/** The CloudFormation resource of an L2 construct: acknowledgments go no wider than it. */
+function resourceOf(construct: IConstruct): IConstruct {
+  const resource = construct.node.defaultChild;
+  if (!resource) throw new Error(`${construct.node.path} has no CloudFormation resource to acknowledge findings on`);
+  return resource;
+}
+
 /** The actions of the statements whose Resource is `*`. */
 function actionsOnStar(policy: CfnPolicy): string[] {
   const document = Stack.of(policy).resolve(policy.policyDocument) as { Statement?: Array<{ Action?: string | string[]; Resource?: unknown }> };
@@ -90,25 +97,27 @@ function actionsOnStar(policy: CfnPolicy): string[] {
  */
 export function suppressNagFindings(stack: BdsExchangeStack, config: DeployConfig): void {
   for (const fn of [stack.api.handler, ...stack.workers.functions]) {
-    Validations.of(fn).acknowledge({ id: 'AwsSolutions-L1', reason: RUNTIME_NODE_22 });
+    Validations.of(resourceOf(fn)).acknowledge({ id: 'AwsSolutions-L1', reason: RUNTIME_NODE_22 });
     acknowledgeWildcards(fn.role ?? fn, [XRAY]);
   }
 
   // CDK's singleton copy handler sits at the stack root, named by a fixed uuid.
   for (const handler of stack.node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'))) {
-    Validations.of(handler).acknowledge({
+    Validations.of(resourceOf(handler)).acknowledge({
       id: 'AwsSolutions-L1',
       reason: "CDK's BucketDeployment handler runs on the Python runtime its aws-cdk-lib release pins; it moves when aws-cdk-lib is upgraded.",
     });
   }
   acknowledgeWildcards(stack.portal, BUCKET_DEPLOYMENT);
 
-  Validations.of(stack.api.httpApi).acknowledge({
-    id: 'AwsSolutions-APIG4',
-    reason: 'The Hono app authenticates each protected route itself (bearer tokens verified with jose) and authorizes by tenant and role; sign-in and open-data routes must stay public, which a gateway authorizer on the catch-all route cannot express.',
-  });
+  for (const route of stack.api.routes) {
+    Validations.of(resourceOf(route)).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'The Hono app authenticates each protected route itself (ES256 bearer tokens verified with jose) and authorizes by tenant and role; sign-in and open-data routes must stay public, which one gateway authorizer on the catch-all route cannot express.',
+    });
+  }
 
-  const cdn = stack.portal.distribution;
+  const cdn = resourceOf(stack.portal.distribution);
   Validations.of(cdn).acknowledge({
     id: 'AwsSolutions-CFR1',
     reason: 'No geo restriction: the portal is public static files for clusters across India and partners abroad (programme staff, donors); access is controlled by sign-in, not by country.',

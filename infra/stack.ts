@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, SecretValue, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { Api } from './api';
@@ -14,6 +14,9 @@ export interface BdsExchangeStackProps extends StackProps {
   /** The built portal folder. @default web/dist */
   readonly webDist?: string;
 }
+
+/** Secrets Manager name of the API's token-signing key (created once per stage, docs/deploy.md). */
+export const signingKeySecretName = (stage: string): string => `bds-exchange/${stage}/jwt-private-jwk`;
 
 /** `BdsExchange-<stage>`: one stack per stage, side by side in one account if need be. */
 export const stackNameFor = (stage: string): string => `BdsExchange-${stage}`;
@@ -57,6 +60,9 @@ export class BdsExchangeStack extends Stack {
       data,
       eventsQueue,
       environment: { ...environment, EVENTS_QUEUE_URL: eventsQueue.queueUrl },
+      // A dynamic reference: CloudFormation resolves it at deploy time, so the key is in
+      // neither the template nor cdk.out.
+      signingKey: SecretValue.secretsManager(signingKeySecretName(stage)).unsafeUnwrap(),
       allowedOrigin: this.portal.url,
     });
     this.portal.deploy({ apiUrl: this.api.url, stage });

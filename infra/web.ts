@@ -137,7 +137,8 @@ export class Portal extends Construct {
     const entry = new BucketDeployment(this, 'DeployEntry', {
       destinationBucket: this.bucket,
       sources: [
-        ...(this.built ? [Source.asset(this.distDir, { exclude: ['assets', 'assets/**'] })] : []),
+        // The build's own config.json is the local one ({ apiUrl: '' }): this stage's wins.
+        ...(this.built ? [Source.asset(this.distDir, { exclude: ['assets', 'assets/**', 'config.json'] })] : []),
         Source.jsonData('config.json', config),
       ],
       cacheControl: [CacheControl.noCache()],

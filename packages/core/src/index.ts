@@ -12,3 +12,7 @@ export * from './actor';
 export * from './access';
 export * from './taxonomy';
 export * from './request';
+export * from './firm';
+export * from './pledge';
+export * from './bid';
+export * from './evaluation';

@@ -23,6 +23,8 @@ export function endpoints(client: ApiClient) {
       client.get<ServiceRequest>(`/api/clusters/${seg(clusterId)}/requests/${seg(requestId)}`, { signal }),
     createRequest: (clusterId: string, input: NewServiceRequest) =>
       client.post<ServiceRequest>(`/api/clusters/${seg(clusterId)}/requests`, input),
+    publishRequest: (clusterId: string, requestId: string) =>
+      client.post<ServiceRequest>(`/api/clusters/${seg(clusterId)}/requests/${seg(requestId)}/publish`, undefined),
     listActivity: (clusterId: string, cursor?: string, signal?: AbortSignal) =>
       client.get<Page<Activity>>(`/api/clusters/${seg(clusterId)}/activity`, { query: { cursor }, signal }),
   };

@@ -1,9 +1,8 @@
 /**
- * The API's shapes as the portal reads them. Types only (never zod at runtime in the
- * bundle): clusters and activity come straight from core's schemas; the request shape
- * follows the API contract until core's request schema lands.
+ * The API's shapes as the portal reads them: core's schema types, imported as types only so
+ * no zod reaches the bundle. Shapes that exist only at the API's edge are spelt out here.
  */
-import type { Activity, Cluster, Role } from '@bds/core';
+import type { Activity, Cluster, Milestone, NewServiceRequest, Role, RequestStatus, ServiceRequest as CoreServiceRequest } from '@bds/core';
 
 export type { Activity, Cluster, Role };
 
@@ -43,56 +42,13 @@ export interface Category {
   innovative: boolean;
 }
 
-export interface Milestone {
-  name: string;
-  /** Share of the price paid at this milestone, in basis points (10000 = 100%). */
-  shareBasisPoints: number;
-}
+/** A request as the API answers it: core's request plus the pledges counted so far. */
+export type ServiceRequest = CoreServiceRequest & { pledgedFirms: number };
 
-export interface ServiceRequest {
-  id: string;
-  clusterId: string;
-  associationId: string;
-  title: string;
-  category: string;
-  specification: string;
-  deliverables: string[];
-  place: string;
-  deliveryWindow: { start: string; end: string };
-  biddingDeadline: string;
-  minFirms: number;
-  maxFirms: number;
-  weights: { price: number; quality: number };
-  milestones: Milestone[];
-  /** Who sees it: every provider registered in the cluster, or only invited ones. */
-  visibility: 'cluster' | 'invited';
-  status: string;
-  /** Firms pledged so far; absent until the API counts pledges. */
-  pledgedFirms?: number;
-  currency: string;
-  createdAt: string;
-}
-
-/** What an association rep sends to post a request. */
-export type NewServiceRequest = Pick<
-  ServiceRequest,
-  | 'title'
-  | 'category'
-  | 'specification'
-  | 'deliverables'
-  | 'place'
-  | 'deliveryWindow'
-  | 'biddingDeadline'
-  | 'minFirms'
-  | 'maxFirms'
-  | 'weights'
-  | 'milestones'
-  | 'visibility'
-  | 'currency'
->;
+export type { Milestone, NewServiceRequest, RequestStatus };
 
 export interface RequestFilter {
-  status?: string;
+  status?: RequestStatus;
   category?: string;
   cursor?: string;
   limit?: number;

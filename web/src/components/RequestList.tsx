@@ -12,7 +12,7 @@ export function StatusBadge({ status }: { status: string }) {
 
 /** Pledged firms against the minimum the request needs to go ahead, as text and a bar. */
 export function Pledged({ request }: { request: Pick<ServiceRequest, 'pledgedFirms' | 'minFirms'> }) {
-  const { pledgedFirms = 0, minFirms } = request;
+  const { pledgedFirms, minFirms } = request;
   return (
     <span className="pledged">
       <span>{t('requests.pledgedOf', { pledged: formatCount(pledgedFirms), min: formatCount(minFirms) })}</span>

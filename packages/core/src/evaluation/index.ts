@@ -1,5 +1,4 @@
 export * from './types';
-export * from './fraction';
 export * from './quality';
 export * from './validity';
 export * from './evaluate';

@@ -100,6 +100,7 @@ export function RequestForm({ cluster, categories, onCreated, onCancel }: Props)
       </fieldset>
       <Milestones rows={state.milestones} errors={errors} onChange={(milestones) => set({ milestones })} />
       <p className="hint">{t('newRequest.currency', { currency: cluster.currency })}</p>
+      <p className="hint">{t('newRequest.draftNote')}</p>
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
           {busy ? t('newRequest.submitting') : t('newRequest.submit')}

@@ -91,10 +91,11 @@ export function checkState(s: RequestFormState): FieldError[] {
 }
 
 /** The request body, once `checkState` passes. */
-export function toPayload(s: RequestFormState, currency: string): NewServiceRequest {
+export function toPayload(s: RequestFormState, currency: NewServiceRequest['currency']): NewServiceRequest {
   return {
     title: s.title.trim(),
-    category: s.category,
+    // The select offers only the slugs the API listed; the API checks it again.
+    category: s.category as NewServiceRequest['category'],
     specification: s.specification.trim(),
     deliverables: s.deliverables.split('\n').map((l) => l.trim()).filter(Boolean),
     place: s.place.trim(),

@@ -1,16 +1,18 @@
-import { useEffect } from 'react';
-import { ApiError, useApi } from '../../api';
+import { useEffect, useState } from 'react';
+import { ApiError, useApi, type ServiceRequest } from '../../api';
 import { ActivityFeed, EmptyState, ErrorNotice, Loading, LoadMore } from '../../components';
-import { useCategories, usePaged, useResource, useTitle } from '../../hooks';
+import { useCategories, usePaged, useResource, useTitle, type Resource } from '../../hooks';
 import { t } from '../../i18n';
 import { Link, navigate, paths } from '../../router';
 import { useSession } from '../../session';
+import { Publish } from './Publish';
 import { RequestFacts } from './RequestFacts';
 
 /** The cluster's feed: where the workers' effects show ("Request … opened; 3 providers notified"). */
-function Activity({ clusterId, requestId }: { clusterId: string; requestId: string }) {
+function Activity({ clusterId, requestId, status }: { clusterId: string; requestId: string; status: string }) {
   const api = useApi();
-  const feed = usePaged((cursor, signal) => api.listActivity(clusterId, cursor, signal), [api, clusterId]);
+  // Reloaded when the request changes state: its effects appear here once the worker ran.
+  const feed = usePaged((cursor, signal) => api.listActivity(clusterId, cursor, signal), [api, clusterId, status]);
   return (
     <section className="panel" aria-labelledby="activity-heading">
       <div className="section-head">
@@ -40,8 +42,11 @@ export function RequestPage({ clusterId, requestId }: { clusterId: string; reque
   const api = useApi();
   const { user } = useSession();
   const { labelOf } = useCategories();
-  const [request, reload] = useResource((signal) => api.getRequest(clusterId, requestId, signal), [api, clusterId, requestId, user?.id]);
+  const [published, setPublished] = useState<ServiceRequest | undefined>(undefined);
+  const [loaded, reload] = useResource((signal) => api.getRequest(clusterId, requestId, signal), [api, clusterId, requestId, user?.id]);
   const [cluster] = useResource((signal) => api.getCluster(clusterId, signal), [api, clusterId]);
+  // After "Open for bidding" the API's answer is the request as it now is.
+  const request: Resource<ServiceRequest> = published ? { state: 'ok', data: published } : loaded;
   useTitle(request.data?.title);
   useEffect(() => {
     if (!user) navigate(paths.signIn(paths.request(clusterId, requestId)), { replace: true });
@@ -67,11 +72,12 @@ export function RequestPage({ clusterId, requestId }: { clusterId: string; reque
     <div className="page">
       {back}
       <h1>{request.data.title}</h1>
+      <Publish request={request.data} onPublished={setPublished} />
       <div className="detail-grid">
         <div>
           <RequestFacts request={request.data} categoryLabel={labelOf(request.data.category)} />
         </div>
-        <Activity clusterId={clusterId} requestId={requestId} />
+        <Activity clusterId={clusterId} requestId={requestId} status={request.data.status} />
       </div>
     </div>
   );

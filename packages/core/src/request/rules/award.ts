@@ -3,7 +3,8 @@ import { invalid } from '../../errors';
 import type { Money } from '../../money';
 import type { ServiceRequest } from '../schema';
 import { requireReason } from './lifecycle';
-import { applyTransition, assertTransition, isoNow } from './transitions';
+import { applyTransition, isoNow } from './apply';
+import { assertTransition } from './transitions';
 
 /** One ranked bid, as the evaluation reports it (only the fields an award keeps). */
 export interface AwardCandidate {

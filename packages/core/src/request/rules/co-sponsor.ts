@@ -1,7 +1,8 @@
 import type { Clock } from '../../clock';
 import { conflict, DomainError, invalid } from '../../errors';
 import { REQUEST_LIMITS, type ServiceRequest } from '../schema';
-import { applyTransition, assertTransition, deadlineReached } from './transitions';
+import { applyTransition } from './apply';
+import { assertTransition, deadlineReached } from './transitions';
 
 /**
  * Another association of the same cluster joins the request with its own members' pledges.

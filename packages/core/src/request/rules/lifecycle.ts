@@ -1,7 +1,8 @@
 import type { Clock } from '../../clock';
 import { conflict, invalid } from '../../errors';
 import type { ServiceRequest } from '../schema';
-import { applyTransition, assertTransition, deadlineReached, isoNow } from './transitions';
+import { applyTransition, isoNow } from './apply';
+import { assertTransition, deadlineReached } from './transitions';
 
 /** Shortest reason accepted for a cancellation or an award that departs from the ranking. */
 export const REASON_MIN_LENGTH = 20;

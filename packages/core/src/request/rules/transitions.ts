@@ -1,4 +1,3 @@
-import type { Clock } from '../../clock';
 import { conflict } from '../../errors';
 import type { RequestStatus, ServiceRequest } from '../schema';
 
@@ -59,22 +58,6 @@ export function assertTransition(request: Pick<ServiceRequest, 'status'>, transi
     throw conflict('REQUEST.ILLEGAL_TRANSITION', `A request that is ${request.status} cannot ${transition}`);
   }
   return next;
-}
-
-/** The instant as stored: ISO 8601 in UTC. */
-export const isoNow = (clock: Clock): string => new Date(clock.now()).toISOString();
-
-/**
- * Applies an allowed transition: the new state, any changed fields, version + 1, updatedAt.
- * Callers check their guards between `assertTransition` and this.
- */
-export function applyTransition(
-  request: ServiceRequest,
-  status: RequestStatus,
-  clock: Clock,
-  changes: Partial<ServiceRequest> = {},
-): ServiceRequest {
-  return { ...request, ...changes, status, version: request.version + 1, updatedAt: isoNow(clock) };
 }
 
 /** True once the bidding deadline has been reached. */
