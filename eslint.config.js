@@ -7,7 +7,7 @@ import globals from 'globals';
 const awsOrHttp = ['@aws-sdk/*', 'hono', 'hono/*', '@hono/*', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'react', 'react-dom'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'web/dist/', '.cache/', '.data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'cdk.out/', 'web/dist/', '.cache/', '.data/', 'coverage/', '.scratch-tmp/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,8 +7,14 @@ import { createStores } from './adapters/dynamo/stores';
 import { createTokenService } from './api/auth/tokens';
 import type { DemoAccount, Deps } from './api/deps';
 import { createLogger, type Logger } from './observability/logger';
+import type { MailSender } from './adapters/mail/port';
 
 export const VERSION = '0.1.0';
+
+/** Mail goes nowhere but the log (without its secret links) until SES is configured. */
+export const logOnlyMail = (log: Logger): MailSender => ({
+  send: async (message) => log.warn('mail not sent: MAIL_FROM is not configured', { to: message.to, subject: message.subject }),
+});
 
 /** The system clock and random source: the only place production reads them. */
 export const systemClock: Clock = { now: () => Date.now() };
@@ -18,7 +24,10 @@ const randomBytes = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
  * Builds the API's dependencies from the environment. The same wiring serves Lambda and
  * the local stack; only the publisher and the key source differ.
  */
-export async function buildDeps(env: Env, opts: { publisher: EventPublisher; privateJwk: JWK; log?: Logger; demoAccounts?: DemoAccount[] }): Promise<Deps> {
+export async function buildDeps(
+  env: Env,
+  opts: { publisher: EventPublisher; privateJwk: JWK; mail: MailSender; log?: Logger; demoAccounts?: DemoAccount[]; outbox?: Deps['outbox'] },
+): Promise<Deps> {
   const log = opts.log ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
   const db = createDb({ tableName: env.TABLE_NAME, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) });
   return {
@@ -29,6 +38,9 @@ export async function buildDeps(env: Env, opts: { publisher: EventPublisher; pri
     tokens: await createTokenService({ privateJwk: opts.privateJwk, issuer: env.JWT_ISSUER }),
     log,
     version: VERSION,
+    mail: opts.mail,
+    portalUrl: env.PORTAL_URL,
+    ...(opts.outbox ? { outbox: opts.outbox } : {}),
     ...(opts.demoAccounts ? { demoAccounts: opts.demoAccounts } : {}),
   };
 }

@@ -75,7 +75,9 @@ export class Api extends Construct {
       corsPreflight: {
         allowOrigins: [props.allowedOrigin],
         allowMethods: [CorsHttpMethod.ANY],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        allowHeaders: ['authorization', 'content-type', 'x-correlation-id'],
+        // Lets the portal quote the id of a failed request, as the API logs it.
+        exposeHeaders: ['x-correlation-id'],
         maxAge: Duration.days(1),
       },
     });

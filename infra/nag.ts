@@ -6,16 +6,22 @@ import type { BdsExchangeStack } from './stack';
 import type { DeployConfig } from './stage';
 
 /**
+ * The AWS Solutions pack, configured to copy each acknowledgment and its reason into the
+ * template's metadata (an audit trail beside the resource it excuses).
+ */
+export const awsSolutionsChecks = (app: App): AwsSolutionsChecks =>
+  new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true });
+
+/**
  * Registers the AWS Solutions pack on the app. cdk-nag 3 is a CDK policy-validation
- * plugin (no longer an Aspect): synthesis fails on any finding not acknowledged below, and
- * each acknowledgment is written to the template's metadata with its reason.
+ * plugin (no longer an Aspect): synthesis fails on any finding not acknowledged below.
  *
  * @example
  * const app = new App();
  * addNagChecks(app);
  */
 export function addNagChecks(app: App): AwsSolutionsChecks {
-  const checks = new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true });
+  const checks = awsSolutionsChecks(app);
   Validations.of(app).addPlugins(checks);
   return checks;
 }

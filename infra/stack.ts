@@ -35,12 +35,13 @@ export class BdsExchangeStack extends Stack {
   readonly portal: Portal;
 
   constructor(scope: Construct, id: string, props: BdsExchangeStackProps) {
-    const { stage, logLevel, portalDomain, portalWebAclArn } = props.config;
+    const { config, webDist, ...stackProps } = props;
+    const { stage, logLevel, portalDomain, portalWebAclArn } = config;
     super(scope, id, {
       description: `BDS Exchange (${stage}): table, queues, workers, HTTP API, portal`,
       // A prod stack is deleted on purpose or not at all.
       terminationProtection: stage === 'prod',
-      ...props,
+      ...stackProps,
     });
     Tags.of(this).add('project', 'bds-exchange');
     Tags.of(this).add('stage', stage);
@@ -52,7 +53,7 @@ export class BdsExchangeStack extends Stack {
     const eventsQueue = this.workers.queue(EVENTS_QUEUE).queue;
 
     this.portal = new Portal(this, 'Portal', {
-      distDir: props.webDist ?? WEB_DIST,
+      distDir: webDist ?? WEB_DIST,
       domain: portalDomain,
       webAclArn: portalWebAclArn,
     });
@@ -69,9 +70,13 @@ export class BdsExchangeStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'PortalUrl', { value: this.portal.url, description: 'The portal (CloudFront)' });
+    new CfnOutput(this, 'PortalCdnDomain', {
+      value: this.portal.distribution.distributionDomainName,
+      description: 'Target of the DNS record for a custom portal domain',
+    });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });
     new CfnOutput(this, 'EventsQueueUrl', { value: eventsQueue.queueUrl, description: 'Queue of request events' });
 
-    suppressNagFindings(this, props.config);
+    suppressNagFindings(this, config);
   }
 }

@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const api = 'http://localhost:3000';
+// 127.0.0.1, not localhost: `npm start` listens on IPv4 only.
+const api = 'http://127.0.0.1:3000';
 
 /**
  * The portal's build. `npm run build:web` runs from the repository root, so the root and

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { reachesCluster, type Actor } from '@bds/core';
+import { reachesCluster, type Actor, type Cluster } from '@bds/core';
 import type { Deps } from './deps';
 import { InputError, problem, sendProblem, toProblem, zodIssues } from './problem';
 import type { AnyRoute } from './route';
@@ -35,8 +35,37 @@ async function authenticate(c: Context, deps: Deps): Promise<Actor | undefined> 
   return deps.tokens.verify(token);
 }
 
+const CLUSTER_CACHE_MS = 30_000;
+
+/**
+ * The tenant guard. A foreign cluster answers 404 (its existence is not revealed); a state
+ * admin reaches the clusters of their state; a suspended or archived cluster is read-only.
+ * Clusters are cached briefly per process, so a suspension takes effect within 30 s.
+ */
+function clusterGuard(deps: Deps) {
+  const cache = new Map<string, { cluster: Cluster | undefined; at: number }>();
+  const lookup = async (clusterId: string) => {
+    const hit = cache.get(clusterId);
+    if (hit && deps.clock.now() - hit.at < CLUSTER_CACHE_MS) return hit.cluster;
+    const cluster = await deps.stores.clusters.get(clusterId);
+    cache.set(clusterId, { cluster, at: deps.clock.now() });
+    return cluster;
+  };
+  return async (actor: Actor, clusterId: string, route: AnyRoute) => {
+    const notFound = problem(404, { code: 'CLUSTER.NOT_FOUND', detail: 'No such cluster.' });
+    const byState = actor.role === 'state_admin' && !reachesCluster(actor, clusterId);
+    const writes = route.method !== 'get' && !route.allowInInactiveCluster;
+    if (!byState && !reachesCluster(actor, clusterId)) return notFound;
+    if (!byState && !writes) return undefined;
+    const cluster = await lookup(clusterId);
+    if (!cluster || (byState && cluster.state !== actor.state)) return notFound;
+    if (writes && cluster.status !== 'active') return problem(409, { code: 'CLUSTER.READ_ONLY', detail: `The cluster is ${cluster.status}: it can be read but not changed.` });
+    return undefined;
+  };
+}
+
 /** Mounts one route: authenticate, authorize, validate, call, validate the answer. */
-function mount(app: Hono<Env>, route: AnyRoute, deps: Deps): void {
+function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: ReturnType<typeof clusterGuard>): void {
   app.on(route.method.toUpperCase(), route.path, async (c) => {
     const correlationId = c.get('correlationId');
     const log = deps.log.child({ correlationId, operation: route.operationId });
@@ -47,8 +76,10 @@ function mount(app: Hono<Env>, route: AnyRoute, deps: Deps): void {
         return sendProblem(c, problem(403, { code: 'AUTH.ROLE_NOT_ALLOWED', detail: `This operation is for: ${route.access.join(', ')}.`, instance: c.req.path }));
       }
       const clusterId = c.req.param('clusterId');
-      // A foreign cluster answers 404: its existence is not revealed.
-      if (clusterId && !reachesCluster(actor, clusterId)) return sendProblem(c, problem(404, { code: 'CLUSTER.NOT_FOUND', detail: 'No such cluster.', instance: c.req.path }));
+      if (clusterId) {
+        const refused = await guardCluster(actor, clusterId, route);
+        if (refused) return sendProblem(c, { ...refused, instance: c.req.path });
+      }
     }
     const params = parse('path', route.params, c.req.param());
     const query = parse('query', route.query, c.req.query());
@@ -80,7 +111,8 @@ export function createApp(deps: Deps, routes: readonly AnyRoute[] = allRoutes): 
     deps.log.debug('http', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), correlationId });
   });
   app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => sendProblem(c, problem(413, { detail: 'The body is larger than 256 KiB.', instance: c.req.path })) }));
-  for (const route of routes) mount(app, route, deps);
+  const guard = clusterGuard(deps);
+  for (const route of routes) mount(app, route, deps, guard);
   // The reference describes the route table, so it is served beside it rather than in it.
   const document = openApiDocument(routes, { version: deps.version });
   app.get('/openapi.json', (c) => c.json(document));

@@ -2,6 +2,8 @@ import type { Clock, EventPublisher, IdGenerator } from '@bds/core';
 import type { Logger } from '../observability/logger';
 import type { TokenService } from './auth/tokens';
 import type { Stores } from '../adapters/dynamo/stores';
+import type { MailSender } from '../adapters/mail/port';
+import type { StoredMail } from '../adapters/dynamo/mailbox';
 
 /** A demo sign-in shown on the portal's home page; only a local stack has them. */
 export interface DemoAccount {
@@ -21,5 +23,10 @@ export interface Deps {
   tokens: TokenService;
   log: Logger;
   version: string;
+  mail: MailSender;
+  /** Where links in mail point (the portal's origin). */
+  portalUrl: string;
   demoAccounts?: DemoAccount[];
+  /** The local outbox, readable through the API on a local stack only. */
+  outbox?: { list(email: string, limit?: number): Promise<StoredMail[]> };
 }

@@ -43,6 +43,8 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   /** Success responses; every route can also answer problem+json 4xx. */
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   handler(ctx: RouteContext<P, Q, B>): Promise<RouteResult>;
+  /** Writes are refused in a suspended or archived cluster, except by routes that say so. */
+  allowInInactiveCluster?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous route table

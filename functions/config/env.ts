@@ -7,6 +7,10 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Endpoint override for DynamoDB Local; unset in AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),
+  /** The portal's origin, for links in mail. */
+  PORTAL_URL: z.url().default('http://localhost:3000'),
+  /** Verified SES sender; without it mail is only logged. */
+  MAIL_FROM: z.email().optional(),
   JWT_ISSUER: z.string().default('bds-exchange'),
   /** Private signing key as a JWK (JSON). Local runs generate one into .data/. */
   JWT_PRIVATE_JWK: z.string().optional(),

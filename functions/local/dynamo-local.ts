@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve as absolute } from 'node:path';
+import { delimiter, join, resolve as absolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DynamoDBClient, ListTablesCommand, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
@@ -55,13 +55,13 @@ export function dynamoClientConfig(endpoint: string): DynamoDBClientConfig {
   return { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 3 };
 }
 
-/** Throws {@link JavaMissingError} unless `java` can be run. Checked before a 60 MB download. */
-export async function assertJava(): Promise<void> {
-  try {
-    await run('java', ['-version']);
-  } catch (error) {
-    throw new JavaMissingError({ cause: error });
-  }
+/**
+ * Throws {@link JavaMissingError} unless a `java` executable is on PATH. Looks instead of
+ * running `java -version`, which costs a JVM start; checked before a 60 MB download.
+ */
+export function assertJava(): void {
+  const dirs = (process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== '');
+  if (!dirs.some((dir) => existsSync(join(dir, 'java')))) throw new JavaMissingError();
 }
 
 /**
@@ -88,7 +88,7 @@ export async function ensureDynamoLocal(cacheDir: string, log: (msg: string) => 
       // Another process renamed its copy first: theirs is complete, so ours is surplus.
       if (!existsSync(join(emulator, 'DynamoDBLocal.jar'))) throw error;
     }
-    log(`DynamoDB Local ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`Downloaded DynamoDB Local in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return emulator;
   } finally {
     await rm(staging, { recursive: true, force: true });
@@ -114,12 +114,11 @@ export function freePort(): Promise<number> {
  *
  * @example
  * const local = await startDynamoLocal({ dataDir: '.data/dynamodb' });
- * // … later
  * await local.stop();
  */
 export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<DynamoLocal> {
   const log = opts.log ?? ((msg: string) => console.log(msg));
-  await assertJava();
+  assertJava();
   const emulator = await ensureDynamoLocal(opts.cacheDir ?? DEFAULT_CACHE_DIR, log);
   // The JVM writes dynamodb-local-metadata.json into its cwd: keep it out of the repo.
   const dataDir = opts.dataDir === undefined ? undefined : absolute(opts.dataDir);
@@ -229,7 +228,8 @@ function unguard(kill: () => void): void {
 }
 
 async function waitUntilReady(endpoint: string, hasExited: () => boolean): Promise<void> {
-  const requestHandler = { connectionTimeout: 500, requestTimeout: 2_000 };
+  // A loaded machine answers the first request slowly: give it time, then retry rather than warn.
+  const requestHandler = { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true };
   const client = new DynamoDBClient({ ...dynamoClientConfig(endpoint), maxAttempts: 1, requestHandler });
   const deadline = Date.now() + READY_TIMEOUT_MS;
   try {

@@ -10,7 +10,10 @@ import { createStores } from '../adapters/dynamo/stores';
 import { localPublisher } from '../adapters/sqs/publisher';
 import { createApp } from '../api/app';
 import { createLogger, type Logger } from '../observability/logger';
-import { buildDeps } from '../runtime';
+import { buildDeps, systemClock } from '../runtime';
+import { idGenerator } from '@bds/core';
+import { webcrypto } from 'node:crypto';
+import { mailboxStore } from '../adapters/dynamo/mailbox';
 import { createRequestEventsHandler } from '../workers/request-events/worker';
 import { startDynamoLocal } from './dynamo-local';
 import { localSigningKey } from './keys';
@@ -68,8 +71,12 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     });
     requestEvents.start();
 
+    const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
+    const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => Date.now(), log: (line) => logger.info(line) });
     const deps = await buildDeps(env, {
       publisher: localPublisher(requestEvents),
+      mail: mailbox.sender,
+      outbox: mailbox,
       privateJwk: await localSigningKey(dataDir),
       log: logger.child({ service: 'api' }),
       demoAccounts: demoAccounts(),
@@ -88,6 +95,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       server.once('error', reject);
     });
     const { port } = server.address() as AddressInfo;
+    // Links in mail point at the port actually bound (PORT=0 picks one).
+    deps.portalUrl = `http://localhost:${port}`;
     return {
       url: `http://localhost:${port}`,
       dynamoEndpoint: dynamo.endpoint,

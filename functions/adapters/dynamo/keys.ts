@@ -24,6 +24,16 @@ export const keys = {
   user: (email: string) => ({ PK: `USER#${email.toLowerCase()}`, SK: 'USER' }),
   activity: (clusterId: string, activityId: string) => ({ PK: `CLUSTER#${clusterId}#ACTIVITY`, SK: activityId }),
   activityPartition: (clusterId: string) => `CLUSTER#${clusterId}#ACTIVITY`,
+  invitation: (tokenHash: string) => ({ PK: `INVITE#${tokenHash}`, SK: 'INVITE' }),
+  /** A refresh token's session, by the token's hash; TTL removes expired ones. */
+  session: (tokenHash: string) => ({ PK: `SESSION#${tokenHash}`, SK: 'SESSION' }),
+  /** Failed sign-ins in one fixed window, for an account or a client address. */
+  throttle: (subject: string, windowStart: number) => ({ PK: `THROTTLE#${subject}`, SK: String(windowStart) }),
+  audit: (clusterId: string, at: string, auditId: string) => ({ PK: `CLUSTER#${clusterId}#AUDIT`, SK: `${at}#${auditId}` }),
+  auditPartition: (clusterId: string) => `CLUSTER#${clusterId}#AUDIT`,
+  /** Local mail outbox, per recipient. */
+  mail: (email: string, messageId: string) => ({ PK: `MAILBOX#${email.toLowerCase()}`, SK: messageId }),
+  mailbox: (email: string) => `MAILBOX#${email.toLowerCase()}`,
   /** Marks an event as processed by a worker: the idempotency record. */
   processed: (worker: string, idempotencyKey: string) => ({ PK: `PROCESSED#${worker}#${idempotencyKey}`, SK: 'PROCESSED' }),
 } as const;

@@ -12,6 +12,7 @@ export const Registration = z.object({
   categories: z.array(z.string()),
   status: z.enum(['approved', 'pending', 'refused']),
   at: z.iso.datetime(),
+  reason: z.string().optional(),
 });
 export type Registration = z.infer<typeof Registration>;
 
@@ -40,8 +41,12 @@ export function providerStore(db: Db) {
       const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.provider(providerId) }));
       return out.Item ? Provider.parse(withoutKeys(out.Item)) : undefined;
     },
-    /** Every approved provider of a cluster (a cluster has tens, not thousands: read them all). */
-    async approvedIn(clusterId: string): Promise<Registration[]> {
+    async getRegistration(clusterId: string, providerId: string): Promise<Registration | undefined> {
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.providerRegistration(clusterId, providerId) }));
+      return out.Item ? Registration.parse(withoutKeys(out.Item)) : undefined;
+    },
+    /** Every registration of a cluster, whatever its status. */
+    async registrations(clusterId: string): Promise<Registration[]> {
       const items: Registration[] = [];
       let start: Record<string, unknown> | undefined;
       do {
@@ -54,7 +59,11 @@ export function providerStore(db: Db) {
         items.push(...(out.Items ?? []).map((i) => Registration.parse(withoutKeys(i))));
         start = out.LastEvaluatedKey;
       } while (start);
-      return items.filter((r) => r.status === 'approved');
+      return items;
+    },
+    /** Every approved provider of a cluster (a cluster has tens, not thousands: read them all). */
+    async approvedIn(clusterId: string): Promise<Registration[]> {
+      return (await this.registrations(clusterId)).filter((r) => r.status === 'approved');
     },
   };
 }

@@ -1,9 +1,13 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ServiceRequest, conflict } from '@bds/core';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Association, ServiceRequest, conflict, notFound, type AuditEntry } from '@bds/core';
 import { z } from 'zod';
 import type { Db } from './db';
-import { decodeCursor, encodeCursor, type Page } from './cursor';
-import { withoutKeys } from './keys';
+import type { Page } from './cursor';
+import { queryPage } from './page';
+import { getMany } from './batch-get';
+import { keys, withoutKeys } from './keys';
+import { auditItem } from './audit';
+import { failedAt, isConditionFailure, transact } from './transact';
 
 /** A request as stored, with the pledge counter kept on the same item. */
 export const StoredRequest = ServiceRequest.extend({ pledgedFirms: z.number().int().nonnegative() });
@@ -22,7 +26,66 @@ function item(request: StoredRequest): Record<string, unknown> {
   return { ...requestKeys.item(request.clusterId, request.id), ...open, entity: 'request', ...request };
 }
 
-const parse = (raw: Record<string, unknown>): StoredRequest => StoredRequest.parse(withoutKeys(raw));
+/** Parses a stored request item (keys and index attributes dropped). */
+export const parseRequest = (raw: Record<string, unknown>): StoredRequest => StoredRequest.parse(withoutKeys(raw));
+
+/** An extra condition on a request write, e.g. "the pledge count is still what was evaluated". */
+export interface Guard {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
+/**
+ * The UpdateItem that stores a transition: every field is SET except the pledge counter, which
+ * only pledges change (with ADD), so a transition never overwrites a pledge made meanwhile; the
+ * open-list index keys follow the status. Guarded by the version the caller read.
+ */
+export function requestUpdate(table: string, next: ServiceRequest, expectedVersion: number, guard?: Guard) {
+  const open = next.status === 'open' ? { ...requestKeys.open(next), ...requestKeys.openByCategory(next) } : {};
+  const fields = Object.entries({ ...next, ...open, entity: 'request' }).filter(([k, v]) => k !== 'pledgedFirms' && v !== undefined);
+  const names: Record<string, string> = { '#version': 'version', ...guard?.names };
+  const values: Record<string, unknown> = { ':expectedVersion': expectedVersion, ...guard?.values };
+  const sets = fields.map(([k, v], i) => {
+    names[`#f${i}`] = k;
+    values[`:f${i}`] = v;
+    return `#f${i} = :f${i}`;
+  });
+  const removes = next.status === 'open' ? '' : ' REMOVE GSI1PK, GSI1SK, GSI2PK, GSI2SK';
+  return {
+    TableName: table,
+    Key: requestKeys.item(next.clusterId, next.id),
+    UpdateExpression: `SET ${sets.join(', ')}${removes}`,
+    ConditionExpression: `attribute_exists(PK) AND #version = :expectedVersion${guard ? ` AND (${guard.expression})` : ''}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/**
+ * The condition that the request is still open and before its deadline at `now`: pledges and
+ * bids carry it in their transactions, so one that arrives after the deadline is refused by
+ * the store even if the caller's clock said otherwise.
+ */
+export function openRequestCheck(table: string, clusterId: string, requestId: string, now: number) {
+  return {
+    TableName: table,
+    Key: requestKeys.item(clusterId, requestId),
+    ConditionExpression: 'attribute_exists(PK) AND #status = :open AND #deadline > :now',
+    ExpressionAttributeNames: { '#status': 'status', '#deadline': 'biddingDeadline' },
+    ExpressionAttributeValues: { ':open': 'open', ':now': new Date(now).toISOString() },
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+  };
+}
+
+/** Names why `openRequestCheck` failed, from the request as it was: gone, not open, or too late. */
+export function closedReason(request: Record<string, unknown> | undefined, prefix: 'PLEDGE' | 'BID'): Error {
+  if (!request) return notFound('REQUEST.NOT_FOUND', 'No such request.');
+  if (request.status !== 'open') return conflict(`${prefix}.REQUEST_NOT_OPEN`, `The request is ${String(request.status)}`);
+  return conflict(`${prefix}.DEADLINE_PASSED`, `The deadline (${String(request.biddingDeadline)}) has passed`);
+}
+
+const versionConflict = () => conflict('REQUEST.VERSION_CONFLICT', 'The request changed since you read it; reload and try again', 'version');
 
 /** Service requests of a cluster. Every change is guarded by the version it was read at. */
 export function requestStore(db: Db) {
@@ -34,43 +97,48 @@ export function requestStore(db: Db) {
     },
 
     async get(clusterId: string, requestId: string): Promise<StoredRequest | undefined> {
-      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: requestKeys.item(clusterId, requestId) }));
-      return out.Item ? parse(out.Item) : undefined;
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: requestKeys.item(clusterId, requestId), ConsistentRead: true }));
+      return out.Item ? parseRequest(out.Item) : undefined;
     },
 
     /**
-     * Replaces the request if nobody changed it since `expectedVersion` was read (optimistic
-     * concurrency); the pledge counter is carried over by the caller.
+     * Stores a transition if nobody changed the request since `expectedVersion` was read
+     * (optimistic concurrency). One UpdateItem that returns the stored request, pledge count included.
      */
-    async update(next: StoredRequest, expectedVersion: number): Promise<StoredRequest> {
+    async update(next: ServiceRequest, expectedVersion: number): Promise<StoredRequest> {
       try {
-        await db.doc.send(new PutCommand({
-          TableName: db.table,
-          Item: item(next),
-          ConditionExpression: 'attribute_exists(PK) AND version = :v',
-          ExpressionAttributeValues: { ':v': expectedVersion },
-        }));
-        return next;
+        const out = await db.doc.send(new UpdateCommand({ ...requestUpdate(db.table, next, expectedVersion), ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+        return parseRequest(out.Attributes ?? {});
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') {
-          throw conflict('REQUEST.VERSION_CONFLICT', 'The request changed since you read it; reload and try again', 'version');
-        }
-        throw error;
+        if (!isConditionFailure(error)) throw error;
+        throw (error as { Item?: unknown }).Item ? versionConflict() : notFound('REQUEST.NOT_FOUND', 'No such request.');
       }
+    },
+
+    /** A request and an association of its cluster (the one asking to co-sponsor), in one BatchGetItem. */
+    async withAssociation(clusterId: string, requestId: string, associationId: string): Promise<{ request?: StoredRequest; association?: Association }> {
+      const [request, association] = await getMany(db, [requestKeys.item(clusterId, requestId), keys.association(clusterId, associationId)]);
+      return { ...(request ? { request: parseRequest(request) } : {}), ...(association ? { association: Association.parse(withoutKeys(association)) } : {}) };
+    },
+
+    /**
+     * Stores a transition and its audit entry in one transaction (an award, a cancellation):
+     * the trail can never miss a change, nor record one that did not happen.
+     */
+    async updateWithAudit(next: ServiceRequest, expectedVersion: number, entry: AuditEntry): Promise<void> {
+      await transact(db, [{ Update: requestUpdate(db.table, next, expectedVersion) }, { Put: auditItem(db, entry) }], (reasons) =>
+        failedAt(reasons, 0) ? versionConflict() : undefined);
     },
 
     /** Every request of the cluster, newest first (ids are ULIDs: they sort by creation). */
     async listByCluster(clusterId: string, opts: { limit: number; cursor?: string }): Promise<Page<StoredRequest>> {
       const pk = requestKeys.item(clusterId, '').PK;
-      const out = await db.doc.send(new QueryCommand({
-        TableName: db.table,
+      return queryPage(db, {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
         ExpressionAttributeValues: { ':pk': pk, ':sk': requestKeys.prefix },
         ScanIndexForward: false,
         Limit: opts.limit,
-        ExclusiveStartKey: decodeCursor(opts.cursor, { attribute: 'PK', value: pk }),
-      }));
-      return { items: (out.Items ?? []).map(parse), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+      }, { attribute: 'PK', value: pk }, opts.cursor, parseRequest);
     },
 
     /** Open requests by deadline (soonest first), optionally of one category and closing after a time. */
@@ -79,15 +147,12 @@ export function requestStore(db: Db) {
       const [index, pkName, skName] = byCategory ? ['GSI2', 'GSI2PK', 'GSI2SK'] : ['GSI1', 'GSI1PK', 'GSI1SK'];
       const pk = byCategory ? `CLUSTER#${clusterId}#OPEN#${opts.category}` : `CLUSTER#${clusterId}#OPEN`;
       const after = opts.closingAfter ? ` AND ${skName} > :after` : '';
-      const out = await db.doc.send(new QueryCommand({
-        TableName: db.table,
+      return queryPage(db, {
         IndexName: index,
         KeyConditionExpression: `${pkName} = :pk${after}`,
         ExpressionAttributeValues: { ':pk': pk, ...(opts.closingAfter ? { ':after': opts.closingAfter } : {}) },
         Limit: opts.limit,
-        ExclusiveStartKey: decodeCursor(opts.cursor, { attribute: pkName, value: pk }),
-      }));
-      return { items: (out.Items ?? []).map(parse), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+      }, { attribute: pkName, value: pk }, opts.cursor, parseRequest);
     },
   };
 }

@@ -1,10 +1,20 @@
 import type { Db } from './db';
 import { activityStore } from './activity';
+import { auditStore } from './audit';
+import { invitationStore } from './invitations';
+import { onboardingStore } from './onboarding';
+import { sessionStore } from './sessions';
+import { throttleStore } from './throttle';
 import { clusterStore } from './clusters';
 import { funderStore } from './funders';
 import { providerStore } from './providers';
 import { requestStore } from './requests';
 import { userStore } from './users';
+import { firmStore } from './firms';
+import { pledgeStore } from './pledges';
+import { bidStore } from './bids';
+import { evaluationStore } from './evaluations';
+import { ledgerStore } from './ledger';
 
 /** Every store over one table; built once per process. */
 export function createStores(db: Db) {
@@ -16,6 +26,16 @@ export function createStores(db: Db) {
     users: userStore(db),
     requests: requestStore(db),
     activity: activityStore(db),
+    audit: auditStore(db),
+    invitations: invitationStore(db),
+    onboarding: onboardingStore(db),
+    sessions: sessionStore(db),
+    throttle: throttleStore(db),
+    firms: firmStore(db),
+    pledges: pledgeStore(db),
+    bids: bidStore(db),
+    evaluations: evaluationStore(db),
+    ledger: ledgerStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

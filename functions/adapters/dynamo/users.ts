@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Db } from './db';
 import { keys, withoutKeys } from './keys';
@@ -18,6 +18,9 @@ export const StoredUser = z.object({
 });
 export type StoredUser = z.infer<typeof StoredUser>;
 
+/** The stored item of a user: keyed by email (the sign-in lookup). */
+export const userItem = (user: StoredUser) => ({ ...keys.user(user.email), GSI1PK: `USERID#${user.id}`, GSI1SK: 'USER', entity: 'user', ...user, email: user.email.toLowerCase() });
+
 /** Users by email (the sign-in lookup). */
 export function userStore(db: Db) {
   return {
@@ -26,7 +29,7 @@ export function userStore(db: Db) {
       try {
         await db.doc.send(new PutCommand({
           TableName: db.table,
-          Item: { ...keys.user(user.email), entity: 'user', ...user, email: user.email.toLowerCase() },
+          Item: userItem(user),
           ConditionExpression: 'attribute_not_exists(PK)',
         }));
         return true;
@@ -34,6 +37,27 @@ export function userStore(db: Db) {
         if ((error as Error).name === 'ConditionalCheckFailedException') return false;
         throw error;
       }
+    },
+    async byId(userId: string): Promise<StoredUser | undefined> {
+      const out = await db.doc.send(new QueryCommand({
+        TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `USERID#${userId}` }, Limit: 1,
+      }));
+      const item = out.Items?.[0];
+      return item ? StoredUser.parse(withoutKeys(item)) : undefined;
+    },
+    /** Adds a cluster to a user's reach (a provider approved in a cluster). */
+    async addCluster(email: string, clusterId: string): Promise<void> {
+      await db.doc.send(new UpdateCommand({
+        TableName: db.table, Key: keys.user(email),
+        UpdateExpression: 'SET clusterIds = list_append(clusterIds, :c)',
+        ConditionExpression: 'attribute_exists(PK) AND NOT contains(clusterIds, :id)',
+        ExpressionAttributeValues: { ':c': [clusterId], ':id': clusterId },
+      })).catch((error: Error) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+    },
+    async setDisabled(email: string, disabled: boolean): Promise<void> {
+      await db.doc.send(new UpdateCommand({ TableName: db.table, Key: keys.user(email), UpdateExpression: 'SET disabled = :d', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':d': disabled } }));
     },
     async byEmail(email: string): Promise<StoredUser | undefined> {
       const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.user(email) }));

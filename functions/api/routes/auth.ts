@@ -1,14 +1,12 @@
 import { z } from 'zod';
-import { DomainError } from '@bds/core';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, DomainError, throttle, windowStart } from '@bds/core';
 import { route } from '../route';
 import { verifyPassword } from '../auth/passwords';
+import { hashSecret } from '../auth/secrets';
+import { PublicUser, SessionBody, issueSession } from '../auth/session';
 
 const SignIn = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
-const User = z.object({
-  id: z.string(), email: z.string(), name: z.string(), role: z.string(),
-  organisationId: z.string(), organisationName: z.string(), clusterIds: z.array(z.string()),
-});
-const Session = z.object({ accessToken: z.string(), expiresAt: z.iso.datetime(), user: User });
+const Refresh = z.object({ refreshToken: z.string().min(20).max(200) });
 const DemoAccounts = z.object({ items: z.array(z.object({ role: z.string(), email: z.string(), password: z.string(), name: z.string(), organisationName: z.string() })) });
 
 // One message for unknown email and wrong password: sign-in must not reveal who has an account.
@@ -16,37 +14,80 @@ const badCredentials = () => new DomainError('AUTH.BAD_CREDENTIALS', 'unauthenti
 // Verifying against a fixed hash when the email is unknown keeps the timing the same.
 const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+/** The caller's address: API Gateway's source IP in Lambda, the socket's peer locally. */
+function clientAddress(env: unknown): string {
+  const e = env as { requestContext?: { http?: { sourceIp?: string } }; incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return e?.requestContext?.http?.sourceIp ?? e?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
 export const signIn = route({
-  method: 'post',
-  path: '/api/auth/sign-in',
-  operationId: 'signIn',
-  summary: 'Sign in with email and password; returns an access token',
-  tags: ['auth'],
-  access: 'public',
-  body: SignIn,
-  responses: { 200: { description: 'Signed in', schema: Session } },
-  handler: async ({ body, deps, log }) => {
-    const user = await deps.stores.users.byEmail(body.email);
+  method: 'post', path: '/api/auth/sign-in', operationId: 'signIn',
+  summary: 'Sign in with email and password; returns an access token and a refresh token. Failed attempts are throttled per account and per address (429 with Retry-After).',
+  tags: ['auth'], access: 'public', body: SignIn,
+  responses: { 200: { description: 'Signed in', schema: SessionBody } },
+  handler: async ({ body, deps, log, hono }) => {
+    const now = deps.clock.now();
+    const subjects = [
+      { subject: `acct#${body.email.toLowerCase()}`, windowStart: windowStart(now, ACCOUNT_THROTTLE), policy: ACCOUNT_THROTTLE },
+      { subject: `addr#${clientAddress(hono.env)}`, windowStart: windowStart(now, ADDRESS_THROTTLE), policy: ADDRESS_THROTTLE },
+    ];
+    const [user, failures] = await Promise.all([deps.stores.users.byEmail(body.email), deps.stores.throttle.failures(subjects)]);
+    for (const [i, s] of subjects.entries()) {
+      const decision = throttle({ failures: failures[i] ?? 0, windowStart: s.windowStart }, now, s.policy);
+      if (!decision.allowed) {
+        hono.header('retry-after', String(decision.retryAfterSeconds));
+        throw new DomainError('AUTH.TOO_MANY_ATTEMPTS', 'too_many', `Too many failed sign-ins; try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minutes.`);
+      }
+    }
     const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.disabled) {
       log.info('sign-in refused', { email: body.email });
+      await Promise.all(subjects.map((s) => deps.stores.throttle.recordFailure(s.subject, s.windowStart, Math.floor((s.windowStart + s.policy.windowMs) / 1000) + 60)));
       throw badCredentials();
     }
-    const { token, expiresAt } = await deps.tokens.issue({
-      userId: user.id, role: user.role, organisationId: user.organisationId, clusterIds: user.clusterIds, ...(user.state ? { state: user.state } : {}),
-    });
-    const { passwordHash: _h, disabled: _d, state: _s, ...profile } = user;
-    return { status: 200, body: { accessToken: token, expiresAt, user: profile } };
+    return { status: 200, body: await issueSession(deps, user) };
+  },
+});
+
+export const refresh = route({
+  method: 'post', path: '/api/auth/refresh', operationId: 'refreshSession',
+  summary: 'Exchange a refresh token for a new access token and a new refresh token (the old one stops working)',
+  tags: ['auth'], access: 'public', body: Refresh,
+  responses: { 200: { description: 'A new session', schema: SessionBody } },
+  handler: async ({ body, deps }) => {
+    const session = await deps.stores.sessions.get(hashSecret(body.refreshToken));
+    const ended = () => new DomainError('AUTH.SESSION_EXPIRED', 'unauthenticated', 'Your session has ended; sign in again.');
+    if (!session || session.expiresAt * 1000 <= deps.clock.now()) throw ended();
+    const user = await deps.stores.users.byEmail(session.userEmail);
+    if (!user) throw ended();
+    return { status: 200, body: await issueSession(deps, user, body.refreshToken) };
+  },
+});
+
+export const signOut = route({
+  method: 'post', path: '/api/auth/sign-out', operationId: 'signOut',
+  summary: 'End a session: the refresh token stops working', tags: ['auth'], access: 'public', body: Refresh,
+  responses: { 204: { description: 'Signed out' } },
+  handler: async ({ body, deps }) => {
+    await deps.stores.sessions.revoke(hashSecret(body.refreshToken));
+    return { status: 204 };
+  },
+});
+
+export const me = route({
+  method: 'get', path: '/api/me', operationId: 'me', summary: 'The signed-in user', tags: ['auth'], access: 'signed-in',
+  responses: { 200: { description: 'The user', schema: PublicUser } },
+  handler: async ({ actor, deps }) => {
+    const user = await deps.stores.users.byId(actor!.userId);
+    if (!user) throw new DomainError('AUTH.SESSION_EXPIRED', 'unauthenticated', 'Your account no longer exists.');
+    const { passwordHash: _p, disabled: _d, state: _s, ...profile } = user;
+    return { status: 200, body: profile };
   },
 });
 
 export const demoAccounts = route({
-  method: 'get',
-  path: '/api/demo-accounts',
-  operationId: 'listDemoAccounts',
-  summary: 'Demo sign-ins for every role (local stack only)',
-  tags: ['auth'],
-  access: 'public',
+  method: 'get', path: '/api/demo-accounts', operationId: 'listDemoAccounts', summary: 'Demo sign-ins for every role (local stack only)',
+  tags: ['auth'], access: 'public',
   responses: { 200: { description: 'Demo accounts', schema: DemoAccounts } },
   handler: async ({ deps }) => {
     if (!deps.demoAccounts) throw new DomainError('DEMO.DISABLED', 'not_found', 'Demo accounts exist only on a local stack.');
@@ -55,12 +96,8 @@ export const demoAccounts = route({
 });
 
 export const jwks = route({
-  method: 'get',
-  path: '/.well-known/jwks.json',
-  operationId: 'jwks',
-  summary: 'Public keys that verify access tokens',
-  tags: ['auth'],
-  access: 'public',
+  method: 'get', path: '/.well-known/jwks.json', operationId: 'jwks', summary: 'Public keys that verify access tokens',
+  tags: ['auth'], access: 'public',
   responses: { 200: { description: 'JSON Web Key Set', schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) } },
   handler: async ({ deps }) => ({ status: 200, body: await deps.tokens.jwks() }),
 });

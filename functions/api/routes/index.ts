@@ -1,13 +1,27 @@
 import type { AnyRoute } from '../route';
 import { listActivity } from './activity';
-import { demoAccounts, jwks, signIn } from './auth';
+import { demoAccounts, jwks, me, refresh, signIn, signOut } from './auth';
+import { acceptInvitationRoute, invite, outbox, previewInvitation } from './invitations';
+import { createCluster, listAudit, setClusterStatus } from './onboarding';
+import { applyToCluster, decideRegistration, listRegistrations, setProviderStanding, signUpProvider } from './providers';
 import { getCluster, listAssociations, listClusters } from './clusters';
 import { health } from './health';
-import { getRequest, listCategories, listRequests, postRequest, publishRequest } from './requests';
+import { cancelRequest, getRequest, joinRequest, listCategories, listRequests, postRequest, publishRequest } from './requests';
+import { importFirms, listFirms, registerFirm } from './firms';
+import { listPledges, pledgeFirm, withdrawFirmPledge } from './pledges';
+import { deleteMyBid, getMyBid, listBids, listOwnBids, postBid, putMyBid } from './bids';
+import { awardRequest, closeRequest, getEvaluation } from './evaluation';
 
 /** The route table: the app mounts it, OpenAPI describes it, the authorization tests walk it. */
 export const allRoutes: readonly AnyRoute[] = [
-  health, jwks, signIn, demoAccounts,
+  health, jwks, signIn, refresh, signOut, me, demoAccounts,
+  createCluster, setClusterStatus, listAudit, invite, previewInvitation, acceptInvitationRoute, outbox,
+  signUpProvider, applyToCluster, listRegistrations, decideRegistration, setProviderStanding,
   listClusters, getCluster, listAssociations, listActivity,
   listCategories, postRequest, publishRequest, listRequests, getRequest,
+  cancelRequest, joinRequest,
+  registerFirm, listFirms, importFirms,
+  pledgeFirm, withdrawFirmPledge, listPledges,
+  postBid, getMyBid, putMyBid, deleteMyBid, listBids, listOwnBids,
+  closeRequest, getEvaluation, awardRequest,
 ];

@@ -1,20 +1,14 @@
 import { z } from 'zod';
-import {
-  BUILT_IN_CATEGORIES, CategorySlug, NewServiceRequest, RequestStatus, canReadRequest, createRequest, isLeadSponsor, notFound, publish,
-  DomainError,
-} from '@bds/core';
+import { BUILT_IN_CATEGORIES, CategorySlug, NewServiceRequest, RequestStatus, addCoSponsor, auditEntry, cancel, canReadRequest, createRequest, notFound, publish } from '@bds/core';
 import { StoredRequest } from '../../adapters/dynamo/requests';
 import { route } from '../route';
-import { ClusterParams, IdParam, Paging, pageOf } from './common';
-
-const RequestParams = ClusterParams.extend({ requestId: IdParam });
+import { ClusterParams, Paging, pageOf } from './common';
+import { ADMINS, Reason, RequestParams, assertLead, visible, withCount } from './guards';
 const ListQuery = Paging.extend({
   status: RequestStatus.optional().describe('Only requests in this state; providers see open ones'),
   category: CategorySlug.optional(),
   closingAfter: z.iso.datetime().optional().describe('Only open requests whose deadline is after this instant'),
 });
-
-const forbiddenUnlessLead = () => new DomainError('REQUEST.NOT_SPONSOR', 'forbidden', 'Only the lead association of this request can do that.');
 
 export const listCategories = route({
   method: 'get', path: '/api/categories', operationId: 'listCategories', summary: 'The BDS categories requests are posted under',
@@ -42,10 +36,9 @@ export const publishRequest = route({
   params: RequestParams,
   responses: { 200: { description: 'The open request', schema: StoredRequest } },
   handler: async ({ params, actor, deps, log, correlationId }) => {
-    const current = await deps.stores.requests.get(params.clusterId, params.requestId);
-    if (!current || !canReadRequest(actor!, current)) throw notFound('REQUEST.NOT_FOUND', 'No such request.');
-    if (!isLeadSponsor(actor!, current)) throw forbiddenUnlessLead();
-    const opened = await deps.stores.requests.update({ ...publish(current, deps.clock), pledgedFirms: current.pledgedFirms }, current.version);
+    const current = visible(actor!, await deps.stores.requests.get(params.clusterId, params.requestId));
+    assertLead(actor!, current);
+    const opened = await deps.stores.requests.update(publish(current, deps.clock), current.version);
     await deps.publisher.publish({
       id: deps.ids.next('event'), type: 'request.opened', clusterId: opened.clusterId, occurredAt: opened.updatedAt, correlationId,
       idempotencyKey: `request.opened:${opened.id}`, payload: { requestId: opened.id, title: opened.title, category: opened.category },
@@ -76,8 +69,36 @@ export const getRequest = route({
   summary: 'One request', tags: ['requests'], access: 'signed-in', params: RequestParams,
   responses: { 200: { description: 'The request', schema: StoredRequest } },
   handler: async ({ params, actor, deps }) => {
-    const request = await deps.stores.requests.get(params.clusterId, params.requestId);
-    if (!request || !canReadRequest(actor!, request)) throw notFound('REQUEST.NOT_FOUND', 'No such request.');
-    return { status: 200, body: request };
+    return { status: 200, body: visible(actor!, await deps.stores.requests.get(params.clusterId, params.requestId)) };
+  },
+});
+
+export const cancelRequest = route({
+  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/cancel', operationId: 'cancelRequest',
+  summary: 'Cancel a request that has not ended, with a written reason (kept in the audit trail)', tags: ['requests'],
+  access: ['association_rep', ...ADMINS], params: RequestParams, body: z.object({ reason: Reason }),
+  responses: { 200: { description: 'The cancelled request', schema: StoredRequest } },
+  handler: async ({ params, body, actor, deps, log }) => {
+    const current = visible(actor!, await deps.stores.requests.get(params.clusterId, params.requestId));
+    assertLead(actor!, current, true);
+    const next = cancel(current, { reason: body.reason, cancelledBy: actor!.userId }, deps.clock);
+    const entry = auditEntry(actor!, 'request.cancelled', current.id, { clusterId: current.clusterId, before: { status: current.status }, after: { status: next.status }, reason: next.cancellation?.reason ?? body.reason }, deps);
+    await deps.stores.requests.updateWithAudit(next, current.version, entry);
+    log.info('request cancelled', { clusterId: current.clusterId, requestId: current.id });
+    return { status: 200, body: withCount(next, current) };
+  },
+});
+
+export const joinRequest = route({
+  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/co-sponsors', operationId: 'joinRequest',
+  summary: "Join a request of the cluster as a co-sponsor, so the association's members can pledge", tags: ['requests'],
+  access: ['association_rep'], params: RequestParams,
+  responses: { 200: { description: 'The request with the association among its co-sponsors', schema: StoredRequest } },
+  handler: async ({ params, actor, deps }) => {
+    const { request, association } = await deps.stores.requests.withAssociation(params.clusterId, params.requestId, actor!.organisationId);
+    const current = visible(actor!, request);
+    if (!association) throw notFound('ASSOCIATION.NOT_FOUND', 'Your association is not registered in this cluster.');
+    const next = addCoSponsor(current, { id: association.id, clusterId: association.clusterId }, deps.clock);
+    return { status: 200, body: await deps.stores.requests.update(next, current.version) };
   },
 });

@@ -24,13 +24,13 @@ export const ASSOCIATIONS = {
   pfpc: assoc('pune-food', CLUSTERS.pune.id, { name: 'Pune Food Processors Co-operative', shortName: 'PFPC', kind: 'cooperative', memberCount: 35 }),
 };
 
-const provider = (slug: string, p: Omit<Provider, 'id' | 'createdAt'>): Provider => ({ id: seedId('provider', slug), createdAt: at, ...p });
+const provider = (slug: string, p: Omit<Provider, 'id' | 'createdAt' | 'blocked'>): Provider => ({ id: seedId('provider', slug), createdAt: at, blocked: false, ...p });
 const { ludhiana, tirupur, jaipur, pune } = CLUSTERS;
 
 export const PROVIDERS = {
-  nift: provider('nift', { name: 'National Institute of Fashion Technology', city: 'New Delhi', categories: ['design', 'training'], accredited: true, capacity: 6, clusterIds: [ludhiana.id, jaipur.id, tirupur.id] }),
-  itTraining: provider('ludhiana-it', { name: 'Ludhiana Institute of Computer Training', city: 'Ludhiana', categories: ['training', 'it-software'], accredited: true, capacity: 3, clusterIds: [ludhiana.id] }),
-  erp: provider('delhi-erp', { name: 'Sutra ERP Systems Pvt Ltd', city: 'New Delhi', categories: ['it-software'], accredited: false, capacity: 2, clusterIds: [ludhiana.id, tirupur.id] }),
+  nift: provider('nift', { name: 'National Institute of Fashion Technology', city: 'New Delhi', contactEmail: 'outreach@nift.bds.example', categories: ['design', 'training'], accredited: true, capacity: 6, clusterIds: [ludhiana.id, jaipur.id, tirupur.id] }),
+  itTraining: provider('ludhiana-it', { name: 'Ludhiana Institute of Computer Training', city: 'Ludhiana', contactEmail: 'bids@lict.bds.example', categories: ['training', 'it-software'], accredited: true, capacity: 3, clusterIds: [ludhiana.id] }),
+  erp: provider('delhi-erp', { name: 'Sutra ERP Systems Pvt Ltd', city: 'New Delhi', contactEmail: 'sales@sutra-erp.bds.example', categories: ['it-software'], accredited: false, capacity: 2, clusterIds: [ludhiana.id, tirupur.id] }),
   sisi: provider('sisi', { name: 'Small Industries Service Institute', city: 'Ludhiana', categories: ['quality-certification', 'training'], accredited: true, capacity: 4, clusterIds: [ludhiana.id, pune.id] }),
   lab: provider('jaipur-lab', { name: 'Rajasthan Textile Testing Laboratory', city: 'Jaipur', categories: ['testing', 'quality-certification'], accredited: true, capacity: 5, clusterIds: [jaipur.id] }),
   fairs: provider('delhi-fairs', { name: 'India Trade Fair Associates', city: 'New Delhi', categories: ['market-access', 'export-advice'], accredited: false, capacity: 8, clusterIds: [jaipur.id, ludhiana.id, tirupur.id] }),

@@ -3,6 +3,7 @@ import { hashPassword } from '../../api/auth/passwords';
 import type { DemoAccount } from '../../api/deps';
 import { ASSOCIATIONS, CLUSTERS, DEMO_PASSWORD, DEMO_USERS, FUNDERS, PROVIDERS } from './data';
 import { seedId } from './ids';
+import { seedMarketplace } from './marketplace';
 
 /** The demo sign-ins, as the portal's home page and `npm start` show them. */
 export const demoAccounts = (): DemoAccount[] =>
@@ -43,5 +44,6 @@ export async function seedDemoData(stores: Stores, log: (line: string) => void):
     const { slug, ...user } = u;
     if (await stores.users.createIfAbsent({ id: seedId('user', slug), ...user, clusterIds: [...user.clusterIds], passwordHash, disabled: false })) created++;
   }
+  created += (await seedMarketplace(stores, log)).created;
   return { created };
 }

@@ -15,6 +15,17 @@ export const ID_PREFIXES = {
   bid: 'bid',
   event: 'evt',
   activity: 'act',
+  invitation: 'inv',
+  audit: 'aud',
+  session: 'ses',
+  mail: 'msg',
+  evaluation: 'evl',
+  programme: 'prg',
+  transfer: 'trf',
+  account: 'acc',
+  milestone: 'mil',
+  payout: 'pay',
+  notification: 'ntf',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

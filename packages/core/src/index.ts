@@ -16,3 +16,7 @@ export * from './firm';
 export * from './pledge';
 export * from './bid';
 export * from './evaluation';
+export * from './identity';
+export * from './ledger';
+export * from './subsidy';
+export * from './marketplace-close';

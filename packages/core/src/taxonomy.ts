@@ -27,10 +27,11 @@ export const BuiltInCategorySlug = z.enum(
 export type BuiltInCategorySlug = z.infer<typeof BuiltInCategorySlug>;
 
 /** A category a cluster added for itself: `custom:` then a lowercase kebab-case slug. */
-export const CustomCategorySlug = z.templateLiteral([
-  'custom:',
-  z.string().max(56).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'A custom category is `custom:` followed by a lowercase kebab-case slug'),
-]);
+export const CustomCategorySlug = z
+  .templateLiteral(['custom:', z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)], {
+    error: 'A custom category is `custom:` followed by a lowercase kebab-case slug',
+  })
+  .refine((s) => s.length <= 63, 'A custom category slug has at most 63 characters');
 export type CustomCategorySlug = z.infer<typeof CustomCategorySlug>;
 
 /** Any category a request may name: built-in or a cluster's own. */
@@ -55,7 +56,12 @@ export interface Category {
 
 const BY_SLUG = new Map<string, BuiltIn>(BUILT_IN_CATEGORIES.map((c) => [c.slug, c]));
 
-/** True when the slug names a built-in category. */
+/**
+ * True when the slug names a built-in category.
+ *
+ * @example
+ * isBuiltInCategory('testing') // true
+ */
 export const isBuiltInCategory = (slug: string): slug is BuiltInCategorySlug => BY_SLUG.has(slug);
 
 /**

@@ -22,6 +22,7 @@ export interface E2eStack {
  * const stack = await startStack(); … await stack.stop();
  */
 export async function startStack(): Promise<E2eStack> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dataDir = await mkdtemp(join(tmpdir(), 'bds-e2e-data-'));
   const log: string[] = [];
   const stack = await startLocalStack({ port: 0, dataDir, reset: true, seed: true, log: (line) => log.push(line) });

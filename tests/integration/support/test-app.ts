@@ -4,6 +4,7 @@ import { idGenerator, type Clock } from '@bds/core';
 import { createDb } from '../../../functions/adapters/dynamo/db';
 import { ensureTable } from '../../../functions/adapters/dynamo/create-table';
 import { createStores, type Stores } from '../../../functions/adapters/dynamo/stores';
+import { mailboxStore } from '../../../functions/adapters/dynamo/mailbox';
 import { localPublisher } from '../../../functions/adapters/sqs/publisher';
 import { createApp } from '../../../functions/api/app';
 import { createTokenService, generateSigningJwk } from '../../../functions/api/auth/tokens';
@@ -31,11 +32,16 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
   const queue = new LocalQueue({ name: 'request-events', handler: createRequestEventsHandler({ stores, log: silentLogger }), visibilityTimeoutMs: 200, pollIntervalMs: 10 });
   queue.start();
   const clock = opts.clock ?? { now: () => Date.now() };
+  const ids = idGenerator(clock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
+  const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => clock.now() });
   const deps: Deps = {
     stores,
     publisher: localPublisher(queue),
     clock,
-    ids: idGenerator(clock, (n) => webcrypto.getRandomValues(new Uint8Array(n))),
+    ids,
+    mail: mailbox.sender,
+    outbox: mailbox,
+    portalUrl: 'http://portal.test',
     tokens: await createTokenService({ privateJwk: await generateSigningJwk('test'), issuer: 'bds-exchange', now: () => clock.now() }),
     log: silentLogger,
     version: 'test',
@@ -65,6 +71,6 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
     return res.body.accessToken as string;
   };
 
-  return { app, deps, stores, queue, call, signIn, tableName, stop: () => queue.stop() };
+  return { app, deps, stores, queue, call, signIn, tableName, clock, stop: () => queue.stop() };
 }
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

@@ -1,4 +1,4 @@
-import { ApiError, networkError, toApiError } from './errors';
+import { networkError, toApiError, type ApiError } from './errors';
 
 export type Query = Record<string, string | number | undefined | null>;
 

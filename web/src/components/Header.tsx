@@ -12,7 +12,7 @@ export function Header({ stage }: { stage: string }) {
       <div className="site-header-inner">
         <Link to={paths.home()} className="brand">
           <span className="brand-mark" aria-hidden="true">
-            BDS
+            {t('app.mark')}
           </span>
           <span className="brand-name">{t('app.name')}</span>
         </Link>

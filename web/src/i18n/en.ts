@@ -4,6 +4,7 @@
  */
 export const en = {
   'app.name': 'BDS Exchange',
+  'app.mark': 'BDS',
   'app.tagline': 'Pooled demand for business development services',
   'app.skipLink': 'Skip to main content',
   'app.stage': 'Stage: {stage}',
@@ -63,9 +64,7 @@ export const en = {
   'home.clusterPhase': 'Phase: {phase}',
   'home.demoHeading': 'Demo accounts',
   'home.demoIntro': 'This stage has demo data. Sign in with any of these accounts to try a role.',
-  'home.demoRole': 'Role',
-  'home.demoName': 'Name',
-  'home.demoOrganisation': 'Organisation',
+  'home.demoWho': '{name}, {organisation}',
   'home.demoEmail': 'Email',
   'home.demoPassword': 'Password',
   'home.welcome': 'Welcome, {name}',
@@ -160,7 +159,7 @@ export const en = {
   'request.specification': 'Specification',
   'request.deliverables': 'Deliverables',
   'request.milestones': 'Milestones',
-  'request.milestoneShare': '{share}% of the payment',
+  'request.milestoneLine': '{name} — {share}% of the payment',
   'request.draftHeading': 'This request is a draft',
   'request.draftBody':
     'Only your association sees it. Open it for bidding when it is ready: providers registered in the cluster for this category are notified, and their bids stay sealed until the deadline.',

@@ -20,13 +20,28 @@ export function fraction(num: number | bigint, den: number | bigint = 1): Fracti
   return { num: BigInt(num), den: d };
 }
 
-/** a + b. */
+/**
+ * a + b.
+ *
+ * @example
+ * plus(fraction(1, 3), fraction(1, 6)) // 9/18
+ */
 export const plus = (a: Fraction, b: Fraction): Fraction => ({ num: a.num * b.den + b.num * a.den, den: a.den * b.den });
 
-/** a × k for an integer k. */
+/**
+ * a × k for an integer k.
+ *
+ * @example
+ * scale(fraction(1, 3), 60) // 60/3
+ */
 export const scale = (a: Fraction, k: number | bigint): Fraction => ({ num: a.num * BigInt(k), den: a.den });
 
-/** a ÷ k for a positive integer k. */
+/**
+ * a ÷ k for a positive integer k.
+ *
+ * @example
+ * divide(fraction(300, 7), 100) // 300/700
+ */
 export const divide = (a: Fraction, k: number | bigint): Fraction => fraction(a.num, a.den * BigInt(k));
 
 /**

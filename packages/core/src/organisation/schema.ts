@@ -10,6 +10,10 @@ export const Provider = z.object({
   /** How many engagements it can run in overlapping delivery windows. */
   capacity: z.number().int().min(1).max(1000),
   clusterIds: z.array(z.string()),
+  /** Blocked by a national admin: can no longer bid anywhere. */
+  blocked: z.boolean().default(false),
+  /** The account that signed the provider up; approvals extend its reach. */
+  contactEmail: z.email().optional(),
   createdAt: z.iso.datetime(),
 });
 export type Provider = z.infer<typeof Provider>;

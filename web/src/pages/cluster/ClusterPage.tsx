@@ -1,5 +1,5 @@
 import { ApiError, useApi, type Cluster } from '../../api';
-import { EmptyState, ErrorNotice, Loading, LoadMore, RequestList } from '../../components';
+import { EmptyState, ErrorNotice, Loading, LoadMore, RequestList, errorMessage } from '../../components';
 import { formatCount, formatDate } from '../../format';
 import { usePaged, useResource, useTitle } from '../../hooks';
 import { t, tKey } from '../../i18n';
@@ -88,14 +88,18 @@ export function ClusterPage({ clusterId }: { clusterId: string }) {
     return (
       <div className="page">
         <h1>{missing ? t('notFound.title') : t('common.errorTitle')}</h1>
-        <ErrorNotice error={cluster.error} {...(missing ? {} : { onRetry: reload })} />
+        {missing ? (
+          <EmptyState action={<Link to={paths.home()}>{t('notFound.home')}</Link>}>{errorMessage(cluster.error)}</EmptyState>
+        ) : (
+          <ErrorNotice error={cluster.error} onRetry={reload} />
+        )}
       </div>
     );
   }
   return (
     <div className="page">
-      <p className="crumb">{cluster.data.sector}</p>
       <h1>{cluster.data.name}</h1>
+      <p className="lede">{cluster.data.sector}</p>
       <ClusterFacts cluster={cluster.data} />
       <Requests clusterId={clusterId} canPost={isRepOf(user, clusterId)} />
     </div>

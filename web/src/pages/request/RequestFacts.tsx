@@ -51,7 +51,7 @@ export function RequestFacts({ request: r, categoryLabel }: { request: ServiceRe
           <ol className="bullets">
             {r.milestones.map((m) => (
               <li key={m.name}>
-                {m.name} — {t('request.milestoneShare', { share: (m.shareBasisPoints / 100).toLocaleString('en-IN') })}
+                {t('request.milestoneLine', { name: m.name, share: (m.shareBasisPoints / 100).toLocaleString('en-IN') })}
               </li>
             ))}
           </ol>

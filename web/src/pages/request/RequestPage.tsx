@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, useApi, type ServiceRequest } from '../../api';
-import { ActivityFeed, EmptyState, ErrorNotice, Loading, LoadMore } from '../../components';
+import { ActivityFeed, EmptyState, ErrorNotice, Loading, LoadMore, errorMessage } from '../../components';
 import { useCategories, usePaged, useResource, useTitle, type Resource } from '../../hooks';
 import { t } from '../../i18n';
 import { Link, navigate, paths } from '../../router';
@@ -64,7 +64,13 @@ export function RequestPage({ clusterId, requestId }: { clusterId: string; reque
       <div className="page">
         {back}
         <h1>{request.state === 'loading' ? t('common.loading') : missing ? t('notFound.title') : t('common.errorTitle')}</h1>
-        {request.state === 'loading' ? <Loading /> : <ErrorNotice error={request.error} {...(missing ? {} : { onRetry: reload })} />}
+        {request.state === 'loading' ? (
+          <Loading />
+        ) : missing ? (
+          <EmptyState>{errorMessage(request.error)}</EmptyState>
+        ) : (
+          <ErrorNotice error={request.error} onRetry={reload} />
+        )}
       </div>
     );
   }

@@ -33,7 +33,12 @@ const FALSE = new Set(['no', 'false', '0']);
 /** A cell's value, or why it is not acceptable. */
 export type Cell<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** yes/no, true/false, 1/0 in any case. */
+/**
+ * yes/no, true/false, 1/0 in any case.
+ *
+ * @example
+ * parseFlag(' YES ') // { ok: true, value: true }
+ */
 export function parseFlag(raw: string): Cell<boolean> {
   const v = raw.trim().toLowerCase();
   if (TRUE.has(v)) return { ok: true, value: true };
@@ -41,7 +46,12 @@ export function parseFlag(raw: string): Cell<boolean> {
   return { ok: false, reason: `${JSON.stringify(raw)} is not yes/no, true/false or 1/0` };
 }
 
-/** A whole number of employees, at least 1. */
+/**
+ * A whole number of employees, at least 1.
+ *
+ * @example
+ * parseEmployees('1.5') // { ok: false, reason: '"1.5" is not a whole number …' }
+ */
 export function parseEmployees(raw: string): Cell<number> {
   const v = raw.trim();
   const n = /^\d{1,7}$/.test(v) ? Number(v) : Number.NaN;
@@ -49,7 +59,12 @@ export function parseEmployees(raw: string): Cell<number> {
   return { ok: true, value: n };
 }
 
-/** A non-empty name within the limit. */
+/**
+ * A non-empty name within the limit.
+ *
+ * @example
+ * parseName('  Gupta Knits ') // { ok: true, value: 'Gupta Knits' }
+ */
 export function parseName(raw: string): Cell<string> {
   const v = raw.trim();
   if (v === '') return { ok: false, reason: 'The firm has no name' };
@@ -57,14 +72,24 @@ export function parseName(raw: string): Cell<string> {
   return { ok: true, value: v };
 }
 
-/** Optional free text; empty means absent. */
+/**
+ * Optional free text; empty means absent.
+ *
+ * @example
+ * parseSectorDetail('  ') // { ok: true, value: undefined }
+ */
 export function parseSectorDetail(raw: string | undefined): Cell<string | undefined> {
   const v = (raw ?? '').trim();
   if (v.length > SECTOR_DETAIL_MAX) return { ok: false, reason: `The sector detail is longer than ${SECTOR_DETAIL_MAX} characters` };
   return { ok: true, value: v === '' ? undefined : v };
 }
 
-/** Builds the firm from cells that all parsed. */
+/**
+ * Builds the firm from cells that all parsed, leaving out an absent sector detail.
+ *
+ * @example
+ * toNewFirm('Kaur Knits', 7, false, true, undefined) // { name: 'Kaur Knits', employees: 7, mechanised: false, womenLed: true }
+ */
 export const toNewFirm = (
   name: string,
   employees: number,

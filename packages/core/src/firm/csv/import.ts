@@ -36,10 +36,11 @@ type Columns = Map<FirmCsvColumn, number>;
 export function parseFirmCsv(text: string, opts: FirmCsvOptions): FirmCsvResult {
   const maxRows = opts.maxRows ?? FIRM_CSV_MAX_ROWS;
   const records = csvRecords(text);
+  // Read the header by hand: breaking out of a for-of would close the generator.
   let header: CsvRecord | undefined;
-  for (const r of records) {
-    if (!isBlank(r)) {
-      header = r;
+  for (let next = records.next(); !next.done; next = records.next()) {
+    if (!isBlank(next.value)) {
+      header = next.value;
       break;
     }
   }
@@ -85,7 +86,7 @@ function readHeader(header: CsvRecord): Columns | FirmCsvError[] {
 function readRow(record: CsvRecord, columns: Columns, width: number): NewFirm | FirmCsvError[] {
   const { line, fields } = record;
   if (record.error) return [{ line, reason: record.error }];
-  const extra = fields.slice(width).some((f) => f.trim() !== '');
+  const extra = fields.length > width;
   const missingRequired = REQUIRED_FIRM_CSV_COLUMNS.some((c) => (columns.get(c) ?? 0) >= fields.length);
   if (extra || missingRequired) {
     // Usually a name with an unquoted comma; the cells no longer line up, so stop here.

@@ -68,6 +68,11 @@ export function* csvRecords(text: string): Generator<CsvRecord> {
   }
 }
 
-/** True for a record with nothing in it: a blank line, or the `,,,,` rows spreadsheets export. */
+/**
+ * True for a record with nothing in it: a blank line, or the `,,,,` rows spreadsheets export.
+ *
+ * @example
+ * isBlank({ line: 4, fields: ['', ' ', ''] }) // true
+ */
 export const isBlank = (record: CsvRecord): boolean =>
   record.error === undefined && record.fields.every((f) => f.trim() === '');

@@ -94,7 +94,12 @@ export function markUnsuccessful(request: ServiceRequest, input: { reason: strin
   return applyTransition(request, next, clock, { unsuccessfulReason: reason });
 }
 
-/** The trimmed reason, or `REQUEST.REASON_REQUIRED` when it is too short to mean anything. */
+/**
+ * The trimmed reason, or `REQUEST.REASON_REQUIRED` when it is too short to mean anything.
+ *
+ * @example
+ * requireReason('  cheaper  ') // throws REQUEST.REASON_REQUIRED
+ */
 export function requireReason(raw: string | undefined): string {
   const reason = (raw ?? '').trim();
   if (reason.length < REASON_MIN_LENGTH) {

@@ -12,6 +12,9 @@ export interface TermsIssue {
 /**
  * The instant a delivery window opens: 00:00 UTC of its start date. The deadline must fall
  * before it, so bids are evaluated and awarded before anyone is expected to deliver.
+ *
+ * @example
+ * windowOpensAt('2025-04-01') // Date.UTC(2025, 3, 1)
  */
 export const windowOpensAt = (date: string): number => Date.parse(`${date}T00:00:00Z`);
 

@@ -60,6 +60,11 @@ export function assertTransition(request: Pick<ServiceRequest, 'status'>, transi
   return next;
 }
 
-/** True once the bidding deadline has been reached. */
+/**
+ * True once the bidding deadline has been reached: the deadline instant itself is too late.
+ *
+ * @example
+ * deadlineReached({ biddingDeadline: '2025-03-15T12:00:00.000Z' }, Date.UTC(2025, 2, 15, 12)) // true
+ */
 export const deadlineReached = (request: Pick<ServiceRequest, 'biddingDeadline'>, now: number): boolean =>
   now >= Date.parse(request.biddingDeadline);

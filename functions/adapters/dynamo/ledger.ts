@@ -1,0 +1,137 @@
+import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  accountId, checkPlan, LEDGER_ERROR, LedgerCommand, ledgerErrors, planTransfer, DomainError,
+  type Clock, type Executed, type LedgerAccount, type LedgerEntry, type LedgerTransfer, type PlanContext,
+} from '@bds/core';
+import type { Db } from './db';
+import type { Page } from './cursor';
+import { readCancellation } from './ledger/cancellation';
+import { asLedgerAccount, parseAccount, parseTransfer } from './ledger/items';
+import { ledgerKeys } from './ledger/keys';
+import { batchGet, capacityOf, queryStatement, type Observe } from './ledger/reads';
+import { ledgerTransaction } from './ledger/transaction';
+
+export type { LedgerRoundTrip } from './ledger/reads';
+
+export interface LedgerStoreOptions {
+  /** Stamps each transfer; the system clock by default. */
+  clock?: Clock;
+  /** Attempts when transactions collide (TransactionConflict) before `LEDGER.CONTENTION`; 8 by default. */
+  maxAttempts?: number;
+  /** Told of every DynamoDB call: metrics, and the tests that measure round trips. */
+  observe?: Observe;
+}
+
+const isoAt = (clock: Clock) => new Date(clock.now()).toISOString();
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+
+/**
+ * The double-entry ledger on DynamoDB. Core plans every command (`planTransfer`) and decides
+ * it (`checkPlan`); here each movement is ONE TransactWriteItems whose conditions are the same
+ * rules, enforced atomically with the write. A hold, deposit or payout is one round trip; a
+ * post, void or close first reads what it needs (the hold, or the pool) in one BatchGetItem.
+ * When a condition fails, the items returned with the cancellation are checked by `checkPlan`
+ * again, which names the domain error, or finds the same transfer already recorded: a
+ * retry of the same id with the same content returns the original.
+ *
+ * @example
+ * const ledger = ledgerStore(db, { clock });
+ * await ledger.execute({ kind: 'hold', id: 'hold:req_1:m0:prg_1', programmeId, clusterId, awardId: 'req_1', providerId, amount });
+ */
+export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
+  const clock = opts.clock ?? { now: () => Date.now() };
+  const observe: Observe = opts.observe ?? (() => undefined);
+  const maxAttempts = opts.maxAttempts ?? 8;
+
+  /** What planning needs from the table: the hold (post, void) or the pool (close), and the id's transfer. */
+  async function context(command: LedgerCommand, at: string): Promise<{ ctx: PlanContext; existing?: LedgerTransfer | undefined }> {
+    if (command.kind === 'post' || command.kind === 'void') {
+      const [hold, existing] = await batchGet(db, [ledgerKeys.transfer(command.pendingId), ledgerKeys.transfer(command.id)], command.kind, observe);
+      return { ctx: { at, pending: hold && parseTransfer(hold) }, existing: existing && parseTransfer(existing) };
+    }
+    if (command.kind === 'close') {
+      const pool = accountId({ kind: 'pool', programmeId: command.programmeId });
+      const [raw, existing] = await batchGet(db, [ledgerKeys.account(pool), ledgerKeys.transfer(command.id)], command.kind, observe);
+      return { ctx: { at, pool: raw && asLedgerAccount(parseAccount(pool, raw)) }, existing: existing && parseTransfer(existing) };
+    }
+    return { ctx: { at } };
+  }
+
+  async function execute(input: LedgerCommand): Promise<Executed> {
+    const command = LedgerCommand.parse(input);
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const { ctx, existing } = await context(command, isoAt(clock));
+      const plan = planTransfer(command, ctx);
+      // What was read is checked before writing: a replay or a resolved hold costs no write.
+      const read = checkPlan(plan, { existing, pending: ctx.pending, account: (id) => (ctx.pool?.id === id ? ctx.pool : undefined) });
+      if (read.outcome === 'replay') return { transfer: read.transfer, replayed: true };
+
+      const tx = ledgerTransaction(db.table, plan);
+      try {
+        const out = await db.doc.send(new TransactWriteCommand({ TransactItems: tx.items, ReturnConsumedCapacity: 'TOTAL' }));
+        observe({ label: command.kind, operation: 'TransactWriteItems', capacityUnits: capacityOf(out.ConsumedCapacity) });
+        return { transfer: plan.transfer, replayed: false };
+      } catch (error) {
+        observe({ label: command.kind, operation: 'TransactWriteItems', capacityUnits: 0 });
+        const name = (error as Error | undefined)?.name;
+        if (name === 'TransactionConflictException') {
+          await backoff(attempt);
+          continue;
+        }
+        if (name !== 'TransactionCanceledException') throw error;
+        const reading = readCancellation((error as TransactionCanceledException).CancellationReasons, tx.roles);
+        if (reading.unexpected) throw error;
+        if (reading.failed) {
+          try {
+            const verdict = checkPlan(plan, reading.snapshot);
+            if (verdict.outcome === 'replay') return { transfer: verdict.transfer, replayed: true };
+          } catch (refusal) {
+            // A close planned the pool's balance as read; a hold since then shrank it: read again.
+            const staleClose = command.kind === 'close' && refusal instanceof DomainError && refusal.code === LEDGER_ERROR.insufficientFunds;
+            if (!staleClose) throw refusal;
+          }
+        }
+        // Collided with another transaction, or the state moved between read and write: again.
+        await backoff(attempt);
+      }
+    }
+    throw ledgerErrors.contention(command.id);
+  }
+
+  return {
+    execute,
+
+    /** An account's totals (an account that never moved money reads as empty), with its redundant `available`. */
+    async account(id: string) {
+      const [raw] = await batchGet(db, [ledgerKeys.account(id)], 'account', observe);
+      return parseAccount(id, raw);
+    },
+
+    /** Several accounts in one strongly consistent read per 100. */
+    async accounts(ids: readonly string[]): Promise<LedgerAccount[]> {
+      const raws = await batchGet(db, ids.map((id) => ledgerKeys.account(id)), 'accounts', observe);
+      return raws.map((raw, i) => asLedgerAccount(parseAccount(ids[i] ?? '', raw)));
+    },
+
+    async transfer(id: string): Promise<LedgerTransfer | undefined> {
+      const [raw] = await batchGet(db, [ledgerKeys.transfer(id)], 'transfer', observe);
+      return raw && parseTransfer(raw);
+    },
+
+    async transfers(ids: readonly string[]): Promise<(LedgerTransfer | undefined)[]> {
+      return (await batchGet(db, ids.map((id) => ledgerKeys.transfer(id)), 'transfers', observe)).map((raw) => raw && parseTransfer(raw));
+    },
+
+    /** Every movement of an account, a page at a time (a Query on the account's partition). */
+    statement(account: string, page: { limit: number; cursor?: string | undefined; newestFirst?: boolean }): Promise<Page<LedgerEntry>> {
+      return queryStatement(db, account, page, observe);
+    },
+
+    /** Every movement of an award's escrow: its holds, releases and voids. */
+    awardStatement(clusterId: string, awardId: string, page: { limit: number; cursor?: string | undefined; newestFirst?: boolean }): Promise<Page<LedgerEntry>> {
+      return queryStatement(db, accountId({ kind: 'escrow', clusterId, awardId }), page, observe);
+    },
+  };
+}
+export type LedgerStore = ReturnType<typeof ledgerStore>;

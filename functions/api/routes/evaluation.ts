@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { assertTransition, award, auditEntry, closeAndEvaluate, conflict, idPattern, notFound } from '@bds/core';
+import { StoredEvaluation, toStoredEvaluation } from '../../adapters/dynamo/evaluations';
+import { StoredRequest } from '../../adapters/dynamo/requests';
+import { route } from '../route';
+import { ADMINS, Reason, RequestParams, assertLead, assertSponsorOrAdmin, visible, withCount } from './guards';
+
+const tags = ['evaluation'];
+const Closed = z.object({ request: StoredRequest, evaluation: StoredEvaluation });
+const AwardBody = z.object({
+  bidId: z.string().regex(idPattern('bid'), 'Not a bid id'),
+  reason: Reason.optional().describe('Required (20 characters or more) when the bid is not the recommended one'),
+});
+
+export const closeRequest = route({
+  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/close', operationId: 'closeRequest',
+  summary: 'Close bidding after the deadline and evaluate: the ranking and recommended award, or unsuccessful with the reason',
+  tags, access: ['association_rep', ...ADMINS], params: RequestParams,
+  responses: { 200: { description: 'The request (evaluating or unsuccessful) and its evaluation', schema: Closed } },
+  handler: async ({ params, actor, deps, log, correlationId }) => {
+    const found = await deps.stores.evaluations.closeContext(params.clusterId, params.requestId);
+    const request = visible(actor!, found.request);
+    assertLead(actor!, request, true);
+    const { next, result } = closeAndEvaluate(request, found.bids, request.pledgedFirms, deps.clock);
+    const at = new Date(deps.clock.now()).toISOString();
+    const evaluation = toStoredEvaluation(result, { clusterId: request.clusterId, evaluatedAt: at, evaluatedBy: actor!.userId });
+    await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation);
+    await deps.publisher.publish({
+      id: deps.ids.next('event'), type: 'request.closed', clusterId: request.clusterId, occurredAt: at, correlationId,
+      idempotencyKey: `request.closed:${request.id}`, payload: { requestId: request.id, outcome: result.outcome, status: next.status },
+    });
+    log.info('request closed', { clusterId: request.clusterId, requestId: request.id, outcome: result.outcome });
+    return { status: 200, body: { request: withCount(next, request), evaluation } };
+  },
+});
+
+export const getEvaluation = route({
+  method: 'get', path: '/api/clusters/:clusterId/requests/:requestId/evaluation', operationId: 'getEvaluation',
+  summary: 'The ranking of a closed request (sponsoring associations and admins)', tags, access: ['association_rep', ...ADMINS],
+  params: RequestParams,
+  responses: { 200: { description: 'The evaluation', schema: StoredEvaluation } },
+  handler: async ({ params, actor, deps }) => {
+    const found = await deps.stores.evaluations.withRequest(params.clusterId, params.requestId);
+    assertSponsorOrAdmin(actor!, visible(actor!, found.request));
+    if (!found.evaluation) throw notFound('EVALUATION.NOT_FOUND', 'The request has not been closed and evaluated yet.');
+    return { status: 200, body: found.evaluation };
+  },
+});
+
+export const awardRequest = route({
+  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/award', operationId: 'awardRequest',
+  summary: 'Award the recommended bid, or another ranked one with a written reason (kept in the audit trail)',
+  tags, access: ['association_rep'], params: RequestParams, body: AwardBody,
+  responses: { 200: { description: 'The awarded request', schema: StoredRequest } },
+  handler: async ({ params, body, actor, deps, log, correlationId }) => {
+    const found = await deps.stores.evaluations.withRequest(params.clusterId, params.requestId);
+    const request = visible(actor!, found.request);
+    assertLead(actor!, request);
+    // The state machine speaks first (an awarded or cancelled request says so), then the ranking must exist.
+    assertTransition(request, 'award');
+    const { evaluation } = found;
+    if (!evaluation?.recommended || evaluation.volume === undefined) throw conflict('EVALUATION.NOT_RANKED', 'The request has no ranking to award from.');
+    const basis = { requestId: evaluation.requestId, volume: evaluation.volume, ranking: evaluation.ranking, recommended: evaluation.recommended };
+    const next = award(request, { basis, bidId: body.bidId, ...(body.reason ? { reason: body.reason } : {}), awardedBy: actor!.userId }, deps.clock);
+    const entry = auditEntry(actor!, 'request.awarded', request.id, {
+      clusterId: request.clusterId,
+      before: { status: request.status, recommendedBidId: next.award?.recommendedBidId },
+      after: { status: next.status, bidId: next.award?.bidId, providerId: next.award?.providerId, total: next.award?.total },
+      ...(next.award?.reason ? { reason: next.award.reason } : {}),
+    }, deps);
+    await deps.stores.requests.updateWithAudit(next, request.version, entry);
+    await deps.publisher.publish({
+      id: deps.ids.next('event'), type: 'request.awarded', clusterId: request.clusterId, occurredAt: entry.at, correlationId,
+      idempotencyKey: `request.awarded:${request.id}`, payload: { requestId: request.id, bidId: next.award?.bidId, providerId: next.award?.providerId },
+    });
+    log.info('request awarded', { clusterId: request.clusterId, requestId: request.id, bidId: next.award?.bidId });
+    return { status: 200, body: withCount(next, request) };
+  },
+});

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { DomainError, Firm, NewFirm, createFirm, parseFirmCsv, withProfile, type Actor, type FirmCsvError } from '@bds/core';
+import { InputError } from '../problem';
+import { route, type RouteContext } from '../route';
+import { ClusterParams, IdParam, Paging, pageOf } from './common';
+import { ADMINS, isAdmin } from './guards';
+
+const AssociationParams = ClusterParams.extend({ associationId: IdParam });
+const FirmProfile = Firm.extend({ sizeClass: z.enum(['micro', 'small', 'medium']), underServed: z.boolean() });
+const ImportBody = z.object({ csv: z.string().min(1).max(1_000_000) });
+const Imported = z.object({ imported: z.number().int(), items: z.array(FirmProfile) });
+
+// Firms are keyed under their association; only its own rep writes the register.
+function assertOwnRegister(actor: Actor, associationId: string): void {
+  if (actor.organisationId !== associationId) throw new DomainError('FIRM.NOT_OWN_REGISTER', 'forbidden', "Only the association's own representative keeps its register.");
+}
+
+export const registerFirm = route({
+  method: 'post', path: '/api/clusters/:clusterId/associations/:associationId/firms', operationId: 'registerFirm',
+  summary: "Add a member firm to the association's register", tags: ['firms'], access: ['association_rep'],
+  params: AssociationParams, body: NewFirm,
+  responses: { 201: { description: 'The firm, with its size class and under-served flag', schema: FirmProfile } },
+  handler: async ({ params, body, actor, deps }) => {
+    assertOwnRegister(actor!, params.associationId);
+    const firm = await deps.stores.firms.create(createFirm(body, { ...params, ids: deps.ids, clock: deps.clock }));
+    return { status: 201, body: withProfile(firm), headers: { location: `/api/clusters/${params.clusterId}/associations/${params.associationId}/firms/${firm.id}` } };
+  },
+});
+
+export const listFirms = route({
+  method: 'get', path: '/api/clusters/:clusterId/associations/:associationId/firms', operationId: 'listFirms',
+  summary: "An association's member firms, in registration order", tags: ['firms'], access: ['association_rep', ...ADMINS],
+  params: AssociationParams, query: Paging,
+  responses: { 200: { description: 'A page of firms', schema: pageOf(FirmProfile) } },
+  handler: async ({ params, query, actor, deps }) => {
+    if (!isAdmin(actor!)) assertOwnRegister(actor!, params.associationId);
+    const page = await deps.stores.firms.listByAssociation(params.clusterId, params.associationId, query);
+    return { status: 200, body: { items: page.items.map((f) => withProfile(f)), nextCursor: page.nextCursor } };
+  },
+});
+
+/** The CSV from a text/csv body or a JSON `{ csv }` (app.ts reads only JSON, so this route reads its own body). */
+async function csvText(hono: RouteContext<unknown, unknown, unknown>['hono']): Promise<string> {
+  const type = (hono.req.header('content-type') ?? '').toLowerCase();
+  if (type.startsWith('text/csv')) return hono.req.text();
+  if (!type.includes('application/json')) throw new InputError('header', [{ field: 'content-type', message: 'Send the register as text/csv, or as application/json { "csv": "…" }' }]);
+  let json: unknown;
+  try {
+    json = await hono.req.json();
+  } catch {
+    throw new InputError('body', [{ field: '(root)', message: 'The body is not valid JSON' }]);
+  }
+  const parsed = ImportBody.safeParse(json);
+  if (!parsed.success) throw new InputError('body', parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(root)', message: i.message })));
+  return parsed.data.csv;
+}
+
+// Every bad row is reported, each on its line (and column, when one is at fault).
+const rowIssue = (e: FirmCsvError) => ({ field: `line.${e.line}${e.field ? `.${e.field}` : ''}`, message: e.reason });
+
+export const importFirms = route({
+  method: 'post', path: '/api/clusters/:clusterId/associations/:associationId/firms/import', operationId: 'importFirms',
+  summary: 'Import a register from CSV (text/csv, or JSON { csv }): all rows or none; every bad row is reported with its line',
+  tags: ['firms'], access: ['association_rep'], params: AssociationParams,
+  responses: { 201: { description: 'The imported firms', schema: Imported } },
+  handler: async ({ params, actor, deps, hono }) => {
+    assertOwnRegister(actor!, params.associationId);
+    const result = parseFirmCsv(await csvText(hono), { ...params, ids: deps.ids, clock: deps.clock });
+    if (!result.ok) throw new InputError('body', result.errors.map(rowIssue), 'The register has bad rows; nothing was imported');
+    await deps.stores.firms.createMany(result.firms);
+    return { status: 201, body: { imported: result.firms.length, items: result.firms.map((f) => withProfile(f)) } };
+  },
+});

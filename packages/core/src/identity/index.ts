@@ -1,0 +1,4 @@
+export * from './invitation';
+export * from './onboarding';
+export * from './audit';
+export * from './throttle';

@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './share';
+export * from './applicable';
+export * from './compute';
+export * from './milestones';
+export * from './lifecycle';
