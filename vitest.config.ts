@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// The SDK's Node 20 notice is noise in every test log.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** One project per kind of test; `npm run test:<kind>` selects one. */
 export default defineConfig({
   test: {

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { bodyLimit } from 'hono/body-limit';
 import { reachesCluster, type Actor, type Cluster } from '@bds/core';
 import type { Deps } from './deps';
@@ -22,6 +23,12 @@ async function readBody(c: Context): Promise<unknown> {
 
 function parse<T>(location: 'path' | 'query' | 'body', schema: AnyRoute['body'], value: unknown): T {
   if (!schema) return undefined as T;
+  // Unknown body fields are refused, not silently dropped: a body cannot smuggle in its own
+  // role, cluster or organisation, and a typo is reported instead of ignored.
+  if (location === 'body' && schema instanceof z.ZodObject && value && typeof value === 'object' && !Array.isArray(value)) {
+    const unknown = Object.keys(value).filter((k) => !(k in schema.shape));
+    if (unknown.length > 0) throw new InputError('body', unknown.map((field) => ({ field, message: 'Unknown field: it cannot be set here' })));
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw new InputError(location, zodIssues(result.error));
   return result.data as T;

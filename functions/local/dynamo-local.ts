@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -125,7 +125,8 @@ export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<D
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const cwd = dataDir ?? (await mkdtemp(join(tmpdir(), 'dynamodb-local-')));
   const storage = dataDir ? ['-dbPath', dataDir] : ['-inMemory'];
-  const cleanup = () => (dataDir ? Promise.resolve() : rm(cwd, { recursive: true, force: true }));
+  // Synchronous, so the process-exit hook can also remove it after a crash.
+  const cleanup = () => void (dataDir || rmSync(cwd, { recursive: true, force: true }));
   // A picked port can be taken by someone else before the JVM binds it: try a few.
   for (let attempt = 1; ; attempt++) {
     const port = opts.port ?? (await freePort());
@@ -134,14 +135,14 @@ export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<D
     } catch (error) {
       const portClash = error instanceof Error && /BindException|Address already in use/.test(error.message);
       if (!portClash || opts.port !== undefined || attempt >= 3) {
-        await cleanup();
+        cleanup();
         throw error;
       }
     }
   }
 }
 
-async function launch(emulator: string, storage: string[], port: number, cwd: string, cleanup: () => Promise<void>): Promise<DynamoLocal> {
+async function launch(emulator: string, storage: string[], port: number, cwd: string, cleanup: () => void): Promise<DynamoLocal> {
   const args = [
     '-Xmx256m', '-Xms64m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
     `-Djava.library.path=${join(emulator, 'DynamoDBLocal_lib')}`, '-jar', join(emulator, 'DynamoDBLocal.jar'),
@@ -166,7 +167,7 @@ async function launch(emulator: string, storage: string[], port: number, cwd: st
       // ESRCH: the group is already gone.
     }
   };
-  const onProcessEnd = () => killGroup('SIGKILL');
+  const onProcessEnd = () => (killGroup('SIGKILL'), cleanup());
   guard(onProcessEnd);
   let exited = false;
   const exit = new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { Association, Cluster, conflict } from '@bds/core';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { Association, Cluster, conflict, type AuditEntry } from '@bds/core';
+import { auditItem } from './audit';
 import type { Db } from './db';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
 import { keys, withoutKeys } from './keys';
@@ -39,11 +40,14 @@ export function clusterStore(db: Db) {
       return { items: (out.Items ?? []).map((i) => Cluster.parse(withoutKeys(i))), nextCursor: encodeCursor(out.LastEvaluatedKey) };
     },
 
-    async putAssociation(association: Association): Promise<void> {
-      await db.doc.send(new PutCommand({
-        TableName: db.table,
-        Item: { ...keys.association(association.clusterId, association.id), entity: 'association', ...association },
-      }));
+    /** Writes an association, with its audit entry in the same transaction when given. */
+    async putAssociation(association: Association, audit?: AuditEntry): Promise<void> {
+      const put = { TableName: db.table, Item: { ...keys.association(association.clusterId, association.id), entity: 'association', ...association } };
+      if (!audit) {
+        await db.doc.send(new PutCommand(put));
+        return;
+      }
+      await db.doc.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: auditItem(db, audit) }] }));
     },
 
     async getAssociation(clusterId: string, associationId: string): Promise<Association | undefined> {

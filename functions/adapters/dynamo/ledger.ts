@@ -47,8 +47,17 @@ export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
   /** What planning needs from the table: the hold (post, void) or the pool (close), and the id's transfer. */
   async function context(command: LedgerCommand, at: string): Promise<{ ctx: PlanContext; existing?: LedgerTransfer | undefined }> {
     if (command.kind === 'post' || command.kind === 'void') {
-      const [hold, existing] = await batchGet(db, [ledgerKeys.transfer(command.pendingId), ledgerKeys.transfer(command.id)], command.kind, observe);
-      return { ctx: { at, pending: hold && parseTransfer(hold) }, existing: existing && parseTransfer(existing) };
+      const [rawHold, rawExisting] = await batchGet(db, [ledgerKeys.transfer(command.pendingId), ledgerKeys.transfer(command.id)], command.kind, observe);
+      const pending = rawHold && parseTransfer(rawHold);
+      let existing = rawExisting && parseTransfer(rawExisting);
+      // BatchGetItem is read-committed per item, not per batch: it can see the hold resolved by
+      // this very id and miss the transfer that resolved it, committed in between. The hold names
+      // its resolver, so read that transfer again (a retry racing itself must replay, not fail).
+      if (!existing && pending?.resolvedBy === command.id) {
+        const [again] = await batchGet(db, [ledgerKeys.transfer(command.id)], command.kind, observe);
+        existing = again && parseTransfer(again);
+      }
+      return { ctx: { at, pending }, existing };
     }
     if (command.kind === 'close') {
       const pool = accountId({ kind: 'pool', programmeId: command.programmeId });

@@ -42,7 +42,8 @@ export function providerStore(db: Db) {
       return out.Item ? Provider.parse(withoutKeys(out.Item)) : undefined;
     },
     async getRegistration(clusterId: string, providerId: string): Promise<Registration | undefined> {
-      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.providerRegistration(clusterId, providerId) }));
+      const { PK, SK } = keys.providerRegistration(clusterId, providerId);
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: { PK, SK } }));
       return out.Item ? Registration.parse(withoutKeys(out.Item)) : undefined;
     },
     /** Every registration of a cluster, whatever its status. */

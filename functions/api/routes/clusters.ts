@@ -1,4 +1,5 @@
-import { Association, Cluster, notFound } from '@bds/core';
+import { z } from 'zod';
+import { Association, AssociationKind, Cluster, auditEntry, notFound } from '@bds/core';
 import { route } from '../route';
 import { ClusterParams, Paging, pageOf } from './common';
 
@@ -41,4 +42,21 @@ export const listAssociations = route({
   query: Paging,
   responses: { 200: { description: 'A page of associations', schema: pageOf(Association) } },
   handler: async ({ params, query, deps }) => ({ status: 200, body: await deps.stores.clusters.listAssociations(params.clusterId, query) }),
+});
+
+export const createAssociation = route({
+  method: 'post',
+  path: '/api/clusters/:clusterId/associations',
+  operationId: 'createAssociation',
+  summary: 'Register an association of the cluster (then invite its representative)',
+  tags: ['clusters'],
+  access: ['cluster_admin', 'national_admin', 'state_admin'],
+  params: ClusterParams,
+  body: z.object({ name: z.string().trim().min(2).max(160), shortName: z.string().trim().min(2).max(30), kind: AssociationKind, memberCount: z.number().int().min(0).max(100_000).default(0) }),
+  responses: { 201: { description: 'The association', schema: Association } },
+  handler: async ({ params, body, actor, deps }) => {
+    const association: Association = { id: deps.ids.next('association'), clusterId: params.clusterId, ...body, createdAt: new Date(deps.clock.now()).toISOString() };
+    await deps.stores.clusters.putAssociation(association, auditEntry(actor!, 'association.create', association.id, { clusterId: params.clusterId, after: association }, { ids: deps.ids, clock: deps.clock }));
+    return { status: 201, body: association };
+  },
 });

@@ -4,7 +4,7 @@ import { demoAccounts, jwks, me, refresh, signIn, signOut } from './auth';
 import { acceptInvitationRoute, invite, outbox, previewInvitation } from './invitations';
 import { createCluster, listAudit, setClusterStatus } from './onboarding';
 import { applyToCluster, decideRegistration, listRegistrations, setProviderStanding, signUpProvider } from './providers';
-import { getCluster, listAssociations, listClusters } from './clusters';
+import { createAssociation, getCluster, listAssociations, listClusters } from './clusters';
 import { health } from './health';
 import { cancelRequest, getRequest, joinRequest, listCategories, listRequests, postRequest, publishRequest } from './requests';
 import { importFirms, listFirms, registerFirm } from './firms';
@@ -17,7 +17,7 @@ export const allRoutes: readonly AnyRoute[] = [
   health, jwks, signIn, refresh, signOut, me, demoAccounts,
   createCluster, setClusterStatus, listAudit, invite, previewInvitation, acceptInvitationRoute, outbox,
   signUpProvider, applyToCluster, listRegistrations, decideRegistration, setProviderStanding,
-  listClusters, getCluster, listAssociations, listActivity,
+  listClusters, getCluster, listAssociations, createAssociation, listActivity,
   listCategories, postRequest, publishRequest, listRequests, getRequest,
   cancelRequest, joinRequest,
   registerFirm, listFirms, importFirms,

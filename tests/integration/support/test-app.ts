@@ -11,13 +11,13 @@ import { createTokenService, generateSigningJwk } from '../../../functions/api/a
 import type { Deps } from '../../../functions/api/deps';
 import { LocalQueue } from '../../../functions/local/queue';
 import { seedDemoData } from '../../../functions/local/seed/seed';
-import { silentLogger } from '../../../functions/observability/logger';
+import { createLogger, silentLogger } from '../../../functions/observability/logger';
 import { createRequestEventsHandler } from '../../../functions/workers/request-events/worker';
 
-/** A movable clock, so tests can step past a deadline. */
-export function testClock(start = Date.now()): Clock & { set(ms: number): void; advance(ms: number): void } {
-  let now = start;
-  return { now: () => now, set: (ms) => void (now = ms), advance: (ms) => void (now += ms) };
+/** Real time plus a movable offset, so tests can step past a deadline or a cache. */
+export function testClock(): Clock & { set(ms: number): void; advance(ms: number): void } {
+  let offset = 0;
+  return { now: () => Date.now() + offset, set: (ms) => void (offset = ms - Date.now()), advance: (ms) => void (offset += ms) };
 }
 
 /**
@@ -31,7 +31,7 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
   const stores: Stores = createStores(db);
   const queue = new LocalQueue({ name: 'request-events', handler: createRequestEventsHandler({ stores, log: silentLogger }), visibilityTimeoutMs: 200, pollIntervalMs: 10 });
   queue.start();
-  const clock = opts.clock ?? { now: () => Date.now() };
+  const clock = opts.clock ?? testClock();
   const ids = idGenerator(clock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
   const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => clock.now() });
   const deps: Deps = {
@@ -43,7 +43,8 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
     outbox: mailbox,
     portalUrl: 'http://portal.test',
     tokens: await createTokenService({ privateJwk: await generateSigningJwk('test'), issuer: 'bds-exchange', now: () => clock.now() }),
-    log: silentLogger,
+    // TEST_LOG=1 shows the API's log, including the cause of any 500.
+    log: process.env.TEST_LOG ? createLogger({ format: 'pretty', level: 'debug' }) : silentLogger,
     version: 'test',
   };
   if (opts.seed !== false) await seedDemoData(stores, () => undefined);

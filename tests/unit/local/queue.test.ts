@@ -3,29 +3,22 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LocalQueue, type LocalQueueOptions } from '../../../functions/local/queue';
 
-/** One handler call as the queue made it. */
-interface Delivery {
-  at: number;
-  records: SQSRecord[];
-}
-
+/** What the test handler answers to its `call`-th call. */
 type Reply = (event: SQSEvent, call: number) => SQSBatchResponse | void | Promise<SQSBatchResponse | void>;
 
 const queues: LocalQueue[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(queues.splice(0).map((q) => q.stop()));
 });
 
 /** A queue with small timeouts, a handler that records every call, and a log that keeps its lines. */
 function setup(reply: Reply = () => undefined, overrides: Partial<LocalQueueOptions> = {}) {
-  const deliveries: Delivery[] = [];
+  const deliveries: { at: number; records: SQSRecord[] }[] = [];
   const lines: string[] = [];
   const queue = new LocalQueue({
     name: 'test-events',
-    handler: async (event) => {
-      deliveries.push({ at: Date.now(), records: event.Records });
-      return reply(event, deliveries.length);
-    },
+    handler: async (event) => reply(event, deliveries.push({ at: Date.now(), records: event.Records })),
     visibilityTimeoutMs: 40,
     pollIntervalMs: 5,
     log: { warn: (line: string) => void lines.push(line), error: (line: string) => void lines.push(line) },
@@ -45,7 +38,8 @@ describe('LocalQueue', () => {
   it('hands the handler records shaped like those of SQS', async () => {
     // Prepare
     const { queue, deliveries } = setup();
-    const id = queue.send('{"type":"request.opened"}', { correlationId: 'cor_1' });
+    const body = '{"type":"request.opened"}';
+    const id = queue.send(body, { correlationId: 'cor_1' });
 
     // Act
     queue.start();
@@ -55,8 +49,8 @@ describe('LocalQueue', () => {
     const record = deliveries[0]?.records[0];
     expect(record).toMatchObject({
       messageId: id,
-      body: '{"type":"request.opened"}',
-      md5OfBody: createHash('md5').update('{"type":"request.opened"}').digest('hex'),
+      body,
+      md5OfBody: createHash('md5').update(body).digest('hex'),
       eventSource: 'aws:sqs',
       eventSourceARN: 'arn:aws:sqs:local:000000000000:test-events',
       awsRegion: 'local',
@@ -103,8 +97,7 @@ describe('LocalQueue', () => {
     const { queue, deliveries, lines } = setup((_event, call) => {
       if (call === 1) throw new Error('table not reachable');
     });
-    queue.send('a');
-    queue.send('b');
+    for (const body of ['a', 'b']) queue.send(body);
 
     // Act
     queue.start();
@@ -119,8 +112,7 @@ describe('LocalQueue', () => {
   it('treats an unknown itemIdentifier as a failure of the whole batch', async () => {
     // Prepare
     const { queue, deliveries } = setup((_event, call) => (call === 1 ? { batchItemFailures: [{ itemIdentifier: 'not-in-batch' }] } : undefined));
-    queue.send('a');
-    queue.send('b');
+    for (const body of ['a', 'b']) queue.send(body);
 
     // Act
     queue.start();
@@ -213,53 +205,45 @@ describe('LocalQueue', () => {
   it('stop() waits for the batch in flight and leaves no timer behind', async () => {
     // Prepare: fake timers make every timer the queue holds countable.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      let finished = false;
-      const { queue } = setup(async () => {
-        await new Promise((resolve) => setTimeout(resolve, 30));
-        finished = true;
-      });
-      queue.start();
-      queue.send('slow');
-      await vi.advanceTimersByTimeAsync(1);
-      const whileRunning = vi.getTimerCount();
+    let finished = false;
+    const { queue } = setup(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      finished = true;
+    });
+    queue.start();
+    queue.send('slow');
+    await vi.advanceTimersByTimeAsync(1);
+    const whileRunning = vi.getTimerCount();
 
-      // Act
-      let stopped = false;
-      const stopping = queue.stop().then(() => (stopped = true));
-      await vi.advanceTimersByTimeAsync(10);
-      const stoppedEarly = stopped;
-      await vi.advanceTimersByTimeAsync(30);
-      await stopping;
+    // Act
+    let stopped = false;
+    const stopping = queue.stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(10);
+    const stoppedEarly = stopped;
+    await vi.advanceTimersByTimeAsync(30);
+    await stopping;
 
-      // Assess
-      expect(whileRunning).toBeGreaterThan(0);
-      expect(stoppedEarly).toBe(false);
-      expect(finished).toBe(true);
-      expect(vi.getTimerCount()).toBe(0);
-    } finally {
-      vi.useRealTimers();
-    }
+    // Assess
+    expect(whileRunning).toBeGreaterThan(0);
+    expect(stoppedEarly).toBe(false);
+    expect(finished).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it('keeps one poll timer while idle, even when a send wakes it, and stop() clears it', async () => {
     // Prepare
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      const { queue } = setup();
-      queue.start();
-      await vi.advanceTimersByTimeAsync(20);
-      queue.send('wakes the poller');
-      const polling = vi.getTimerCount();
+    const { queue } = setup();
+    queue.start();
+    await vi.advanceTimersByTimeAsync(20);
+    queue.send('wakes the poller');
+    const polling = vi.getTimerCount();
 
-      // Act
-      await queue.stop();
+    // Act
+    await queue.stop();
 
-      // Assess
-      expect(polling).toBe(1);
-      expect(vi.getTimerCount()).toBe(0);
-    } finally {
-      vi.useRealTimers();
-    }
+    // Assess
+    expect(polling).toBe(1);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { repair } from './repair';
-import { P_PRICE, P_ROOM, place, PROVIDER_STRIDE as PS, S_BID, SLOT_STRIDE, warmStart, type MatchState } from './state';
+import { P_ROOM, place, PROVIDER_STRIDE as PS, S_BID, SLOT_STRIDE, warmStart, type MatchState } from './state';
 import type { MatchingInstance, MatchingResult } from './types';
 import { validateInstance } from './validate';
 
@@ -58,7 +58,7 @@ function extract(instance: MatchingInstance, state: MatchState): Omit<MatchingRe
   const assignment = new Int32Array(n).fill(-1);
   const surplus = new Float64Array(n);
   const price = new Float64Array(m);
-  for (let p = 0; p < m; p++) price[p] = state.provider[p * PS + P_PRICE]!;
+  price.set(state.price);
   let total = 0;
   for (let r = 0; r < n; r++) {
     const at = state.slotOf[r]!;

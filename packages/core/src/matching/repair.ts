@@ -32,25 +32,24 @@ export interface RepairCounts {
  */
 export function repair(instance: MatchingInstance, state: MatchState): RepairCounts {
   const { providerCount: m, bidProvider, bidScore } = instance;
-  const { slotStart, slots, slotOf, provider } = state;
+  const { slotStart, slots, slotOf, provider, price } = state;
   // Local copies: transpilers may turn imported constants into getters, too slow for hot loops.
   const { SLOT_STRIDE: SS, S_ALT, S_BID, S_END, S_REQUEST, S_SCORE, S_START, ALT_NONE } = layout;
-  const { PROVIDER_STRIDE: PS, P_DIST, P_PRICE, P_ROOM, P_STAMP } = layout;
-  const capacity = instance.capacity;
-  const predBid = new Int32Array(m); // the bid by which the path enters a provider
-  const predRequest = new Int32Array(m);
+  const { PROVIDER_STRIDE: PS, P_CAPACITY, P_DIST, P_HEAP, P_PRED_BID, P_PRED_REQUEST, P_ROOM, P_SCAN, P_STAMP } = layout;
   const settled = new Int32Array(m);
-  const touched = new Int32Array(m); // providers improved by the current scan…
-  const touchedIn = new Int32Array(m); // …each listed once: the scan that listed it
-  const heap = new IndexedHeap(m);
-  const counts: RepairCounts = { searches: 0, settled: 0, scanned: 0, dropped: 0 };
+  const touched = new Int32Array(m); // providers improved by the current scan, each once
+  const heap = new IndexedHeap(m, provider, PS, P_HEAP);
+  let searches = 0;
+  let settledTotal = 0;
+  let scanned = 0;
+  let dropped = 0;
   let scan = 0;
 
   for (let source = 0; source < m; source++) {
     while (provider[source * PS + P_ROOM]! < 0) {
-      counts.searches++;
+      searches++;
       // Stamps instead of clearing m entries per search: reached (dist valid), queued, settled.
-      const reached = 3 * counts.searches;
+      const reached = 3 * searches;
       const queued = reached + 1;
       const done = reached + 2;
       heap.clear();
@@ -64,9 +63,9 @@ export function repair(instance: MatchingInstance, state: MatchState): RepairCou
       for (;;) {
         provider[p * PS + P_STAMP] = done;
         settled[settledCount++] = p;
-        const price = provider[p * PS + P_PRICE]!;
+        const pPrice = price[p]!;
         const first = slotStart[p]! * SS;
-        const last = (slotStart[p]! + capacity[p]! - provider[p * PS + P_ROOM]!) * SS;
+        const last = (slotStart[p]! + provider[p * PS + P_CAPACITY]! - provider[p * PS + P_ROOM]!) * SS;
         let touchedCount = 0;
         scan++;
         // First the drops, and the request whose best move looks cheapest: scanning it first
@@ -74,7 +73,7 @@ export function repair(instance: MatchingInstance, state: MatchState): RepairCou
         let promising = -1;
         let promise = Infinity;
         for (let o = first; o < last; o += SS) {
-          const base = dp + slots[o + S_SCORE]! - price; // distance + surplus: the cost to drop
+          const base = dp + slots[o + S_SCORE]! - pPrice; // distance + surplus: the cost to drop
           if (base < best) {
             best = base;
             dropRequest = slots[o + S_REQUEST]!;
@@ -88,21 +87,22 @@ export function repair(instance: MatchingInstance, state: MatchState): RepairCou
         for (let i = promising >= 0 ? first - SS : first; i < last && best > dp; i += SS) {
           const o = i < first ? promising : i;
           if (i >= first && i === promising) continue;
-          const base = dp + slots[o + S_SCORE]! - price;
+          const base = dp + slots[o + S_SCORE]! - pPrice;
           // Every move costs at least base - (best alternative): skip the bids if that loses.
           if (base - slots[o + S_ALT]! >= best) continue;
           const r = slots[o + S_REQUEST]!;
           const end = slots[o + S_END]!;
-          counts.scanned += end - slots[o + S_START]!;
+          const start = slots[o + S_START]!;
           let alt = ALT_NONE;
-          for (let k = slots[o + S_START]!; k < end; k++) {
+          scanned += end - start;
+          for (let k = start; k < end; k++) {
             const q = bidProvider[k]!;
             if (q === p) continue;
-            const qo = q * PS;
-            const value = bidScore[k]! - provider[qo + P_PRICE]!;
+            const value = bidScore[k]! - price[q]!;
             if (value > alt) alt = value;
             const nd = base - value;
             if (nd >= best) continue;
+            const qo = q * PS;
             const stamp = provider[qo + P_STAMP]!;
             if (stamp === done) continue; // settled already
             if (provider[qo + P_ROOM]! > 0) {
@@ -113,13 +113,13 @@ export function repair(instance: MatchingInstance, state: MatchState): RepairCou
             } else if (stamp < reached || nd < provider[qo + P_DIST]!) {
               if (stamp < reached) provider[qo + P_STAMP] = reached;
               provider[qo + P_DIST] = nd;
-              if (touchedIn[q] !== scan) {
-                touchedIn[q] = scan;
+              if (provider[qo + P_SCAN] !== scan) {
+                provider[qo + P_SCAN] = scan;
                 touched[touchedCount++] = q;
               }
             } else continue;
-            predBid[q] = k;
-            predRequest[q] = r;
+            provider[qo + P_PRED_BID] = k;
+            provider[qo + P_PRED_REQUEST] = r;
           }
           slots[o + S_ALT] = alt;
         }
@@ -140,26 +140,26 @@ export function repair(instance: MatchingInstance, state: MatchState): RepairCou
         dp = provider[p * PS + P_DIST]!;
       }
       for (let i = 0; i < settledCount; i++) {
-        const x = settled[i]! * PS;
-        provider[x + P_PRICE] = provider[x + P_PRICE]! + best - provider[x + P_DIST]!;
+        const x = settled[i]!;
+        price[x] = price[x]! + best - provider[x * PS + P_DIST]!;
       }
-      counts.settled += settledCount;
+      settledTotal += settledCount;
 
       // Augment: walk back from the path's end, shifting each request one step along it.
       let q = endProvider;
       if (dropRequest >= 0) {
-        counts.dropped++;
+        dropped++;
         q = bidProvider[slots[slotOf[dropRequest]! * SS + S_BID]!]!;
         unplace(state, instance, dropRequest, q);
       }
       while (q !== source) {
-        const r = predRequest[q]!;
+        const r = provider[q * PS + P_PRED_REQUEST]!;
         const from = bidProvider[slots[slotOf[r]! * SS + S_BID]!]!;
         unplace(state, instance, r, from);
-        place(state, instance, r, predBid[q]!, q);
+        place(state, instance, r, provider[q * PS + P_PRED_BID]!, q);
         q = from;
       }
     }
   }
-  return counts;
+  return { searches, settled: settledTotal, scanned, dropped };
 }

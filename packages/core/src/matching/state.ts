@@ -9,12 +9,12 @@ import type { MatchingInstance } from './types';
  * warm start or its capacity, whichever is larger (the repair never exceeds either).
  */
 
-/** Slot record (Int32Array, stride 8). */
-export const SLOT_STRIDE = 8;
+/** Slot record (Int32Array, stride 6). */
+export const SLOT_STRIDE = 6;
 export const S_REQUEST = 0;
 export const S_BID = 1; // the bid by which the provider holds the request
 export const S_SCORE = 2; // its score
-export const S_START = 3; // the request's bid range
+export const S_START = 3; // the request's bid range, copied here to save a cache miss per scan
 export const S_END = 4;
 /**
  * An upper bound on the request's best alternative, max over other providers q of
@@ -28,14 +28,21 @@ export const ALT_UNKNOWN = 2 ** 31 - 1;
 export const ALT_NONE = -(2 ** 31);
 
 /**
- * Provider record (Int32Array, stride 4: 16 bytes, so 200,000 providers fit in 3.2 MB of cache).
- * Every stored value is bounded by the largest score, so 32-bit integers hold them exactly.
+ * Provider record (Int32Array, stride 8: one 32-byte block), read only for providers a search
+ * may use; all a search writes about a provider lands in it. Prices live in their own array:
+ * every bid looked at reads one, and 4 bytes a provider (800 KB for 200,000) stay in cache far
+ * better than whole records would. Every stored value is bounded by the largest score or the
+ * number of searches, so 32-bit integers hold them exactly.
  */
-export const PROVIDER_STRIDE = 4;
-export const P_PRICE = 0; // dual price: >= 0, positive only while the provider is full
-export const P_ROOM = 1; // capacity - load; negative while over capacity
-export const P_STAMP = 2; // search bookkeeping, see repair.ts
-export const P_DIST = 3;
+export const PROVIDER_STRIDE = 8;
+export const P_ROOM = 0; // capacity - load; negative while over capacity
+export const P_CAPACITY = 1;
+export const P_STAMP = 2; // which search reached, queued or settled it (see repair.ts)
+export const P_DIST = 3; // its distance in that search
+export const P_PRED_BID = 4; // the bid by which that search's path enters it
+export const P_PRED_REQUEST = 5; // the request that bid belongs to
+export const P_SCAN = 6; // the last scan that listed it as improved
+export const P_HEAP = 7; // its position in the search's heap
 
 export interface MatchState {
   readonly slotStart: Int32Array;
@@ -43,6 +50,8 @@ export interface MatchState {
   /** Per request: the index of its slot record, or -1 while unassigned. */
   readonly slotOf: Int32Array;
   readonly provider: Int32Array;
+  /** Per provider: the dual price, >= 0 and positive only while the provider is full. */
+  readonly price: Int32Array;
 }
 
 /**
@@ -55,41 +64,65 @@ export interface MatchState {
  * state.provider[p * PROVIDER_STRIDE + P_ROOM] < 0; // p needs repair
  */
 export function warmStart(instance: MatchingInstance): MatchState {
-  const { requestCount: n, providerCount: m, capacity, bidStart, bidProvider, bidScore } = instance;
-  const bestBid = new Int32Array(n).fill(-1);
+  const { requestCount: n, providerCount: m, capacity, bidStart } = instance;
   const load = new Int32Array(m);
   for (let r = 0; r < n; r++) {
-    let best = -1;
-    for (let k = bidStart[r]!; k < bidStart[r + 1]!; k++) if (best < 0 || bidScore[k]! > bidScore[best]!) best = k;
-    bestBid[r] = best;
-    if (best >= 0) load[bidProvider[best]!]!++;
+    const best = bestBid(instance, r);
+    if (best >= 0) load[instance.bidProvider[best]!]!++;
   }
   const slotStart = new Int32Array(m + 1);
   const provider = new Int32Array(m * PROVIDER_STRIDE);
   for (let p = 0; p < m; p++) {
     slotStart[p + 1] = slotStart[p]! + Math.max(load[p]!, capacity[p]!);
-    provider[p * PROVIDER_STRIDE + P_ROOM] = capacity[p]!;
+    provider[p * PROVIDER_STRIDE + P_ROOM] = capacity[p]! - load[p]!;
+    provider[p * PROVIDER_STRIDE + P_CAPACITY] = capacity[p]!;
   }
-  const state: MatchState = { slotStart, slots: new Int32Array(slotStart[m]! * SLOT_STRIDE), slotOf: new Int32Array(n).fill(-1), provider };
+  const price = new Int32Array(m);
+  const slots = new Int32Array(slotStart[m]! * SLOT_STRIDE);
+  const slotOf = new Int32Array(n).fill(-1);
+  load.fill(0); // reused as each provider's fill count
   for (let r = 0; r < n; r++) {
-    const best = bestBid[r]!;
+    // Found again rather than remembered: recomputing is cheaper here than fresh memory.
+    const best = bestBid(instance, r);
     if (best < 0) continue;
-    const p = bidProvider[best]!;
-    const at = place(state, instance, r, best, p);
-    // At price zero the best alternative is simply the best score from another provider.
-    let alt = ALT_NONE;
-    for (let k = bidStart[r]!; k < bidStart[r + 1]!; k++) if (bidProvider[k] !== p && bidScore[k]! > alt) alt = bidScore[k]!;
-    state.slots[at * SLOT_STRIDE + S_ALT] = alt;
+    const p = instance.bidProvider[best]!;
+    const at = slotStart[p]! + load[p]!++;
+    const o = at * SLOT_STRIDE;
+    slots[o + S_REQUEST] = r;
+    slots[o + S_BID] = best;
+    slots[o + S_SCORE] = instance.bidScore[best]!;
+    slots[o + S_START] = bidStart[r]!;
+    slots[o + S_END] = bidStart[r + 1]!;
+    slots[o + S_ALT] = bestAlternative(instance, price, r, p);
+    slotOf[r] = at;
   }
-  return state;
+  return { slotStart, slots, slotOf, provider, price };
+}
+
+/** max over r's bids from providers other than p of score - price, or ALT_NONE. */
+export function bestAlternative(instance: MatchingInstance, price: Int32Array, r: number, p: number): number {
+  const { bidStart, bidProvider, bidScore } = instance;
+  let alt = ALT_NONE;
+  for (let k = bidStart[r]!; k < bidStart[r + 1]!; k++) {
+    const q = bidProvider[k]!;
+    if (q !== p && bidScore[k]! - price[q]! > alt) alt = bidScore[k]! - price[q]!;
+  }
+  return alt;
+}
+
+/** The highest-scoring bid of request r (ties: the earliest), or -1 when it has none. */
+function bestBid(instance: MatchingInstance, r: number): number {
+  const { bidStart, bidScore } = instance;
+  let best = -1;
+  for (let k = bidStart[r]!; k < bidStart[r + 1]!; k++) if (best < 0 || bidScore[k]! > bidScore[best]!) best = k;
+  return best;
 }
 
 /** Gives unassigned request r to provider p (which has a free slot) through bid k; returns the slot. */
 export function place(state: MatchState, instance: MatchingInstance, r: number, k: number, p: number): number {
   const { slotStart, slots, slotOf, provider } = state;
-  const capacity = instance.capacity[p]!;
   const room = provider[p * PROVIDER_STRIDE + P_ROOM]!;
-  const at = slotStart[p]! + capacity - room; // the first free slot: start + load
+  const at = slotStart[p]! + provider[p * PROVIDER_STRIDE + P_CAPACITY]! - room; // first free: start + load
   const o = at * SLOT_STRIDE;
   slots[o + S_REQUEST] = r;
   slots[o + S_BID] = k;
@@ -106,7 +139,7 @@ export function place(state: MatchState, instance: MatchingInstance, r: number, 
 export function unplace(state: MatchState, instance: MatchingInstance, r: number, p: number): void {
   const { slotStart, slots, slotOf, provider } = state;
   const room = provider[p * PROVIDER_STRIDE + P_ROOM]!;
-  const last = slotStart[p]! + instance.capacity[p]! - room - 1;
+  const last = slotStart[p]! + provider[p * PROVIDER_STRIDE + P_CAPACITY]! - room - 1;
   const at = slotOf[r]!;
   if (at !== last) {
     for (let f = 0; f < SLOT_STRIDE; f++) slots[at * SLOT_STRIDE + f] = slots[last * SLOT_STRIDE + f]!;

@@ -1,0 +1,98 @@
+import type fc from 'fast-check';
+import { expect } from 'vitest';
+import { availableBalance, DomainError, ledgerViolations, type LedgerCommand, type LedgerTransfer, type MemoryLedger } from '@bds/core';
+import type { Db } from '../../../functions/adapters/dynamo/db';
+import type { LedgerStore } from '../../../functions/adapters/dynamo/ledger';
+import { asLedgerAccount, parseAccount, parseTransfer } from '../../../functions/adapters/dynamo/ledger/items';
+import { ledgerKeys } from '../../../functions/adapters/dynamo/ledger/keys';
+import { batchGet } from '../../../functions/adapters/dynamo/ledger/reads';
+import type { Op, Scenario } from '../../unit/ledger/scenario';
+
+/** The reference: the in-memory ledger, the run's world, and the clock both ledgers read. */
+export interface Model {
+  ledger: MemoryLedger;
+  scenario: Scenario;
+  tick(): void;
+}
+
+/** The system under test, on the table the runner shares with its other runs. */
+export interface Real {
+  store: LedgerStore;
+  db: Db;
+}
+
+type Outcome = { ok: true; transfer: LedgerTransfer; replayed: boolean } | { ok: false; code: string };
+
+const settle = async (act: () => unknown): Promise<Outcome> => {
+  try {
+    const { transfer, replayed } = (await act()) as { transfer: LedgerTransfer; replayed: boolean };
+    return { ok: true, transfer, replayed };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { ok: false, code: error.code };
+  }
+};
+
+/** Counts the steps every run executed, for the ≥ 10,000 the suite promises. */
+export const stepCounter = { steps: 0, concurrent: 0 };
+
+/**
+ * One generated step: a movement resolved against the model, executed by both ledgers —
+ * `copies` times at once on DynamoDB, which must behave as if it ran once. Then the two states
+ * are compared and the ledger's invariants checked on DynamoDB's accounts.
+ */
+export class LedgerStep implements fc.AsyncCommand<Model, Real, true> {
+  #command: LedgerCommand | undefined;
+
+  constructor(readonly op: Op, readonly copies: number) {}
+
+  check(): true {
+    return true;
+  }
+
+  async run(model: Model, real: Real): Promise<void> {
+    model.tick();
+    const command = model.scenario.resolve(this.op, model.ledger);
+    this.#command = command;
+    const expected = await settle(() => model.ledger.execute(command));
+    const actual = await Promise.all(Array.from({ length: this.copies }, () => settle(() => real.store.execute(command))));
+    stepCounter.steps += 1;
+    if (this.copies > 1) stepCounter.concurrent += 1;
+
+    const why = `after ${JSON.stringify(command)}`;
+    for (const got of actual) {
+      expect(got.ok ? { transfer: got.transfer } : got, why).toEqual(expected.ok ? { transfer: expected.transfer } : expected);
+    }
+    // A new transfer is applied by exactly one copy; the others replay it.
+    if (expected.ok) expect(actual.filter((a) => a.ok && !a.replayed).length, why).toBe(expected.replayed ? 0 : 1);
+    await compareState(model, real, command, why);
+  }
+
+  toString(): string {
+    const copies = this.copies > 1 ? `${this.copies}× ` : '';
+    return `${copies}${JSON.stringify(this.op)}${this.#command ? ` → ${JSON.stringify(this.#command)}` : ''}`;
+  }
+}
+
+/**
+ * After every step: every account of the run's world and the transfers the step named are the
+ * same in DynamoDB as in the model (one BatchGetItem), `available` agrees with the totals, and
+ * the ledger's invariants hold over DynamoDB's accounts: double entry, no pool or payable
+ * overdrawn, holds resolved at most once, subsidy released ≤ deposited per programme.
+ */
+export async function compareState(model: Model, real: Real, command: LedgerCommand, why: string): Promise<void> {
+  const accountIds = model.scenario.accounts();
+  const transferIds = [command.id, ...('pendingId' in command ? [command.pendingId] : [])].filter((id, i, all) => all.indexOf(id) === i);
+  const keys = [...accountIds.map((id) => ledgerKeys.account(id)), ...transferIds.map((id) => ledgerKeys.transfer(id))];
+  const items = await batchGet(real.db, keys, 'compare', () => undefined);
+
+  const stored = accountIds.map((id, i) => parseAccount(id, items[i]));
+  const accounts = stored.map(asLedgerAccount);
+  expect(accounts, why).toEqual(accountIds.map((id) => model.ledger.account(id)));
+  for (const s of stored) expect(s.available, `${why}: ${s.id}.available`).toBe(availableBalance(s));
+  for (const [j, id] of transferIds.entries()) {
+    const raw = items[accountIds.length + j];
+    expect(raw && parseTransfer(raw), `${why}: transfer ${id}`).toEqual(model.ledger.transfer(id));
+  }
+  expect(ledgerViolations(accounts, model.ledger.transfers()), why).toEqual([]);
+}
