@@ -79,7 +79,7 @@ export const me = route({
   responses: { 200: { description: 'The user', schema: PublicUser } },
   handler: async ({ actor, deps }) => {
     const user = await deps.stores.users.byId(actor!.userId);
-    if (!user) throw new DomainError('AUTH.SESSION_EXPIRED', 'unauthenticated', 'Your account no longer exists.');
+    if (!user) throw new DomainError('USER.NOT_FOUND', 'not_found', 'Your account no longer exists.');
     const { passwordHash: _p, disabled: _d, state: _s, ...profile } = user;
     return { status: 200, body: profile };
   },

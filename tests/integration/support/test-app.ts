@@ -34,6 +34,7 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
   const clock = opts.clock ?? testClock();
   const ids = idGenerator(clock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
   const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => clock.now() });
+  const signingJwk = await generateSigningJwk('test');
   const deps: Deps = {
     stores,
     publisher: localPublisher(queue),
@@ -42,7 +43,7 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
     mail: mailbox.sender,
     outbox: mailbox,
     portalUrl: 'http://portal.test',
-    tokens: await createTokenService({ privateJwk: await generateSigningJwk('test'), issuer: 'bds-exchange', now: () => clock.now() }),
+    tokens: await createTokenService({ privateJwk: signingJwk, issuer: 'bds-exchange', now: () => clock.now() }),
     // TEST_LOG=1 shows the API's log, including the cause of any 500.
     log: process.env.TEST_LOG ? createLogger({ format: 'pretty', level: 'debug' }) : silentLogger,
     version: 'test',
@@ -72,6 +73,6 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
     return res.body.accessToken as string;
   };
 
-  return { app, deps, stores, queue, call, signIn, tableName, clock, stop: () => queue.stop() };
+  return { app, deps, stores, queue, call, signIn, tableName, clock, signingJwk, stop: () => queue.stop() };
 }
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

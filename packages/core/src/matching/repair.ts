@@ -150,12 +150,12 @@ export function repair(instance: MatchingInstance, state: MatchState): RepairCou
       if (dropRequest >= 0) {
         dropped++;
         q = bidProvider[slots[slotOf[dropRequest]! * SS + S_BID]!]!;
-        unplace(state, instance, dropRequest, q);
+        unplace(state, dropRequest, q);
       }
       while (q !== source) {
         const r = provider[q * PS + P_PRED_REQUEST]!;
         const from = bidProvider[slots[slotOf[r]! * SS + S_BID]!]!;
-        unplace(state, instance, r, from);
+        unplace(state, r, from);
         place(state, instance, r, provider[q * PS + P_PRED_BID]!, q);
         q = from;
       }

@@ -100,7 +100,7 @@ export function warmStart(instance: MatchingInstance): MatchState {
 }
 
 /** max over r's bids from providers other than p of score - price, or ALT_NONE. */
-export function bestAlternative(instance: MatchingInstance, price: Int32Array, r: number, p: number): number {
+function bestAlternative(instance: MatchingInstance, price: Int32Array, r: number, p: number): number {
   const { bidStart, bidProvider, bidScore } = instance;
   let alt = ALT_NONE;
   for (let k = bidStart[r]!; k < bidStart[r + 1]!; k++) {
@@ -136,7 +136,7 @@ export function place(state: MatchState, instance: MatchingInstance, r: number, 
 }
 
 /** Takes request r away from provider p, closing the gap with p's last slot. */
-export function unplace(state: MatchState, instance: MatchingInstance, r: number, p: number): void {
+export function unplace(state: MatchState, r: number, p: number): void {
   const { slotStart, slots, slotOf, provider } = state;
   const room = provider[p * PROVIDER_STRIDE + P_ROOM]!;
   const last = slotStart[p]! + provider[p * PROVIDER_STRIDE + P_CAPACITY]! - room - 1;

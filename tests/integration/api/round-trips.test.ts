@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measure, meterDb, type DbUsage } from '../../../functions/adapters/dynamo/metrics';
+import { runScenario } from '../../bench/api/scenario';
+import { testApp, testClock, type TestApp } from '../support/test-app';
+import { tokenOf } from './support';
+
+// Reading the request and its bids together is two calls sent at once: one round trip of latency.
+const TWO_READS_IN_ONE_ROUND_TRIP = new Set(['closeRequest (evaluate)', 'listBids (association, after deadline)']);
+
+describe('DynamoDB round trips per API operation', () => {
+  const clock = testClock();
+  let t: TestApp;
+  const usage = new Map<string, DbUsage>();
+
+  beforeAll(async () => {
+    t = await testApp({ clock });
+    meterDb(t.stores.db);
+    await runScenario({
+      call: async (method, path, init) => {
+        const res = await t.call(method, path, init);
+        return { status: res.status, body: res.body };
+      },
+      token: (actor) => tokenOf(t, actor),
+      now: () => clock.now(),
+      passDeadline: async (deadline) => clock.set(deadline + 1),
+      measure: async (operation, run) => {
+        const { result, usage: used } = await measure(run);
+        usage.set(operation, used);
+        return result;
+      },
+    }, { deadlineInMs: 3_600_000 });
+  });
+  afterAll(() => t.stop());
+
+  it('measured every operation of the scenario', () => {
+    expect(usage.size).toBe(23);
+  });
+
+  it('uses at most one read and one write round trip per operation', () => {
+    for (const [operation, u] of usage) {
+      expect(u.readRoundTrips, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(1);
+      expect(u.writeRoundTrips, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(1);
+      expect(u.readCalls, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(TWO_READS_IN_ONE_ROUND_TRIP.has(operation) ? 2 : 1);
+      expect(u.writeCalls, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('reads nothing before a write whose guards the data can check', () => {
+    for (const operation of ['registerFirm', 'importFirms (20 rows)', 'postRequest']) expect(usage.get(operation)).toMatchObject({ readCalls: 0, writeCalls: 1 });
+  });
+
+  it('writes nothing on a read', () => {
+    for (const operation of ['listFirms', 'listPledges', 'getRequest', 'listRequests', 'getMyBid', 'listOwnBids (GSI)', 'getEvaluation']) {
+      expect(usage.get(operation)?.writeCalls, operation).toBe(0);
+    }
+  });
+});
