@@ -26,7 +26,7 @@ const randomBytes = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
  */
 export async function buildDeps(
   env: Env,
-  opts: { publisher: EventPublisher; privateJwk: JWK; mail: MailSender; log?: Logger; demoAccounts?: DemoAccount[]; outbox?: Deps['outbox'] },
+  opts: { publisher: EventPublisher; privateJwk: JWK; previousJwks?: JWK[]; mail: MailSender; log?: Logger; demoAccounts?: DemoAccount[]; outbox?: Deps['outbox'] },
 ): Promise<Deps> {
   const log = opts.log ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
   const db = createDb({ tableName: env.TABLE_NAME, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) });
@@ -35,7 +35,7 @@ export async function buildDeps(
     publisher: opts.publisher,
     clock: systemClock,
     ids: idGenerator(systemClock, randomBytes),
-    tokens: await createTokenService({ privateJwk: opts.privateJwk, issuer: env.JWT_ISSUER }),
+    tokens: await createTokenService({ privateJwk: opts.privateJwk, ...(opts.previousJwks ? { previousJwks: opts.previousJwks } : {}), issuer: env.JWT_ISSUER }),
     log,
     version: VERSION,
     mail: opts.mail,

@@ -7,6 +7,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { API_TIMEOUT, handlerFunction, type FunctionEnvironment } from './functions';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ENTRIES } from './paths';
 import type { DataTable } from './table';
 
@@ -15,8 +16,8 @@ export interface ApiProps {
   /** The queue the API publishes domain events to. */
   readonly eventsQueue: IQueue;
   readonly environment: FunctionEnvironment;
-  /** The ES256 private JWK the API signs access tokens with (a deploy-time secret). */
-  readonly signingKey: string;
+  /** Holds the API's token-signing key set; the API fills it on its first cold start. */
+  readonly signingKeys: ISecret;
   /** The portal's origin (`https://…`), the only one CORS lets call the API from a browser. */
   readonly allowedOrigin: string;
 }
@@ -46,7 +47,7 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(JSON.stringify({
  * route, so routing lives in one place, the app, and a new endpoint needs no infra change.
  *
  * @example
- * const api = new Api(this, 'Api', { data, eventsQueue, environment, signingKey, allowedOrigin: portal.url });
+ * const api = new Api(this, 'Api', { data, eventsQueue, environment, signingKeys, allowedOrigin: portal.url });
  * new CfnOutput(this, 'ApiUrl', { value: api.url });
  */
 export class Api extends Construct {
@@ -62,11 +63,14 @@ export class Api extends Construct {
       entry: ENTRIES.api,
       timeout: API_TIMEOUT,
       memorySize: 512,
-      environment: { ...props.environment, JWT_PRIVATE_JWK: props.signingKey },
+      environment: { ...props.environment, SIGNING_KEYS_SECRET_ARN: props.signingKeys.secretArn },
       description: 'HTTP API (Hono)',
     });
     props.data.grantItemAccess(this.handler);
     props.eventsQueue.grantSendMessages(this.handler);
+    // Read to verify and sign; write once, to store the key set it generates on first start.
+    props.signingKeys.grantRead(this.handler);
+    props.signingKeys.grantWrite(this.handler);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'BDS Exchange API',

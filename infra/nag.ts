@@ -123,6 +123,11 @@ export function suppressNagFindings(stack: BdsExchangeStack, config: DeployConfi
     });
   }
 
+  Validations.of(resourceOf(stack.signingKeys)).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason: 'The secret holds a JWT key set, rotated by the application: a new key is added beside the current one and old tokens keep verifying until they expire; a Secrets Manager rotation Lambda would replace the key and break every live session.',
+  });
+
   const cdn = resourceOf(stack.portal.distribution);
   Validations.of(cdn).acknowledge({
     id: 'AwsSolutions-CFR1',

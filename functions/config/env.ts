@@ -12,7 +12,9 @@ const Env = z.object({
   /** Verified SES sender; without it mail is only logged. */
   MAIL_FROM: z.email().optional(),
   JWT_ISSUER: z.string().default('bds-exchange'),
-  /** Private signing key as a JWK (JSON). Local runs generate one into .data/. */
+  /** Secrets Manager secret holding the token-signing key set (AWS). */
+  SIGNING_KEYS_SECRET_ARN: z.string().min(1).optional(),
+  /** Private signing key as a JWK (JSON), instead of the secret. Local runs generate one into .data/. */
   JWT_PRIVATE_JWK: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;

@@ -125,8 +125,8 @@ export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<D
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const cwd = dataDir ?? (await mkdtemp(join(tmpdir(), 'dynamodb-local-')));
   const storage = dataDir ? ['-dbPath', dataDir] : ['-inMemory'];
-  // Synchronous, so the process-exit hook can also remove it after a crash.
-  const cleanup = () => void (dataDir || rmSync(cwd, { recursive: true, force: true }));
+  // Removes the temp cwd (never a data dir); synchronous, so the exit hook can run it after a crash.
+  const cleanup = () => dataDir ?? rmSync(cwd, { recursive: true, force: true });
   // A picked port can be taken by someone else before the JVM binds it: try a few.
   for (let attempt = 1; ; attempt++) {
     const port = opts.port ?? (await freePort());
@@ -155,8 +155,7 @@ async function launch(emulator: string, storage: string[], port: number, cwd: st
     tail.push(...chunk.toString().split('\n').filter((line) => line.trim() !== ''));
     tail.splice(0, Math.max(0, tail.length - 20));
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', keep);
   const pid = child.pid;
   const killGroup = (signal: NodeJS.Signals) => {
     // Never kill(-0): without a pid that would signal our own process group.
@@ -167,7 +166,10 @@ async function launch(emulator: string, storage: string[], port: number, cwd: st
       // ESRCH: the group is already gone.
     }
   };
-  const onProcessEnd = () => (killGroup('SIGKILL'), cleanup());
+  const onProcessEnd = () => {
+    killGroup('SIGKILL');
+    cleanup();
+  };
   guard(onProcessEnd);
   let exited = false;
   const exit = new Promise<void>((resolve) => {
@@ -183,7 +185,6 @@ async function launch(emulator: string, storage: string[], port: number, cwd: st
     await exit;
     clearTimeout(grace);
   };
-
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilReady(endpoint, () => exited);
@@ -206,7 +207,6 @@ const killAll = () => running.forEach((kill) => kill());
 const onSignal = (signal: NodeJS.Signals) => {
   if (process.listenerCount(signal) > 1) return;
   killAll();
-  running.clear();
   unhookProcess();
   process.kill(process.pid, signal);
 };

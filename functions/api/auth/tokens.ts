@@ -29,11 +29,14 @@ export async function generateSigningJwk(kid: string): Promise<JWK> {
  * Signs and verifies access tokens. Verification pins the algorithm, issuer, audience and
  * expiry, so `alg: none`, a foreign key or a stale token are all refused.
  */
-export async function createTokenService(opts: { privateJwk: JWK; issuer: string; ttlSeconds?: number; now?: () => number }): Promise<TokenService> {
-  const { d: _d, ...publicJwk } = opts.privateJwk;
+export async function createTokenService(opts: { privateJwk: JWK; previousJwks?: JWK[]; issuer: string; ttlSeconds?: number; now?: () => number }): Promise<TokenService> {
+  const publicOf = ({ d: _d, ...rest }: JWK): JWK => rest;
   const kid = opts.privateJwk.kid ?? 'default';
   const privateKey = (await importJWK(opts.privateJwk, ALG)) as CryptoKey;
-  const publicKey = (await importJWK(publicJwk, ALG)) as CryptoKey;
+  // Rotation without downtime: sign with the current key, verify with it and the previous ones.
+  const verifying = [opts.privateJwk, ...(opts.previousJwks ?? [])].map(publicOf);
+  const publicKeys = new Map<string, CryptoKey>();
+  for (const jwk of verifying) publicKeys.set(jwk.kid ?? 'default', (await importJWK(jwk, ALG)) as CryptoKey);
   const ttl = opts.ttlSeconds ?? 15 * 60;
   const now = opts.now ?? Date.now;
   const unauthenticated = (message: string, cause?: unknown) => new DomainError('AUTH.INVALID_TOKEN', 'unauthenticated', message, undefined, { cause });
@@ -52,13 +55,16 @@ export async function createTokenService(opts: { privateJwk: JWK; issuer: string
     },
     async verify(token) {
       try {
-        const { payload, protectedHeader } = await jwtVerify(token, publicKey, {
+        const { payload } = await jwtVerify(token, (header) => {
+          const key = header.kid ? publicKeys.get(header.kid) : undefined;
+          if (!key) throw unauthenticated('Unknown signing key');
+          return key;
+        }, {
           algorithms: [ALG],
           issuer: opts.issuer,
           audience: AUDIENCE,
           currentDate: new Date(now()),
         });
-        if (protectedHeader.kid !== kid) throw unauthenticated('Unknown signing key');
         const claims = Claims.parse(payload);
         return { userId: claims.sub, role: claims.role, organisationId: claims.org, clusterIds: claims.clu, ...(claims.st ? { state: claims.st } : {}) };
       } catch (error) {
@@ -67,7 +73,7 @@ export async function createTokenService(opts: { privateJwk: JWK; issuer: string
       }
     },
     async jwks() {
-      return { keys: [{ ...publicJwk, kid, alg: ALG, use: 'sig' }] };
+      return { keys: verifying.map((jwk) => ({ ...jwk, alg: ALG, use: 'sig' })) };
     },
   };
 }
