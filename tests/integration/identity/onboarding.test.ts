@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLUSTERS, DEMO_USERS } from '../../../functions/local/seed/data';
-import { testApp, testClock, type TestApp } from '../support/test-app';
+import type { testClock} from '../support/test-app';
+import { testApp, type TestApp } from '../support/test-app';
 
 const email = (slug: string) => DEMO_USERS.find((u) => u.slug === slug)!.email;
 const PASSWORD = 'a long enough passphrase';

@@ -5,9 +5,14 @@ export type Query = Record<string, string | number | undefined | null>;
 export interface ClientOptions {
   /** '' for the portal's own origin. */
   baseUrl: string;
-  /** The current access token, if signed in. */
-  getToken(): string | undefined;
-  /** Called when a signed-in call answers 401: the token expired or was revoked. */
+  /** The access token to send, if signed in; may first renew an expired one. */
+  getToken(): Promise<string | undefined> | string | undefined;
+  /**
+   * A signed-in call answered 401 although the token looked valid (revoked, rotated keys):
+   * renew once and answer the new token, or undefined when the session is over.
+   */
+  renew?(rejected: string): Promise<string | undefined>;
+  /** Called when a signed-in call answers 401 and the session cannot be renewed. */
   onUnauthorized?(): void;
   fetch?: typeof fetch;
 }
@@ -16,12 +21,16 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Send no token, whether or not one is held (sign-in, refresh, sign-out, invitation links). */
+  anonymous?: boolean;
 }
 
 /** A typed JSON client: Bearer token, problem+json errors as `ApiError`. */
 export interface ApiClient {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  put<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  delete<T>(path: string, options?: RequestOptions): Promise<T>;
 }
 
 function url(base: string, path: string, query: Query = {}): string {
@@ -41,14 +50,12 @@ function url(base: string, path: string, query: Query = {}): string {
 export function createClient(options: ClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function request<T>(method: string, path: string, { query, body, signal }: RequestOptions = {}): Promise<T> {
-    const token = options.getToken();
+  async function send(method: string, path: string, token: string | undefined, { query, body, signal }: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
     try {
-      res = await doFetch(url(options.baseUrl, path, query), {
+      return await doFetch(url(options.baseUrl, path, query), {
         method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -57,6 +64,16 @@ export function createClient(options: ClientOptions): ApiClient {
     } catch (error) {
       if (signal?.aborted) throw error;
       throw networkError(error);
+    }
+  }
+
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const token = opts.anonymous ? undefined : await options.getToken();
+    let res = await send(method, path, token, opts);
+    if (res.status === 401 && token && options.renew) {
+      // One renewal and one retry: a token refused for another reason is not retried in a loop.
+      const renewed = await options.renew(token);
+      if (renewed) res = await send(method, path, renewed, opts);
     }
     if (!res.ok) {
       const error: ApiError = await toApiError(res);
@@ -70,5 +87,7 @@ export function createClient(options: ClientOptions): ApiClient {
   return {
     get: (path, opts) => request('GET', path, opts),
     post: (path, body, opts) => request('POST', path, { ...opts, body }),
+    put: (path, body, opts) => request('PUT', path, { ...opts, body }),
+    delete: (path, opts) => request('DELETE', path, opts),
   };
 }

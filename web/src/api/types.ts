@@ -2,9 +2,9 @@
  * The API's shapes as the portal reads them: core's schema types, imported as types only so
  * no zod reaches the bundle. Shapes that exist only at the API's edge are spelt out here.
  */
-import type { Activity, Cluster, Milestone, NewServiceRequest, Role, RequestStatus, ServiceRequest as CoreServiceRequest } from '@bds/core';
+import type { Activity, Association, AuditEntry, Bid, Cluster, Firm, Milestone, NewBid, NewCluster, NewFirm, NewServiceRequest, PriceTier, RankedBid, InvalidBid, Role, RequestStatus, ServiceRequest as CoreServiceRequest } from '@bds/core';
 
-export type { Activity, Cluster, Role };
+export type { Activity, Association, AuditEntry, Cluster, NewBid, NewCluster, NewFirm, PriceTier, RankedBid, InvalidBid, Role };
 
 /** Every list answers one page at a time; `nextCursor` is opaque. */
 export interface Page<T> {
@@ -25,6 +25,8 @@ export interface User {
 export interface Session {
   accessToken: string;
   expiresAt: string;
+  /** Exchanged for a new session when the access token expires; it works once. */
+  refreshToken?: string;
   user: User;
 }
 
@@ -52,4 +54,102 @@ export interface RequestFilter {
   category?: string;
   cursor?: string;
   limit?: number;
+}
+
+/** A mail in the local outbox (only a local stack has one). */
+export interface Mail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: string;
+}
+
+export type InvitableRole = 'state_admin' | 'cluster_admin' | 'association_rep' | 'funder';
+
+export interface NewInvitation {
+  email: string;
+  name: string;
+  role: InvitableRole;
+  clusterId?: string;
+  associationId?: string;
+  state?: string;
+  organisationName?: string;
+}
+
+export interface InvitationSummary {
+  id: string;
+  email: string;
+  name: string;
+  role: InvitableRole;
+  organisationName: string;
+  expiresAt: string;
+}
+
+/** What an invitation link is for; `accepted` once it has been used. */
+export type InvitationPreview = InvitationSummary & { accepted: boolean };
+
+export interface Onboarded {
+  cluster: Cluster;
+  invitation: { id: string; email: string; expiresAt: string };
+}
+
+export type ClusterStatus = Cluster['status'];
+
+export interface ProviderSignUp {
+  name: string;
+  city: string;
+  categories: string[];
+  capacity: number;
+  contactName: string;
+  email: string;
+  password: string;
+}
+
+/** A provider's application to serve a cluster, as its admins see it. */
+export interface Registration {
+  clusterId: string;
+  providerId: string;
+  providerName: string;
+  categories: string[];
+  status: 'approved' | 'pending' | 'refused';
+  at: string;
+  reason?: string;
+}
+
+export interface NewAssociation {
+  name: string;
+  shortName: string;
+  kind: Association['kind'];
+  memberCount: number;
+}
+
+/** A member firm with what the register derives from it. */
+export type FirmProfile = Firm & { sizeClass: 'micro' | 'small' | 'medium'; underServed: boolean };
+
+export interface Pledge {
+  requestId: string;
+  clusterId: string;
+  firmId: string;
+  associationId: string;
+  pledgedAt: string;
+  firmName: string;
+}
+
+/** A bid as its readers see it. */
+export type BidView = Bid & { requestTitle: string };
+
+/** The ranking of a closed request, or why it ended unsuccessful. */
+export interface Evaluation {
+  requestId: string;
+  clusterId: string;
+  evaluatedAt: string;
+  outcome: 'ranked' | 'unsuccessful';
+  pledgedFirms: number;
+  volume?: number;
+  ranking: RankedBid[];
+  recommended?: RankedBid;
+  invalid: InvalidBid[];
+  code?: string;
+  reason?: string;
 }
