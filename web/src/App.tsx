@@ -1,10 +1,14 @@
 import { ApiProvider } from './api';
-import { Layout } from './components';
+import { Layout, SessionSync } from './components';
 import type { RuntimeConfig } from './config';
 import { ClusterPage } from './pages/cluster/ClusterPage';
 import { HomePage } from './pages/home/HomePage';
+import { InvitationPage } from './pages/invitation/InvitationPage';
 import { NewRequestPage } from './pages/new-request/NewRequestPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OutboxPage } from './pages/outbox/OutboxPage';
+import { ProviderClustersPage } from './pages/provider-clusters/ProviderClustersPage';
+import { ProviderSignUpPage } from './pages/provider-sign-up/ProviderSignUpPage';
 import { RequestPage } from './pages/request/RequestPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { matchRoute, useLocation, type Route } from './router';
@@ -16,13 +20,21 @@ function Page({ route }: { route: Route }) {
       return <HomePage />;
     case 'signIn':
       return <SignInPage next={route.next} />;
+    case 'outbox':
+      return <OutboxPage email={route.email} />;
+    case 'invitation':
+      return <InvitationPage token={route.token} />;
+    case 'providerSignUp':
+      return <ProviderSignUpPage />;
+    case 'providerClusters':
+      return <ProviderClustersPage />;
     case 'cluster':
       return <ClusterPage clusterId={route.clusterId} />;
     case 'newRequest':
       return <NewRequestPage clusterId={route.clusterId} />;
     case 'request':
       return <RequestPage clusterId={route.clusterId} requestId={route.requestId} />;
-    case 'notFound':
+    default:
       return <NotFoundPage />;
   }
 }
@@ -35,6 +47,7 @@ export function App({ config }: { config: RuntimeConfig }) {
   return (
     <SessionProvider>
       <ApiProvider config={config}>
+        <SessionSync />
         <Layout stage={config.stage}>
           <Page key={pathname} route={route} />
         </Layout>

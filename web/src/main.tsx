@@ -4,6 +4,7 @@ import { App } from './App';
 import { loadConfig } from './config';
 import { t } from './i18n';
 import './styles.css';
+import './styles/frame.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

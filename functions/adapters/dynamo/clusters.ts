@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { Association, Cluster, conflict, type AuditEntry } from '@bds/core';
+import { Association, Cluster, ClusterPolicy, conflict, type AuditEntry } from '@bds/core';
 import { auditItem } from './audit';
 import type { Db } from './db';
 import { decodeCursor, encodeCursor, type Page } from './cursor';
@@ -48,6 +48,22 @@ export function clusterStore(db: Db) {
         return;
       }
       await db.doc.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, { Put: auditItem(db, audit) }] }));
+    },
+
+    /** The cluster's own policy, or undefined when it follows the national defaults. */
+    async getPolicy(clusterId: string): Promise<ClusterPolicy | undefined> {
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: { PK: keys.cluster(clusterId).PK, SK: 'POLICY' } }));
+      return out.Item ? ClusterPolicy.parse(withoutKeys(out.Item)) : undefined;
+    },
+
+    /** Replaces the policy and records the change, in one transaction. */
+    async putPolicy(clusterId: string, policy: ClusterPolicy, audit: AuditEntry): Promise<void> {
+      await db.doc.send(new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: db.table, Item: { PK: keys.cluster(clusterId).PK, SK: 'POLICY', entity: 'policy', ...policy } } },
+          { Put: auditItem(db, audit) },
+        ],
+      }));
     },
 
     async getAssociation(clusterId: string, associationId: string): Promise<Association | undefined> {

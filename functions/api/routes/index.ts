@@ -2,7 +2,7 @@ import type { AnyRoute } from '../route';
 import { listActivity } from './activity';
 import { demoAccounts, jwks, me, refresh, signIn, signOut } from './auth';
 import { acceptInvitationRoute, invite, outbox, previewInvitation } from './invitations';
-import { createCluster, listAudit, setClusterStatus } from './onboarding';
+import { createCluster, getClusterPolicy, listAudit, putClusterPolicy, setClusterStatus } from './onboarding';
 import { applyToCluster, decideRegistration, listRegistrations, setProviderStanding, signUpProvider } from './providers';
 import { createAssociation, getCluster, listAssociations, listClusters } from './clusters';
 import { health } from './health';
@@ -15,7 +15,7 @@ import { awardRequest, closeRequest, getEvaluation } from './evaluation';
 /** The route table: the app mounts it, OpenAPI describes it, the authorization tests walk it. */
 export const allRoutes: readonly AnyRoute[] = [
   health, jwks, signIn, refresh, signOut, me, demoAccounts,
-  createCluster, setClusterStatus, listAudit, invite, previewInvitation, acceptInvitationRoute, outbox,
+  createCluster, setClusterStatus, listAudit, getClusterPolicy, putClusterPolicy, invite, previewInvitation, acceptInvitationRoute, outbox,
   signUpProvider, applyToCluster, listRegistrations, decideRegistration, setProviderStanding,
   listClusters, getCluster, listAssociations, createAssociation, listActivity,
   listCategories, postRequest, publishRequest, listRequests, getRequest,

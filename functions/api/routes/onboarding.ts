@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditEntry, Cluster, NewCluster, auditEntry, changeClusterStatus, createInvitation, notFound, onboardCluster } from '@bds/core';
+import { AuditEntry, Cluster, ClusterPolicy, NewCluster, assertWithinNationalBounds, auditEntry, changeClusterStatus, createInvitation, defaultClusterPolicy, notFound, onboardCluster } from '@bds/core';
 import { route } from '../route';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { invitationMail } from '../auth/mail';
@@ -48,4 +48,25 @@ export const listAudit = route({
   access: ['national_admin', 'state_admin', 'cluster_admin'], params: ClusterParams, query: Paging,
   responses: { 200: { description: 'A page of audit entries', schema: pageOf(AuditEntry) } },
   handler: async ({ params, query, deps }) => ({ status: 200, body: await deps.stores.audit.list(params.clusterId, query) }),
+});
+
+export const getClusterPolicy = route({
+  method: 'get', path: '/api/clusters/:clusterId/policy', operationId: 'getClusterPolicy',
+  summary: "The cluster's policy: eligible categories, its own categories, size-class thresholds", tags: ['onboarding'],
+  access: 'signed-in', params: ClusterParams,
+  responses: { 200: { description: 'The policy (national defaults until the cluster sets one)', schema: ClusterPolicy } },
+  handler: async ({ params, deps }) => ({ status: 200, body: (await deps.stores.clusters.getPolicy(params.clusterId)) ?? defaultClusterPolicy() }),
+});
+
+export const putClusterPolicy = route({
+  method: 'put', path: '/api/clusters/:clusterId/policy', operationId: 'setClusterPolicy',
+  summary: 'Set the cluster policy within national bounds', tags: ['onboarding'],
+  access: ['cluster_admin', 'national_admin', 'state_admin'], params: ClusterParams, body: ClusterPolicy,
+  responses: { 200: { description: 'The policy', schema: ClusterPolicy } },
+  handler: async ({ params, body, actor, deps }) => {
+    assertWithinNationalBounds(body);
+    const before = await deps.stores.clusters.getPolicy(params.clusterId);
+    await deps.stores.clusters.putPolicy(params.clusterId, body, auditEntry(actor!, 'cluster.policy', params.clusterId, { clusterId: params.clusterId, before, after: body }, { ids: deps.ids, clock: deps.clock }));
+    return { status: 200, body };
+  },
 });

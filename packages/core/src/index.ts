@@ -20,3 +20,4 @@ export * from './identity';
 export * from './ledger';
 export * from './subsidy';
 export * from './marketplace-close';
+export * from './matching';

@@ -137,4 +137,19 @@ describe('national onboarding, end to end through the API', () => {
     expect(sneaky.status).toBe(400);
     expect(sneaky.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['clusterIds', 'role']);
   });
+
+  it('a cluster sets its own policy within national bounds, and the change is audited', async () => {
+    const cda = await t.signIn(email('ludhiana-cda'));
+    const path = `/api/clusters/${CLUSTERS.ludhiana.id}/policy`;
+    const current = (await t.call('GET', path, { token: cda })).body;
+    expect(current.size).toEqual({ microBelow: 10, smallBelow: 50, nonMechanisedUnderServedBelow: 20 });
+    const outOfBounds = await t.call('PUT', path, { token: cda, body: { ...current, size: { ...current.size, microBelow: 3 } } });
+    expect(outOfBounds.status).toBe(422);
+    expect(outOfBounds.body.errors[0].field).toBe('size.microBelow');
+    const own = { ...current, eligibleCategories: ['training', 'it-software'], customCategories: [{ slug: 'custom:knitting-machines', label: 'Knitting machine servicing' }] };
+    expect((await t.call('PUT', path, { token: cda, body: own })).status).toBe(200);
+    expect((await t.call('GET', path, { token: cda })).body.customCategories[0].slug).toBe('custom:knitting-machines');
+    const audit = await t.call('GET', `/api/clusters/${CLUSTERS.ludhiana.id}/audit`, { token: cda });
+    expect(audit.body.items[0].action).toBe('cluster.policy');
+  });
 });

@@ -1,18 +1,40 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { RuntimeConfig } from '../config';
-import { readSession, useSession } from '../session';
+import { accessValid, readSession, renewSession, useSession } from '../session';
 import { createClient } from './client';
 import { endpoints, type Api } from './endpoints';
+import type { Session } from './types';
 
 const ApiContext = createContext<Api | undefined>(undefined);
 
-/** Builds the API client once per configuration; a 401 on a signed-in call signs the user out. */
+/**
+ * Builds the API client once per configuration. An expired access token is renewed with the
+ * refresh token before a call goes out; a call refused with 401 renews once and retries; a
+ * session that cannot be renewed signs the user out.
+ */
 export function ApiProvider({ config, children }: { config: RuntimeConfig; children: ReactNode }) {
   const { signOut } = useSession();
-  const api = useMemo(
-    () => endpoints(createClient({ baseUrl: config.apiUrl, getToken: () => readSession()?.accessToken, onUnauthorized: signOut })),
-    [config.apiUrl, signOut],
-  );
+  const api = useMemo(() => {
+    const bare = createClient({ baseUrl: config.apiUrl, getToken: () => undefined });
+    const exchange = (refreshToken: string) => bare.post<Session>('/api/auth/refresh', { refreshToken }, { anonymous: true });
+    const renew = () => renewSession(exchange);
+    const client = createClient({
+      baseUrl: config.apiUrl,
+      async getToken() {
+        const session = readSession();
+        if (!session) return undefined;
+        return accessValid(session) ? session.accessToken : (await renew())?.accessToken;
+      },
+      async renew(rejected) {
+        const session = readSession();
+        // Another call renewed it meanwhile: use that token rather than spending the refresh token again.
+        if (session && session.accessToken !== rejected && accessValid(session)) return session.accessToken;
+        return (await renew())?.accessToken;
+      },
+      onUnauthorized: signOut,
+    });
+    return endpoints(client, { renew });
+  }, [config.apiUrl, signOut]);
   return <ApiContext value={api}>{children}</ApiContext>;
 }
 

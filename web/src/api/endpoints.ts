@@ -1,5 +1,8 @@
 import type { ApiClient } from './client';
-import type { Activity, Category, Cluster, DemoAccount, NewServiceRequest, Page, RequestFilter, ServiceRequest, Session } from './types';
+import { adminEndpoints } from './operations/admin';
+import { identityEndpoints } from './operations/identity';
+import { marketEndpoints } from './operations/market';
+import type { Activity, Category, Cluster, NewServiceRequest, Page, RequestFilter, ServiceRequest, Session } from './types';
 
 const seg = encodeURIComponent;
 
@@ -10,10 +13,13 @@ const seg = encodeURIComponent;
  * const api = endpoints(client);
  * const { items } = await api.listClusters();
  */
-export function endpoints(client: ApiClient) {
+export function endpoints(client: ApiClient, session: { renew(): Promise<Session | undefined> } = { renew: async () => undefined }) {
   return {
-    signIn: (email: string, password: string) => client.post<Session>('/api/auth/sign-in', { email, password }),
-    demoAccounts: (signal?: AbortSignal) => client.get<{ items: DemoAccount[] }>('/api/demo-accounts', { signal }),
+    /** Renews the session now (after the user's reach changed, say), not only when the token expires. */
+    renewSession: () => session.renew(),
+    ...identityEndpoints(client),
+    ...adminEndpoints(client),
+    ...marketEndpoints(client),
     listClusters: (cursor?: string, signal?: AbortSignal) => client.get<Page<Cluster>>('/api/clusters', { query: { cursor }, signal }),
     getCluster: (clusterId: string, signal?: AbortSignal) => client.get<Cluster>(`/api/clusters/${seg(clusterId)}`, { signal }),
     listCategories: (signal?: AbortSignal) => client.get<{ items: Category[] }>('/api/categories', { signal }),

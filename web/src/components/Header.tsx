@@ -1,12 +1,21 @@
+import { useApi } from '../api';
 import { t, tKey } from '../i18n';
 import { Link, navigate, paths, useLocation } from '../router';
 import { useSession } from '../session';
+import { SiteNav } from './SiteNav';
 
-/** The product name, the stage when it is not production, and who is signed in. */
+/** The product name, the stage when it is not production, who is signed in, and where to go. */
 export function Header({ stage }: { stage: string }) {
-  const { user, signOut } = useSession();
+  const api = useApi();
+  const { user, session, signOut } = useSession();
   const { pathname, search } = useLocation();
   const here = `${pathname}${search}`;
+  const leave = async () => {
+    // Revoke the refresh token first; the tab forgets the session whatever the API answers.
+    if (session?.refreshToken) await api.signOut(session.refreshToken).catch(() => undefined);
+    signOut();
+    navigate(paths.home());
+  };
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -24,14 +33,7 @@ export function Header({ stage }: { stage: string }) {
                 <span className="who-name">{t('nav.signedInAs', { name: user.name })}</span>
                 <span className="who-role">{t('nav.roleAt', { role: tKey('role', user.role), organisation: user.organisationName })}</span>
               </p>
-              <button
-                type="button"
-                className="button-secondary"
-                onClick={() => {
-                  signOut();
-                  navigate(paths.home());
-                }}
-              >
+              <button type="button" className="button-secondary" onClick={() => void leave()}>
                 {t('nav.signOut')}
               </button>
             </>
@@ -43,6 +45,9 @@ export function Header({ stage }: { stage: string }) {
             )
           )}
         </nav>
+      </div>
+      <div className="site-nav-bar">
+        <SiteNav user={user} />
       </div>
     </header>
   );

@@ -1,9 +1,13 @@
 export { ActivityFeed } from './ActivityFeed';
 export { ClusterList } from './ClusterList';
+export { ClusterNav } from './ClusterNav';
+export { ClusterShell } from './ClusterShell';
 export { Countdown } from './Countdown';
 export { ErrorSummary, type SummaryItem } from './ErrorSummary';
 export { Field, type FieldIds } from './Field';
 export { Header } from './Header';
+export { SelectInput, SubmitButton, SuccessNotice, TextArea, TextInput } from './Inputs';
 export { Layout } from './Layout';
+export { SessionSync } from './SessionSync';
 export { Pledged, RequestList, StatusBadge } from './RequestList';
 export { EmptyState, ErrorNotice, Loading, LoadMore, errorMessage } from './Status';

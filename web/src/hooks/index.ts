@@ -2,3 +2,6 @@ export { useResource, type Resource } from './useResource';
 export { usePaged, type Paged } from './usePaged';
 export { useTitle, useNow } from './misc';
 export { useCategories } from './useCategories';
+export { useRequireUser } from './useRequireUser';
+export { useOutboxAvailable } from './useOutbox';
+export { useForm, placeApiError, required, fieldId, type Form, type Placed } from './useForm';

@@ -2,18 +2,49 @@
 export type Route =
   | { name: 'home' }
   | { name: 'signIn'; next: string | undefined }
+  | { name: 'outbox'; email: string | undefined }
+  | { name: 'invitation'; token: string }
+  | { name: 'invite'; role: string | undefined; clusterId: string | undefined; associationId: string | undefined }
+  | { name: 'providerSignUp' }
+  | { name: 'providerClusters' }
+  | { name: 'openRequests'; category: string | undefined }
+  | { name: 'myBids' }
+  | { name: 'onboardCluster' }
   | { name: 'cluster'; clusterId: string }
+  | { name: ClusterTab; clusterId: string }
   | { name: 'newRequest'; clusterId: string }
   | { name: 'request'; clusterId: string; requestId: string }
   | { name: 'notFound' };
 
+/** The pages under a cluster that sit beside its requests, by their path segment. */
+const TABS = { manage: 'clusterManage', associations: 'associations', providers: 'registrations', audit: 'audit', firms: 'firms' } as const;
+export type ClusterTab = (typeof TABS)[keyof typeof TABS];
+
 const seg = encodeURIComponent;
+const withQuery = (path: string, query: Record<string, string | undefined>): string => {
+  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+};
 
 /** Builds the path of each page, so no component spells a URL by hand. */
 export const paths = {
   home: () => '/',
   signIn: (next?: string) => (next && next !== '/' ? `/sign-in?next=${seg(next)}` : '/sign-in'),
+  outbox: (email?: string) => withQuery('/outbox', { email }),
+  invitation: (token: string) => `/invitations/${seg(token)}`,
+  invite: (q: { role?: string; clusterId?: string; associationId?: string } = {}) => withQuery('/invitations/new', q),
+  providerSignUp: () => '/providers/sign-up',
+  providerClusters: () => '/providers/clusters',
+  openRequests: (category?: string) => withQuery('/requests', { category }),
+  myBids: () => '/bids',
+  onboardCluster: () => '/clusters/new',
   cluster: (clusterId: string) => `/clusters/${seg(clusterId)}`,
+  clusterManage: (clusterId: string) => `/clusters/${seg(clusterId)}/manage`,
+  associations: (clusterId: string) => `/clusters/${seg(clusterId)}/associations`,
+  registrations: (clusterId: string) => `/clusters/${seg(clusterId)}/providers`,
+  audit: (clusterId: string) => `/clusters/${seg(clusterId)}/audit`,
+  firms: (clusterId: string) => `/clusters/${seg(clusterId)}/firms`,
   newRequest: (clusterId: string) => `/clusters/${seg(clusterId)}/requests/new`,
   request: (clusterId: string, requestId: string) => `/clusters/${seg(clusterId)}/requests/${seg(requestId)}`,
 };
@@ -29,6 +60,26 @@ const decode = (s: string | undefined): string => {
 /** Only same-site paths may be a `next`: never send a user off to another origin after sign-in. */
 const safeNext = (next: string | null): string | undefined => (next && next.startsWith('/') && !next.startsWith('//') ? next : undefined);
 
+/** Pages with a fixed path. */
+const FIXED: Record<string, (q: URLSearchParams) => Route> = {
+  'sign-in': (q) => ({ name: 'signIn', next: safeNext(q.get('next')) }),
+  outbox: (q) => ({ name: 'outbox', email: q.get('email') ?? undefined }),
+  'invitations/new': (q) => ({ name: 'invite', role: q.get('role') ?? undefined, clusterId: q.get('clusterId') ?? undefined, associationId: q.get('associationId') ?? undefined }),
+  'providers/sign-up': () => ({ name: 'providerSignUp' }),
+  'providers/clusters': () => ({ name: 'providerClusters' }),
+  requests: (q) => ({ name: 'openRequests', category: q.get('category') ?? undefined }),
+  bids: () => ({ name: 'myBids' }),
+  'clusters/new': () => ({ name: 'onboardCluster' }),
+};
+
+function clusterRoute(clusterId: string, c: string | undefined, d: string | undefined): Route {
+  if (!c) return { name: 'cluster', clusterId };
+  if (Object.hasOwn(TABS, c) && !d) return { name: TABS[c as keyof typeof TABS], clusterId };
+  if (c !== 'requests' || !d) return { name: 'notFound' };
+  if (d === 'new') return { name: 'newRequest', clusterId };
+  return { name: 'request', clusterId, requestId: decode(d) };
+}
+
 /**
  * Matches a location to a page.
  *
@@ -40,11 +91,9 @@ export function matchRoute(pathname: string, search: string): Route {
   const [a, b, c, d, ...rest] = parts;
   if (rest.length > 0) return { name: 'notFound' };
   if (parts.length === 0) return { name: 'home' };
-  if (a === 'sign-in' && parts.length === 1) return { name: 'signIn', next: safeNext(new URLSearchParams(search).get('next')) };
+  const fixed = FIXED[parts.join('/')];
+  if (fixed) return fixed(new URLSearchParams(search));
+  if (a === 'invitations' && b && !c) return { name: 'invitation', token: decode(b) };
   if (a !== 'clusters' || !b) return { name: 'notFound' };
-  const clusterId = decode(b);
-  if (!c) return { name: 'cluster', clusterId };
-  if (c !== 'requests' || !d) return { name: 'notFound' };
-  if (d === 'new') return { name: 'newRequest', clusterId };
-  return { name: 'request', clusterId, requestId: decode(d) };
+  return clusterRoute(decode(b), c, d);
 }

@@ -1,27 +1,23 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import type { Session, User } from '../api/types';
-import { clearSession, readSession, writeSession } from './storage';
+import { clearSession, readSession, subscribeSession, writeSession } from './storage';
 
 export interface SessionState {
   session: Session | undefined;
   user: User | undefined;
   signIn(session: Session): void;
+  /** Forgets the session in this tab (the API call that revokes it is the caller's). */
   signOut(): void;
 }
 
 const SessionContext = createContext<SessionState | undefined>(undefined);
+const snapshot = () => readSession();
 
-/** Holds the signed-in user for the whole portal; survives reloads of the tab. */
+/** Holds the signed-in user for the whole portal; survives reloads of the tab and token renewals. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | undefined>(() => readSession());
-  const signIn = useCallback((next: Session) => {
-    writeSession(next);
-    setSession(next);
-  }, []);
-  const signOut = useCallback(() => {
-    clearSession();
-    setSession(undefined);
-  }, []);
+  const session = useSyncExternalStore(subscribeSession, snapshot, () => undefined);
+  const signIn = useCallback((next: Session) => writeSession(next), []);
+  const signOut = useCallback(() => clearSession(), []);
   const value = useMemo(() => ({ session, user: session?.user, signIn, signOut }), [session, signIn, signOut]);
   return <SessionContext value={value}>{children}</SessionContext>;
 }
@@ -41,3 +37,12 @@ export function useSession(): SessionState {
 /** True when the user represents an association of this cluster (and so may post requests). */
 export const isRepOf = (user: User | undefined, clusterId: string): boolean =>
   user?.role === 'association_rep' && user.clusterIds.includes(clusterId);
+
+const ADMIN_ROLES: readonly string[] = ['national_admin', 'state_admin', 'cluster_admin'];
+
+/** True for the admins over a cluster: national, state (the API checks the state) and its own cluster admins. */
+export const isAdminOf = (user: User | undefined, clusterId: string): boolean =>
+  !!user && ADMIN_ROLES.includes(user.role) && (user.role !== 'cluster_admin' || user.clusterIds.includes(clusterId));
+
+/** National and state admins: they onboard, suspend and archive clusters. */
+export const isNationalOrState = (user: User | undefined): boolean => user?.role === 'national_admin' || user?.role === 'state_admin';

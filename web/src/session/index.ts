@@ -1,2 +1,3 @@
-export { SessionProvider, useSession, isRepOf, type SessionState } from './SessionContext';
-export { readSession } from './storage';
+export { SessionProvider, useSession, isRepOf, isAdminOf, isNationalOrState, type SessionState } from './SessionContext';
+export { readSession, accessValid } from './storage';
+export { renewSession } from './renew';

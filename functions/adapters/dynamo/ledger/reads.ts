@@ -27,8 +27,10 @@ const id = (k: Record<string, unknown>) => `${String(k.PK)}|${String(k.SK)}`;
  */
 export async function batchGet(db: Db, keys: readonly Key[], label: string, observe: Observe): Promise<(Record<string, unknown> | undefined)[]> {
   const found = new Map<string, Record<string, unknown>>();
-  for (let start = 0; start < keys.length; start += 100) {
-    let pending: Key[] | undefined = keys.slice(start, start + 100);
+  // BatchGetItem refuses a key listed twice (a void whose id is the hold's own id asks for one item twice).
+  const unique = keys.filter((k, i) => keys.findIndex((x) => id(x) === id(k)) === i);
+  for (let start = 0; start < unique.length; start += 100) {
+    let pending: Key[] | undefined = unique.slice(start, start + 100);
     for (let attempt = 0; pending && pending.length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(200, 10 * 2 ** attempt)));
       const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending, ConsistentRead: true } }, ReturnConsumedCapacity: 'TOTAL' }));

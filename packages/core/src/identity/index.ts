@@ -2,3 +2,4 @@ export * from './invitation';
 export * from './onboarding';
 export * from './audit';
 export * from './throttle';
+export * from './cluster-policy';

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { DomainError } from '../errors';
+import { DEFAULT_SIZE_POLICY, SizePolicy } from '../firm/size';
+import { BuiltInCategorySlug, CustomCategory } from '../taxonomy';
+
+/**
+ * The national bounds a cluster's own policy must stay within, so indicators stay comparable
+ * across clusters (a "micro" firm in Tirupur is not a medium one in Pune).
+ */
+export const NATIONAL_BOUNDS = {
+  microBelow: { min: 5, max: 20 },
+  smallBelow: { min: 20, max: 100 },
+  nonMechanisedUnderServedBelow: { min: 10, max: 50 },
+  customCategories: 20,
+} as const;
+
+/** What a cluster decides for itself: eligible categories, its own categories, size thresholds. */
+export const ClusterPolicy = z.object({
+  eligibleCategories: z.array(BuiltInCategorySlug).min(1),
+  customCategories: z.array(CustomCategory).max(NATIONAL_BOUNDS.customCategories).default([]),
+  size: SizePolicy,
+});
+export type ClusterPolicy = z.infer<typeof ClusterPolicy>;
+
+/** The policy of a cluster that has not set one: every built-in category, national defaults. */
+export const defaultClusterPolicy = (): ClusterPolicy => ({
+  eligibleCategories: BuiltInCategorySlug.options,
+  customCategories: [],
+  size: { ...DEFAULT_SIZE_POLICY },
+});
+
+/**
+ * Checks a cluster policy against the national bounds; each breach names its field.
+ *
+ * @example
+ * assertWithinNationalBounds({ ...defaultClusterPolicy(), size: { ...DEFAULT_SIZE_POLICY, microBelow: 2 } }) // throws CLUSTER.POLICY_OUT_OF_BOUNDS on size.microBelow
+ */
+export function assertWithinNationalBounds(policy: ClusterPolicy): void {
+  for (const key of ['microBelow', 'smallBelow', 'nonMechanisedUnderServedBelow'] as const) {
+    const { min, max } = NATIONAL_BOUNDS[key];
+    const value = policy.size[key];
+    if (value < min || value > max) {
+      throw new DomainError('CLUSTER.POLICY_OUT_OF_BOUNDS', 'invalid', `size.${key} must be between ${min} and ${max} (national bounds); got ${value}`, `size.${key}`);
+    }
+  }
+  const slugs = policy.customCategories.map((c) => c.slug);
+  if (new Set(slugs).size !== slugs.length) throw new DomainError('CLUSTER.POLICY_DUPLICATE_CATEGORY', 'invalid', 'Each custom category appears once', 'customCategories');
+}

@@ -1,0 +1,53 @@
+import type { User } from '../api';
+import { useOutboxAvailable } from '../hooks';
+import { t, type MessageKey } from '../i18n';
+import { Link, paths, useLocation } from '../router';
+
+type Item = { key: MessageKey; to: string };
+
+/** The places each role works in; every role starts at home. */
+function itemsFor(user: User | undefined): Item[] {
+  const home: Item = { key: 'nav.home', to: paths.home() };
+  const firstCluster = user?.clusterIds[0];
+  switch (user?.role) {
+    case undefined:
+      return [home, { key: 'nav.providerSignUp', to: paths.providerSignUp() }];
+    case 'national_admin':
+    case 'state_admin':
+      return [home, { key: 'nav.onboard', to: paths.onboardCluster() }, { key: 'nav.invite', to: paths.invite() }];
+    case 'cluster_admin':
+      return firstCluster
+        ? [home, { key: 'nav.myCluster', to: paths.cluster(firstCluster) }, { key: 'nav.applications', to: paths.registrations(firstCluster) }, { key: 'nav.associations', to: paths.associations(firstCluster) }]
+        : [home];
+    case 'association_rep':
+      return firstCluster ? [home, { key: 'nav.myCluster', to: paths.cluster(firstCluster) }, { key: 'nav.firms', to: paths.firms(firstCluster) }] : [home];
+    case 'provider':
+      return [home, { key: 'nav.openRequests', to: paths.openRequests() }, { key: 'nav.myBids', to: paths.myBids() }, { key: 'nav.providerClusters', to: paths.providerClusters() }];
+    case 'funder':
+      return [home];
+  }
+}
+
+/**
+ * The main navigation: the user's places, and the local outbox on a stage that has one
+ * (where invitation mails can be read without a mail server).
+ */
+export function SiteNav({ user }: { user: User | undefined }) {
+  const { pathname } = useLocation();
+  const hasOutbox = useOutboxAvailable();
+  const items = itemsFor(user);
+  if (hasOutbox) items.push({ key: 'nav.outbox', to: paths.outbox() });
+  return (
+    <nav className="site-nav" aria-label={t('nav.main')}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.key}>
+            <Link to={item.to} aria-current={pathname === item.to.split('?')[0] ? 'page' : undefined}>
+              {t(item.key)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

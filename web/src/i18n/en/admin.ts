@@ -1,0 +1,2 @@
+/** Onboarding, managing, inviting, associations, provider applications, the audit trail. */
+export const admin = {} as const;

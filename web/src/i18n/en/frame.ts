@@ -1,0 +1,43 @@
+/** Navigation, cluster tabs and the words every form shares. */
+export const frame = {
+  'nav.main': 'Main',
+  'nav.home': 'Home',
+  'nav.providerSignUp': 'Sign up as a provider',
+  'nav.onboard': 'Onboard a cluster',
+  'nav.invite': 'Invite',
+  'nav.myCluster': 'My cluster',
+  'nav.applications': 'Provider applications',
+  'nav.associations': 'Associations',
+  'nav.firms': 'Member firms',
+  'nav.openRequests': 'Open requests',
+  'nav.myBids': 'My bids',
+  'nav.providerClusters': 'Clusters',
+  'nav.outbox': 'Outbox',
+
+  'clusterNav.label': '{cluster} pages',
+  'clusterNav.requests': 'Requests',
+  'clusterNav.firms': 'Member firms',
+  'clusterNav.associations': 'Associations',
+  'clusterNav.providers': 'Providers',
+  'clusterNav.audit': 'Audit trail',
+  'clusterNav.manage': 'Manage',
+
+  'cluster.suspendedNote': 'This cluster is suspended: everything can be read, nothing can be changed.',
+  'cluster.archivedNote': 'This cluster is archived: it is kept for the record and can no longer change.',
+  'cluster.status': 'Status',
+  'clusterStatus.active': 'Active',
+  'clusterStatus.suspended': 'Suspended',
+  'clusterStatus.archived': 'Archived',
+
+  'form.email': 'Enter an email address, like name@example.com',
+  'form.atLeast': 'Use at least {min} characters',
+  'form.cancel': 'Cancel',
+  'form.back': 'Go back',
+
+  'password.new': 'Choose a password',
+  'password.confirm': 'Type the password again',
+  'password.hint': 'At least {min} characters. A few words you will remember make a good one.',
+  'password.required': 'Choose a password',
+  'password.tooShort': 'Use at least {min} characters',
+  'password.mismatch': 'The two passwords are not the same',
+} as const;

@@ -1,0 +1,2 @@
+/** The member-firm register and pledges. */
+export const market = {} as const;
