@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import type { DomainError} from '@bds/core';
 import {
-  ACCOUNT_THROTTLE, DEFAULT_SIZE_POLICY, DomainError, NATIONAL_BOUNDS, acceptInvitation, assertMayInvite, assertWithinNationalBounds,
+  ACCOUNT_THROTTLE, DEFAULT_SIZE_POLICY, NATIONAL_BOUNDS, acceptInvitation, assertMayInvite, assertWithinNationalBounds,
   changeClusterStatus, createInvitation, defaultClusterPolicy, fixedClock, idGenerator, throttle, windowStart, type Actor, type Cluster,
 } from '@bds/core';
 
