@@ -39,6 +39,8 @@ export interface LocalStackOptions {
 export interface LocalStack {
   url: string;
   dynamoEndpoint: string;
+  /** The DynamoDB Local JVM: gone once stop() resolves. */
+  dynamoPid: number;
   tableName: string;
   queues: { requestEvents: LocalQueue; drain(): Promise<void> };
   stop(): Promise<void>;
@@ -100,6 +102,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     return {
       url: `http://localhost:${port}`,
       dynamoEndpoint: dynamo.endpoint,
+      dynamoPid: dynamo.pid,
       tableName: TABLE_NAME,
       queues: { requestEvents, drain: () => requestEvents.drain() },
       async stop() {

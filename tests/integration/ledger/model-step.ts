@@ -41,7 +41,7 @@ export const stepCounter = { steps: 0, concurrent: 0 };
  * `copies` times at once on DynamoDB, which must behave as if it ran once. Then the two states
  * are compared and the ledger's invariants checked on DynamoDB's accounts.
  */
-export class LedgerStep implements fc.AsyncCommand<Model, Real, true> {
+export class LedgerStep implements fc.AsyncCommand<Model, Real> {
   #command: LedgerCommand | undefined;
 
   constructor(readonly op: Op, readonly copies: number) {}

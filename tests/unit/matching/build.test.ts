@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildInstance, checkCertificate, matchByIds, validateInstance, type MatchingInstance } from '../../../packages/core/src/matching';
+import { buildInstance, checkCertificate, matchByIds, validateMatchingInstance, type MatchingInstance } from '../../../packages/core/src/matching';
 import { expectDomainError } from '../core/fixtures';
 import { compact } from './fixtures';
 
@@ -59,7 +59,7 @@ describe('matchByIds', () => {
   });
 });
 
-describe('validateInstance', () => {
+describe('validateMatchingInstance', () => {
   const good = compact({ capacities: [1, 2], bids: [[[0, 3]], [[1, 4], [0, 2]]] });
   const broken: [string, Partial<MatchingInstance>][] = [
     ['a capacity array of the wrong length', { capacity: Int32Array.of(1) }],
@@ -74,11 +74,11 @@ describe('validateInstance', () => {
   ];
 
   it('accepts a well-formed instance', () => {
-    expect(() => validateInstance(good)).not.toThrow();
+    expect(() => validateMatchingInstance(good)).not.toThrow();
     expect(checkCertificate(good, Int32Array.of(0, 1), { request: Float64Array.of(3, 4), provider: Float64Array.of(0, 0) }).ok).toBe(true);
   });
 
   it.each(broken)('rejects %s', (_, change) => {
-    expectDomainError(() => validateInstance({ ...good, ...change }), 'MATCHING.INVALID_INSTANCE', 'invalid');
+    expectDomainError(() => validateMatchingInstance({ ...good, ...change }), 'MATCHING.INVALID_INSTANCE', 'invalid');
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../api';
-import { errorMessage, type SummaryItem } from '../components/Status';
+import type { SummaryItem } from '../components/ErrorSummary';
+import { errorMessage } from '../components/Status';
 import { t } from '../i18n';
 
 /** Messages by input id; '' holds what belongs to the whole form. */

@@ -35,7 +35,7 @@ function parse(raw: string | null): Session | undefined {
  * The same object comes back until the stored session changes (a stable React snapshot).
  */
 export function readSession(now = Date.now()): Session | undefined {
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = sessionStorage.getItem(KEY);
   } catch {

@@ -1,23 +1,23 @@
 import { invalid } from '../errors';
 import type { MatchingInstance } from './types';
 
-export interface BidInput {
+export interface MatchingBid {
   readonly providerId: string;
   /** An integer >= 0, e.g. the evaluation's score in hundredths of a point. */
   readonly score: number;
 }
-export interface RequestInput {
+export interface MatchingRequest {
   readonly id: string;
-  readonly bids: readonly BidInput[];
+  readonly bids: readonly MatchingBid[];
 }
-export interface ProviderInput {
+export interface MatchingProvider {
   readonly id: string;
   /** Engagements the provider can still take in overlapping windows: an integer >= 0. */
   readonly capacity: number;
 }
 
 /** The compact instance, plus the ids that index positions map back to. */
-export interface BuiltInstance {
+export interface BuiltMatchingInstance {
   readonly instance: MatchingInstance;
   readonly requestIds: readonly string[];
   readonly providerIds: readonly string[];
@@ -37,7 +37,7 @@ const MAX_INT32 = 2 ** 31 - 1;
  *   [{ id: 'prv_a', capacity: 2 }],
  * );
  */
-export function buildInstance(requests: readonly RequestInput[], providers: readonly ProviderInput[]): BuiltInstance {
+export function buildInstance(requests: readonly MatchingRequest[], providers: readonly MatchingProvider[]): BuiltMatchingInstance {
   const providerIndex = new Map<string, number>();
   const capacity = new Int32Array(providers.length);
   providers.forEach((provider, p) => {

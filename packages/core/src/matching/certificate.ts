@@ -1,7 +1,7 @@
 import type { MatchingDuals, MatchingInstance } from './types';
 
 /** The verdict on a claimed optimum: both bounds, and every rule it broke (first few only). */
-export interface CertificateCheck {
+export interface MatchingCertificateCheck {
   readonly ok: boolean;
   /** Total score of the assignment: a lower bound on the optimum. */
   readonly primal: number;
@@ -29,7 +29,7 @@ export function checkCertificate(
   instance: MatchingInstance,
   assignment: Int32Array,
   duals: MatchingDuals,
-): CertificateCheck {
+): MatchingCertificateCheck {
   const { requestCount: n, providerCount: m, capacity, bidStart, bidProvider, bidScore } = instance;
   const problems: string[] = [];
   const report = (problem: string) => {

@@ -1,7 +1,7 @@
 import { repair } from './repair';
 import { P_ROOM, place, PROVIDER_STRIDE as PS, S_BID, SLOT_STRIDE, warmStart, type MatchState } from './state';
 import type { MatchingInstance, MatchingResult } from './types';
-import { validateInstance } from './validate';
+import { validateMatchingInstance } from './validate';
 
 /**
  * Chooses at most one bid per request and at most `capacity[p]` requests per provider so the
@@ -19,7 +19,7 @@ import { validateInstance } from './validate';
  * result.total; // 90
  */
 export function matchRequests(instance: MatchingInstance): MatchingResult {
-  validateInstance(instance);
+  validateMatchingInstance(instance);
   const state = warmStart(instance);
   let initialExcess = 0;
   for (let p = 0; p < instance.providerCount; p++) initialExcess += Math.max(0, -state.provider[p * PS + P_ROOM]!);

@@ -1,17 +1,17 @@
-import { buildInstance, type ProviderInput, type RequestInput } from './build';
+import { buildInstance, type MatchingProvider, type MatchingRequest } from './build';
 import { matchRequests } from './match';
 import type { MatchingStats } from './types';
 
-export type UnassignedReason = 'no bids' | 'every bidder at capacity';
+export type UnmatchedReason = 'no bids' | 'every bidder at capacity';
 
-export interface Award {
+export interface MatchedAward {
   readonly requestId: string;
   readonly providerId: string;
   readonly score: number;
 }
-export interface Unassigned {
+export interface UnmatchedRequest {
   readonly requestId: string;
-  readonly reason: UnassignedReason;
+  readonly reason: UnmatchedReason;
 }
 
 /**
@@ -28,8 +28,8 @@ export interface MatchingCertificate {
 }
 
 export interface MatchingOutcome {
-  readonly awards: readonly Award[];
-  readonly unassigned: readonly Unassigned[];
+  readonly awards: readonly MatchedAward[];
+  readonly unassigned: readonly UnmatchedRequest[];
   readonly total: number;
   readonly certificate: MatchingCertificate;
   readonly stats: MatchingStats;
@@ -49,11 +49,11 @@ export interface MatchingOutcome {
  * );
  * outcome.awards; // req_1 → prv_a (9000), req_2 → prv_b (7500): total 16500
  */
-export function matchByIds(requests: readonly RequestInput[], providers: readonly ProviderInput[]): MatchingOutcome {
+export function matchByIds(requests: readonly MatchingRequest[], providers: readonly MatchingProvider[]): MatchingOutcome {
   const { instance, requestIds, providerIds } = buildInstance(requests, providers);
   const { assignment, total, duals, stats } = matchRequests(instance);
-  const awards: Award[] = [];
-  const unassigned: Unassigned[] = [];
+  const awards: MatchedAward[] = [];
+  const unassigned: UnmatchedRequest[] = [];
   requestIds.forEach((requestId, r) => {
     const k = assignment[r]!;
     if (k >= 0) {

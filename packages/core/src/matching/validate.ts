@@ -7,9 +7,9 @@ import type { MatchingInstance } from './types';
  * is shape, ranges and signs — one pass over the bids, cheap next to the solve.
  *
  * @example
- * validateInstance(instance); // throws DomainError('MATCHING.INVALID_INSTANCE', …) when malformed
+ * validateMatchingInstance(instance); // throws DomainError('MATCHING.INVALID_INSTANCE', …) when malformed
  */
-export function validateInstance(instance: MatchingInstance): void {
+export function validateMatchingInstance(instance: MatchingInstance): void {
   const { requestCount: n, providerCount: m, capacity, bidStart, bidProvider, bidScore } = instance;
   const fail = (message: string): never => {
     throw invalid('MATCHING.INVALID_INSTANCE', message);
