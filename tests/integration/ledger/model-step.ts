@@ -46,7 +46,8 @@ export class LedgerStep implements fc.AsyncCommand<Model, Real> {
 
   constructor(readonly op: Op, readonly copies: number) {}
 
-  check(): true {
+  /** Every step is valid in every state: the ledger must refuse what it cannot do. */
+  check(): boolean {
     return true;
   }
 
