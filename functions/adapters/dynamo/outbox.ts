@@ -1,0 +1,20 @@
+import type { EventEnvelope } from '@bds/core';
+import type { Db } from './db';
+
+const RETENTION_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * The transactional outbox: the Put that stores an event in the same transaction as the
+ * state change that caused it. The table's stream carries it to the relay, which sends it
+ * to the queue; nothing is published outside a committed transaction.
+ *
+ * @example
+ * await db.doc.send(new TransactWriteCommand({ TransactItems: [{ Put: requestPut }, { Put: outboxPut(db, event) }] }));
+ */
+export function outboxPut(db: Db, event: EventEnvelope, now = Date.now()) {
+  return {
+    TableName: db.table,
+    Item: { PK: `OUTBOX#${event.id}`, SK: 'EVENT', entity: 'outbox', event, expiresAt: Math.floor(now / 1000) + RETENTION_SECONDS },
+    ConditionExpression: 'attribute_not_exists(PK)',
+  };
+}
