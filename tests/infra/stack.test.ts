@@ -97,7 +97,8 @@ describe('the queues', () => {
     const dlqs = new Set(redrives.map((r) => r.dlq));
 
     // Assess
-    expect(redrives.length).toBe(WORKERS.length);
+    // One queue per worker, plus the relay's failure queue.
+    expect(redrives.length).toBe(WORKERS.length + 1);
     for (const r of redrives) expect(r.maxReceiveCount).toBeGreaterThan(0);
     for (const [id] of queues) expect(dlqs.has(id) || redrives.some((r) => r.id === id)).toBe(true);
   });
@@ -119,9 +120,9 @@ describe('the queues', () => {
 
   it('hide a message for at least six times its consumer timeout', () => {
     // Prepare
-    const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
-    const functions = Object.fromEntries(resourcesOf(template, 'AWS::Lambda::Function'));
     const byId = Object.fromEntries(queues);
+    const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties).filter((m) => byId[targetOf(m.EventSourceArn)]);
+    const functions = Object.fromEntries(resourcesOf(template, 'AWS::Lambda::Function'));
 
     // Assess
     expect(mappings).toHaveLength(WORKERS.length);
@@ -135,14 +136,32 @@ describe('the queues', () => {
   });
 });
 
+describe('the outbox relay', () => {
+  it('reads only new outbox items from the table stream, reports partial failures, and records what keeps failing', () => {
+    // Prepare
+    const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    const stream = mappings.filter((m) => JSON.stringify(m.EventSourceArn).includes('StreamArn'));
+
+    // Assess
+    expect(stream).toHaveLength(1);
+    expect(stream[0]).toMatchObject({
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    });
+    expect(JSON.stringify(stream[0]!.FilterCriteria)).toContain('outbox');
+  });
+});
+
 describe('the functions', () => {
   const ours = resourcesOf(template, 'AWS::Lambda::Function').filter(
     ([, fn]) => (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables?.TABLE_NAME,
   );
 
-  it('are the API and one per worker, on Node 22 arm64 with tracing and their own log group', () => {
+  it('are the API, the outbox relay and one per worker, on Node 22 arm64 with tracing and their own log group', () => {
     // Assess
-    expect(ours).toHaveLength(1 + WORKERS.length);
+    expect(ours).toHaveLength(2 + WORKERS.length);
     for (const [, fn] of ours) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
