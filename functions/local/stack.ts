@@ -19,6 +19,8 @@ import { startDynamoLocal } from './dynamo-local';
 import { localSigningKey } from './keys';
 import { ensurePortalBuilt, servePortal } from './portal';
 import { LocalQueue } from './queue';
+import { LocalStreamRelay } from './stream-relay';
+import { createRelayHandler } from '../workers/relay/relay';
 import { demoAccounts, seedDemoData } from './seed/seed';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
@@ -57,7 +59,11 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   if (opts.reset) await rm(dataDir, { recursive: true, force: true });
 
   const dynamo = await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb'), log: say });
-  const stopDynamo = () => dynamo.stop();
+  let relay: LocalStreamRelay | undefined;
+  const stopDynamo = async () => {
+    await relay?.stop();
+    await dynamo.stop();
+  };
   try {
     const env = readEnv({ TABLE_NAME, DYNAMODB_ENDPOINT: dynamo.endpoint, STAGE: 'local', LOG_LEVEL: opts.logLevel ?? 'info' });
     const db = createDb({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
@@ -72,6 +78,13 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       log: { warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
     });
     requestEvents.start();
+    // The outbox relay reads DynamoDB Local's stream, as the relay Lambda reads the table's stream in AWS.
+    relay = new LocalStreamRelay({
+      endpoint: dynamo.endpoint, tableName: TABLE_NAME, checkpointFile: join(dataDir, 'relay-checkpoint.json'), pollIntervalMs: 100,
+      handler: createRelayHandler({ publisher: localPublisher(requestEvents), log: logger.child({ worker: 'relay' }) }),
+      log: (line) => logger.warn(line),
+    });
+    await relay.start();
 
     const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
     const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => Date.now(), log: (line) => logger.info(line) });
@@ -104,7 +117,13 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       dynamoEndpoint: dynamo.endpoint,
       dynamoPid: dynamo.pid,
       tableName: TABLE_NAME,
-      queues: { requestEvents, drain: () => requestEvents.drain() },
+      queues: {
+        requestEvents,
+        async drain() {
+          await relay?.drain();
+          await requestEvents.drain();
+        },
+      },
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await requestEvents.stop();

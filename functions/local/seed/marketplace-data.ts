@@ -64,6 +64,7 @@ export interface RequestSeed {
 const all = (n: number) => Array.from({ length: n }, (_, i) => i);
 const plan = (text: string) => `${text} Weekly progress reports to the association.`;
 
+/** The pooled requests of the demo: four open ones (deadlines days after seeding) and one awarded last month. */
 export const REQUESTS: RequestSeed[] = [
   {
     slug: 'knidgro-it-training', lead: 'knidgro', coSponsors: ['appeal'], deadlineInDays: 12,
