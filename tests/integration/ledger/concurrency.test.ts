@@ -7,7 +7,7 @@ import { ledgerOnFreshTable, movableClock, type LedgerFixture } from './support'
 
 const settle = <T>(n: number, act: (i: number) => Promise<T>) => Promise.allSettled(Array.from({ length: n }, (_, i) => act(i)));
 
-describe('the DynamoDB ledger under concurrency', () => {
+describe('the DynamoDB ledger under concurrency', { timeout: 120_000 }, () => {
   let t: LedgerFixture;
   beforeAll(async () => {
     t = await ledgerOnFreshTable(movableClock(AT));

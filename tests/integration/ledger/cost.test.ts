@@ -22,7 +22,7 @@ function itemSize(item: Record<string, unknown>): number {
  * Measures what each movement costs in DynamoDB: round trips and the capacity units DynamoDB
  * reports (`ReturnConsumedCapacity: 'TOTAL'`). docs/ledger.md quotes the table this prints.
  */
-describe('the cost of a movement', () => {
+describe('the cost of a movement', { timeout: 120_000 }, () => {
   let t: LedgerFixture;
   beforeAll(async () => {
     t = await ledgerOnFreshTable(movableClock(AT));
@@ -80,6 +80,11 @@ describe('the cost of a movement', () => {
   it('a retry costs a failed transaction (a hold) or one read (a post), and writes nothing', async () => {
     expect((await measure('hold retried', [cmd.hold('h1', 1_000)])).map((r) => r.operation)).toEqual(['TransactWriteItems']);
     expect((await measure('post retried', [cmd.post('p1', 'h1')])).map((r) => r.operation)).toEqual(['BatchGetItem']);
+  });
+
+  it('a close: one BatchGetItem (the pool, the id) and one TransactWriteItems', async () => {
+    await t.ledger.execute(cmd.deposit('d-close', 1_000, { programmeId: 'prg_close' }));
+    expect((await measure('close', [cmd.close('c1', { programmeId: 'prg_close' })])).map((r) => r.operation)).toEqual(['BatchGetItem', 'TransactWriteItems']);
   });
 
   it('an award with two milestones and one programme: two holds, two round trips', async () => {

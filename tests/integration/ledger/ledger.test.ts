@@ -5,7 +5,8 @@ import { money } from '../../../packages/core/src/money';
 import { AT, ESCROW, EXTERNAL, PAID, PAYABLE, POOL, cmd, totals } from '../../unit/ledger/fixtures';
 import { ledgerOnFreshTable, movableClock, outcome, type LedgerFixture } from './support';
 
-describe('the DynamoDB ledger, one movement at a time', () => {
+// Generous: these share DynamoDB Local with the model-based suite, which keeps it busy for minutes.
+describe('the DynamoDB ledger, one movement at a time', { timeout: 120_000 }, () => {
   let t: LedgerFixture;
   const clock = movableClock(AT);
   beforeAll(async () => {

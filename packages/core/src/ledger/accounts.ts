@@ -70,7 +70,12 @@ export const LedgerAccount = z.object({
 });
 export type LedgerAccount = z.infer<typeof LedgerAccount>;
 
-/** An account that has never moved money. */
+/**
+ * An account that has never moved money.
+ *
+ * @example
+ * emptyAccount('pool:prg_1').currency // undefined: the first movement fixes it
+ */
 export const emptyAccount = (id: string): LedgerAccount => ({ id, debitsPosted: 0, creditsPosted: 0, debitsPending: 0, creditsPending: 0, closed: false });
 
 /**
@@ -82,5 +87,10 @@ export const emptyAccount = (id: string): LedgerAccount => ({ id, debitsPosted: 
  */
 export const availableBalance = (a: LedgerAccount): number => a.creditsPosted - a.debitsPosted - a.debitsPending;
 
-/** Credits − debits, posted and pending together: over all accounts this sums to zero. */
+/**
+ * Credits − debits, posted and pending together: over all accounts this sums to zero.
+ *
+ * @example
+ * netBalance({ ...emptyAccount('escrow:c:a'), creditsPending: 500 }) // 500 held
+ */
 export const netBalance = (a: LedgerAccount): number => a.creditsPosted - a.debitsPosted + a.creditsPending - a.debitsPending;

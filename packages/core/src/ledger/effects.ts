@@ -28,7 +28,12 @@ const effect = (account: string, deltas: Partial<Omit<Effect, 'account'>>): Effe
   ...deltas,
 });
 
-/** The change an effect makes to the account's available balance (credits − debits − pending debits). */
+/**
+ * The change an effect makes to the account's available balance (credits − debits − pending debits).
+ *
+ * @example
+ * availableDelta(effectsOf(hold)[0]) // −500: the pool can give 500 less
+ */
 export const availableDelta = (e: Effect): number => e.creditsPosted - e.debitsPosted - e.debitsPending;
 
 /**

@@ -12,7 +12,12 @@ export interface Executed {
   replayed: boolean;
 }
 
-/** Orders statement lines as the DynamoDB sort key does: by time, then transfer id. */
+/**
+ * Orders statement lines as the DynamoDB sort key does: by time, then transfer id.
+ *
+ * @example
+ * lines.sort(entryOrder)
+ */
 export const entryOrder = (a: LedgerEntry, b: LedgerEntry): number =>
   a.at < b.at ? -1 : a.at > b.at ? 1 : a.transferId < b.transferId ? -1 : a.transferId > b.transferId ? 1 : 0;
 
