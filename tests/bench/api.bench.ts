@@ -28,7 +28,7 @@ import { ACTORS, runScenario } from './api/scenario';
 const WRITES = Number(process.env.BENCH_WRITES ?? 100);
 const READS = Number(process.env.BENCH_READS ?? 400);
 const RESULTS = fileURLToPath(new URL('../../bench/results/api.md', import.meta.url));
-const sleepUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+const sleepUntil = (at: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
 const say = (line: string) => console.log(`[bench] ${line}`);
 
 async function main(): Promise<void> {

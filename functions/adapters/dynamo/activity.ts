@@ -1,7 +1,8 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Activity } from '@bds/core';
 import type { Db } from './db';
-import { decodeCursor, encodeCursor, type Page } from './cursor';
+import type { Page } from './cursor';
+import { queryPage } from './page';
 import { keys, withoutKeys } from './keys';
 
 
@@ -24,15 +25,8 @@ export function activityStore(db: Db) {
     },
     async list(clusterId: string, opts: { limit: number; cursor?: string; requestId?: string }): Promise<Page<Activity>> {
       const pk = keys.activityPartition(clusterId);
-      const out = await db.doc.send(new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: opts.limit,
-        ExclusiveStartKey: decodeCursor(opts.cursor, { attribute: 'PK', value: pk }),
-      }));
-      return { items: (out.Items ?? []).map((i) => Activity.parse(withoutKeys(i))), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+      return queryPage(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: opts.limit },
+        { attribute: 'PK', value: pk }, opts.cursor, (i) => Activity.parse(withoutKeys(i)));
     },
   };
 }

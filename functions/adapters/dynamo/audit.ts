@@ -1,7 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { AuditEntry } from '@bds/core';
 import type { Db } from './db';
-import { decodeCursor, encodeCursor, type Page } from './cursor';
+import type { Page } from './cursor';
+import { queryPage } from './page';
 import { keys, withoutKeys } from './keys';
 
 /** The Put of an audit entry, to add to the transaction that makes the change it records. */
@@ -18,15 +18,8 @@ export function auditStore(db: Db) {
   return {
     async list(clusterId: string, opts: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
       const pk = keys.auditPartition(clusterId);
-      const out = await db.doc.send(new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: opts.limit,
-        ExclusiveStartKey: decodeCursor(opts.cursor, { attribute: 'PK', value: pk }),
-      }));
-      return { items: (out.Items ?? []).map((i) => AuditEntry.parse(withoutKeys(i))), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+      return queryPage(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: opts.limit },
+        { attribute: 'PK', value: pk }, opts.cursor, (i) => AuditEntry.parse(withoutKeys(i)));
     },
   };
 }

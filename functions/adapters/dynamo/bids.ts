@@ -50,9 +50,13 @@ export function bidStore(db: Db) {
   };
 
   return {
-    /** What a provider's bid operation decides from, in one BatchGetItem: the request, its own bid, its profile. */
-    async context(clusterId: string, requestId: string, providerId: string) {
-      const [request, bid, provider] = await getMany(db, [requestKeys.item(clusterId, requestId), bidKeys.item(clusterId, requestId, providerId), keys.provider(providerId)]);
+    /**
+     * What a provider's bid operation decides from, in one BatchGetItem: the request, its own bid
+     * and (for a submission or revision, which record its accreditation) its profile.
+     */
+    async context(clusterId: string, requestId: string, providerId: string, opts: { withProvider: boolean }) {
+      const wanted = [requestKeys.item(clusterId, requestId), bidKeys.item(clusterId, requestId, providerId), ...(opts.withProvider ? [keys.provider(providerId)] : [])];
+      const [request, bid, provider] = await getMany(db, wanted);
       return {
         request: request ? parseRequest(request) : undefined,
         bid: bid ? parse(bid) : undefined,

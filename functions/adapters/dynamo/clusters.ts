@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { Association, Cluster, ClusterPolicy, conflict, type AuditEntry } from '@bds/core';
 import { auditItem } from './audit';
 import type { Db } from './db';
-import { decodeCursor, encodeCursor, type Page } from './cursor';
+import type { Page } from './cursor';
+import { queryPage } from './page';
 import { keys, withoutKeys } from './keys';
 
 /** Clusters (tenants) and their associations. */
@@ -29,15 +30,8 @@ export function clusterStore(db: Db) {
 
     /** Every cluster by name, a page at a time. */
     async list(opts: { limit: number; cursor?: string }): Promise<Page<Cluster>> {
-      const out = await db.doc.send(new QueryCommand({
-        TableName: db.table,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'CLUSTERS' },
-        Limit: opts.limit,
-        ExclusiveStartKey: decodeCursor(opts.cursor, { attribute: 'GSI1PK', value: 'CLUSTERS' }),
-      }));
-      return { items: (out.Items ?? []).map((i) => Cluster.parse(withoutKeys(i))), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+      return queryPage(db, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': 'CLUSTERS' }, Limit: opts.limit },
+        { attribute: 'GSI1PK', value: 'CLUSTERS' }, opts.cursor, (i) => Cluster.parse(withoutKeys(i)));
     },
 
     /** Writes an association, with its audit entry in the same transaction when given. */
@@ -73,14 +67,8 @@ export function clusterStore(db: Db) {
 
     async listAssociations(clusterId: string, opts: { limit: number; cursor?: string }): Promise<Page<Association>> {
       const pk = keys.cluster(clusterId).PK;
-      const out = await db.doc.send(new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': pk, ':sk': keys.associationPrefix },
-        Limit: opts.limit,
-        ExclusiveStartKey: decodeCursor(opts.cursor, { attribute: 'PK', value: pk }),
-      }));
-      return { items: (out.Items ?? []).map((i) => Association.parse(withoutKeys(i))), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+      return queryPage(db, { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)', ExpressionAttributeValues: { ':pk': pk, ':sk': keys.associationPrefix }, Limit: opts.limit },
+        { attribute: 'PK', value: pk }, opts.cursor, (i) => Association.parse(withoutKeys(i)));
     },
   };
 }

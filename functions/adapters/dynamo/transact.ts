@@ -47,7 +47,7 @@ export async function transact(db: Db, items: TransactItem[], explain: (reasons:
         await pause(attempt);
         continue;
       }
-      throw conflict('STORE.BUSY', 'Someone else is changing this right now; try again', undefined);
+      throw conflict('STORE.BUSY', 'Someone else is changing this right now; try again');
     }
   }
 }

@@ -12,9 +12,15 @@ const tags = ['bids'];
 const path = '/api/clusters/:clusterId/requests/:requestId/bids';
 type Params = z.infer<typeof RequestParams>;
 
-/** The request (if the provider may see it), the provider's own bid on it, and its profile: one read. */
+/** The request (if the provider may see it) and the provider's own bid on it: one BatchGetItem. */
 async function ownContext(deps: Deps, actor: Actor, params: Params) {
-  const found = await deps.stores.bids.context(params.clusterId, params.requestId, actor.organisationId);
+  const found = await deps.stores.bids.context(params.clusterId, params.requestId, actor.organisationId, { withProvider: false });
+  return { request: visible(actor, found.request), bid: found.bid };
+}
+
+/** As `ownContext`, with the provider's profile, whose accreditation a submitted bid records. */
+async function biddingContext(deps: Deps, actor: Actor, params: Params) {
+  const found = await deps.stores.bids.context(params.clusterId, params.requestId, actor.organisationId, { withProvider: true });
   const request = visible(actor, found.request);
   if (!found.provider) throw notFound('PROVIDER.NOT_FOUND', 'Your provider profile is missing.');
   return { request, bid: found.bid, provider: found.provider };
@@ -31,7 +37,7 @@ export const postBid = route({
   params: RequestParams, body: NewBid,
   responses: { 201: { description: 'The bid', schema: BidView } },
   handler: async ({ params, body, actor, deps }) => {
-    const { request, bid: existing, provider } = await ownContext(deps, actor!, params);
+    const { request, bid: existing, provider } = await biddingContext(deps, actor!, params);
     const bid = submitBid(request, existing ? [existing] : [], body, { providerId: provider.id, ids: deps.ids, clock: deps.clock });
     const stored = await deps.stores.bids.submit({ ...bid, requestTitle: request.title, providerAccredited: provider.accredited }, deps.clock.now());
     return { status: 201, body: stored, headers: { location: `${path.replace(':clusterId', params.clusterId).replace(':requestId', params.requestId)}/mine` } };
@@ -51,7 +57,7 @@ export const putMyBid = route({
   params: RequestParams, body: NewBid,
   responses: { 200: { description: 'The revised bid', schema: BidView } },
   handler: async ({ params, body, actor, deps }) => {
-    const { request, bid, provider } = await ownContext(deps, actor!, params);
+    const { request, bid, provider } = await biddingContext(deps, actor!, params);
     const current = ownLiveBid(bid);
     const next = reviseBid(request, current, body, { providerId: provider.id, clock: deps.clock });
     const stored = await deps.stores.bids.replace({ ...next, requestTitle: request.title, providerAccredited: provider.accredited }, current.version, deps.clock.now());

@@ -50,6 +50,9 @@ async function csvText(hono: RouteContext<unknown, unknown, unknown>['hono']): P
   } catch {
     throw new InputError('body', [{ field: '(root)', message: 'The body is not valid JSON' }]);
   }
+  // As app.ts does for every JSON body: an unknown field is refused, not dropped.
+  const unknown = json && typeof json === 'object' && !Array.isArray(json) ? Object.keys(json).filter((k) => !(k in ImportBody.shape)) : [];
+  if (unknown.length > 0) throw new InputError('body', unknown.map((field) => ({ field, message: 'Unknown field: it cannot be set here' })));
   const parsed = ImportBody.safeParse(json);
   if (!parsed.success) throw new InputError('body', parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || '(root)', message: i.message })));
   return parsed.data.csv;

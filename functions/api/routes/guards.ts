@@ -8,6 +8,7 @@ export const RequestParams = ClusterParams.extend({ requestId: IdParam });
 
 /** The admins over a cluster (the app has already checked that they reach it). */
 export const ADMINS = ['cluster_admin', 'state_admin', 'national_admin'] as const;
+/** True for the cluster, state and national admins. */
 export const isAdmin = (actor: Actor): boolean => (ADMINS as readonly string[]).includes(actor.role);
 
 /** A free-text reason, as kept in the audit trail. */

@@ -9,6 +9,7 @@ export interface LoadPlan {
   make(i: number): { method: string; path: string; token: string; body?: unknown };
 }
 
+/** Latency and throughput of one operation under load. */
 export interface LoadResult {
   operation: string;
   calls: number;

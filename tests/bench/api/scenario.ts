@@ -18,15 +18,18 @@ const user = (slug: string): Actor => {
   return { userId: seedId('user', slug), role: u.role, organisationId: u.organisationId, clusterIds: [...u.clusterIds] };
 };
 const provider = (key: keyof typeof PROVIDERS): Actor => ({ userId: `usr_${key}`, role: 'provider', organisationId: PROVIDERS[key].id, clusterIds: [...PROVIDERS[key].clusterIds] });
+/** The people the scenario acts as: two associations, the cluster admin, two providers. */
 export const ACTORS = { knidgro: user('knidgro'), appeal: user('appeal'), admin: user('ludhiana-cda'), it: provider('itTraining'), erp: provider('erp') };
 
 const cluster = CLUSTERS.ludhiana.id;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** A bid priced at `rupees` per firm from one firm up, 10 % less from ten. */
 export const bid = (rupees: number): NewBid => ({
   priceTiers: [{ minFirms: 1, pricePerFirm: { amount: rupees * 100, currency: 'INR' } }, { minFirms: 10, pricePerFirm: { amount: rupees * 90, currency: 'INR' } }],
   capacity: 50,
   deliveryPlan: 'Two batches of ten days in our lab, evenings for the owners.',
 });
+/** A valid request whose bidding closes `deadlineInMs` after `now`. */
 export const requestBody = (now: number, deadlineInMs: number) => ({
   title: 'IT training for member units', category: 'training',
   specification: 'A ten-day course on e-mail, the web and spreadsheets for owners and managers of knitwear units.',

@@ -53,8 +53,9 @@ if (spec.solver === 'ours') {
   const wallMs: number[] = [];
   const cpuMs: number[] = [];
   let result = matchRequests(warm);
+  // No forced GC between runs: it hands freed pages back to the OS, and the next run would
+  // then pay page faults that a warm worker process does not.
   for (let run = 0; run < spec.runs; run++) {
-    gc();
     const cpu = cpuUsage();
     const t0 = performance.now();
     result = matchRequests(instance);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testClock, type TestApp } from '../support/test-app';
-import { APPEAL, KNIDGRO, LUDHIANA, TWO_HOURS, demoActor, newBid, newRequest, openRequestVia, providerActor, registerFirmVia, tokenOf } from './support';
+import { testClock, type TestApp } from '../support/test-app';
+import { APPEAL, demoActor, KNIDGRO, LUDHIANA, marketApp, newBid, newRequest, openRequestVia, providerActor, registerFirmVia, tokenOf, TWO_HOURS } from './support';
 
 describe('close, evaluate and award through the API', () => {
   const clock = testClock();
@@ -32,7 +32,7 @@ describe('close, evaluate and award through the API', () => {
   }
 
   beforeAll(async () => {
-    t = await testApp({ clock });
+    t = await marketApp({ clock });
     await issue();
   });
   afterAll(() => t.stop());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../support/test-app';
-import { APPEAL, KNIDGRO, LUDHIANA, demoActor, tokenOf } from './support';
+import type { TestApp } from '../support/test-app';
+import { APPEAL, demoActor, KNIDGRO, LUDHIANA, marketApp, tokenOf } from './support';
 
 describe('member-firm register API', () => {
   let t: TestApp;
@@ -20,7 +20,7 @@ describe('member-firm register API', () => {
   };
 
   beforeAll(async () => {
-    t = await testApp();
+    t = await marketApp();
     [knidgro, appeal, admin] = await Promise.all([tokenOf(t, demoActor('knidgro')), tokenOf(t, demoActor('appeal')), tokenOf(t, demoActor('ludhiana-cda'))]);
   });
   afterAll(() => t.stop());
@@ -35,10 +35,12 @@ describe('member-firm register API', () => {
   it("keeps each register to its association: another association can neither write nor read it; an admin reads it", async () => {
     expect((await t.call('POST', firms(), { token: appeal, body: { name: 'Intruder Knits', employees: 3, mechanised: false, womenLed: false } })).status).toBe(403);
     expect((await t.call('GET', firms(), { token: appeal })).status).toBe(403);
-    const page = await t.call('GET', `${firms()}?limit=5`, { token: admin });
+    for (const name of ['Page One Knits', 'Page Two Knits']) await t.call('POST', firms(), { token: knidgro, body: { name, employees: 20, mechanised: true, womenLed: false } });
+    const page = await t.call('GET', `${firms()}?limit=1`, { token: admin });
     expect(page.status).toBe(200);
-    expect(page.body.items).toHaveLength(5);
-    expect(typeof page.body.nextCursor).toBe('string');
+    expect(page.body.items).toHaveLength(1);
+    const next = await t.call('GET', `${firms()}?limit=1&cursor=${page.body.nextCursor}`, { token: admin });
+    expect(next.body.items[0].id).not.toBe(page.body.items[0].id);
   });
 
   it('names every bad field of a registration', async () => {
@@ -80,6 +82,8 @@ describe('member-firm register API', () => {
     expect(wrongType.body.errors[0].field).toBe('content-type');
     const noCsv = await t.call('POST', `${firms()}/import`, { token: knidgro, body: { register: 'x' } });
     expect(noCsv.status).toBe(400);
-    expect(noCsv.body.errors[0].field).toBe('csv');
+    expect(noCsv.body.errors.map((e: { field: string }) => e.field)).toEqual(['register']);
+    const missing = await t.call('POST', `${firms()}/import`, { token: knidgro, body: {} });
+    expect(missing.body.errors[0].field).toBe('csv');
   });
 });

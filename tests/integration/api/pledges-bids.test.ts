@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSOCIATIONS } from '../../../functions/local/seed/data';
-import { testApp, testClock, type TestApp } from '../support/test-app';
-import { APPEAL, KNIDGRO, LUDHIANA, TWO_HOURS, demoActor, newBid, newRequest, openRequestVia, providerActor, registerFirmVia, tokenOf } from './support';
+import { testClock, type TestApp } from '../support/test-app';
+import { APPEAL, demoActor, KNIDGRO, LUDHIANA, marketApp, newBid, newRequest, openRequestVia, providerActor, registerFirmVia, tokenOf, TWO_HOURS } from './support';
 
 describe('pledges and bids through the API', () => {
   const clock = testClock();
@@ -21,7 +21,7 @@ describe('pledges and bids through the API', () => {
   };
 
   beforeAll(async () => {
-    t = await testApp({ clock });
+    t = await marketApp({ clock });
     await issueTokens();
   });
   afterAll(() => t.stop());

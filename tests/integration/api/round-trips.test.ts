@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measure, meterDb, type DbUsage } from '../../../functions/adapters/dynamo/metrics';
 import { runScenario } from '../../bench/api/scenario';
-import { testApp, testClock, type TestApp } from '../support/test-app';
-import { tokenOf } from './support';
+import { testClock, type TestApp } from '../support/test-app';
+import { marketApp, tokenOf } from './support';
 
 // Reading the request and its bids together is two calls sent at once: one round trip of latency.
 const TWO_READS_IN_ONE_ROUND_TRIP = new Set(['closeRequest (evaluate)', 'listBids (association, after deadline)']);
@@ -13,7 +13,7 @@ describe('DynamoDB round trips per API operation', () => {
   const usage = new Map<string, DbUsage>();
 
   beforeAll(async () => {
-    t = await testApp({ clock });
+    t = await marketApp({ clock });
     meterDb(t.stores.db);
     await runScenario({
       call: async (method, path, init) => {

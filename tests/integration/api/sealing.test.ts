@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@bds/core';
 import { allRoutes } from '../../../functions/api/routes';
-import { testApp, testClock, type TestApp } from '../support/test-app';
-import { KNIDGRO, LUDHIANA, TWO_HOURS, demoActor, newBid, newRequest, openRequestVia, providerActor, registerFirmVia, tokenOf } from './support';
+import { testClock, type TestApp } from '../support/test-app';
+import { demoActor, KNIDGRO, LUDHIANA, marketApp, newBid, newRequest, openRequestVia, providerActor, registerFirmVia, tokenOf, TWO_HOURS } from './support';
 
 /** Every GET route of the table with its path filled for one request; routes with other parameters are skipped. */
 function everyGetPath(requestId: string): string[] {
@@ -34,7 +34,7 @@ describe('sealed bids: no provider reads another’s bid, the association reads 
   };
 
   beforeAll(async () => {
-    t = await testApp({ clock });
+    t = await marketApp({ clock });
     const lead = await as('lead');
     requestId = await openRequestVia(t, lead, LUDHIANA, newRequest(clock.now()));
     for (const name of ['Seal Knits One', 'Seal Knits Two']) {

@@ -1,12 +1,27 @@
-import type { Actor, NewBid, NewServiceRequest } from '@bds/core';
+import type { Actor, Clock, NewBid, NewServiceRequest } from '@bds/core';
 import { ASSOCIATIONS, CLUSTERS, DEMO_USERS, PROVIDERS } from '../../../functions/local/seed/data';
 import { seedId } from '../../../functions/local/seed/ids';
-import type { TestApp } from '../support/test-app';
+import { testApp, type TestApp } from '../support/test-app';
 
 export const LUDHIANA = CLUSTERS.ludhiana.id;
 export const JAIPUR = CLUSTERS.jaipur.id;
 export const KNIDGRO = ASSOCIATIONS.knidgro.id;
 export const APPEAL = ASSOCIATIONS.appeal.id;
+
+/**
+ * The API on a fresh table with only what these tests stand on: the clusters, associations and
+ * providers of the demo data. Tokens are issued directly, so no demo user (and no scrypt) is needed,
+ * and the demo marketplace is left out, so every file starts from an empty market.
+ */
+export async function marketApp(opts: { clock?: Clock } = {}): Promise<TestApp> {
+  const t = await testApp({ ...opts, seed: false });
+  await Promise.all([
+    ...Object.values(CLUSTERS).map((c) => t.stores.clusters.create(c)),
+    ...Object.values(ASSOCIATIONS).map((a) => t.stores.clusters.putAssociation(a)),
+    ...Object.values(PROVIDERS).map((p) => t.stores.providers.putWithRegistrations(p, p.createdAt)),
+  ]);
+  return t;
+}
 
 /** The actor of a demo user (by slug), as the token carries it. */
 export function demoActor(slug: (typeof DEMO_USERS)[number]['slug']): Actor {

@@ -71,6 +71,7 @@ describe('validateMatchingInstance', () => {
     ['a negative score', { bidScore: Int32Array.of(3, -4, 2) }],
     ['mismatched bid arrays', { bidScore: Int32Array.of(3, 4) }],
     ['a fractional request count', { requestCount: 1.5 }],
+    ['scores in a plain array (fractions possible)', { bidScore: [3, 4.5, 2] as unknown as Int32Array }],
   ];
 
   it('accepts a well-formed instance', () => {

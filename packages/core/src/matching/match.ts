@@ -55,13 +55,13 @@ function fillRoom(instance: MatchingInstance, state: MatchState): void {
  */
 function extract(instance: MatchingInstance, state: MatchState): Omit<MatchingResult, 'stats'> {
   const { requestCount: n, providerCount: m, bidProvider, bidScore } = instance;
-  const assignment = new Int32Array(n).fill(-1);
+  const assignment = state.slotOf; // rewritten in place, slot → bid: the state is done with
   const surplus = new Float64Array(n);
   const price = new Float64Array(m);
   price.set(state.price);
   let total = 0;
   for (let r = 0; r < n; r++) {
-    const at = state.slotOf[r]!;
+    const at = assignment[r]!;
     if (at < 0) continue;
     const k = state.slots[at * SLOT_STRIDE + S_BID]!;
     assignment[r] = k;

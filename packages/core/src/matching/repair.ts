@@ -3,6 +3,9 @@ import * as layout from './state';
 import { place, unplace, type MatchState } from './state';
 import type { MatchingInstance } from './types';
 
+/** Largest search or scan counter before the stamps restart: 3 × it still fits in 32 bits. */
+const STAMP_LIMIT = 2 ** 28;
+
 /** What the repair did, for `MatchingStats`. */
 export interface RepairCounts {
   searches: number;
@@ -26,6 +29,9 @@ export interface RepairCounts {
  * cost non-negative. Prices only rise, and only on full providers — so a price is positive
  * only where capacity binds, which is what complementary slackness needs.
  *
+ * One long function on purpose: the search state (best, its end, the stamps) lives in locals,
+ * which V8 keeps in registers; helpers sharing it would need a closure or an object instead.
+ *
  * @example
  * const state = warmStart(instance);
  * repair(instance, state); // state now respects every capacity, optimally
@@ -44,12 +50,19 @@ export function repair(instance: MatchingInstance, state: MatchState): RepairCou
   let scanned = 0;
   let dropped = 0;
   let scan = 0;
+  let epoch = 0;
 
   for (let source = 0; source < m; source++) {
     while (provider[source * PS + P_ROOM]! < 0) {
       searches++;
       // Stamps instead of clearing m entries per search: reached (dist valid), queued, settled.
-      const reached = 3 * searches;
+      // Counters restart (with the fields cleared) long before 32 bits could overflow.
+      if (++epoch > STAMP_LIMIT || scan > STAMP_LIMIT) {
+        for (let x = 0; x < m; x++) provider[x * PS + P_STAMP] = provider[x * PS + P_SCAN] = 0;
+        epoch = 1;
+        scan = 0;
+      }
+      const reached = 3 * epoch;
       const queued = reached + 1;
       const done = reached + 2;
       heap.clear();

@@ -64,11 +64,15 @@ export interface MatchState {
  * state.provider[p * PROVIDER_STRIDE + P_ROOM] < 0; // p needs repair
  */
 export function warmStart(instance: MatchingInstance): MatchState {
-  const { requestCount: n, providerCount: m, capacity, bidStart } = instance;
+  const { requestCount: n, providerCount: m, capacity, bidStart, bidProvider, bidScore } = instance;
+  // slotOf first holds each request's best bid: fresh memory is dear at a million requests.
+  const slotOf = new Int32Array(n);
   const load = new Int32Array(m);
   for (let r = 0; r < n; r++) {
-    const best = bestBid(instance, r);
-    if (best >= 0) load[instance.bidProvider[best]!]!++;
+    let best = -1;
+    for (let k = bidStart[r]!; k < bidStart[r + 1]!; k++) if (best < 0 || bidScore[k]! > bidScore[best]!) best = k;
+    slotOf[r] = best;
+    if (best >= 0) load[bidProvider[best]!]!++;
   }
   const slotStart = new Int32Array(m + 1);
   const provider = new Int32Array(m * PROVIDER_STRIDE);
@@ -77,45 +81,26 @@ export function warmStart(instance: MatchingInstance): MatchState {
     provider[p * PROVIDER_STRIDE + P_ROOM] = capacity[p]! - load[p]!;
     provider[p * PROVIDER_STRIDE + P_CAPACITY] = capacity[p]!;
   }
-  const price = new Int32Array(m);
   const slots = new Int32Array(slotStart[m]! * SLOT_STRIDE);
-  const slotOf = new Int32Array(n).fill(-1);
   load.fill(0); // reused as each provider's fill count
   for (let r = 0; r < n; r++) {
-    // Found again rather than remembered: recomputing is cheaper here than fresh memory.
-    const best = bestBid(instance, r);
-    if (best < 0) continue;
-    const p = instance.bidProvider[best]!;
+    const best = slotOf[r]!;
+    if (best < 0) continue; // and slotOf[r] = -1 already says unassigned
+    const p = bidProvider[best]!;
+    // At price zero the best alternative is the best score from another provider.
+    let alt = ALT_NONE;
+    for (let k = bidStart[r]!; k < bidStart[r + 1]!; k++) if (bidProvider[k] !== p && bidScore[k]! > alt) alt = bidScore[k]!;
     const at = slotStart[p]! + load[p]!++;
     const o = at * SLOT_STRIDE;
     slots[o + S_REQUEST] = r;
     slots[o + S_BID] = best;
-    slots[o + S_SCORE] = instance.bidScore[best]!;
+    slots[o + S_SCORE] = bidScore[best]!;
     slots[o + S_START] = bidStart[r]!;
     slots[o + S_END] = bidStart[r + 1]!;
-    slots[o + S_ALT] = bestAlternative(instance, price, r, p);
+    slots[o + S_ALT] = alt;
     slotOf[r] = at;
   }
-  return { slotStart, slots, slotOf, provider, price };
-}
-
-/** max over r's bids from providers other than p of score - price, or ALT_NONE. */
-function bestAlternative(instance: MatchingInstance, price: Int32Array, r: number, p: number): number {
-  const { bidStart, bidProvider, bidScore } = instance;
-  let alt = ALT_NONE;
-  for (let k = bidStart[r]!; k < bidStart[r + 1]!; k++) {
-    const q = bidProvider[k]!;
-    if (q !== p && bidScore[k]! - price[q]! > alt) alt = bidScore[k]! - price[q]!;
-  }
-  return alt;
-}
-
-/** The highest-scoring bid of request r (ties: the earliest), or -1 when it has none. */
-function bestBid(instance: MatchingInstance, r: number): number {
-  const { bidStart, bidScore } = instance;
-  let best = -1;
-  for (let k = bidStart[r]!; k < bidStart[r + 1]!; k++) if (best < 0 || bidScore[k]! > bidScore[best]!) best = k;
-  return best;
+  return { slotStart, slots, slotOf, provider, price: new Int32Array(m) };
 }
 
 /** Gives unassigned request r to provider p (which has a free slot) through bid k; returns the slot. */

@@ -14,6 +14,10 @@ export function validateMatchingInstance(instance: MatchingInstance): void {
   const fail = (message: string): never => {
     throw invalid('MATCHING.INVALID_INSTANCE', message);
   };
+  // The integer guarantee rests on the array type, so a plain array is refused outright.
+  for (const [name, array] of Object.entries({ capacity, bidStart, bidProvider, bidScore })) {
+    if (!(array instanceof Int32Array)) fail(`${name} must be an Int32Array`);
+  }
   if (!Number.isSafeInteger(n) || n < 0) fail('requestCount must be a non-negative integer');
   if (!Number.isSafeInteger(m) || m < 0) fail('providerCount must be a non-negative integer');
   if (capacity.length !== m) fail(`capacity has ${capacity.length} entries for ${m} providers`);
