@@ -1,14 +1,24 @@
 import { ApiProvider } from './api';
 import { Layout, SessionSync } from './components';
 import type { RuntimeConfig } from './config';
+import { AssociationsPage } from './pages/associations/AssociationsPage';
+import { AuditPage } from './pages/audit/AuditPage';
 import { ClusterPage } from './pages/cluster/ClusterPage';
+import { FirmsPage } from './pages/firms/FirmsPage';
 import { HomePage } from './pages/home/HomePage';
 import { InvitationPage } from './pages/invitation/InvitationPage';
+import { InvitePage } from './pages/invite/InvitePage';
+import { ManageClusterPage } from './pages/manage/ManageClusterPage';
+import { MyBidsPage } from './pages/my-bids/MyBidsPage';
 import { NewRequestPage } from './pages/new-request/NewRequestPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OnboardClusterPage } from './pages/onboard/OnboardClusterPage';
+import { OpenRequestsPage } from './pages/open-requests/OpenRequestsPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
+import { PolicyPage } from './pages/policy/PolicyPage';
 import { ProviderClustersPage } from './pages/provider-clusters/ProviderClustersPage';
 import { ProviderSignUpPage } from './pages/provider-sign-up/ProviderSignUpPage';
+import { RegistrationsPage } from './pages/registrations/RegistrationsPage';
 import { RequestPage } from './pages/request/RequestPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { matchRoute, useLocation, type Route } from './router';
@@ -28,13 +38,33 @@ function Page({ route }: { route: Route }) {
       return <ProviderSignUpPage />;
     case 'providerClusters':
       return <ProviderClustersPage />;
+    case 'openRequests':
+      return <OpenRequestsPage category={route.category} />;
+    case 'myBids':
+      return <MyBidsPage />;
+    case 'invite':
+      return <InvitePage role={route.role} clusterId={route.clusterId} associationId={route.associationId} />;
+    case 'onboardCluster':
+      return <OnboardClusterPage />;
     case 'cluster':
       return <ClusterPage clusterId={route.clusterId} />;
+    case 'clusterManage':
+      return <ManageClusterPage clusterId={route.clusterId} />;
+    case 'associations':
+      return <AssociationsPage clusterId={route.clusterId} />;
+    case 'registrations':
+      return <RegistrationsPage clusterId={route.clusterId} />;
+    case 'audit':
+      return <AuditPage clusterId={route.clusterId} />;
+    case 'firms':
+      return <FirmsPage clusterId={route.clusterId} />;
+    case 'policy':
+      return <PolicyPage clusterId={route.clusterId} />;
     case 'newRequest':
       return <NewRequestPage clusterId={route.clusterId} />;
     case 'request':
       return <RequestPage clusterId={route.clusterId} requestId={route.requestId} />;
-    default:
+    case 'notFound':
       return <NotFoundPage />;
   }
 }

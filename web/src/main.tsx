@@ -5,6 +5,7 @@ import { loadConfig } from './config';
 import { t } from './i18n';
 import './styles.css';
 import './styles/frame.css';
+import './styles/market.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -1,9 +1,8 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Debian's chromium (apt), never a downloaded browser: see docs in STACK.md. */
@@ -14,31 +13,41 @@ export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 360, height: 780 };
 
-/** One person at one browser: a fresh profile, so no cookie or session storage is shared. */
+/** One person at one browser: a context of their own, so no cookie or session storage is shared. */
 export interface BrowserUser {
   context: BrowserContext;
   page: Page;
   close(): Promise<void>;
 }
 
+// One Chromium per test file, shared by its users: a context is as separate as a profile
+// (cookies, storage, cache) and costs a fraction of a browser launch on a busy machine.
+let shared: { browser: Promise<Browser>; users: number } | undefined;
+
 /**
- * Starts a browser for one user. Playwright refuses `--user-data-dir` in args, so each user
- * gets a persistent context in a fresh temporary profile, deleted on close.
+ * Opens a browser context for one user, in the test file's one Chromium (launched on the
+ * first call, closed with the last user).
  *
  * @example
  * const newcomer = await openBrowser(); await newcomer.page.goto(stack.url);
  */
 export async function openBrowser(): Promise<BrowserUser> {
-  const profile = await mkdtemp(join(tmpdir(), 'bds-e2e-profile-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: DESKTOP, locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
-  const page = context.pages()[0] ?? (await context.newPage());
+  shared ??= { browser: chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS }), users: 0 };
+  const mine = shared;
+  mine.users += 1;
+  const context = await (await mine.browser).newContext({ viewport: DESKTOP, locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
+  const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return {
     context,
     page,
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      mine.users -= 1;
+      if (mine.users === 0) {
+        if (shared === mine) shared = undefined;
+        await (await mine.browser).close();
+      }
     },
   };
 }
@@ -65,7 +74,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * each rule with the elements it caught.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  // Legacy mode runs axe inside the page itself. The default mode merges results across
+  // frames in a fresh page it opens per run, which costs seconds on a busy machine; the
+  // portal has no frames, so both see the same document.
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

@@ -20,7 +20,7 @@ export function endpoints(client: ApiClient, session: { renew(): Promise<Session
     ...identityEndpoints(client),
     ...adminEndpoints(client),
     ...marketEndpoints(client),
-    listClusters: (cursor?: string, signal?: AbortSignal) => client.get<Page<Cluster>>('/api/clusters', { query: { cursor }, signal }),
+    listClusters: (cursor?: string, signal?: AbortSignal, limit?: number) => client.get<Page<Cluster>>('/api/clusters', { query: { cursor, limit }, signal }),
     getCluster: (clusterId: string, signal?: AbortSignal) => client.get<Cluster>(`/api/clusters/${seg(clusterId)}`, { signal }),
     listCategories: (signal?: AbortSignal) => client.get<{ items: Category[] }>('/api/categories', { signal }),
     listRequests: (clusterId: string, filter: RequestFilter = {}, signal?: AbortSignal) =>

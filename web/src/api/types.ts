@@ -2,9 +2,9 @@
  * The API's shapes as the portal reads them: core's schema types, imported as types only so
  * no zod reaches the bundle. Shapes that exist only at the API's edge are spelt out here.
  */
-import type { Activity, Association, AuditEntry, Bid, Cluster, Firm, Milestone, NewBid, NewCluster, NewFirm, NewServiceRequest, PriceTier, RankedBid, InvalidBid, Role, RequestStatus, ServiceRequest as CoreServiceRequest } from '@bds/core';
+import type { Activity, Association, AuditEntry, Bid, Cluster, ClusterPolicy, Firm, Milestone, NewBid, NewCluster, NewFirm, NewServiceRequest, PriceTier, RankedBid, InvalidBid, Role, RequestStatus, ServiceRequest as CoreServiceRequest } from '@bds/core';
 
-export type { Activity, Association, AuditEntry, Cluster, NewBid, NewCluster, NewFirm, PriceTier, RankedBid, InvalidBid, Role };
+export type { Activity, Association, AuditEntry, Cluster, ClusterPolicy, NewBid, NewCluster, NewFirm, PriceTier, RankedBid, InvalidBid, Role };
 
 /** Every list answers one page at a time; `nextCursor` is opaque. */
 export interface Page<T> {

@@ -16,6 +16,7 @@ function tabsFor(user: User | undefined, clusterId: string): Tab[] {
     tabs.push(
       { key: 'clusterNav.associations', to: paths.associations(clusterId) },
       { key: 'clusterNav.providers', to: paths.registrations(clusterId) },
+      { key: 'clusterNav.policy', to: paths.policy(clusterId) },
       { key: 'clusterNav.audit', to: paths.audit(clusterId) },
     );
   }

@@ -25,7 +25,7 @@ export function ClusterShell({ clusterId, title, children }: Props) {
   const api = useApi();
   const { user } = useSession();
   const [cluster, reload] = useResource((signal) => api.getCluster(clusterId, signal), [api, clusterId]);
-  useTitle(cluster.data ? `${title} · ${cluster.data.name}` : title);
+  useTitle(cluster.data ? t('clusterNav.pageTitle', { page: title, cluster: cluster.data.name }) : title);
   const missing = cluster.state === 'error' && cluster.error instanceof ApiError && cluster.error.status === 404;
   return (
     <div className="page">

@@ -17,7 +17,7 @@ export type Route =
   | { name: 'notFound' };
 
 /** The pages under a cluster that sit beside its requests, by their path segment. */
-const TABS = { manage: 'clusterManage', associations: 'associations', providers: 'registrations', audit: 'audit', firms: 'firms' } as const;
+const TABS = { manage: 'clusterManage', associations: 'associations', providers: 'registrations', audit: 'audit', firms: 'firms', policy: 'policy' } as const;
 export type ClusterTab = (typeof TABS)[keyof typeof TABS];
 
 const seg = encodeURIComponent;
@@ -45,6 +45,7 @@ export const paths = {
   registrations: (clusterId: string) => `/clusters/${seg(clusterId)}/providers`,
   audit: (clusterId: string) => `/clusters/${seg(clusterId)}/audit`,
   firms: (clusterId: string) => `/clusters/${seg(clusterId)}/firms`,
+  policy: (clusterId: string) => `/clusters/${seg(clusterId)}/policy`,
   newRequest: (clusterId: string) => `/clusters/${seg(clusterId)}/requests/new`,
   request: (clusterId: string, requestId: string) => `/clusters/${seg(clusterId)}/requests/${seg(requestId)}`,
 };

@@ -1,5 +1,5 @@
 import type { ApiClient } from '../client';
-import type { Association, AuditEntry, Cluster, ClusterStatus, InvitationSummary, NewAssociation, NewCluster, NewInvitation, Onboarded, Page, Registration } from '../types';
+import type { Association, AuditEntry, Cluster, ClusterPolicy, ClusterStatus, InvitationSummary, NewAssociation, NewCluster, NewInvitation, Onboarded, Page, Registration } from '../types';
 
 const seg = encodeURIComponent;
 const cluster = (clusterId: string) => `/api/clusters/${seg(clusterId)}`;
@@ -23,6 +23,8 @@ export function adminEndpoints(client: ApiClient) {
     decideRegistration: (clusterId: string, providerId: string, decision: 'approve' | 'refuse', reason?: string) =>
       client.post<Registration>(`${cluster(clusterId)}/registrations/${seg(providerId)}/decision`, { decision, ...(reason ? { reason } : {}) }),
     applyToCluster: (clusterId: string) => client.post<Registration>('/api/registrations', { clusterId }),
+    getClusterPolicy: (clusterId: string, signal?: AbortSignal) => client.get<ClusterPolicy>(`${cluster(clusterId)}/policy`, { signal }),
+    setClusterPolicy: (clusterId: string, body: ClusterPolicy) => client.put<ClusterPolicy>(`${cluster(clusterId)}/policy`, body),
     listAudit: (clusterId: string, cursor?: string, signal?: AbortSignal) => client.get<Page<AuditEntry>>(`${cluster(clusterId)}/audit`, { query: { cursor }, signal }),
   };
 }

@@ -1,5 +1,5 @@
 import { ApiError, useApi, type Cluster } from '../../api';
-import { EmptyState, ErrorNotice, Loading, LoadMore, RequestList, errorMessage } from '../../components';
+import { ClusterNav, EmptyState, ErrorNotice, Loading, LoadMore, RequestList, errorMessage } from '../../components';
 import { formatCount, formatDate } from '../../format';
 import { usePaged, useResource, useTitle } from '../../hooks';
 import { t, tKey } from '../../i18n';
@@ -48,6 +48,8 @@ function Requests({ clusterId, canPost }: { clusterId: string; canPost: boolean 
       <EmptyState action={<Link to={paths.signIn(paths.cluster(clusterId))}>{t('nav.signIn')}</Link>}>{t('cluster.signInToSee')}</EmptyState>
     );
   } else if (requests.loading) body = <Loading />;
+  // The tenant guard answers 404 for a cluster outside the user's reach: say so plainly.
+  else if (requests.error instanceof ApiError && requests.error.status === 404) body = <EmptyState>{t('cluster.requestsHidden')}</EmptyState>;
   else if (requests.error !== undefined && requests.items.length === 0) body = <ErrorNotice error={requests.error} onRetry={requests.reload} />;
   else if (requests.items.length === 0) body = <EmptyState action={post}>{t(canPost ? 'cluster.requestsEmptyRep' : 'cluster.requestsEmpty')}</EmptyState>;
   else
@@ -100,6 +102,13 @@ export function ClusterPage({ clusterId }: { clusterId: string }) {
     <div className="page">
       <h1>{cluster.data.name}</h1>
       <p className="lede">{cluster.data.sector}</p>
+      <ClusterNav user={user} clusterId={clusterId} name={cluster.data.name} />
+      {cluster.data.status !== 'active' && <p className="notice notice-warn">{t(cluster.data.status === 'suspended' ? 'cluster.suspendedNote' : 'cluster.archivedNote')}</p>}
+      {user?.role === 'provider' && !user.clusterIds.includes(clusterId) && (
+        <p className="notice">
+          {t('cluster.providerNotApproved')} <Link to={paths.providerClusters()}>{t('cluster.applyLink')}</Link>
+        </p>
+      )}
       <ClusterFacts cluster={cluster.data} />
       <Requests clusterId={clusterId} canPost={isRepOf(user, clusterId)} />
     </div>

@@ -7,6 +7,7 @@ import { Link, navigate, paths } from '../../router';
 import { useSession } from '../../session';
 import { Publish } from './Publish';
 import { RequestFacts } from './RequestFacts';
+import { Work } from './Work';
 
 /** The cluster's feed: where the workers' effects show ("Request … opened; 3 providers notified"). */
 function Activity({ clusterId, requestId, status }: { clusterId: string; requestId: string; status: string }) {
@@ -42,11 +43,13 @@ export function RequestPage({ clusterId, requestId }: { clusterId: string; reque
   const api = useApi();
   const { user } = useSession();
   const { labelOf } = useCategories();
-  const [published, setPublished] = useState<ServiceRequest | undefined>(undefined);
+  // The API's answer after an action (publish, pledge, close, award) is the request as it now is.
+  const [updated, setUpdated] = useState<ServiceRequest | undefined>(undefined);
   const [loaded, reload] = useResource((signal) => api.getRequest(clusterId, requestId, signal), [api, clusterId, requestId, user?.id]);
   const [cluster] = useResource((signal) => api.getCluster(clusterId, signal), [api, clusterId]);
-  // After "Open for bidding" the API's answer is the request as it now is.
-  const request: Resource<ServiceRequest> = published ? { state: 'ok', data: published } : loaded;
+  const request: Resource<ServiceRequest> = updated ? { state: 'ok', data: updated } : loaded;
+  // Pledges change the counter: read the request again without blanking the page.
+  const refresh = () => void api.getRequest(clusterId, requestId).then(setUpdated, () => undefined);
   useTitle(request.data?.title);
   useEffect(() => {
     if (!user) navigate(paths.signIn(paths.request(clusterId, requestId)), { replace: true });
@@ -78,9 +81,10 @@ export function RequestPage({ clusterId, requestId }: { clusterId: string; reque
     <div className="page">
       {back}
       <h1>{request.data.title}</h1>
-      <Publish request={request.data} onPublished={setPublished} />
+      <Publish request={request.data} onPublished={setUpdated} />
       <div className="detail-grid">
         <div>
+          <Work request={request.data} onChanged={setUpdated} refresh={refresh} />
           <RequestFacts request={request.data} categoryLabel={labelOf(request.data.category)} />
         </div>
         <Activity clusterId={clusterId} requestId={requestId} status={request.data.status} />

@@ -1,0 +1,53 @@
+import type { BidView, Evaluation, RankedBid } from '../../../api';
+import { formatCount, formatMoney } from '../../../format';
+import { t } from '../../../i18n';
+
+/** Scores are hundredths of a point (10000 = 100 points). */
+const points = (score: number) => (score / 100).toLocaleString('en-IN', { maximumFractionDigits: 2 });
+
+/** The words for a ranked bid, used by the list and by the award form's choices. */
+export function rankedLabel(r: RankedBid): string {
+  return t('ranking.line', { rank: r.rank, provider: r.providerId, price: formatMoney(r.pricePerFirm.amount, r.pricePerFirm.currency), total: formatMoney(r.total.amount, r.total.currency) });
+}
+
+/**
+ * One ranked bid: price at the volume, the total, the scores, and the provider's plan.
+ * As an award choice (`brief`) the label already says rank, provider and prices.
+ */
+export function RankedDetail({ r, bid, recommended, brief = false }: { r: RankedBid; bid: BidView | undefined; recommended: boolean; brief?: boolean }) {
+  const badge = recommended && <span className="badge badge-open">{t('ranking.recommended')}</span>;
+  return (
+    <div className="ranked">
+      {brief ? (
+        badge && <p className="ranked-head">{badge}</p>
+      ) : (
+        <p className="ranked-head">
+          <strong>{t('ranking.rank', { rank: r.rank })}</strong> {t('ranking.provider', { provider: r.providerId })}
+          {badge}
+        </p>
+      )}
+      <ul className="facts">
+        {!brief && <li>{t('ranking.price', { price: formatMoney(r.pricePerFirm.amount, r.pricePerFirm.currency) })}</li>}
+        {!brief && <li>{t('ranking.total', { total: formatMoney(r.total.amount, r.total.currency) })}</li>}
+        <li>{t('ranking.scores', { score: points(r.score), price: points(r.priceScore), quality: points(r.qualityScore) })}</li>
+        {bid && <li>{t('ranking.capacity', { capacity: formatCount(bid.capacity) })}</li>}
+      </ul>
+      {bid && <p className="prose ranked-plan">{bid.deliveryPlan}</p>}
+    </div>
+  );
+}
+
+/** Bids left out of the ranking, each with the reason in words. */
+export function InvalidBids({ evaluation }: { evaluation: Evaluation }) {
+  if (evaluation.invalid.length === 0) return null;
+  return (
+    <>
+      <h3>{t('ranking.invalidHeading')}</h3>
+      <ul className="bullets">
+        {evaluation.invalid.map((b) => (
+          <li key={b.bidId}>{t('ranking.invalid', { provider: b.providerId, detail: b.detail })}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
