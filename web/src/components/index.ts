@@ -1,5 +1,6 @@
 export { ActivityFeed } from './ActivityFeed';
 export { ClusterList } from './ClusterList';
+export { ClusterFacts } from './ClusterFacts';
 export { ClusterNav } from './ClusterNav';
 export { ClusterShell } from './ClusterShell';
 export { Countdown } from './Countdown';

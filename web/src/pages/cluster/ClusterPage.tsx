@@ -1,33 +1,9 @@
-import { ApiError, useApi, type Cluster } from '../../api';
-import { ClusterNav, EmptyState, ErrorNotice, Loading, LoadMore, RequestList, errorMessage } from '../../components';
-import { formatCount, formatDate } from '../../format';
+import { ApiError, useApi } from '../../api';
+import { ClusterFacts, ClusterNav, EmptyState, ErrorNotice, Loading, LoadMore, RequestList, errorMessage } from '../../components';
 import { usePaged, useResource, useTitle } from '../../hooks';
-import { t, tKey } from '../../i18n';
+import { t } from '../../i18n';
 import { Link, paths } from '../../router';
 import { isRepOf, useSession } from '../../session';
-
-function ClusterFacts({ cluster }: { cluster: Cluster }) {
-  return (
-    <dl className="meta meta-wide">
-      <div>
-        <dt>{t('cluster.place')}</dt>
-        <dd>{t('home.clusterPlace', { district: cluster.district, state: cluster.state })}</dd>
-      </div>
-      <div>
-        <dt>{t('cluster.phase')}</dt>
-        <dd>{tKey('phase', cluster.phase)}</dd>
-      </div>
-      <div>
-        <dt>{t('cluster.firmCount')}</dt>
-        <dd>{formatCount(cluster.firmCount)}</dd>
-      </div>
-      <div>
-        <dt>{t('cluster.supportedUntil')}</dt>
-        <dd>{formatDate(cluster.supportedUntil)}</dd>
-      </div>
-    </dl>
-  );
-}
 
 function Requests({ clusterId, canPost }: { clusterId: string; canPost: boolean }) {
   const api = useApi();

@@ -1,35 +1,11 @@
 import { useState } from 'react';
 import type { Cluster } from '../../api';
-import { ClusterShell, SuccessNotice } from '../../components';
-import { formatCount, formatDate } from '../../format';
+import { ClusterFacts, ClusterShell, SuccessNotice } from '../../components';
 import { useRequireUser } from '../../hooks';
 import { t, tKey } from '../../i18n';
 import { paths } from '../../router';
 import { isNationalOrState } from '../../session';
 import { StatusForm } from './StatusForm';
-
-function Facts({ cluster }: { cluster: Cluster }) {
-  return (
-    <dl className="meta meta-wide">
-      <div>
-        <dt>{t('cluster.status')}</dt>
-        <dd><span className={`badge badge-${cluster.status}`}>{tKey('clusterStatus', cluster.status)}</span></dd>
-      </div>
-      <div>
-        <dt>{t('cluster.place')}</dt>
-        <dd>{t('home.clusterPlace', { district: cluster.district, state: cluster.state })}</dd>
-      </div>
-      <div>
-        <dt>{t('cluster.firmCount')}</dt>
-        <dd>{formatCount(cluster.firmCount)}</dd>
-      </div>
-      <div>
-        <dt>{t('cluster.supportedUntil')}</dt>
-        <dd>{formatDate(cluster.supportedUntil)}</dd>
-      </div>
-    </dl>
-  );
-}
 
 /** National and state admins: suspend (read-only), reactivate or archive a cluster, with a reason. */
 export function ManageClusterPage({ clusterId }: { clusterId: string }) {
@@ -44,7 +20,7 @@ export function ManageClusterPage({ clusterId }: { clusterId: string }) {
         return (
           <>
             {changed && <SuccessNotice title={t('manage.done', { cluster: cluster.name, status: tKey('clusterStatus', cluster.status) })} />}
-            <Facts cluster={cluster} />
+            <ClusterFacts cluster={cluster} />
             <h2>{t('manage.statusHeading')}</h2>
             <p>{t('manage.intro')}</p>
             <StatusForm
