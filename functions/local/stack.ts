@@ -19,6 +19,7 @@ import { startDynamoLocal } from './dynamo-local';
 import { localSigningKey } from './keys';
 import { ensurePortalBuilt, servePortal } from './portal';
 import { LocalQueue } from './queue';
+import { localScheduler } from '../adapters/scheduler/local';
 import { LocalStreamRelay } from './stream-relay';
 import { createRelayHandler } from '../workers/relay/relay';
 import { demoAccounts, seedDemoData } from './seed/seed';
@@ -70,9 +71,16 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     if ((await ensureTable(db.client, TABLE_NAME)) === 'created') say(`Created table ${TABLE_NAME} from the stack's definition`);
     const stores = createStores(db);
 
+    const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
+    const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => Date.now(), log: (line) => logger.info(line) });
+    // The scheduler's timers deliver to the queue below (declared after: used only when a timer fires).
+    const scheduler = localScheduler((event) => localPublisher(requestEvents).publish(event));
     const requestEvents = new LocalQueue({
       name: 'request-events',
-      handler: createRequestEventsHandler({ stores, log: logger.child({ worker: 'request-events' }) }),
+      handler: createRequestEventsHandler({
+        stores, log: logger.child({ worker: 'request-events' }), clock: systemClock, ids, mail: mailbox.sender, scheduler,
+        portalUrl: env.PORTAL_URL,
+      }),
       visibilityTimeoutMs: 5_000,
       maxReceiveCount: 5,
       log: { warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
@@ -86,8 +94,6 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     });
     await relay.start();
 
-    const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
-    const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => Date.now(), log: (line) => logger.info(line) });
     const deps = await buildDeps(env, {
       publisher: localPublisher(requestEvents),
       mail: mailbox.sender,
@@ -126,6 +132,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       },
       async stop() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        scheduler.stop();
         await requestEvents.stop();
         await stopDynamo();
       },

@@ -1,46 +1,77 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { EventEnvelope } from '@bds/core';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { EventEnvelope, type Clock, type IdGenerator } from '@bds/core';
 import type { Stores } from '../../adapters/dynamo/stores';
+import type { MailSender } from '../../adapters/mail/port';
+import type { Scheduler } from '../../adapters/scheduler/port';
 import type { Logger } from '../../observability/logger';
 import { processBatch } from '../batch';
+import { batchHandlers, eventHandlers } from './handlers';
 
-/** What the request-events worker needs. */
-export interface RequestEventsDeps {
-  stores: Pick<Stores, 'providers' | 'activity'>;
+/** What the request-events worker's handlers may use; built once per process. */
+export interface WorkerDeps {
+  stores: Stores;
   log: Logger;
+  clock: Clock;
+  ids: IdGenerator;
+  mail: MailSender;
+  scheduler: Scheduler;
+  /** Where links in mail point (the portal's origin). */
+  portalUrl: string;
 }
 
-/** The activity id is derived from the event id, so a redelivery writes the same row once. */
-const activityIdFor = (event: EventEnvelope) => `act_${event.id.slice(event.id.indexOf('_') + 1)}`;
-
-async function onRequestOpened(event: EventEnvelope, deps: RequestEventsDeps, log: Logger): Promise<void> {
-  const { requestId, title, category } = event.payload as { requestId: string; title: string; category: string };
-  const eligible = (await deps.stores.providers.approvedIn(event.clusterId)).filter((r) => r.categories.includes(category));
-  const outcome = await deps.stores.activity.append({
-    id: activityIdFor(event),
-    clusterId: event.clusterId,
-    at: event.occurredAt,
-    kind: 'request.opened',
-    message: `Request “${title}” opened for bidding; ${eligible.length} eligible provider${eligible.length === 1 ? '' : 's'} notified.`,
-    requestId,
-    correlationId: event.correlationId,
-  });
-  log.info(outcome === 'written' ? 'providers notified' : 'already processed; nothing to do', { requestId, providers: eligible.length });
-}
+/** Handles one event. Must be safe to run twice: every effect is keyed by the event (idempotency key). */
+export type EventHandler = (event: EventEnvelope, deps: WorkerDeps, log: Logger) => Promise<void>;
 
 /**
- * The SQS handler of request lifecycle events. Safe to run twice: every effect is keyed by
- * the event's id.
+ * Handles every event of one type in an SQS batch together (matching: the requests closing in
+ * the same run). Returns the ids of the events that failed; throwing fails them all.
  */
-export function createRequestEventsHandler(deps: RequestEventsDeps): (event: SQSEvent) => Promise<SQSBatchResponse> {
-  return (sqsEvent) =>
-    processBatch(sqsEvent.Records, deps.log, async (event, log) => {
-      switch (event.type) {
-        case 'request.opened':
-          return onRequestOpened(event, deps, log);
-        default:
-          // Events for other workers may share the queue later; ignoring one is not a failure.
-          log.debug('event not for this worker', { type: event.type });
+export type BatchHandler = (events: EventEnvelope[], deps: WorkerDeps, log: Logger) => Promise<{ failedEventIds: string[] }>;
+
+/**
+ * The SQS handler of request lifecycle events. Per-event handlers (`handlers.ts`) run one record
+ * at a time; batch handlers get all events of their type in the batch. Failures are reported
+ * per record (`ReportBatchItemFailures`), so a poison message is retried and dead-lettered alone.
+ */
+export function createRequestEventsHandler(deps: WorkerDeps): (event: SQSEvent) => Promise<SQSBatchResponse> {
+  return async (sqsEvent) => {
+    const grouped = new Map<string, { event: EventEnvelope; record: SQSRecord }[]>();
+    const single: SQSRecord[] = [];
+    for (const record of sqsEvent.Records) {
+      const parsed = safeParse(record.body);
+      const batch = parsed && batchHandlers[parsed.type];
+      if (parsed && batch) grouped.set(parsed.type, [...(grouped.get(parsed.type) ?? []), { event: parsed, record }]);
+      else single.push(record);
+    }
+    const failures: SQSBatchResponse['batchItemFailures'] = [];
+    for (const [type, items] of grouped) {
+      const handler = batchHandlers[type]!;
+      const log = deps.log.child({ eventType: type, events: items.length });
+      try {
+        const { failedEventIds } = await handler(items.map((i) => i.event), deps, log);
+        for (const i of items) if (failedEventIds.includes(i.event.id)) failures.push({ itemIdentifier: i.record.messageId });
+      } catch (error) {
+        log.error('batch failed; its events will be retried', { error });
+        for (const i of items) failures.push({ itemIdentifier: i.record.messageId });
       }
+    }
+    const rest = await processBatch(single, deps.log, async (event, log) => {
+      const handlers = eventHandlers[event.type];
+      if (!handlers?.length) {
+        // Events for other workers may share the queue; ignoring one is not a failure.
+        log.debug('event not for this worker', { type: event.type });
+        return;
+      }
+      for (const handle of handlers) await handle(event, deps, log);
     });
+    return { batchItemFailures: [...failures, ...rest.batchItemFailures] };
+  };
+}
+
+function safeParse(body: string): EventEnvelope | undefined {
+  try {
+    return EventEnvelope.parse(JSON.parse(body));
+  } catch {
+    return undefined;
+  }
 }

@@ -10,6 +10,7 @@ import { createApp } from '../../../functions/api/app';
 import { createTokenService, generateSigningJwk } from '../../../functions/api/auth/tokens';
 import type { Deps } from '../../../functions/api/deps';
 import { LocalQueue } from '../../../functions/local/queue';
+import { localScheduler } from '../../../functions/adapters/scheduler/local';
 import { seedDemoData } from '../../../functions/local/seed/seed';
 import { createLogger, silentLogger } from '../../../functions/observability/logger';
 import { createRequestEventsHandler } from '../../../functions/workers/request-events/worker';
@@ -29,11 +30,17 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
   const db = createDb({ tableName, endpoint: inject('dynamoEndpoint') });
   await ensureTable(db.client, tableName);
   const stores: Stores = createStores(db);
-  const queue = new LocalQueue({ name: 'request-events', handler: createRequestEventsHandler({ stores, log: silentLogger }), visibilityTimeoutMs: 200, pollIntervalMs: 10 });
-  queue.start();
   const clock = opts.clock ?? testClock();
   const ids = idGenerator(clock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
   const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => clock.now() });
+  const scheduler = localScheduler((event) => localPublisher(queue).publish(event), () => clock.now());
+  const queue = new LocalQueue({
+    name: 'request-events',
+    handler: createRequestEventsHandler({ stores, log: silentLogger, clock, ids, mail: mailbox.sender, scheduler, portalUrl: 'http://portal.test' }),
+    visibilityTimeoutMs: 200,
+    pollIntervalMs: 10,
+  });
+  queue.start();
   const signingJwk = await generateSigningJwk('test');
   const deps: Deps = {
     stores,
@@ -73,6 +80,6 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
     return res.body.accessToken as string;
   };
 
-  return { app, deps, stores, queue, call, signIn, tableName, clock, signingJwk, stop: () => queue.stop() };
+  return { app, deps, stores, queue, scheduler, call, signIn, tableName, clock, signingJwk, stop: () => { scheduler.stop(); return queue.stop(); } };
 }
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
