@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import type { JWK } from 'jose';
-import { idGenerator, type Clock, type EventPublisher } from '@bds/core';
+import { idGenerator, type Clock } from '@bds/core';
 import type { Env } from './config/env';
 import { createDb } from './adapters/dynamo/db';
 import { createStores } from './adapters/dynamo/stores';
@@ -22,17 +22,16 @@ const randomBytes = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
 
 /**
  * Builds the API's dependencies from the environment. The same wiring serves Lambda and
- * the local stack; only the publisher and the key source differ.
+ * the local stack; only the key source and the mail sender differ.
  */
 export async function buildDeps(
   env: Env,
-  opts: { publisher: EventPublisher; privateJwk: JWK; previousJwks?: JWK[]; mail: MailSender; log?: Logger; demoAccounts?: DemoAccount[]; outbox?: Deps['outbox'] },
+  opts: { privateJwk: JWK; previousJwks?: JWK[]; mail: MailSender; log?: Logger; demoAccounts?: DemoAccount[]; outbox?: Deps['outbox'] },
 ): Promise<Deps> {
   const log = opts.log ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
   const db = createDb({ tableName: env.TABLE_NAME, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) });
   return {
     stores: createStores(db),
-    publisher: opts.publisher,
     clock: systemClock,
     ids: idGenerator(systemClock, randomBytes),
     tokens: await createTokenService({ privateJwk: opts.privateJwk, ...(opts.previousJwks ? { previousJwks: opts.previousJwks } : {}), issuer: env.JWT_ISSUER }),

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -13,13 +13,20 @@ import type { DataTable } from './table';
 
 export interface ApiProps {
   readonly data: DataTable;
-  /** The queue the API publishes domain events to. */
-  readonly eventsQueue: IQueue;
   readonly environment: FunctionEnvironment;
   /** Holds the API's token-signing key set; the API fills it on its first cold start. */
   readonly signingKeys: ISecret;
   /** The portal's origin (`https://…`), the only one CORS lets call the API from a browser. */
   readonly allowedOrigin: string;
+  /** The workers' queues whose dead letters the admin API lists and redrives (`DEAD_LETTER_QUEUES`). */
+  readonly deadLetters?: readonly DeadLetterSource[];
+}
+
+/** A worker queue by its API name (`request-events`), with its dead-letter queue. */
+export interface DeadLetterSource {
+  readonly name: string;
+  readonly queue: IQueue;
+  readonly deadLetterQueue: IQueue;
 }
 
 /**
@@ -47,7 +54,7 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(JSON.stringify({
  * route, so routing lives in one place, the app, and a new endpoint needs no infra change.
  *
  * @example
- * const api = new Api(this, 'Api', { data, eventsQueue, environment, signingKeys, allowedOrigin: portal.url });
+ * const api = new Api(this, 'Api', { data, environment, signingKeys, allowedOrigin: portal.url });
  * new CfnOutput(this, 'ApiUrl', { value: api.url });
  */
 export class Api extends Construct {
@@ -63,14 +70,23 @@ export class Api extends Construct {
       entry: ENTRIES.api,
       timeout: API_TIMEOUT,
       memorySize: 512,
-      environment: { ...props.environment, SIGNING_KEYS_SECRET_ARN: props.signingKeys.secretArn },
+      environment: {
+        ...props.environment,
+        SIGNING_KEYS_SECRET_ARN: props.signingKeys.secretArn,
+        ...(props.deadLetters?.length ? { DEAD_LETTER_QUEUES: deadLetterMap(this, props.deadLetters) } : {}),
+      },
       description: 'HTTP API (Hono)',
     });
     props.data.grantItemAccess(this.handler);
-    props.eventsQueue.grantSendMessages(this.handler);
+    // No send on the events queue: the API's events go through the outbox (the relay sends them).
     // Read to verify and sign; write once, to store the key set it generates on first start.
     props.signingKeys.grantRead(this.handler);
     props.signingKeys.grantWrite(this.handler);
+    // The dead-letter admin: receive, hand back, delete on each DLQ; send to its source queue only.
+    for (const source of props.deadLetters ?? []) {
+      source.deadLetterQueue.grantConsumeMessages(this.handler);
+      source.queue.grantSendMessages(this.handler);
+    }
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'BDS Exchange API',
@@ -99,4 +115,10 @@ export class Api extends Construct {
     this.routes = ['/', '/{proxy+}'].flatMap((path) => this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration }));
     this.url = this.httpApi.apiEndpoint;
   }
+}
+
+/** `DEAD_LETTER_QUEUES`: JSON of name → { dlqUrl, sourceUrl }, with the URLs resolved at deploy time. */
+function deadLetterMap(scope: Construct, sources: readonly DeadLetterSource[]): string {
+  const map = Object.fromEntries(sources.map((s) => [s.name, { dlqUrl: s.deadLetterQueue.queueUrl, sourceUrl: s.queue.queueUrl }]));
+  return Stack.of(scope).toJsonString(map);
 }

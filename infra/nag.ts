@@ -4,6 +4,7 @@ import { AwsSolutionsChecks, rules } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { BdsExchangeStack } from './stack';
 import type { DeployConfig } from './stage';
+import { WORKERS } from './workers';
 
 /**
  * The AWS Solutions pack, configured to copy each acknowledgment and its reason into the
@@ -42,6 +43,12 @@ const XRAY: ExpectedWildcard = {
   finding: /^Resource::\*$/,
   actions: /^xray:(PutTraceSegments|PutTelemetryRecords)$/,
   reason: 'Active X-Ray tracing: PutTraceSegments and PutTelemetryRecords support no resource-level permissions, so IAM requires "*".',
+};
+
+const SCHEDULES: ExpectedWildcard = {
+  // Partition and region are tokens (`<AWS::Region>`) or concrete, depending on the stack's env.
+  finding: /^Resource::arn:.+:scheduler:.+:schedule\/[^/*]+\/\*$/,
+  reason: 'The worker creates, moves and deletes one-time schedules named per request at run time (deadline:<request>), so it needs every schedule of the one group it owns; no other group, and no other action.',
 };
 
 /** The CDK-provided copy handler behind BucketDeployment: its grants are CDK's, not ours. */
@@ -105,6 +112,10 @@ export function suppressNagFindings(stack: BdsExchangeStack, config: DeployConfi
   for (const fn of [stack.api.handler, stack.relay.handler, ...stack.workers.functions]) {
     Validations.of(resourceOf(fn)).acknowledge({ id: 'AwsSolutions-L1', reason: RUNTIME_NODE_22 });
     acknowledgeWildcards(fn.role ?? fn, [XRAY]);
+  }
+  for (const spec of WORKERS.filter((w) => w.schedules)) {
+    const fn = stack.workers.worker(spec.name);
+    acknowledgeWildcards(fn.role ?? fn, [SCHEDULES]);
   }
 
   // CDK's singleton copy handler sits at the stack root, named by a fixed uuid.

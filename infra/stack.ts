@@ -10,6 +10,7 @@ import type { DeployConfig } from './stage';
 import { DataTable } from './table';
 import { Portal } from './web';
 import { EVENTS_QUEUE, WORKERS, Workers } from './workers';
+import { Schedules } from './schedules';
 
 export interface BdsExchangeStackProps extends StackProps {
   readonly config: DeployConfig;
@@ -39,6 +40,8 @@ export class BdsExchangeStack extends Stack {
   readonly portal: Portal;
   /** The outbox relay: table stream → events queue. */
   readonly relay: OutboxRelay;
+  /** One-time schedules (request deadlines) that send events to the events queue. */
+  readonly schedules: Schedules;
 
   constructor(scope: Construct, id: string, props: BdsExchangeStackProps) {
     const { config, webDist, ...stackProps } = props;
@@ -57,6 +60,8 @@ export class BdsExchangeStack extends Stack {
     const environment = { TABLE_NAME: this.table.tableName, STAGE: stage, LOG_LEVEL: logLevel };
     this.workers = new Workers(this, 'Workers', { specs: WORKERS, data, environment });
     const eventsQueue = this.workers.queue(EVENTS_QUEUE).queue;
+    this.schedules = new Schedules(this, 'Schedules', { eventsQueue });
+    for (const spec of WORKERS.filter((w) => w.schedules)) this.schedules.allowScheduling(this.workers.worker(spec.name));
 
     this.portal = new Portal(this, 'Portal', {
       distDir: webDist ?? WEB_DIST,
@@ -71,10 +76,13 @@ export class BdsExchangeStack extends Stack {
     });
     this.api = new Api(this, 'Api', {
       data,
-      eventsQueue,
       environment: { ...environment, EVENTS_QUEUE_URL: eventsQueue.queueUrl },
       signingKeys: this.signingKeys,
       allowedOrigin: this.portal.url,
+      deadLetters: [...new Set(WORKERS.map((w) => w.queue))].map((name) => {
+        const { queue, deadLetterQueue } = this.workers.queue(name);
+        return { name: kebabCase(name), queue, deadLetterQueue };
+      }),
     });
     this.portal.deploy({ apiUrl: this.api.url, stage });
 
@@ -90,3 +98,6 @@ export class BdsExchangeStack extends Stack {
     suppressNagFindings(this, config);
   }
 }
+
+/** `RequestEvents` → `request-events`: the queue's name in the admin API, as the local stack names it. */
+const kebabCase = (pascal: string): string => pascal.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase();

@@ -17,6 +17,8 @@ export interface WorkerSpec {
   readonly queue: string;
   /** @default WORKER_TIMEOUT (30 s) */
   readonly timeout?: Duration;
+  /** It creates one-time schedules (EventBridge Scheduler; see `Schedules`). @default false */
+  readonly schedules?: boolean;
 }
 
 /** The queue the API publishes domain events to (`EVENTS_QUEUE_URL`). */
@@ -24,7 +26,7 @@ export const EVENTS_QUEUE = 'RequestEvents';
 
 /** Every worker of the system: a new worker is one line here. */
 export const WORKERS: readonly WorkerSpec[] = [
-  { name: 'RequestEventsWorker', entry: workerEntry('request-events.ts'), queue: EVENTS_QUEUE },
+  { name: 'RequestEventsWorker', entry: workerEntry('request-events.ts'), queue: EVENTS_QUEUE, schedules: true },
 ];
 
 const timeoutOf = (spec: WorkerSpec): Duration => spec.timeout ?? WORKER_TIMEOUT;
@@ -76,6 +78,13 @@ export class Workers extends Construct {
       }));
       return fn;
     });
+  }
+
+  /** The function of the worker named in a spec. */
+  worker(name: string): NodejsFunction {
+    const fn = this.functions.find((f) => f.node.id === name);
+    if (!fn) throw new Error(`no worker named "${name}"`);
+    return fn;
   }
 
   /** The queue named in a worker spec. */

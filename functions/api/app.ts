@@ -97,6 +97,8 @@ function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: Return
     const payload = schema ? schema.parse(result.body) : result.body;
     for (const [k, v] of Object.entries(result.headers ?? {})) c.header(k, v);
     if (payload === undefined) return c.body(null, result.status as 204);
+    // A route that names its own content type (a CSV export) sends its text as it is.
+    if (typeof payload === 'string' && result.headers?.['content-type']) return c.body(payload, result.status as 200);
     return c.json(payload, result.status as 200);
   });
 }

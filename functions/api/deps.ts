@@ -1,9 +1,10 @@
-import type { Clock, EventPublisher, IdGenerator } from '@bds/core';
+import type { Clock, IdGenerator } from '@bds/core';
 import type { Logger } from '../observability/logger';
 import type { TokenService } from './auth/tokens';
 import type { Stores } from '../adapters/dynamo/stores';
 import type { MailSender } from '../adapters/mail/port';
 import type { StoredMail } from '../adapters/dynamo/mailbox';
+import type { DeadLetterAdmin } from '../adapters/dead-letters/port';
 
 /** A demo sign-in shown on the portal's home page; only a local stack has them. */
 export interface DemoAccount {
@@ -14,10 +15,12 @@ export interface DemoAccount {
   organisationName: string;
 }
 
-/** Everything a route needs, built once per process (cold start) and passed in. */
+/**
+ * Everything a route needs, built once per process (cold start) and passed in. There is no
+ * event publisher: routes write their events to the outbox in the transaction of the change.
+ */
 export interface Deps {
   stores: Stores;
-  publisher: EventPublisher;
   clock: Clock;
   ids: IdGenerator;
   tokens: TokenService;
@@ -29,4 +32,6 @@ export interface Deps {
   demoAccounts?: DemoAccount[];
   /** The local outbox, readable through the API on a local stack only. */
   outbox?: { list(email: string, limit?: number): Promise<StoredMail[]> };
+  /** The workers' dead-letter queues (admin API); absent where none is configured. */
+  deadLetters?: DeadLetterAdmin;
 }

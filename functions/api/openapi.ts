@@ -4,6 +4,29 @@ import { Problem } from './problem';
 
 type JsonSchema = Record<string, unknown>;
 
+/** Request bodies by media type, each with its schema and an example. */
+export type DocumentedBodies = Record<string, { schema: z.ZodType; example?: unknown }>;
+
+/**
+ * Describes the bodies of a route that reads its own (a CSV upload), which `body` cannot: the
+ * route is mounted as it is, and the document lists each media type it accepts.
+ *
+ * @example
+ * export const importFirms = withBodies(route({ … }), { 'text/csv': { schema: z.string(), example: 'name,employees\n…' } });
+ */
+export function withBodies<R extends AnyRoute>(route: R, bodies: DocumentedBodies): R & { documentedBodies: DocumentedBodies } {
+  return { ...route, documentedBodies: bodies };
+}
+
+function requestBodyOf(route: AnyRoute & { documentedBodies?: DocumentedBodies }): JsonSchema | undefined {
+  const content: Record<string, JsonSchema> = {};
+  if (route.body) content['application/json'] = { schema: toSchema(route.body, 'input') };
+  for (const [type, b] of Object.entries(route.documentedBodies ?? {})) {
+    content[type] = { schema: toSchema(b.schema, 'input'), ...(b.example !== undefined ? { example: b.example } : {}) };
+  }
+  return Object.keys(content).length > 0 ? { required: true, content } : undefined;
+}
+
 const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
@@ -42,7 +65,7 @@ export function openApiDocument(routes: readonly AnyRoute[], info: { version: st
       ...(route.access === 'public' ? { security: [] } : {}),
       ...(Array.isArray(route.access) ? { description: `Roles: ${route.access.join(', ')}.` } : {}),
       parameters: parametersOf(route),
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } } : {}),
+      ...(requestBodyOf(route) ? { requestBody: requestBodyOf(route) } : {}),
       responses,
     };
   }

@@ -19,9 +19,11 @@ import { startDynamoLocal } from './dynamo-local';
 import { localSigningKey } from './keys';
 import { ensurePortalBuilt, servePortal } from './portal';
 import { LocalQueue } from './queue';
+import { localDeadLetters } from '../adapters/dead-letters/local';
 import { localScheduler } from '../adapters/scheduler/local';
 import { LocalStreamRelay } from './stream-relay';
 import { createRelayHandler } from '../workers/relay/relay';
+import { rearmOpenDeadlines } from '../workers/request-events/handlers/schedule';
 import { demoAccounts, seedDemoData } from './seed/seed';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
@@ -95,7 +97,6 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     await relay.start();
 
     const deps = await buildDeps(env, {
-      publisher: localPublisher(requestEvents),
       mail: mailbox.sender,
       outbox: mailbox,
       privateJwk: await localSigningKey(dataDir),
@@ -106,6 +107,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       const { created } = await seedDemoData(stores, say);
       say(created > 0 ? `Seeded ${created} demo records from the paper (4 clusters, associations, providers, a funder, demo accounts)` : 'Demo data already present');
     }
+    // Timers live in memory: arm every open request's deadline once (requests opened from now on arm their own).
+    say(`Scheduled ${await rearmOpenDeadlines({ stores, scheduler, ids })} request deadlines`);
     await ensurePortalBuilt(say);
     const app = createApp(deps);
     servePortal(app);
@@ -116,6 +119,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       server.once('error', reject);
     });
     const { port } = server.address() as AddressInfo;
+    deps.deadLetters = localDeadLetters([requestEvents]);
     // Links in mail point at the port actually bound (PORT=0 picks one).
     deps.portalUrl = `http://localhost:${port}`;
     return {
@@ -125,9 +129,14 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       tableName: TABLE_NAME,
       queues: {
         requestEvents,
+        // Until both are idle: a handler may commit events of its own (a close at the deadline).
         async drain() {
-          await relay?.drain();
-          await requestEvents.drain();
+          for (let round = 0; round < 10; round++) {
+            await relay?.drain();
+            const { visible, inFlight } = requestEvents.stats();
+            if (visible + inFlight === 0) return;
+            await requestEvents.drain();
+          }
         },
       },
       async stop() {

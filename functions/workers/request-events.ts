@@ -4,19 +4,21 @@ import { readEnv } from '../config/env';
 import { createDb } from '../adapters/dynamo/db';
 import { createStores } from '../adapters/dynamo/stores';
 import { sesMailSender } from '../adapters/mail/ses';
+import { eventBridgeScheduler } from '../adapters/scheduler/eventbridge';
 import { createLogger } from '../observability/logger';
 import { logOnlyMail, systemClock } from '../runtime';
 import { createRequestEventsHandler } from './request-events/worker';
+import { withQueueMetrics } from './batch';
 
 // Lambda entry point: built once per cold start.
 const env = readEnv();
+const missing = (['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'EVENTS_QUEUE_ARN'] as const).filter((name) => !env[name]);
+if (missing.length > 0) throw new Error(`Invalid environment — ${missing.join(', ')} required by the request-events worker`);
 const log = createLogger({ level: env.LOG_LEVEL, service: 'request-events' });
 const stores = createStores(createDb({ tableName: env.TABLE_NAME, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) }));
 const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
 const mail = env.MAIL_FROM ? sesMailSender(env.MAIL_FROM) : logOnlyMail(log);
+const scheduler = eventBridgeScheduler({ groupName: env.SCHEDULE_GROUP!, queueArn: env.EVENTS_QUEUE_ARN!, roleArn: env.SCHEDULER_ROLE_ARN! });
 
-export const handler = createRequestEventsHandler({
-  stores, log, clock: systemClock, ids, mail, portalUrl: env.PORTAL_URL,
-  // Replaced by the EventBridge Scheduler adapter (issue 5): until then a schedule is only logged.
-  scheduler: { at: async (name, at) => log.warn('no scheduler configured', { name, at }), cancel: async () => undefined },
-});
+// One EMF line per message (processed/failed, age): CloudWatch metrics with no API call.
+export const handler = withQueueMetrics('request-events', log, createRequestEventsHandler({ stores, log, clock: systemClock, ids, mail, scheduler, portalUrl: env.PORTAL_URL }));

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
     const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => Date.now() });
     const deps: Deps = {
-      stores: createStores(db), publisher: { publish: async () => undefined }, clock: systemClock, ids, mail: mailbox.sender,
+      stores: createStores(db), clock: systemClock, ids, mail: mailbox.sender,
       portalUrl: stack.url, log: silentLogger, version: 'bench',
       tokens: await createTokenService({ privateJwk: await localSigningKey(dataDir), issuer: 'bds-exchange' }),
     };

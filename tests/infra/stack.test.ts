@@ -4,7 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { TABLE } from '@bds/core';
 import { addNagChecks } from '../../infra/nag';
-import { WORKERS } from '../../infra/workers';
+import { EVENTS_QUEUE, WORKERS } from '../../infra/workers';
 import { buildStack, resourcesOf, targetOf } from './build';
 
 // Prepare: one synthesis shared by the read-only assertions below (the first one in a
@@ -185,6 +185,73 @@ describe('the functions', () => {
   });
 });
 
+describe('the schedules (request deadlines)', () => {
+  type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+  const idOf = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as never);
+  const groupName = stack.resolve(stack.schedules.group.scheduleGroupName) as unknown;
+  const role = idOf(stack.schedules.role);
+  const queue = idOf(stack.workers.queue(EVENTS_QUEUE).queue);
+  const statementsOf = (roleId: string): Statement[] =>
+    resourcesOf(template, 'AWS::IAM::Policy')
+      .filter(([, p]) => (p.Properties.Roles as unknown[]).some((r) => targetOf(r) === roleId))
+      .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  const actions = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat()).sort();
+
+  it('are one schedule group, and a role only EventBridge Scheduler of this account may assume', () => {
+    // Prepare
+    const [, delivery] = resourcesOf(template, 'AWS::IAM::Role').find(([id]) => id === role)!;
+
+    // Assess
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    expect(groupName).toEqual(expect.stringMatching(/^[0-9a-zA-Z._-]{1,64}$/));
+    template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: groupName });
+    expect(delivery.Properties.AssumeRolePolicyDocument).toMatchObject({
+      Statement: [{
+        Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': expect.anything() }, ArnLike: { 'aws:SourceArn': expect.anything() } },
+      }],
+    });
+    expect(JSON.stringify((delivery.Properties.AssumeRolePolicyDocument as { Statement: Statement[] }).Statement[0]!.Condition)).toContain(`:schedule/${String(groupName)}/*`);
+  });
+
+  it('send with that role to the request-events queue, and nowhere else', () => {
+    // Act
+    const statements = statementsOf(role);
+
+    // Assess
+    expect(actions(statements)).toContain('sqs:SendMessage');
+    for (const s of statements) expect(s.Resource).toEqual({ 'Fn::GetAtt': [queue, 'Arn'] });
+  });
+
+  it('are made by the request-events worker: schedules of its group only, passing only that role, told where by env', () => {
+    // Prepare
+    const worker = stack.workers.worker('RequestEventsWorker');
+    const workerRole = idOf(worker.role as never);
+    const fn = resourcesOf(template, 'AWS::Lambda::Function').find(([id]) => id === idOf(worker))![1];
+    const statements = statementsOf(workerRole);
+    const scheduling = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('scheduler:')));
+    const passing = statements.filter((s) => [s.Action].flat().includes('iam:PassRole'));
+
+    // Assess
+    expect(actions(scheduling)).toEqual(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:UpdateSchedule']);
+    for (const s of scheduling) expect(JSON.stringify(s.Resource)).toContain(`:schedule/${String(groupName)}/*"`);
+    expect(passing).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': [role, 'Arn'] } })]);
+    expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+      SCHEDULE_GROUP: groupName,
+      SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': [role, 'Arn'] },
+      EVENTS_QUEUE_ARN: { 'Fn::GetAtt': [queue, 'Arn'] },
+    });
+  });
+
+  it('are not something any other function may make', () => {
+    // Act
+    const others = [stack.api.handler, stack.relay.handler].map((f) => statementsOf(idOf(f.role as never)));
+
+    // Assess
+    for (const statements of others) expect(actions(statements).filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole')).toEqual([]);
+  });
+});
+
 describe('the HTTP API', () => {
   it('sends every route to the Hono function', () => {
     // Prepare
@@ -215,6 +282,36 @@ describe('the HTTP API', () => {
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
     });
+  });
+});
+
+describe('the dead-letter admin API', () => {
+  it('knows every worker queue’s DLQ and may receive/delete there and send only to its source queue', () => {
+    // Prepare
+    const apiFunction = stack.getLogicalId(stack.api.handler.node.defaultChild as never);
+    const apiRole = targetOf((template.findResources('AWS::Lambda::Function')[apiFunction]!.Properties as { Role: unknown }).Role);
+    const statements = resourcesOf(template, 'AWS::IAM::Policy')
+      .filter(([, p]) => (p.Properties.Roles as unknown[]).some((r) => targetOf(r) === apiRole))
+      .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[]; Resource: unknown }> }).Statement);
+    const actionsOn = (queueId: string) => statements
+      .filter((st) => [st.Resource].flat().some((r) => { try { return targetOf(r) === queueId; } catch { return false; } }))
+      .flatMap((st) => [st.Action].flat());
+    const env = JSON.stringify((template.findResources('AWS::Lambda::Function')[apiFunction]!.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables.DEAD_LETTER_QUEUES);
+    const names = [...new Set(WORKERS.map((w) => w.queue))];
+
+    // Assess
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const { queue, deadLetterQueue } = stack.workers.queue(name);
+      const [source, dlq] = [queue, deadLetterQueue].map((q) => stack.getLogicalId(q.node.defaultChild as never));
+      expect(actionsOn(dlq!)).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage']));
+      expect(actionsOn(dlq!)).not.toContain('sqs:SendMessage');
+      expect(actionsOn(source!)).toEqual(expect.arrayContaining(['sqs:SendMessage']));
+      expect(actionsOn(source!)).not.toContain('sqs:DeleteMessage');
+      expect(env).toContain(`"${name.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase()}\\":{\\"dlqUrl`);
+      expect(env).toContain(`{"Ref":"${dlq}"}`);
+      expect(env).toContain(`{"Ref":"${source}"}`);
+    }
   });
 });
 

@@ -39,7 +39,7 @@ describe('the first slice: post → store → queue → worker → API', () => {
     expect(posted.body).toMatchObject({ status: 'draft', associationId: ASSOCIATIONS.knidgro.id, clusterId: ludhiana, pledgedFirms: 0 });
     // Act
     const opened = await t.call('POST', `/api/clusters/${ludhiana}/requests/${posted.body.id}/publish`, { token: knidgro });
-    await t.queue.drain();
+    await t.drain();
     // Assess: stored, and the worker's effect is visible through the API
     expect(opened.status).toBe(200);
     expect((await t.call('GET', `/api/clusters/${ludhiana}/requests/${posted.body.id}`, { token: knidgro })).body.status).toBe('open');
@@ -52,7 +52,7 @@ describe('the first slice: post → store → queue → worker → API', () => {
   it('a redelivered event writes the feed line once', async () => {
     const posted = await t.call('POST', `/api/clusters/${ludhiana}/requests`, { token: knidgro, body: newRequest() });
     await t.call('POST', `/api/clusters/${ludhiana}/requests/${posted.body.id}/publish`, { token: knidgro });
-    await t.queue.drain();
+    await t.drain();
     const [event] = (await t.stores.activity.list(ludhiana, { limit: 100 })).items.filter((a) => a.requestId === posted.body.id);
     // Replay the same event, as SQS may.
     t.queue.send(JSON.stringify({ id: `evt_${event!.id.slice(4)}`, type: 'request.opened', clusterId: ludhiana, occurredAt: event!.at, correlationId: 'c', idempotencyKey: 'k', payload: { requestId: posted.body.id, title: 'x', category: 'training' } }));

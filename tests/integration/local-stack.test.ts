@@ -43,6 +43,8 @@ describe('the local stack behind npm start', () => {
       expect(res.status).toBe(200);
       expect((await res.json()).title).toBe('Fashion forecasting workshop');
       expect(lines.join('\n')).toContain('Demo data already present');
+      // The seeded open requests' deadlines are armed again (timers do not survive a restart).
+      expect(lines.join('\n')).toMatch(/Scheduled [1-9]\d* request deadlines/);
       expect((await fetch(`${second.url}/health`)).status).toBe(200);
       expect((await fetch(`${second.url}/`)).headers.get('content-type')).toContain('text/html');
     } finally {

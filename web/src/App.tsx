@@ -21,6 +21,13 @@ import { ProviderSignUpPage } from './pages/provider-sign-up/ProviderSignUpPage'
 import { RegistrationsPage } from './pages/registrations/RegistrationsPage';
 import { RequestPage } from './pages/request/RequestPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
+import { InboxPage } from './pages/inbox/InboxPage';
+import { DeliveriesPage } from './pages/deliveries/DeliveriesPage';
+import { PayoutsPage } from './pages/payouts/PayoutsPage';
+import { ProgrammesPage } from './pages/programmes/ProgrammesPage';
+import { NewProgrammePage } from './pages/programmes/NewProgrammePage';
+import { ProgrammePage } from './pages/programmes/ProgrammePage';
+import { DeadLettersPage } from './pages/dead-letters/DeadLettersPage';
 import { matchRoute, useLocation, type Route } from './router';
 import { SessionProvider } from './session';
 
@@ -64,6 +71,20 @@ function Page({ route }: { route: Route }) {
       return <NewRequestPage clusterId={route.clusterId} />;
     case 'request':
       return <RequestPage clusterId={route.clusterId} requestId={route.requestId} />;
+    case 'inbox':
+      return <InboxPage />;
+    case 'deliveries':
+      return <DeliveriesPage />;
+    case 'payouts':
+      return <PayoutsPage />;
+    case 'programmes':
+      return <ProgrammesPage />;
+    case 'newProgramme':
+      return <NewProgrammePage />;
+    case 'programme':
+      return <ProgrammePage programmeId={route.programmeId} />;
+    case 'deadLetters':
+      return <DeadLettersPage queue={route.queue} />;
     case 'notFound':
       return <NotFoundPage />;
   }

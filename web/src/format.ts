@@ -80,3 +80,19 @@ export function formatRelative(value: string, now: number): string {
 
 /** A whole number in the Indian grouping (10,000 · 1,25,000). */
 export const formatCount = (n: number): string => n.toLocaleString(MONEY_LOCALE);
+
+/**
+ * An API `Money` value, the Indian way.
+ *
+ * @example
+ * formatAmount({ amount: 125_000_00, currency: 'INR' }) // '₹1,25,000'
+ */
+export const formatAmount = (m: { amount: number; currency: string }): string => formatMoney(m.amount, m.currency);
+
+/**
+ * Basis points as a percentage (5000 → '50%', 1250 → '12.5%').
+ *
+ * @example
+ * formatShare(3800) // '38%'
+ */
+export const formatShare = (basisPoints: number): string => `${(basisPoints / 100).toLocaleString(MONEY_LOCALE, { maximumFractionDigits: 2 })}%`;

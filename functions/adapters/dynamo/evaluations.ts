@@ -1,9 +1,10 @@
-import { Money, conflict, type EvaluationResult, type ServiceRequest } from '@bds/core';
+import { Money, conflict, type EvaluationResult, type EventEnvelope, type ServiceRequest } from '@bds/core';
 import { z } from 'zod';
 import { bidStore, type StoredBid } from './bids';
 import { getMany } from './batch-get';
 import type { Db } from './db';
 import { withoutKeys } from './keys';
+import { outboxPut } from './outbox';
 import { parseRequest, requestKeys, requestStore, requestUpdate, type StoredRequest } from './requests';
 import { failedAt, transact } from './transact';
 
@@ -67,16 +68,18 @@ export function evaluationStore(db: Db) {
     /**
      * Stores the closed request and its evaluation together. Besides the version, the request
      * must still have the pledge count that was evaluated, so a pledge racing the deadline can
-     * never be left out of a stored ranking.
+     * never be left out of a stored ranking. `events` (the transactional outbox) commit with them
+     * or not at all.
      */
-    async close(next: ServiceRequest, expectedVersion: number, pledgedFirms: number, evaluation: StoredEvaluation): Promise<void> {
+    async close(next: ServiceRequest, expectedVersion: number, pledgedFirms: number, evaluation: StoredEvaluation, events: readonly EventEnvelope[] = []): Promise<void> {
       const guard = { expression: '#pledged = :pledged', names: { '#pledged': 'pledgedFirms' }, values: { ':pledged': pledgedFirms } };
       const put = {
         TableName: db.table,
         Item: { ...evaluationKeys.item(evaluation.clusterId, evaluation.requestId), entity: 'evaluation', ...evaluation },
         ConditionExpression: 'attribute_not_exists(PK)',
       };
-      await transact(db, [{ Update: requestUpdate(db.table, next, expectedVersion, guard) }, { Put: put }], (reasons) => {
+      const outbox = events.map((e) => ({ Put: outboxPut(db, e) }));
+      await transact(db, [{ Update: requestUpdate(db.table, next, expectedVersion, guard) }, { Put: put }, ...outbox], (reasons) => {
         if (failedAt(reasons, 0)) return conflict('REQUEST.VERSION_CONFLICT', 'The request changed while it was being closed; try again', 'version');
         if (failedAt(reasons, 1)) return conflict('EVALUATION.EXISTS', 'The request has already been evaluated');
         return undefined;

@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { MailSender } from '../mail/port';
 import type { Db } from './db';
@@ -15,10 +15,23 @@ export function mailboxStore(db: Db, opts: { nextId: () => string; now: () => nu
   const sender: MailSender = {
     async send(message) {
       const id = opts.nextId();
-      await db.doc.send(new PutCommand({
-        TableName: db.table,
-        Item: { ...keys.mail(message.to, id), entity: 'mail', id, ...message, to: message.to.toLowerCase(), sentAt: new Date(opts.now()).toISOString() },
-      }));
+      const { idempotencyKey, ...content } = message;
+      const item = { ...keys.mail(message.to, id), entity: 'mail', id, ...content, to: message.to.toLowerCase(), sentAt: new Date(opts.now()).toISOString() };
+      if (idempotencyKey === undefined) {
+        await db.doc.send(new PutCommand({ TableName: db.table, Item: item }));
+      } else {
+        // The mail and a marker named by its key, in one transaction: the same key again sends nothing.
+        const marker = { PK: `MAILKEY#${idempotencyKey}`, SK: 'MAIL', entity: 'mail-key', mailId: id, expiresAt: Math.floor(opts.now() / 1000) + 30 * 24 * 3600 };
+        try {
+          await db.doc.send(new TransactWriteCommand({
+            TransactItems: [{ Put: { TableName: db.table, Item: marker, ConditionExpression: 'attribute_not_exists(PK)' } }, { Put: { TableName: db.table, Item: item } }],
+          }));
+        } catch (error) {
+          const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+          if ((error as Error).name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed') return;
+          throw error;
+        }
+      }
       opts.log?.(`Mail to ${message.to}: ${message.subject}\n${message.text}`);
     },
   };

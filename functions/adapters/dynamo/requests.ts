@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Association, ServiceRequest, conflict, notFound, type AuditEntry } from '@bds/core';
+import { Association, ServiceRequest, conflict, notFound, type AuditEntry, type EventEnvelope } from '@bds/core';
 import { z } from 'zod';
 import type { Db } from './db';
 import type { Page } from './cursor';
@@ -7,6 +7,7 @@ import { queryPage } from './page';
 import { getMany } from './batch-get';
 import { keys, withoutKeys } from './keys';
 import { auditItem } from './audit';
+import { outboxPut } from './outbox';
 import { failedAt, isConditionFailure, transact } from './transact';
 
 /** A request as stored, with the pledge counter kept on the same item. */
@@ -89,6 +90,16 @@ const versionConflict = () => conflict('REQUEST.VERSION_CONFLICT', 'The request 
 
 /** Service requests of a cluster. Every change is guarded by the version it was read at. */
 export function requestStore(db: Db) {
+  /** The version-guarded Update first, then what must commit with it; a stale or missing request writes nothing. */
+  const transitionWith = (next: ServiceRequest, expectedVersion: number, rest: Parameters<typeof transact>[1], guard?: Guard) =>
+    transact(db, [{ Update: { ...requestUpdate(db.table, next, expectedVersion, guard), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }, ...rest], (reasons) => {
+      if (!failedAt(reasons, 0)) return undefined;
+      return reasons[0]?.item ? versionConflict() : notFound('REQUEST.NOT_FOUND', 'No such request.');
+    });
+  const get = async (clusterId: string, requestId: string): Promise<StoredRequest | undefined> => {
+    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: requestKeys.item(clusterId, requestId), ConsistentRead: true }));
+    return out.Item ? parseRequest(out.Item) : undefined;
+  };
   return {
     async create(request: ServiceRequest): Promise<StoredRequest> {
       const stored = { ...request, pledgedFirms: 0 };
@@ -96,16 +107,25 @@ export function requestStore(db: Db) {
       return stored;
     },
 
-    async get(clusterId: string, requestId: string): Promise<StoredRequest | undefined> {
-      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: requestKeys.item(clusterId, requestId), ConsistentRead: true }));
-      return out.Item ? parseRequest(out.Item) : undefined;
-    },
+    get,
 
     /**
      * Stores a transition if nobody changed the request since `expectedVersion` was read
-     * (optimistic concurrency). One UpdateItem that returns the stored request, pledge count included.
+     * (optimistic concurrency). Without an outbox: one UpdateItem that returns the stored request,
+     * pledge count included. With one (the transactional outbox): one TransactWriteItems of the
+     * Update and a Put per event, so an event exists if and only if the change committed; the
+     * same transaction checks the pledge count is still the one the caller read, so the request
+     * returned is exactly what is stored, without reading it back.
+     *
+     * @example
+     * await requests.update(publish(draft, clock), draft.version, { events: [opened], pledgedFirms: draft.pledgedFirms });
      */
-    async update(next: ServiceRequest, expectedVersion: number): Promise<StoredRequest> {
+    async update(next: ServiceRequest, expectedVersion: number, outbox?: { events: readonly EventEnvelope[]; pledgedFirms: number }): Promise<StoredRequest> {
+      if (outbox) {
+        const guard = { expression: '#pledged = :pledged', names: { '#pledged': 'pledgedFirms' }, values: { ':pledged': outbox.pledgedFirms } };
+        await transitionWith(next, expectedVersion, outbox.events.map((e) => ({ Put: outboxPut(db, e) })), guard);
+        return { ...next, pledgedFirms: outbox.pledgedFirms };
+      }
       try {
         const out = await db.doc.send(new UpdateCommand({ ...requestUpdate(db.table, next, expectedVersion), ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
         return parseRequest(out.Attributes ?? {});
@@ -122,12 +142,12 @@ export function requestStore(db: Db) {
     },
 
     /**
-     * Stores a transition and its audit entry in one transaction (an award, a cancellation):
-     * the trail can never miss a change, nor record one that did not happen.
+     * Stores a transition, its audit entry and its events (outbox) in one transaction (an award,
+     * a cancellation): the trail and the workers can never miss a change, nor hear of one that
+     * did not happen.
      */
-    async updateWithAudit(next: ServiceRequest, expectedVersion: number, entry: AuditEntry): Promise<void> {
-      await transact(db, [{ Update: requestUpdate(db.table, next, expectedVersion) }, { Put: auditItem(db, entry) }], (reasons) =>
-        failedAt(reasons, 0) ? versionConflict() : undefined);
+    async updateWithAudit(next: ServiceRequest, expectedVersion: number, entry: AuditEntry, events: readonly EventEnvelope[] = []): Promise<void> {
+      await transitionWith(next, expectedVersion, [{ Put: auditItem(db, entry) }, ...events.map((e) => ({ Put: outboxPut(db, e) }))]);
     },
 
     /** Every request of the cluster, newest first (ids are ULIDs: they sort by creation). */

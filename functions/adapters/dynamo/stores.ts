@@ -1,3 +1,4 @@
+import type { Clock } from '@bds/core';
 import type { Db } from './db';
 import { activityStore } from './activity';
 import { auditStore } from './audit';
@@ -15,9 +16,14 @@ import { pledgeStore } from './pledges';
 import { bidStore } from './bids';
 import { evaluationStore } from './evaluations';
 import { ledgerStore } from './ledger';
+import { inboxStore } from './inbox';
+import { matchingRunStore } from './matching-runs';
+import { programmeStore } from './programmes';
+import { payoutStore } from './payouts';
+import { escrowStore } from './escrow';
 
 /** Every store over one table; built once per process. */
-export function createStores(db: Db) {
+export function createStores(db: Db, opts: { clock?: Clock } = {}) {
   return {
     db,
     clusters: clusterStore(db),
@@ -35,7 +41,13 @@ export function createStores(db: Db) {
     pledges: pledgeStore(db),
     bids: bidStore(db),
     evaluations: evaluationStore(db),
-    ledger: ledgerStore(db),
+    // The ledger stamps its transfers; a worker's or test's clock makes those stamps reproducible.
+    ledger: ledgerStore(db, opts.clock ? { clock: opts.clock } : {}),
+    inbox: inboxStore(db),
+    matchingRuns: matchingRunStore(db),
+    programmes: programmeStore(db),
+    payouts: payoutStore(db),
+    escrow: escrowStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -1,4 +1,4 @@
-import { Bid, NewBid, notFound, readableBids, reviseBid, submitBid, withdrawBid, type Actor } from '@bds/core';
+import { Bid, DomainError, NewBid, notFound, readableBids, reviseBid, submitBid, withdrawBid, type Actor } from '@bds/core';
 import { z } from 'zod';
 import { pageOfReadable, type StoredBid } from '../../adapters/dynamo/bids';
 import type { Deps } from '../deps';
@@ -18,11 +18,16 @@ async function ownContext(deps: Deps, actor: Actor, params: Params) {
   return { request: visible(actor, found.request), bid: found.bid };
 }
 
-/** As `ownContext`, with the provider's profile, whose accreditation a submitted bid records. */
+/**
+ * As `ownContext`, with the provider's profile, whose accreditation a submitted bid records. It
+ * comes in the same read, so refusing a provider a national admin has blocked costs nothing: its
+ * access token outlives the block, its profile does not.
+ */
 async function biddingContext(deps: Deps, actor: Actor, params: Params) {
   const found = await deps.stores.bids.context(params.clusterId, params.requestId, actor.organisationId, { withProvider: true });
   const request = visible(actor, found.request);
   if (!found.provider) throw notFound('PROVIDER.NOT_FOUND', 'Your provider profile is missing.');
+  if (found.provider.blocked) throw new DomainError('PROVIDER.BLOCKED', 'forbidden', 'This provider is blocked nationally and cannot bid.');
   return { request, bid: found.bid, provider: found.provider };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assertTransition, award, auditEntry, closeAndEvaluate, conflict, idPattern, notFound } from '@bds/core';
 import { StoredEvaluation, toStoredEvaluation } from '../../adapters/dynamo/evaluations';
+import { EvaluationMatching } from '../../adapters/dynamo/matching-runs';
 import { StoredRequest } from '../../adapters/dynamo/requests';
 import { route } from '../route';
 import { ADMINS, Reason, RequestParams, assertLead, assertSponsorOrAdmin, visible, withCount } from './guards';
@@ -24,11 +25,10 @@ export const closeRequest = route({
     const { next, result } = closeAndEvaluate(request, found.bids, request.pledgedFirms, deps.clock);
     const at = new Date(deps.clock.now()).toISOString();
     const evaluation = toStoredEvaluation(result, { clusterId: request.clusterId, evaluatedAt: at, evaluatedBy: actor!.userId });
-    await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation);
-    await deps.publisher.publish({
+    await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation, [{
       id: deps.ids.next('event'), type: 'request.closed', clusterId: request.clusterId, occurredAt: at, correlationId,
-      idempotencyKey: `request.closed:${request.id}`, payload: { requestId: request.id, outcome: result.outcome, status: next.status },
-    });
+      idempotencyKey: `request.closed:${request.id}`, payload: { requestId: request.id, outcome: result.outcome, status: next.status, closedBy: 'association' },
+    }]);
     log.info('request closed', { clusterId: request.clusterId, requestId: request.id, outcome: result.outcome });
     return { status: 200, body: { request: withCount(next, request), evaluation } };
   },
@@ -38,12 +38,23 @@ export const getEvaluation = route({
   method: 'get', path: '/api/clusters/:clusterId/requests/:requestId/evaluation', operationId: 'getEvaluation',
   summary: 'The ranking of a closed request (sponsoring associations and admins)', tags, access: ['association_rep', ...ADMINS],
   params: RequestParams,
-  responses: { 200: { description: 'The evaluation', schema: StoredEvaluation } },
+  responses: {
+    200: {
+      description: 'The evaluation, with the name and city of every provider it names (ranked or left out)',
+      schema: StoredEvaluation.extend({ matching: EvaluationMatching.optional(), providers: z.record(z.string(), z.object({ name: z.string(), city: z.string() })) }),
+    },
+  },
   handler: async ({ params, actor, deps }) => {
-    const found = await deps.stores.evaluations.withRequest(params.clusterId, params.requestId);
+    // With the matching note (which run set the recommendation), in the same BatchGetItem.
+    const found = await deps.stores.matchingRuns.evaluationWithRequest(params.clusterId, params.requestId);
     assertSponsorOrAdmin(actor!, visible(actor!, found.request));
-    if (!found.evaluation) throw notFound('EVALUATION.NOT_FOUND', 'The request has not been closed and evaluated yet.');
-    return { status: 200, body: found.evaluation };
+    const { evaluation } = found;
+    if (!evaluation) throw notFound('EVALUATION.NOT_FOUND', 'The request has not been closed and evaluated yet.');
+    // Readers pick a provider by name, not by id; a request has a handful of bids, read together.
+    const ids = [...new Set([...evaluation.ranking, ...evaluation.invalid].map((b) => b.providerId))];
+    const providerList = await Promise.all(ids.map((id) => deps.stores.providers.get(id)));
+    const providers = Object.fromEntries(providerList.flatMap((p) => (p ? [[p.id, { name: p.name, city: p.city }]] : [])));
+    return { status: 200, body: { ...evaluation, ...(found.matching ? { matching: found.matching } : {}), providers } };
   },
 });
 
@@ -68,11 +79,12 @@ export const awardRequest = route({
       after: { status: next.status, bidId: next.award?.bidId, providerId: next.award?.providerId, total: next.award?.total },
       ...(next.award?.reason ? { reason: next.award.reason } : {}),
     }, deps);
-    await deps.stores.requests.updateWithAudit(next, request.version, entry);
-    await deps.publisher.publish({
-      id: deps.ids.next('event'), type: 'request.awarded', clusterId: request.clusterId, occurredAt: entry.at, correlationId,
-      idempotencyKey: `request.awarded:${request.id}`, payload: { requestId: request.id, bidId: next.award?.bidId, providerId: next.award?.providerId },
-    });
+    const { bidId, providerId, total, awardedAt } = next.award!;
+    await deps.stores.requests.updateWithAudit(next, request.version, entry, [{
+      id: deps.ids.next('event'), type: 'request.awarded', clusterId: request.clusterId, occurredAt: awardedAt, correlationId,
+      idempotencyKey: `request.awarded:${request.id}`,
+      payload: { requestId: request.id, bidId, providerId, total, category: request.category, leadAssociationId: request.associationId, awardedAt },
+    }]);
     log.info('request awarded', { clusterId: request.clusterId, requestId: request.id, bidId: next.award?.bidId });
     return { status: 200, body: withCount(next, request) };
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError, Firm, NewFirm, createFirm, parseFirmCsv, withProfile, type Actor, type FirmCsvError } from '@bds/core';
-import { InputError } from '../problem';
+import { withBodies } from '../openapi';
+import { InputError, problem } from '../problem';
 import { route, type RouteContext } from '../route';
 import { ClusterParams, IdParam, Paging, pageOf } from './common';
 import { ADMINS, isAdmin } from './guards';
@@ -58,19 +59,46 @@ async function csvText(hono: RouteContext<unknown, unknown, unknown>['hono']): P
   return parsed.data.csv;
 }
 
-// Every bad row is reported, each on its line (and column, when one is at fault).
+/** An example register for the OpenAPI document; the header is line 1. */
+const CSV_EXAMPLE = 'name,employees,mechanised,women_led,sector_detail\n"Gupta, Sons",12,yes,no,Socks\nRani Knits,4,no,yes,\n';
+
+// Every bad row is reported, each on its line (and column, when one is at fault): `line.4.employees`.
 const rowIssue = (e: FirmCsvError) => ({ field: `line.${e.line}${e.field ? `.${e.field}` : ''}`, message: e.reason });
 
-export const importFirms = route({
+/**
+ * A well-formed request whose register breaks the rules: 422, every row and column in `errors`.
+ * DomainError carries one field, so the route answers this problem itself rather than throwing.
+ */
+const badRows = (errors: FirmCsvError[], instance: string) => ({
+  status: 422,
+  body: JSON.stringify(problem(422, {
+    code: 'FIRM.CSV_INVALID',
+    detail: `The register has ${errors.length} problem${errors.length === 1 ? '' : 's'}; nothing was imported.`,
+    errors: errors.map(rowIssue),
+    instance,
+  })),
+  headers: { 'content-type': 'application/problem+json' },
+});
+
+export const importFirms = withBodies(route({
   method: 'post', path: '/api/clusters/:clusterId/associations/:associationId/firms/import', operationId: 'importFirms',
-  summary: 'Import a register from CSV (text/csv, or JSON { csv }): all rows or none; every bad row is reported with its line',
+  summary: 'Import a register from CSV (text/csv, or JSON { csv }): all rows or none; a bad register is a 422 naming every bad row and column',
   tags: ['firms'], access: ['association_rep'], params: AssociationParams,
   responses: { 201: { description: 'The imported firms', schema: Imported } },
   handler: async ({ params, actor, deps, hono }) => {
     assertOwnRegister(actor!, params.associationId);
     const result = parseFirmCsv(await csvText(hono), { ...params, ids: deps.ids, clock: deps.clock });
-    if (!result.ok) throw new InputError('body', result.errors.map(rowIssue), 'The register has bad rows; nothing was imported');
+    if (!result.ok) return badRows(result.errors, hono.req.path);
     await deps.stores.firms.createMany(result.firms);
     return { status: 201, body: { imported: result.firms.length, items: result.firms.map((f) => withProfile(f)) } };
   },
+}), {
+  // The route reads its own body (app.ts parses only JSON), so the document is told what it takes.
+  'text/csv': {
+    schema: z.string().min(1).max(1_000_000).meta({
+      description: 'A header row, then one firm a row: name, employees, mechanised and women_led (yes/no, 1/0 or true/false), and optionally sector_detail; other columns are ignored.',
+    }),
+    example: CSV_EXAMPLE,
+  },
+  'application/json': { schema: ImportBody, example: { csv: CSV_EXAMPLE } },
 });

@@ -1,4 +1,5 @@
 import type { AnyRoute } from '../route';
+import { listDeadLetters, redriveDeadLetters } from './admin';
 import { listActivity } from './activity';
 import { demoAccounts, jwks, me, refresh, signIn, signOut } from './auth';
 import { acceptInvitationRoute, invite, outbox, previewInvitation } from './invitations';
@@ -11,7 +12,12 @@ import { importFirms, listFirms, registerFirm } from './firms';
 import { listPledges, pledgeFirm, withdrawFirmPledge } from './pledges';
 import { deleteMyBid, getMyBid, listBids, listOwnBids, postBid, putMyBid } from './bids';
 import { awardRequest, closeRequest, getEvaluation } from './evaluation';
+import { closeProgrammeRoute, createProgramme, depositToProgramme, getProgramme, listProgrammes, programmeAwards, programmeStatement } from './programmes';
+import { createPayout, exportPayoutCsv, getPayout, listPayouts, markPayoutPaid, providerPayable, providerPayouts } from './payouts';
+import { listInbox, readNotification } from './inbox';
+import { getMatchingRun } from './matching';
 
+import { acceptMilestoneRoute, disputeMilestoneRoute, getAwardMoney, recordPrivateShareReceipt, reportMilestoneRoute, resolveMilestoneRoute } from './milestones';
 /** The route table: the app mounts it, OpenAPI describes it, the authorization tests walk it. */
 export const allRoutes: readonly AnyRoute[] = [
   health, jwks, signIn, refresh, signOut, me, demoAccounts,
@@ -24,4 +30,9 @@ export const allRoutes: readonly AnyRoute[] = [
   pledgeFirm, withdrawFirmPledge, listPledges,
   postBid, getMyBid, putMyBid, deleteMyBid, listBids, listOwnBids,
   closeRequest, getEvaluation, awardRequest,
+  getAwardMoney, reportMilestoneRoute, acceptMilestoneRoute, disputeMilestoneRoute, resolveMilestoneRoute, recordPrivateShareReceipt,
+  getMatchingRun, listInbox, readNotification,
+  listDeadLetters, redriveDeadLetters,
+  createProgramme, listProgrammes, getProgramme, depositToProgramme, closeProgrammeRoute, programmeStatement, programmeAwards,
+  providerPayable, createPayout, listPayouts, getPayout, exportPayoutCsv, markPayoutPaid, providerPayouts,
 ];

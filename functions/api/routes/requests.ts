@@ -38,10 +38,15 @@ export const publishRequest = route({
   handler: async ({ params, actor, deps, log, correlationId }) => {
     const current = visible(actor!, await deps.stores.requests.get(params.clusterId, params.requestId));
     assertLead(actor!, current);
-    const opened = await deps.stores.requests.update(publish(current, deps.clock), current.version);
-    await deps.publisher.publish({
-      id: deps.ids.next('event'), type: 'request.opened', clusterId: opened.clusterId, occurredAt: opened.updatedAt, correlationId,
-      idempotencyKey: `request.opened:${opened.id}`, payload: { requestId: opened.id, title: opened.title, category: opened.category },
+    const next = publish(current, deps.clock);
+    // The event commits with the change (transactional outbox); the relay carries it to the workers.
+    const opened = await deps.stores.requests.update(next, current.version, {
+      pledgedFirms: current.pledgedFirms,
+      events: [{
+        id: deps.ids.next('event'), type: 'request.opened', clusterId: next.clusterId, occurredAt: next.updatedAt, correlationId,
+        idempotencyKey: `request.opened:${next.id}`,
+        payload: { requestId: next.id, title: next.title, category: next.category, deadline: next.biddingDeadline, leadAssociationId: next.associationId },
+      }],
     });
     log.info('request opened', { clusterId: opened.clusterId, requestId: opened.id });
     return { status: 200, body: opened };
@@ -78,12 +83,16 @@ export const cancelRequest = route({
   summary: 'Cancel a request that has not ended, with a written reason (kept in the audit trail)', tags: ['requests'],
   access: ['association_rep', ...ADMINS], params: RequestParams, body: z.object({ reason: Reason }),
   responses: { 200: { description: 'The cancelled request', schema: StoredRequest } },
-  handler: async ({ params, body, actor, deps, log }) => {
+  handler: async ({ params, body, actor, deps, log, correlationId }) => {
     const current = visible(actor!, await deps.stores.requests.get(params.clusterId, params.requestId));
     assertLead(actor!, current, true);
     const next = cancel(current, { reason: body.reason, cancelledBy: actor!.userId }, deps.clock);
     const entry = auditEntry(actor!, 'request.cancelled', current.id, { clusterId: current.clusterId, before: { status: current.status }, after: { status: next.status }, reason: next.cancellation?.reason ?? body.reason }, deps);
-    await deps.stores.requests.updateWithAudit(next, current.version, entry);
+    await deps.stores.requests.updateWithAudit(next, current.version, entry, [{
+      id: deps.ids.next('event'), type: 'request.cancelled', clusterId: next.clusterId, occurredAt: next.updatedAt, correlationId,
+      idempotencyKey: `request.cancelled:${next.id}`,
+      payload: { requestId: next.id, previousStatus: current.status, cancelledAt: next.cancellation?.cancelledAt ?? next.updatedAt },
+    }]);
     log.info('request cancelled', { clusterId: current.clusterId, requestId: current.id });
     return { status: 200, body: withCount(next, current) };
   },

@@ -4,6 +4,7 @@ import type { DemoAccount } from '../../api/deps';
 import { ASSOCIATIONS, CLUSTERS, DEMO_PASSWORD, DEMO_USERS, FUNDERS, PROVIDERS } from './data';
 import { seedId } from './ids';
 import { seedMarketplace } from './marketplace';
+import { seedProgrammes } from './programmes';
 
 /** The demo sign-ins, as the portal's home page and `npm start` show them. */
 export const demoAccounts = (): DemoAccount[] =>
@@ -35,6 +36,7 @@ export async function seedDemoData(stores: Stores, log: (line: string) => void):
     await stores.funders.put(funder);
     created++;
   }
+  created += (await seedProgrammes(stores)).created;
   const missing = [];
   for (const u of DEMO_USERS) if (!(await stores.users.byEmail(u.email))) missing.push(u);
   if (missing.length > 0) log(`Creating ${missing.length} demo accounts (passwords hashed with scrypt, ~0.3 s each)…`);

@@ -4,7 +4,7 @@ import type { Stores } from '../../adapters/dynamo/stores';
 import type { MailSender } from '../../adapters/mail/port';
 import type { Scheduler } from '../../adapters/scheduler/port';
 import type { Logger } from '../../observability/logger';
-import { processBatch } from '../batch';
+import { batchLogFields, processBatch } from '../batch';
 import { batchHandlers, eventHandlers } from './handlers';
 
 /** What the request-events worker's handlers may use; built once per process. */
@@ -46,7 +46,7 @@ export function createRequestEventsHandler(deps: WorkerDeps): (event: SQSEvent) 
     const failures: SQSBatchResponse['batchItemFailures'] = [];
     for (const [type, items] of grouped) {
       const handler = batchHandlers[type]!;
-      const log = deps.log.child({ eventType: type, events: items.length });
+      const log = deps.log.child(batchLogFields(type, items.map((i) => i.event)));
       try {
         const { failedEventIds } = await handler(items.map((i) => i.event), deps, log);
         for (const i of items) if (failedEventIds.includes(i.event.id)) failures.push({ itemIdentifier: i.record.messageId });

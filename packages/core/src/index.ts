@@ -19,5 +19,6 @@ export * from './evaluation';
 export * from './identity';
 export * from './ledger';
 export * from './subsidy';
+export * from './escrow';
 export * from './marketplace-close';
 export * from './matching';

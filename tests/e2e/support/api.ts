@@ -12,6 +12,7 @@ export const DEMO = {
   knidgro: 'director@knidgro.bds.example',
   lict: 'bids@lict.bds.example',
   sutra: 'sales@sutra-erp.bds.example',
+  sidbi: 'cluster.finance@sidbi.bds.example',
 } as const;
 
 export interface ApiUser {

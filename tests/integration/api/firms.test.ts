@@ -66,14 +66,25 @@ describe('member-firm register API', () => {
     expect(res.body.items[0]).toMatchObject({ name: 'Sethi Knits', employees: 30, mechanised: true, womenLed: false });
   });
 
-  it('refuses a register with bad rows, names each row by its line, and imports nothing', async () => {
+  it('refuses a register with bad rows as 422, names each row by its line and column, and imports nothing', async () => {
     const before = await count();
     const csv = 'name,employees,mechanised,women_led\nGood Knits,10,yes,no\n,12,yes,no\nBad Count,twelve,maybe,no\n';
     const res = await t.call('POST', `${firms()}/import`, { token: knidgro, body: csv, headers: { 'content-type': 'text/csv' } });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
     expect(res.type).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 422, code: 'FIRM.CSV_INVALID', instance: `${firms()}/import` });
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['line.3.name', 'line.4.employees', 'line.4.mechanised']);
+    for (const e of res.body.errors) expect(e.message).toMatch(/\S/);
     expect(await count()).toBe(before);
+  });
+
+  it('refuses a register sent as JSON { csv } with bad rows the same way, and a file without rows on its line', async () => {
+    const bad = await t.call('POST', `${firms()}/import`, { token: knidgro, body: { csv: 'name,employees,mechanised,women_led\nOnly Name,,yes,no\n' } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['line.2.employees']);
+    const headerOnly = await t.call('POST', `${firms()}/import`, { token: knidgro, body: 'name,employees,mechanised,women_led\n', headers: { 'content-type': 'text/csv' } });
+    expect(headerOnly.status).toBe(422);
+    expect(headerOnly.body.errors.map((e: { field: string }) => e.field)).toEqual(['line.2']);
   });
 
   it('refuses a body that is neither text/csv nor JSON, and a JSON body without csv', async () => {

@@ -11,7 +11,7 @@ import { testApp, type TestApp } from '../support/test-app';
 // kind of bad token. A new route is covered the day it is added.
 const OWN = CLUSTERS.ludhiana.id;
 const FOREIGN = CLUSTERS.jaipur.id;
-const PREFIX: Record<string, string> = { requestId: 'req', providerId: 'prv', bidId: 'bid', firmId: 'frm', associationId: 'asc', userId: 'usr', programmeId: 'prg', milestoneId: 'mil' };
+const PREFIX: Record<string, string> = { requestId: 'req', providerId: 'prv', bidId: 'bid', firmId: 'frm', associationId: 'asc', userId: 'usr', programmeId: 'prg', milestoneId: 'mil', notificationId: 'ntf', runId: 'run' };
 
 function pathFor(route: AnyRoute, clusterId: string): string {
   return route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) =>

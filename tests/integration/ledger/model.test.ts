@@ -5,7 +5,7 @@ import { ledgerStore } from '../../../functions/adapters/dynamo/ledger';
 import { AT } from '../../unit/ledger/fixtures';
 import { opArb, Scenario } from '../../unit/ledger/scenario';
 import { LedgerStep, stepCounter, type Model, type Real } from './model-step';
-import { ledgerOnFreshTable, movableClock, type LedgerFixture } from './support';
+import { ledgerOnStreamlessTable, movableClock, type LedgerFixture } from './support';
 
 /**
  * Model-based: random sequences of deposits, holds, releases, partial releases, voids,
@@ -13,16 +13,21 @@ import { ledgerOnFreshTable, movableClock, type LedgerFixture } from './support'
  * concurrent duplicates (the same command 2–3 times at once), run on DynamoDB Local and on
  * the in-memory ledger; after every step the states must agree and the invariants hold.
  *
- * Sized by env: LEDGER_MODEL_STEPS (2,500 under `npm test`, to keep CI within its 15 minutes on
- * 2 cores; the issue's 10,000 take 4–7 min here: `LEDGER_MODEL_STEPS=10000`), LEDGER_MODEL_RUNNERS (parallel runners, each with
- * its own seed, sharing one table through namespaced ids; 4). One step in 5 sends its command
- * 2–3 times at once. A failure prints fast-check's seed, path and the shrunk commands with
- * their replayPath; replay it on one runner with
+ * Sized by env: LEDGER_MODEL_STEPS (10,000, the issue's number), LEDGER_MODEL_RUNNERS (parallel
+ * runners sharing one table through namespaced ids; 6). Each runner runs fast-check assertions
+ * of a few sequences each, seed after seed, until the runners together reach the steps. One step
+ * in 5 sends its command 2–3 times at once. A run prints its first seed (LEDGER_MODEL_SEED=<it>
+ * runs the same seeds again); a failure prints fast-check's seed, path and the shrunk commands
+ * with their replayPath; replay it on one runner with
  *   FC_SEED=<seed> FC_PATH=<path> FC_REPLAY_PATH=<replayPath> npx vitest run --project integration tests/integration/ledger/model.test.ts
  */
-const TARGET_STEPS = Number(process.env.LEDGER_MODEL_STEPS ?? 2_500);
-const RUNNERS = Number(process.env.LEDGER_MODEL_RUNNERS ?? 4);
+const TARGET_STEPS = Number(process.env.LEDGER_MODEL_STEPS ?? 10_000);
+const RUNNERS = Number(process.env.LEDGER_MODEL_RUNNERS ?? 6);
 const MAX_COMMANDS = 100;
+/** Sequences per fc.assert: one, so the runners overshoot the target by at most a sequence each. */
+const RUNS_PER_SEED = 1;
+/** The first seed of a whole run (printed at its start); random unless given. */
+const BASE_SEED = process.env.LEDGER_MODEL_SEED === undefined ? undefined : Number(process.env.LEDGER_MODEL_SEED);
 const FC_SEED = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 const FC_PATH = process.env.FC_PATH;
 const FC_REPLAY_PATH = process.env.FC_REPLAY_PATH;
@@ -38,28 +43,31 @@ const sequences = () =>
   );
 
 /** One fc.assert: `numRuns` sequences, each in its own namespace, checked in full at its end. */
-async function runRound(t: LedgerFixture, label: string, seed: number, numRuns: number): Promise<void> {
+async function runSeed(t: LedgerFixture, label: string, seed: number, numRuns: number, replaying = false): Promise<void> {
   const clock = movableClock(AT);
-  const real: Real = { store: ledgerStore(t.db, { clock }), db: t.db };
+  const store = ledgerStore(t.db, { clock });
   let run = 0;
   await fc.assert(
     fc.asyncProperty(sequences(), async (cmds) => {
       const scenario = new Scenario(`${label}r${run++}_`);
       const model: Model = { ledger: new MemoryLedger(clock), scenario, tick: () => clock.set(clock.now() + 1_000) };
+      const real: Real = { store, db: t.db, seen: new Map(), steps: 0 };
       await fc.asyncModelRun(() => ({ model, real }), cmds);
-      // The whole journal once per sequence; every statement (paged Queries) every 4th sequence,
-      // which keeps the suite's round trips down (ledger.test.ts pages statements by example).
+      // The whole journal and every account once per sequence; every statement (paged Queries)
+      // in one sequence of 4 (and when replaying), which keeps the suite's round trips down
+      // (ledger.test.ts pages statements by example).
       const transfers = model.ledger.transfers();
-      const stored = await real.store.transfers(transfers.map((x) => x.id));
+      const stored = await store.transfers(transfers.map((x) => x.id));
       expect(stored).toEqual(transfers);
-      const accounts = await real.store.accounts(scenario.accounts());
+      const accounts = await store.accounts(scenario.accounts());
+      expect(accounts).toEqual(scenario.accounts().map((id) => model.ledger.account(id)));
       expect(ledgerViolations(accounts, stored.flatMap((x) => (x ? [x] : [])))).toEqual([]);
-      const withStatements = run % 4 === 1;
+      const withStatements = replaying || (seed + run) % 4 === 1;
       for (const a of accounts.filter((x) => withStatements && x.currency !== undefined)) {
         const lines = [];
         let cursor: string | undefined;
         do {
-          const page = await real.store.statement(a.id, { limit: 50, cursor });
+          const page = await store.statement(a.id, { limit: 50, cursor });
           lines.push(...page.items);
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
@@ -73,7 +81,7 @@ async function runRound(t: LedgerFixture, label: string, seed: number, numRuns: 
 describe('the DynamoDB ledger against its model', () => {
   let t: LedgerFixture;
   beforeAll(async () => {
-    t = await ledgerOnFreshTable(movableClock(AT));
+    t = await ledgerOnStreamlessTable(movableClock(AT));
   });
   afterAll(() => t.close());
 
@@ -81,19 +89,30 @@ describe('the DynamoDB ledger against its model', () => {
     const started = Date.now();
     if (FC_SEED !== undefined) {
       console.log(`[ledger model] replaying seed ${FC_SEED}${FC_PATH ? ` path ${FC_PATH}` : ''}`);
-      await runRound(t, 'replay', FC_SEED, 100);
+      await runSeed(t, 'replay', FC_SEED, 100, true);
       return;
     }
-    const base = Math.floor(Math.random() * 2 ** 31);
-    // With size 'max' a sequence averages about half of MAX_COMMANDS steps; 10 % spare avoids a second round.
-    const runsPerRound = Math.max(1, Math.ceil((1.1 * TARGET_STEPS) / RUNNERS / (MAX_COMMANDS / 2)));
-    for (let round = 0; stepCounter.steps < TARGET_STEPS; round++) {
-      const seeds = Array.from({ length: RUNNERS }, (_, k) => base + round * RUNNERS + k);
-      console.log(`[ledger model] round ${round}: ${RUNNERS} runners × ${runsPerRound} sequences, seeds ${seeds.join(', ')}`);
-      await Promise.all(seeds.map((seed, k) => runRound(t, `k${k}x${round}`, seed, runsPerRound)));
-    }
+    const base = BASE_SEED ?? Math.floor(Math.random() * 2 ** 31);
+    console.log(`[ledger model] ${RUNNERS} runners; runner k takes seeds ${base} + k, + ${RUNNERS}, + ${2 * RUNNERS}, … (${RUNS_PER_SEED} sequences each) until ${TARGET_STEPS} steps`);
+    const seeds: number[] = [];
+    let failed = false;
+    // Each runner takes the next seed until the runners together have run the target; no
+    // runner waits for another, so the slowest sequence never holds up the rest.
+    await Promise.all(
+      Array.from({ length: RUNNERS }, async (_, k) => {
+        for (let i = 0; stepCounter.steps < TARGET_STEPS && !failed; i++) {
+          const seed = base + i * RUNNERS + k;
+          seeds.push(seed);
+          // The first failure stops the other runners: its report is the one to read.
+          await runSeed(t, `k${k}s${i}`, seed, RUNS_PER_SEED).catch((error: unknown) => {
+            failed = true;
+            throw error;
+          });
+        }
+      }),
+    );
     const seconds = (Date.now() - started) / 1000;
-    console.log(`[ledger model] ${stepCounter.steps} steps (${stepCounter.concurrent} with concurrent duplicates) in ${seconds.toFixed(1)} s`);
+    console.log(`[ledger model] ${stepCounter.steps} steps (${stepCounter.concurrent} with concurrent duplicates) in ${seconds.toFixed(1)} s, seeds ${seeds.length}: ${base}…${Math.max(...seeds)}`);
     expect(stepCounter.steps).toBeGreaterThanOrEqual(TARGET_STEPS);
   }, 900_000);
 });

@@ -1,4 +1,7 @@
 import { randomUUID, webcrypto } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject } from 'vitest';
 import { idGenerator, type Clock } from '@bds/core';
 import { createDb } from '../../../functions/adapters/dynamo/db';
@@ -10,10 +13,13 @@ import { createApp } from '../../../functions/api/app';
 import { createTokenService, generateSigningJwk } from '../../../functions/api/auth/tokens';
 import type { Deps } from '../../../functions/api/deps';
 import { LocalQueue } from '../../../functions/local/queue';
+import { localDeadLetters } from '../../../functions/adapters/dead-letters/local';
 import { localScheduler } from '../../../functions/adapters/scheduler/local';
 import { seedDemoData } from '../../../functions/local/seed/seed';
 import { createLogger, silentLogger } from '../../../functions/observability/logger';
 import { createRequestEventsHandler } from '../../../functions/workers/request-events/worker';
+import { LocalStreamRelay } from '../../../functions/local/stream-relay';
+import { createRelayHandler } from '../../../functions/workers/relay/relay';
 
 /** Real time plus a movable offset, so tests can step past a deadline or a cache. */
 export function testClock(): Clock & { set(ms: number): void; advance(ms: number): void } {
@@ -22,8 +28,9 @@ export function testClock(): Clock & { set(ms: number): void; advance(ms: number
 }
 
 /**
- * The real API on a fresh DynamoDB Local table, its worker on a real in-process queue, and
- * (optionally) the demo data. Call `stop()` in afterAll.
+ * The real API on a fresh DynamoDB Local table, the outbox relay on its stream, the worker on a
+ * real in-process queue, and (optionally) the demo data. `drain()` waits until every committed
+ * event has been relayed and handled; call `stop()` in afterAll.
  */
 export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
   const tableName = `t-${randomUUID()}`;
@@ -41,14 +48,22 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
     pollIntervalMs: 10,
   });
   queue.start();
+  // Events reach the queue only through the outbox: the relay reads the table's stream, as in AWS.
+  const relayDir = await mkdtemp(join(tmpdir(), 'bds-relay-'));
+  const relay = new LocalStreamRelay({
+    endpoint: inject('dynamoEndpoint'), tableName, checkpointFile: join(relayDir, 'checkpoint.json'), pollIntervalMs: 25,
+    handler: createRelayHandler({ publisher: localPublisher(queue), log: silentLogger }),
+    ...(process.env.TEST_LOG ? { log: (line: string) => console.warn(line) } : {}),
+  });
+  await relay.start();
   const signingJwk = await generateSigningJwk('test');
   const deps: Deps = {
     stores,
-    publisher: localPublisher(queue),
     clock,
     ids,
     mail: mailbox.sender,
     outbox: mailbox,
+    deadLetters: localDeadLetters([queue]),
     portalUrl: 'http://portal.test',
     tokens: await createTokenService({ privateJwk: signingJwk, issuer: 'bds-exchange', now: () => clock.now() }),
     // TEST_LOG=1 shows the API's log, including the cause of any 500.
@@ -80,6 +95,27 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
     return res.body.accessToken as string;
   };
 
-  return { app, deps, stores, queue, scheduler, call, signIn, tableName, clock, signingJwk, stop: () => { scheduler.stop(); return queue.stop(); } };
+  /**
+   * Resolves once every committed event has been relayed and handled, including the events the
+   * handlers themselves commit (a close at the deadline): relay, queue, and again until both are idle.
+   */
+  const drain = async (): Promise<void> => {
+    for (let round = 0; round < 10; round++) {
+      await relay.drain();
+      const { visible, inFlight } = queue.stats();
+      if (visible + inFlight === 0) return;
+      await queue.drain();
+    }
+    throw new Error('events kept coming after 10 rounds of relay and queue');
+  };
+
+  const stop = async (): Promise<void> => {
+    scheduler.stop();
+    await relay.stop();
+    await queue.stop();
+    await rm(relayDir, { recursive: true, force: true });
+  };
+
+  return { app, deps, stores, queue, relay, scheduler, call, signIn, drain, tableName, clock, signingJwk, stop };
 }
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

@@ -21,3 +21,21 @@ describe('the OpenAPI document', () => {
     }
   });
 });
+
+describe('the CSV import in the OpenAPI document', () => {
+  type Body = { required: boolean; content: Record<string, { schema: { type?: string; properties?: Record<string, unknown> }; example?: unknown }> };
+  const doc = openApiDocument(allRoutes, { version: 't' }) as { paths: Record<string, Record<string, { requestBody?: Body }>> };
+  const body = doc.paths['/api/clusters/{clusterId}/associations/{associationId}/firms/import']?.post?.requestBody;
+
+  it('describes the text/csv body with a schema and an example that names the columns', () => {
+    expect(body?.required).toBe(true);
+    const csv = body?.content['text/csv'];
+    expect(csv?.schema.type).toBe('string');
+    expect(String(csv?.example).split('\n')[0]).toBe('name,employees,mechanised,women_led,sector_detail');
+  });
+
+  it('keeps the JSON { csv } form beside it', () => {
+    expect(Object.keys(body?.content ?? {}).sort()).toEqual(['application/json', 'text/csv']);
+    expect(body?.content['application/json']?.schema.properties).toHaveProperty('csv');
+  });
+});

@@ -31,6 +31,8 @@ export interface ApiClient {
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   put<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   delete<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** A GET whose answer is text (a CSV export), not JSON. */
+  text(path: string, options?: RequestOptions): Promise<string>;
 }
 
 function url(base: string, path: string, query: Query = {}): string {
@@ -50,8 +52,8 @@ function url(base: string, path: string, query: Query = {}): string {
 export function createClient(options: ClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function send(method: string, path: string, token: string | undefined, { query, body, signal }: RequestOptions): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  async function send(method: string, path: string, token: string | undefined, { query, body, signal }: RequestOptions, accept = 'application/json'): Promise<Response> {
+    const headers: Record<string, string> = { accept: `${accept}, application/problem+json` };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     try {
@@ -67,19 +69,24 @@ export function createClient(options: ClientOptions): ApiClient {
     }
   }
 
-  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  async function respond(method: string, path: string, opts: RequestOptions, accept?: string): Promise<Response> {
     const token = opts.anonymous ? undefined : await options.getToken();
-    let res = await send(method, path, token, opts);
+    let res = await send(method, path, token, opts, accept);
     if (res.status === 401 && token && options.renew) {
       // One renewal and one retry: a token refused for another reason is not retried in a loop.
       const renewed = await options.renew(token);
-      if (renewed) res = await send(method, path, renewed, opts);
+      if (renewed) res = await send(method, path, renewed, opts, accept);
     }
     if (!res.ok) {
       const error: ApiError = await toApiError(res);
       if (res.status === 401 && token) options.onUnauthorized?.();
       throw error;
     }
+    return res;
+  }
+
+  async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const res = await respond(method, path, opts);
     if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
   }
@@ -89,5 +96,6 @@ export function createClient(options: ClientOptions): ApiClient {
     post: (path, body, opts) => request('POST', path, { ...opts, body }),
     put: (path, body, opts) => request('PUT', path, { ...opts, body }),
     delete: (path, opts) => request('DELETE', path, opts),
+    text: async (path, opts = {}) => (await respond('GET', path, opts, 'text/csv, text/plain')).text(),
   };
 }

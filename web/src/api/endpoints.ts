@@ -2,6 +2,7 @@ import type { ApiClient } from './client';
 import { adminEndpoints } from './operations/admin';
 import { identityEndpoints } from './operations/identity';
 import { marketEndpoints } from './operations/market';
+import { moneyEndpoints } from './operations/money';
 import type { Activity, Category, Cluster, NewServiceRequest, Page, RequestFilter, ServiceRequest, Session } from './types';
 
 const seg = encodeURIComponent;
@@ -20,6 +21,7 @@ export function endpoints(client: ApiClient, session: { renew(): Promise<Session
     ...identityEndpoints(client),
     ...adminEndpoints(client),
     ...marketEndpoints(client),
+    ...moneyEndpoints(client),
     listClusters: (cursor?: string, signal?: AbortSignal, limit?: number) => client.get<Page<Cluster>>('/api/clusters', { query: { cursor, limit }, signal }),
     getCluster: (clusterId: string, signal?: AbortSignal) => client.get<Cluster>(`/api/clusters/${seg(clusterId)}`, { signal }),
     listCategories: (signal?: AbortSignal) => client.get<{ items: Category[] }>('/api/categories', { signal }),

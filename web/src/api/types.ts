@@ -152,4 +152,14 @@ export interface Evaluation {
   invalid: InvalidBid[];
   code?: string;
   reason?: string;
+  /** The name and city of every provider the evaluation names, by id. */
+  providers?: Record<string, ProviderRef>;
 }
+
+/** Who a provider is, for readers who should never see a bare id. */
+export interface ProviderRef {
+  name: string;
+  city: string;
+}
+
+export type * from './money-types';

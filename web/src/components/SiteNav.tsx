@@ -1,5 +1,5 @@
 import type { User } from '../api';
-import { useOutboxAvailable } from '../hooks';
+import { useOutboxAvailable, useUnread } from '../hooks';
 import { t, type MessageKey } from '../i18n';
 import { Link, paths, useLocation } from '../router';
 
@@ -13,6 +13,14 @@ function itemsFor(user: User | undefined): Item[] {
     case undefined:
       return [home, { key: 'nav.providerSignUp', to: paths.providerSignUp() }];
     case 'national_admin':
+      return [
+        home,
+        { key: 'nav.onboard', to: paths.onboardCluster() },
+        { key: 'nav.invite', to: paths.invite() },
+        { key: 'nav.programmes', to: paths.programmes() },
+        { key: 'nav.payouts', to: paths.payouts() },
+        { key: 'nav.deadLetters', to: paths.deadLetters() },
+      ];
     case 'state_admin':
       return [home, { key: 'nav.onboard', to: paths.onboardCluster() }, { key: 'nav.invite', to: paths.invite() }];
     case 'cluster_admin':
@@ -22,20 +30,29 @@ function itemsFor(user: User | undefined): Item[] {
     case 'association_rep':
       return firstCluster ? [home, { key: 'nav.myCluster', to: paths.cluster(firstCluster) }, { key: 'nav.firms', to: paths.firms(firstCluster) }] : [home];
     case 'provider':
-      return [home, { key: 'nav.openRequests', to: paths.openRequests() }, { key: 'nav.myBids', to: paths.myBids() }, { key: 'nav.providerClusters', to: paths.providerClusters() }];
+      return [
+        home,
+        { key: 'nav.openRequests', to: paths.openRequests() },
+        { key: 'nav.myBids', to: paths.myBids() },
+        { key: 'nav.deliveries', to: paths.deliveries() },
+        { key: 'nav.payouts', to: paths.payouts() },
+        { key: 'nav.providerClusters', to: paths.providerClusters() },
+      ];
     case 'funder':
-      return [home];
+      return [home, { key: 'nav.programmes', to: paths.programmes() }, { key: 'nav.payouts', to: paths.payouts() }];
   }
 }
 
 /**
- * The main navigation: the user's places, and the local outbox on a stage that has one
+ * The main navigation: the user's places, the inbox with its unread count, and the local outbox on a stage that has one
  * (where invitation mails can be read without a mail server).
  */
 export function SiteNav({ user }: { user: User | undefined }) {
   const { pathname } = useLocation();
   const hasOutbox = useOutboxAvailable();
+  const unread = useUnread(user !== undefined);
   const items = itemsFor(user);
+  if (user) items.push({ key: 'nav.inbox', to: paths.inbox() });
   if (hasOutbox) items.push({ key: 'nav.outbox', to: paths.outbox() });
   return (
     <nav className="site-nav" aria-label={t('nav.main')}>
@@ -44,6 +61,13 @@ export function SiteNav({ user }: { user: User | undefined }) {
           <li key={item.key}>
             <Link to={item.to} aria-current={pathname === item.to.split('?')[0] ? 'page' : undefined}>
               {t(item.key)}
+              {item.key === 'nav.inbox' && unread !== undefined && unread > 0 && (
+                <>
+                  {' '}
+                  <span className="nav-badge" aria-hidden="true">{unread}</span>
+                  <span className="visually-hidden">({t('nav.inboxUnread', { count: unread })})</span>
+                </>
+              )}
             </Link>
           </li>
         ))}

@@ -3,6 +3,7 @@ export { ClusterList } from './ClusterList';
 export { ClusterFacts } from './ClusterFacts';
 export { ClusterNav } from './ClusterNav';
 export { ClusterShell } from './ClusterShell';
+export { ConfirmAction } from './ConfirmAction';
 export { Countdown } from './Countdown';
 export { ErrorSummary, type SummaryItem } from './ErrorSummary';
 export { Field, type FieldIds } from './Field';

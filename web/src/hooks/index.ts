@@ -4,4 +4,5 @@ export { useTitle, useNow } from './misc';
 export { useCategories } from './useCategories';
 export { useRequireUser } from './useRequireUser';
 export { useOutboxAvailable } from './useOutbox';
-export { useForm, placeApiError, required, fieldId, type Form, type Placed } from './useForm';
+export { useForm, placeApiError, required, fieldId, scoped, type Form, type Placed } from './useForm';
+export { useUnread, inboxChanged, isUnread } from './useUnread';

@@ -73,3 +73,21 @@ export function useForm(known: readonly string[]): Form {
   };
   return { errors, summary, busy, submit, show };
 }
+
+/**
+ * Runs a call whose problem+json names fields of the body (`evidence`) for a form whose inputs
+ * carry a prefix (`m0-evidence`, when one page shows a form per milestone): the fields are
+ * renamed so `placeApiError` puts each message next to its input.
+ *
+ * @example
+ * await scoped('m0', api.reportMilestone(c, r, 0, evidence, firms));
+ */
+export async function scoped<T>(prefix: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.errors.length === 0) throw error;
+    const { title, detail, status, code } = error;
+    throw new ApiError({ title, detail, status, code, errors: error.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` })) }, { cause: error });
+  }
+}

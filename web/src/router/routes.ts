@@ -14,6 +14,13 @@ export type Route =
   | { name: ClusterTab; clusterId: string }
   | { name: 'newRequest'; clusterId: string }
   | { name: 'request'; clusterId: string; requestId: string }
+  | { name: 'inbox' }
+  | { name: 'deliveries' }
+  | { name: 'payouts' }
+  | { name: 'programmes' }
+  | { name: 'newProgramme' }
+  | { name: 'programme'; programmeId: string }
+  | { name: 'deadLetters'; queue: string | undefined }
   | { name: 'notFound' };
 
 /** The pages under a cluster that sit beside its requests, by their path segment. */
@@ -48,6 +55,13 @@ export const paths = {
   policy: (clusterId: string) => `/clusters/${seg(clusterId)}/policy`,
   newRequest: (clusterId: string) => `/clusters/${seg(clusterId)}/requests/new`,
   request: (clusterId: string, requestId: string) => `/clusters/${seg(clusterId)}/requests/${seg(requestId)}`,
+  inbox: () => '/inbox',
+  deliveries: () => '/deliveries',
+  payouts: () => '/payouts',
+  programmes: () => '/programmes',
+  newProgramme: () => '/programmes/new',
+  programme: (programmeId: string) => `/programmes/${seg(programmeId)}`,
+  deadLetters: (queue?: string) => withQuery('/admin/dead-letters', { queue }),
 };
 
 const decode = (s: string | undefined): string => {
@@ -71,6 +85,12 @@ const FIXED: Record<string, (q: URLSearchParams) => Route> = {
   requests: (q) => ({ name: 'openRequests', category: q.get('category') ?? undefined }),
   bids: () => ({ name: 'myBids' }),
   'clusters/new': () => ({ name: 'onboardCluster' }),
+  inbox: () => ({ name: 'inbox' }),
+  deliveries: () => ({ name: 'deliveries' }),
+  payouts: () => ({ name: 'payouts' }),
+  programmes: () => ({ name: 'programmes' }),
+  'programmes/new': () => ({ name: 'newProgramme' }),
+  'admin/dead-letters': (q) => ({ name: 'deadLetters', queue: q.get('queue') ?? undefined }),
 };
 
 function clusterRoute(clusterId: string, c: string | undefined, d: string | undefined): Route {
@@ -95,6 +115,7 @@ export function matchRoute(pathname: string, search: string): Route {
   const fixed = FIXED[parts.join('/')];
   if (fixed) return fixed(new URLSearchParams(search));
   if (a === 'invitations' && b && !c) return { name: 'invitation', token: decode(b) };
+  if (a === 'programmes' && b && !c) return { name: 'programme', programmeId: decode(b) };
   if (a !== 'clusters' || !b) return { name: 'notFound' };
   return clusterRoute(decode(b), c, d);
 }

@@ -12,13 +12,18 @@ export const NATIONAL_BOUNDS = {
   smallBelow: { min: 20, max: 100 },
   nonMechanisedUnderServedBelow: { min: 10, max: 50 },
   customCategories: 20,
+  /** Days a reported milestone waits for the lead association before it is accepted automatically. */
+  milestoneAutoAcceptDays: { min: 3, max: 60 },
 } as const;
+
+export const DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS = 14;
 
 /** What a cluster decides for itself: eligible categories, its own categories, size thresholds. */
 export const ClusterPolicy = z.object({
   eligibleCategories: z.array(BuiltInCategorySlug).min(1),
   customCategories: z.array(CustomCategory).max(NATIONAL_BOUNDS.customCategories).default([]),
   size: SizePolicy,
+  milestoneAutoAcceptDays: z.number().int().default(DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS),
 });
 export type ClusterPolicy = z.infer<typeof ClusterPolicy>;
 
@@ -27,6 +32,7 @@ export const defaultClusterPolicy = (): ClusterPolicy => ({
   eligibleCategories: BuiltInCategorySlug.options,
   customCategories: [],
   size: { ...DEFAULT_SIZE_POLICY },
+  milestoneAutoAcceptDays: DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS,
 });
 
 /**
@@ -42,6 +48,11 @@ export function assertWithinNationalBounds(policy: ClusterPolicy): void {
     if (value < min || value > max) {
       throw new DomainError('CLUSTER.POLICY_OUT_OF_BOUNDS', 'invalid', `size.${key} must be between ${min} and ${max} (national bounds); got ${value}`, `size.${key}`);
     }
+  }
+  const days = policy.milestoneAutoAcceptDays;
+  const bounds = NATIONAL_BOUNDS.milestoneAutoAcceptDays;
+  if (days < bounds.min || days > bounds.max) {
+    throw new DomainError('CLUSTER.POLICY_OUT_OF_BOUNDS', 'invalid', `milestoneAutoAcceptDays must be between ${bounds.min} and ${bounds.max} (national bounds); got ${days}`, 'milestoneAutoAcceptDays');
   }
   const slugs = policy.customCategories.map((c) => c.slug);
   if (new Set(slugs).size !== slugs.length) throw new DomainError('CLUSTER.POLICY_DUPLICATE_CATEGORY', 'invalid', 'Each custom category appears once', 'customCategories');

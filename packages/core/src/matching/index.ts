@@ -4,3 +4,6 @@ export * from './certificate';
 export * from './validate';
 export * from './build';
 export * from './outcome';
+export * from './capacity';
+export * from './check-by-ids';
+export * from './recommend';

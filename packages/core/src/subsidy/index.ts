@@ -4,3 +4,5 @@ export * from './applicable';
 export * from './compute';
 export * from './milestones';
 export * from './lifecycle';
+export * from './view';
+export * from './payout';

@@ -4,11 +4,8 @@ import { Currency, Money } from '../money';
 import { BASIS_POINTS_WHOLE } from '../request/schema';
 import { CategorySlug } from '../taxonomy';
 
-/**
- * Programme ids are prefixed ULIDs like every other id. `ids.ts` has no `programme` kind yet,
- * so the pattern lives here; when it gains one (`programme: 'prg'`) this becomes `idPattern('programme')`.
- */
-export const PROGRAMME_ID_PATTERN = /^prg_[0-9A-HJKMNP-TV-Z]{26}$/;
+/** Programme ids are prefixed ULIDs like every other id (`prg_…`). */
+export const PROGRAMME_ID_PATTERN = idPattern('programme');
 export const ProgrammeId = z.string().regex(PROGRAMME_ID_PATTERN);
 
 /** Where a programme's money may go: one cluster, every cluster of a state, or the whole country. */
@@ -35,8 +32,8 @@ export type ShareSchedule = z.infer<typeof ShareSchedule>;
 export const ProgrammeStatus = z.enum(['open', 'closed']);
 export type ProgrammeStatus = z.infer<typeof ProgrammeStatus>;
 
-/** A funder's subsidy programme: the policy `computeSubsidy` applies to every award in its scope. */
-export const SubsidyProgramme = z
+/** The fields of a programme, without the cross-field rules (for `pick`/`omit`/`extend`). */
+export const ProgrammeFields = z
   .object({
     id: ProgrammeId,
     funderId: z.string().regex(idPattern('funder')),
@@ -57,12 +54,19 @@ export const SubsidyProgramme = z
     priority: z.number().int().min(0).max(1_000),
     status: ProgrammeStatus,
     closedAt: z.iso.datetime().optional(),
-  })
-  .superRefine((p, ctx) => {
-    for (const field of ['budget', 'capPerAward'] as const) {
-      if (p[field].currency !== p.currency) ctx.addIssue({ code: 'custom', path: [field, 'currency'], message: `${field} must be in ${p.currency}` });
-      if (p[field].amount <= 0) ctx.addIssue({ code: 'custom', path: [field, 'amount'], message: `${field} must be positive` });
-    }
-    if (!(Date.parse(p.validFrom) < Date.parse(p.validUntil))) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil must be after validFrom' });
   });
+
+type PolicyFields = Pick<z.infer<typeof ProgrammeFields>, 'currency' | 'budget' | 'capPerAward' | 'validFrom' | 'validUntil'>;
+
+/** The rules across fields: budget and cap positive and in the programme's currency, dates in order. */
+export function checkProgrammePolicy(p: PolicyFields, ctx: z.RefinementCtx): void {
+  for (const field of ['budget', 'capPerAward'] as const) {
+    if (p[field].currency !== p.currency) ctx.addIssue({ code: 'custom', path: [field, 'currency'], message: `${field} must be in ${p.currency}` });
+    if (p[field].amount <= 0) ctx.addIssue({ code: 'custom', path: [field, 'amount'], message: `${field} must be positive` });
+  }
+  if (!(Date.parse(p.validFrom) < Date.parse(p.validUntil))) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil must be after validFrom' });
+}
+
+/** A funder's subsidy programme: the policy `computeSubsidy` applies to every award in its scope. */
+export const SubsidyProgramme = ProgrammeFields.superRefine(checkProgrammePolicy);
 export type SubsidyProgramme = z.infer<typeof SubsidyProgramme>;

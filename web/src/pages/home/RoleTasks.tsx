@@ -4,12 +4,7 @@ import { ErrorNotice, Loading } from '../../components';
 import { useResource } from '../../hooks';
 import { t, tn } from '../../i18n';
 import { Link, paths } from '../../router';
-
-interface Task {
-  key: string;
-  to: string;
-  text: string;
-}
+import { moneyTasks, type Task } from './moneyTasks';
 
 /** Applications waiting in each of a cluster admin's clusters. */
 async function adminTasks(api: Api, user: User, signal: AbortSignal): Promise<Task[]> {
@@ -35,17 +30,23 @@ async function repTasks(api: Api, user: User, signal: AbortSignal): Promise<Task
   return pages.flatMap((p) => p.items.filter((r) => r.associationId === user.organisationId).flatMap((r) => repTask(r, now) ?? []));
 }
 
-function loadTasks(api: Api, user: User, signal: AbortSignal): Promise<Task[]> {
+function marketTasks(api: Api, user: User, signal: AbortSignal): Promise<Task[]> {
   if (user.role === 'cluster_admin') return adminTasks(api, user, signal);
   if (user.role === 'association_rep') return repTasks(api, user, signal);
   return Promise.resolve([]);
+}
+
+async function loadTasks(api: Api, user: User, signal: AbortSignal): Promise<Task[]> {
+  const [market, money] = await Promise.all([marketTasks(api, user, signal), moneyTasks(api, user, signal)]);
+  return [...market, ...money];
 }
 
 /** Links for what the role starts from, whatever is waiting. */
 function Shortcuts({ user }: { user: User }) {
   const links: [string, string][] = [];
   if (user.role === 'national_admin' || user.role === 'state_admin') links.push([paths.onboardCluster(), t('nav.onboard')], [paths.invite(), t('home.inviteSomeone')]);
-  if (user.role === 'provider') links.push([paths.openRequests(), t('nav.openRequests')], [paths.myBids(), t('nav.myBids')]);
+  if (user.role === 'provider') links.push([paths.openRequests(), t('nav.openRequests')], [paths.myBids(), t('nav.myBids')], [paths.deliveries(), t('nav.deliveries')]);
+  if (user.role === 'funder') links.push([paths.programmes(), t('nav.programmes')], [paths.newProgramme(), t('programmes.new')]);
   if (links.length === 0) return null;
   return (
     <ul className="quick-actions">
@@ -58,7 +59,7 @@ function Shortcuts({ user }: { user: User }) {
   );
 }
 
-/** What this role must act on first: applications to decide, requests to open, close or award; a provider with no cluster yet. */
+/** What this role must act on first: applications to decide, requests to open, close or award, money to report, accept or pay; a provider with no cluster yet. */
 export function RoleTasks({ user }: { user: User }) {
   const api = useApi();
   const [tasks, reload] = useResource((signal) => loadTasks(api, user, signal), [api, user]);

@@ -6,15 +6,17 @@ interface Props {
   chosen: readonly string[];
   errors: readonly string[] | undefined;
   onChange(chosen: string[]): void;
+  /** The group's name; a provider's services by default. */
+  legend?: string;
 }
 
 /** The services a provider offers, as a group of checkboxes with one legend and one error. */
-export function Categories({ categories, chosen, errors = [], onChange }: Props) {
+export function Categories({ categories, chosen, errors = [], onChange, legend = t('signUp.categories') }: Props) {
   const toggle = (slug: string, on: boolean) => onChange(on ? [...chosen, slug] : chosen.filter((s) => s !== slug));
   const invalid = errors.length > 0;
   return (
     <fieldset className={`fieldset${invalid ? ' field-invalid' : ''}`} aria-describedby={invalid ? 'categories-error' : undefined}>
-      <legend>{t('signUp.categories')}</legend>
+      <legend>{legend}</legend>
       {invalid && (
         <p className="field-error" id="categories-error">
           {errors.join(' ')}

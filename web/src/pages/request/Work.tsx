@@ -3,14 +3,16 @@ import { useNow } from '../../hooks';
 import { isAdminOf, useSession } from '../../session';
 import { BidPanel } from './bid/BidPanel';
 import { EvaluationPanel } from './evaluation/EvaluationPanel';
+import { MoneyPanel } from './money/MoneyPanel';
 import { CancelRequest, CloseBidding, JoinRequest, SealedNotice } from './Lifecycle';
 import { Pledges } from './pledges/Pledges';
 
 const RANKED = ['evaluating', 'awarded', 'unsuccessful', 'in_delivery', 'completed'];
+const AWARDED = ['awarded', 'in_delivery', 'completed'];
 
 /**
  * What the signed-in user can do with a request, by role and by where the request stands:
- * providers bid; sponsoring associations pledge, see that bids are sealed, then close, rank
+ * providers bid and, once awarded, report delivery; sponsoring associations pledge, see that bids are sealed, then close, rank
  * and award; other associations join; admins close and read the ranking.
  */
 export function Work({ request: r, onChanged, refresh }: { request: ServiceRequest; onChanged(r: ServiceRequest): void; refresh(): void }) {
@@ -22,8 +24,10 @@ export function Work({ request: r, onChanged, refresh }: { request: ServiceReque
   const lead = rep && r.associationId === user.organisationId;
   const sponsor = rep && (lead || r.coSponsorIds.includes(user.organisationId));
   const admin = isAdminOf(user, r.clusterId);
+  const awardee = user.role === 'provider' && r.award?.providerId === user.organisationId;
   return (
     <>
+      {(sponsor || admin || awardee) && AWARDED.includes(r.status) && <MoneyPanel request={r} roles={{ provider: awardee, lead, admin }} />}
       {user.role === 'provider' && r.status !== 'draft' && <BidPanel request={r} />}
       {sponsor && r.status === 'open' && !passed && <SealedNotice request={r} />}
       {(lead || admin) && r.status === 'open' && passed && <CloseBidding request={r} onChanged={onChanged} />}

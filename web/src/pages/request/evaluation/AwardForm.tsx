@@ -44,10 +44,10 @@ export function AwardForm({ request, evaluation, bids, onAwarded }: Props) {
             <li key={r.bidId} className="ranking-choice">
               <div className="choice">
                 <input type="radio" name="bidId" id={i === 0 ? 'bidId' : `bid-${r.bidId}`} value={r.bidId} checked={bidId === r.bidId} onChange={() => setBidId(r.bidId)} aria-describedby={`detail-${r.bidId}`} />
-                <label htmlFor={i === 0 ? 'bidId' : `bid-${r.bidId}`}>{rankedLabel(r)}</label>
+                <label htmlFor={i === 0 ? 'bidId' : `bid-${r.bidId}`}>{rankedLabel(r, evaluation.providers)}</label>
               </div>
               <div id={`detail-${r.bidId}`}>
-                <RankedDetail r={r} bid={bids.get(r.bidId)} recommended={r.bidId === recommended} brief />
+                <RankedDetail r={r} bid={bids.get(r.bidId)} recommended={r.bidId === recommended} providers={evaluation.providers} brief />
               </div>
             </li>
           ))}

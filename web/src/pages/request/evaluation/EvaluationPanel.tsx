@@ -1,22 +1,22 @@
-import { useApi, type BidView, type ServiceRequest } from '../../../api';
+import { useApi, type BidView, type Evaluation, type ServiceRequest } from '../../../api';
 import { ErrorNotice, Loading } from '../../../components';
 import { formatCount, formatDateTime, formatMoney } from '../../../format';
 import { useResource } from '../../../hooks';
 import { t } from '../../../i18n';
 import { AwardForm } from './AwardForm';
-import { InvalidBids, RankedDetail } from './Ranking';
+import { InvalidBids, RankedDetail, providerName } from './Ranking';
 
 async function load(api: ReturnType<typeof useApi>, r: ServiceRequest, signal: AbortSignal) {
   const [evaluation, bids] = await Promise.all([api.getEvaluation(r.clusterId, r.id, signal), api.listBids(r.clusterId, r.id, signal)]);
   return { evaluation, bids: new Map<string, BidView>(bids.items.map((b) => [b.id, b])) };
 }
 
-function Awarded({ request }: { request: ServiceRequest }) {
+function Awarded({ request, providers }: { request: ServiceRequest; providers: Evaluation['providers'] }) {
   const a = request.award;
   if (!a) return null;
   return (
     <div className="notice notice-ok">
-      <p className="notice-title">{t('award.done', { provider: a.providerId })}</p>
+      <p className="notice-title">{t('award.done', { provider: providerName(a.providerId, providers) })}</p>
       <p>{t('award.terms', { firms: formatCount(a.volume), price: formatMoney(a.pricePerFirm.amount, a.pricePerFirm.currency), total: formatMoney(a.total.amount, a.total.currency) })}</p>
       {a.reason && <p>{t('award.reasonGiven', { reason: a.reason })}</p>}
       <p className="hint">{formatDateTime(a.awardedAt)}</p>
@@ -40,7 +40,7 @@ export function EvaluationPanel({ request, canAward, onChanged }: { request: Ser
         <ol className="ranking">
           {evaluation.ranking.map((r) => (
             <li key={r.bidId} className="ranking-item">
-              <RankedDetail r={r} bid={bids.get(r.bidId)} recommended={r.bidId === evaluation.recommended?.bidId} />
+              <RankedDetail r={r} bid={bids.get(r.bidId)} recommended={r.bidId === evaluation.recommended?.bidId} providers={evaluation.providers} />
             </li>
           ))}
         </ol>
@@ -57,7 +57,7 @@ export function EvaluationPanel({ request, canAward, onChanged }: { request: Ser
   return (
     <section className="panel" aria-labelledby="ranking-heading">
       <h2 id="ranking-heading">{t('ranking.heading')}</h2>
-      <Awarded request={request} />
+      {data.state !== 'loading' && <Awarded request={request} providers={data.data?.evaluation.providers} />}
       {body}
     </section>
   );

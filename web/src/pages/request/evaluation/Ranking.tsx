@@ -1,20 +1,28 @@
-import type { BidView, Evaluation, RankedBid } from '../../../api';
+import type { BidView, Evaluation, ProviderRef, RankedBid } from '../../../api';
 import { formatCount, formatMoney } from '../../../format';
 import { t } from '../../../i18n';
 
 /** Scores are hundredths of a point (10000 = 100 points). */
 const points = (score: number) => (score / 100).toLocaleString('en-IN', { maximumFractionDigits: 2 });
 
+type Providers = Evaluation['providers'];
+
+/** A provider by name and city, as the evaluation names it; the id only if the API named nobody. */
+export function providerName(providerId: string, providers: Providers): string {
+  const p: ProviderRef | undefined = providers?.[providerId];
+  return p ? t('ranking.providerAt', { name: p.name, city: p.city }) : providerId;
+}
+
 /** The words for a ranked bid, used by the list and by the award form's choices. */
-export function rankedLabel(r: RankedBid): string {
-  return t('ranking.line', { rank: r.rank, provider: r.providerId, price: formatMoney(r.pricePerFirm.amount, r.pricePerFirm.currency), total: formatMoney(r.total.amount, r.total.currency) });
+export function rankedLabel(r: RankedBid, providers: Providers): string {
+  return t('ranking.line', { rank: r.rank, provider: providerName(r.providerId, providers), price: formatMoney(r.pricePerFirm.amount, r.pricePerFirm.currency), total: formatMoney(r.total.amount, r.total.currency) });
 }
 
 /**
  * One ranked bid: price at the volume, the total, the scores, and the provider's plan.
  * As an award choice (`brief`) the label already says rank, provider and prices.
  */
-export function RankedDetail({ r, bid, recommended, brief = false }: { r: RankedBid; bid: BidView | undefined; recommended: boolean; brief?: boolean }) {
+export function RankedDetail({ r, bid, recommended, providers, brief = false }: { r: RankedBid; bid: BidView | undefined; recommended: boolean; providers: Providers; brief?: boolean }) {
   const badge = recommended && <span className="badge badge-open">{t('ranking.recommended')}</span>;
   return (
     <div className="ranked">
@@ -22,7 +30,7 @@ export function RankedDetail({ r, bid, recommended, brief = false }: { r: Ranked
         badge && <p className="ranked-head">{badge}</p>
       ) : (
         <p className="ranked-head">
-          <strong>{t('ranking.rank', { rank: r.rank })}</strong> {t('ranking.provider', { provider: r.providerId })}
+          <strong>{t('ranking.rank', { rank: r.rank })}</strong> {t('ranking.provider', { provider: providerName(r.providerId, providers) })}
           {badge}
         </p>
       )}
@@ -45,7 +53,7 @@ export function InvalidBids({ evaluation }: { evaluation: Evaluation }) {
       <h3>{t('ranking.invalidHeading')}</h3>
       <ul className="bullets">
         {evaluation.invalid.map((b) => (
-          <li key={b.bidId}>{t('ranking.invalid', { provider: b.providerId, detail: b.detail })}</li>
+          <li key={b.bidId}>{t('ranking.invalid', { provider: providerName(b.providerId, evaluation.providers), detail: b.detail })}</li>
         ))}
       </ul>
     </>

@@ -1,0 +1,142 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError, EscrowRecord, LEDGER_ERROR, escrowErrors, type EventEnvelope, type LedgerCommand } from '@bds/core';
+import type { Db } from './db';
+import { withoutKeys } from './keys';
+import type { LedgerStore } from './ledger';
+import { outboxPut } from './outbox';
+import { requestKeys } from './requests';
+import { failedAt, isConditionFailure, transact } from './transact';
+
+/** An award's escrow record sits in its cluster's partition, beside the request it belongs to. */
+export const escrowKeys = {
+  item: (clusterId: string, requestId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: `ESCROW#${requestId}` }),
+};
+
+const MAX_ATTEMPTS = 10;
+
+const item = (r: EscrowRecord) => ({ ...escrowKeys.item(r.clusterId, r.requestId), entity: 'escrow', ...r });
+
+/** What a change decides from the record as read: the next record and the events it causes, or nothing to write. */
+export type EscrowChange<T> = (current: EscrowRecord) => { record: EscrowRecord; events?: readonly EventEnvelope[]; result: T } | { result: T; record?: undefined };
+
+/**
+ * Escrow records (one per awarded request), version-guarded: every write names the version it
+ * read, so two decisions on one milestone can never both be stored.
+ *
+ * @example
+ * const { result } = await escrow.change(clusterId, requestId, (r) => { const d = acceptMilestone(r, 0, actor, at); return { record: d.record, result: d }; });
+ */
+export function escrowStore(db: Db) {
+  async function get(clusterId: string, requestId: string): Promise<EscrowRecord | undefined> {
+    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: escrowKeys.item(clusterId, requestId), ConsistentRead: true }));
+    return out.Item ? EscrowRecord.parse(withoutKeys(out.Item)) : undefined;
+  }
+
+  /** Stores `next` (version + 1) if the record is still at `expectedVersion`, with its events (outbox) in the same transaction. */
+  async function save(next: EscrowRecord, expectedVersion: number, events: readonly EventEnvelope[] = []): Promise<EscrowRecord> {
+    const stored = { ...next, version: expectedVersion + 1 };
+    const put = {
+      TableName: db.table,
+      Item: item(stored),
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': expectedVersion },
+    };
+    if (events.length === 0) {
+      try {
+        await db.doc.send(new PutCommand(put));
+      } catch (error) {
+        throw isConditionFailure(error) ? escrowErrors.versionConflict() : error;
+      }
+    } else {
+      await transact(db, [{ Put: put }, ...events.map((e) => ({ Put: outboxPut(db, e) }))], (reasons) => (failedAt(reasons, 0) ? escrowErrors.versionConflict() : undefined));
+    }
+    return stored;
+  }
+
+  return {
+    get,
+    save,
+
+    /** Stores a new record; false when the award already has one (a retry: read it instead). */
+    async create(record: EscrowRecord): Promise<boolean> {
+      try {
+        await db.doc.send(new PutCommand({ TableName: db.table, Item: item(record), ConditionExpression: 'attribute_not_exists(PK)' }));
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    /**
+     * Reads the record, lets `decide` change it, and stores the result under the version read;
+     * when another writer got there first, reads again and decides again (so the loser of a
+     * race sees the winner's decision, e.g. `MILESTONE.ALREADY_DECIDED`).
+     */
+    async change<T>(clusterId: string, requestId: string, decide: EscrowChange<T>): Promise<{ result: T; record: EscrowRecord }> {
+      for (let attempt = 1; ; attempt++) {
+        const current = await get(clusterId, requestId);
+        if (!current) throw escrowErrors.notFound();
+        const out = decide(current);
+        if (!out.record) return { result: out.result, record: current };
+        try {
+          return { result: out.result, record: await save(out.record, current.version, out.events ?? []) };
+        } catch (error) {
+          const lost = (error as { code?: string }).code === 'ESCROW.VERSION_CONFLICT';
+          if (!lost || attempt >= MAX_ATTEMPTS) throw error;
+        }
+      }
+    },
+
+    /**
+     * How many awards of `category` the association received before this one (awardedAt, then
+     * request id): a Query of the cluster's requests (an association's requests are all in its
+     * cluster's partition), filtered and projected to what the count needs. Cancelled awards
+     * count too: the number depends only on the stored awards, not on the order they are processed.
+     */
+    async earlierAwards(award: { clusterId: string; associationId: string; category: string; awardedAt: string; requestId: string }): Promise<number> {
+      const pk = requestKeys.item(award.clusterId, '').PK;
+      let count = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await db.doc.send(new QueryCommand({
+          TableName: db.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :req)',
+          FilterExpression: 'associationId = :a AND category = :c AND attribute_exists(award.awardedAt) AND award.awardedAt <= :at',
+          ProjectionExpression: 'id, award.awardedAt',
+          ExpressionAttributeValues: { ':pk': pk, ':req': requestKeys.prefix, ':a': award.associationId, ':c': award.category, ':at': award.awardedAt },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }));
+        for (const raw of out.Items ?? []) {
+          const at = (raw.award as { awardedAt: string }).awardedAt;
+          const id = raw.id as string;
+          if (at < award.awardedAt || (at === award.awardedAt && id < award.requestId)) count++;
+        }
+        start = out.LastEvaluatedKey;
+      } while (start);
+      return count;
+    },
+  };
+}
+export type EscrowStore = ReturnType<typeof escrowStore>;
+
+/**
+ * Carries decided escrow commands to the ledger, in order. Each id is derived from its hold, so
+ * running them again replays. A void of a hold that was never made (a cancellation or a refusal
+ * that came first) has nothing to return and is skipped.
+ *
+ * @example
+ * await settleEscrow(stores.ledger, acceptMilestone(record, 0, lead, at).commands);
+ */
+export async function settleEscrow(ledger: Pick<LedgerStore, 'execute'>, commands: readonly LedgerCommand[]): Promise<void> {
+  for (const command of commands) {
+    try {
+      await ledger.execute(command);
+    } catch (error) {
+      if (command.kind === 'void' && error instanceof DomainError && error.code === LEDGER_ERROR.pendingNotFound) continue;
+      throw error;
+    }
+  }
+}

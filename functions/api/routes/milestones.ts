@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import {
+  DomainError, EscrowContribution, EscrowMilestone, EscrowStatus, Money as MoneyModule, REQUEST_LIMITS, ResolutionOutcome, acceptMilestone, disputeMilestone,
+  escrowErrors, moneyView, recordReceipt, reportMilestone, resolveMilestone, settlement, sponsorIds, type Actor, type EscrowRecord,
+} from '@bds/core';
+import { settleEscrow } from '../../adapters/dynamo/escrow';
+import type { StoredRequest } from '../../adapters/dynamo/requests';
+import type { Deps } from '../deps';
+import { route } from '../route';
+import { ADMINS, RequestParams, isAdmin, visible } from './guards';
+
+const tags = ['escrow'];
+const Money = MoneyModule.Money;
+const MilestoneParams = RequestParams.extend({ index: z.coerce.number().int().min(0).max(REQUEST_LIMITS.milestones - 1).describe('The milestone, from 0') });
+
+const MoneyView = z.object({
+  requestId: z.string(), clusterId: z.string(), providerId: z.string(),
+  status: EscrowStatus, total: Money, subsidy: Money, privateShare: Money,
+  contributions: z.array(EscrowContribution),
+  milestones: z.array(EscrowMilestone.omit({ holds: true }).extend({
+    held: Money, released: Money, returned: Money, pending: Money,
+    holds: z.array(z.object({ id: z.string(), programmeId: z.string(), amount: Money, state: z.enum(['pending', 'posted', 'voided']) })),
+  })),
+  privateShareReceipts: z.array(z.object({ receiptId: z.string(), at: z.string(), amount: Money, note: z.string().optional() })),
+  cancelledAt: z.string().optional(),
+});
+const ok = { 200: { description: "The award's money", schema: MoneyView } };
+
+/** The request (404 unless the caller may know it) and its escrow record (404 until the award's escrow exists). */
+async function load(deps: Deps, actor: Actor, clusterId: string, requestId: string): Promise<{ request: StoredRequest; record: EscrowRecord }> {
+  const [request, record] = await Promise.all([deps.stores.requests.get(clusterId, requestId), deps.stores.escrow.get(clusterId, requestId)]);
+  const seen = visible(actor, request);
+  if (!record) throw escrowErrors.notFound();
+  return { request: seen, record };
+}
+
+const now = (deps: Deps) => new Date(deps.clock.now()).toISOString();
+
+/**
+ * Runs a milestone decision and carries it to the ledger. A loser of a race (already decided)
+ * first carries the winner's decision to the ledger too (replays by derived ids), so a winner
+ * that died between its two writes cannot leave money held that the record says is released.
+ */
+async function decideAndSettle(deps: Deps, clusterId: string, requestId: string, index: number, decide: (r: EscrowRecord) => ReturnType<typeof acceptMilestone>) {
+  try {
+    const { result, record } = await deps.stores.escrow.change(clusterId, requestId, (r) => {
+      const d = decide(r);
+      return { record: d.record, result: d.commands };
+    });
+    await settleEscrow(deps.stores.ledger, result);
+    return record;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'MILESTONE.ALREADY_DECIDED') {
+      const record = await deps.stores.escrow.get(clusterId, requestId);
+      if (record) await settleEscrow(deps.stores.ledger, settlement(record, index));
+    }
+    throw error;
+  }
+}
+
+export const getAwardMoney = route({
+  method: 'get', path: '/api/clusters/:clusterId/requests/:requestId/money', operationId: 'getAwardMoney',
+  summary: "An award's money: the subsidy split, each milestone's escrow and decisions, the private-share receipts",
+  tags, access: ['association_rep', 'provider', ...ADMINS], params: RequestParams, responses: ok,
+  handler: async ({ params, actor, deps }) => {
+    const { request, record } = await load(deps, actor!, params.clusterId, params.requestId);
+    const party = isAdmin(actor!)
+      || (actor!.role === 'association_rep' && sponsorIds(request).includes(actor!.organisationId))
+      || (actor!.role === 'provider' && actor!.organisationId === record.providerId);
+    if (!party) throw escrowErrors.notParty("Only the sponsoring associations, the awarded provider and the cluster's admins see an award's money.");
+    return { status: 200, body: moneyView(record) };
+  },
+});
+
+export const reportMilestoneRoute = route({
+  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/report', operationId: 'reportMilestone',
+  summary: 'The awarded provider reports a milestone delivered, with evidence and the pledged firms that attended; schedules auto-acceptance',
+  tags, access: ['provider'], params: MilestoneParams,
+  body: z.object({ evidence: z.string().max(4_000), attendedFirmIds: z.array(z.string().max(40)).max(500).optional() }),
+  responses: ok,
+  handler: async ({ params, body, actor, deps, correlationId }) => {
+    const { clusterId, requestId, index } = params;
+    await load(deps, actor!, clusterId, requestId);
+    const [policy, pledgedFirmIds] = await Promise.all([deps.stores.clusters.getPolicy(clusterId), pledgedFirms(deps, clusterId, requestId, body.attendedFirmIds ?? [])]);
+    const autoAcceptDays = policy?.milestoneAutoAcceptDays ?? 14;
+    const at = now(deps);
+    const { record } = await deps.stores.escrow.change(clusterId, requestId, (r) => {
+      const next = reportMilestone(r, index, actor!, body, { pledgedFirmIds, at, autoAcceptDays });
+      const autoAcceptAt = next.milestones[index]!.autoAcceptAt!;
+      const event = {
+        id: deps.ids.next('event'), type: 'milestone.reported', clusterId, occurredAt: at, correlationId,
+        idempotencyKey: `milestone.reported:${requestId}:${index}`, payload: { requestId, index, autoAcceptAt },
+      };
+      return { record: next, events: [event], result: undefined };
+    });
+    return { status: 200, body: moneyView(record) };
+  },
+});
+
+/** The request's pledged firms, read only when the report names attendees. */
+async function pledgedFirms(deps: Deps, clusterId: string, requestId: string, attended: readonly string[]): Promise<Set<string>> {
+  const firms = new Set<string>();
+  if (attended.length === 0) return firms;
+  let cursor: string | undefined;
+  do {
+    const page = await deps.stores.pledges.list(clusterId, requestId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const p of page.items) firms.add(p.firmId);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return firms;
+}
+
+export const acceptMilestoneRoute = route({
+  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/accept', operationId: 'acceptMilestone',
+  summary: "The lead association accepts a reported milestone: its holds are released to the provider's payable",
+  tags, access: ['association_rep'], params: MilestoneParams, responses: ok,
+  handler: async ({ params, actor, deps }) => {
+    const { clusterId, requestId, index } = params;
+    await load(deps, actor!, clusterId, requestId);
+    const at = now(deps);
+    const record = await decideAndSettle(deps, clusterId, requestId, index, (r) => acceptMilestone(r, index, actor!, at));
+    return { status: 200, body: moneyView(record) };
+  },
+});
+
+export const disputeMilestoneRoute = route({
+  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/dispute', operationId: 'disputeMilestone',
+  summary: 'The lead association disputes a reported milestone (reason of 20 characters or more); the holds stay until an admin resolves it',
+  tags, access: ['association_rep'], params: MilestoneParams, body: z.object({ reason: z.string().max(2_000) }), responses: ok,
+  handler: async ({ params, body, actor, deps }) => {
+    const { clusterId, requestId, index } = params;
+    await load(deps, actor!, clusterId, requestId);
+    const at = now(deps);
+    const { record } = await deps.stores.escrow.change(clusterId, requestId, (r) => ({ record: disputeMilestone(r, index, actor!, body.reason, at), result: undefined }));
+    return { status: 200, body: moneyView(record) };
+  },
+});
+
+export const resolveMilestoneRoute = route({
+  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/resolve', operationId: 'resolveMilestone',
+  summary: 'An admin resolves a dispute: release, release part (the rest returns to the pools) or void',
+  tags, access: [...ADMINS], params: MilestoneParams,
+  body: z.object({ outcome: ResolutionOutcome, amount: Money.optional(), reason: z.string().trim().min(1).max(2_000) }), responses: ok,
+  handler: async ({ params, body, actor, deps }) => {
+    const { clusterId, requestId, index } = params;
+    await load(deps, actor!, clusterId, requestId);
+    const at = now(deps);
+    const record = await decideAndSettle(deps, clusterId, requestId, index, (r) => resolveMilestone(r, index, actor!, body, at));
+    return { status: 200, body: moneyView(record) };
+  },
+});
+
+export const recordPrivateShareReceipt = route({
+  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/private-share/receipts', operationId: 'recordPrivateShareReceipt',
+  summary: 'The awarded provider confirms a payment of the private share from the firms (idempotent by receiptId)',
+  tags, access: ['provider'], params: RequestParams,
+  body: z.object({ receiptId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, _ and - (1–64)'), amount: Money, note: z.string().max(500).optional() }),
+  responses: ok,
+  handler: async ({ params, body, actor, deps }) => {
+    const { clusterId, requestId } = params;
+    await load(deps, actor!, clusterId, requestId);
+    const at = now(deps);
+    const { record } = await deps.stores.escrow.change(clusterId, requestId, (r) => {
+      const out = recordReceipt(r, actor!, body, at);
+      return out.replayed ? { result: undefined } : { record: out.record, result: undefined };
+    });
+    return { status: 200, body: moneyView(record) };
+  },
+});

@@ -1,0 +1,52 @@
+import { autoAcceptMilestone, type EventEnvelope } from '@bds/core';
+import type { Logger } from '../../../observability/logger';
+import type { WorkerDeps } from '../worker';
+import { settle } from './escrow';
+
+/** The one schedule per milestone: reporting again (never allowed today) would move it, not add one. */
+export const autoAcceptSchedule = (requestId: string, index: number) => `milestone:${requestId}:${index}`;
+
+interface MilestoneRef {
+  requestId: string;
+  index: number;
+  autoAcceptAt: string;
+}
+
+/**
+ * `milestone.reported`: schedules the milestone's automatic acceptance (`milestone.auto_accept`
+ * at its `autoAcceptAt`). The route stores the report and this event together (outbox); the
+ * scheduler lives with the workers.
+ */
+export async function onMilestoneReported(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId, index, autoAcceptAt } = event.payload as unknown as MilestoneRef;
+  const name = autoAcceptSchedule(requestId, index);
+  await deps.scheduler.at(name, autoAcceptAt, {
+    id: `evt_auto_${event.id.slice(event.id.indexOf('_') + 1)}`,
+    type: 'milestone.auto_accept',
+    clusterId: event.clusterId,
+    occurredAt: autoAcceptAt,
+    correlationId: event.correlationId,
+    idempotencyKey: `milestone.auto_accept:${requestId}:${index}`,
+    payload: { requestId, index, autoAcceptAt },
+  });
+  log.info('milestone auto-acceptance scheduled', { requestId, index, autoAcceptAt, schedule: name });
+}
+
+/**
+ * `milestone.auto_accept`: accepts the milestone if it is still `reported` and its time has
+ * come. Answered, disputed or cancelled milestones are left alone, so a late, early or
+ * repeated trigger is harmless; the release replays by its derived id.
+ */
+export async function onMilestoneAutoAccept(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId, index } = event.payload as unknown as MilestoneRef;
+  const at = new Date(deps.clock.now()).toISOString();
+  const record = await deps.stores.escrow.get(event.clusterId, requestId);
+  if (!record) return log.warn('no escrow for the milestone; nothing to accept', { requestId, index });
+  const { result } = await deps.stores.escrow.change(event.clusterId, requestId, (r) => {
+    const decision = autoAcceptMilestone(r, index, at);
+    return decision ? { record: decision.record, result: decision.commands } : { result: undefined };
+  });
+  if (!result) return log.info('milestone answered or not due; nothing to accept', { requestId, index });
+  await settle(deps, result);
+  log.info('milestone accepted automatically', { requestId, index });
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { EventEnvelope, IdGenerator } from '@bds/core';
+import type { Stores } from '../../../adapters/dynamo/stores';
+import type { Scheduler } from '../../../adapters/scheduler/port';
+import type { Logger } from '../../../observability/logger';
+import type { WorkerDeps } from '../worker';
+
+/** One schedule per request: arming it again moves it, so a redelivered event arms it once. */
+export const deadlineScheduleName = (requestId: string): string => `deadline:${requestId}`;
+
+/** What a `request.deadline` event carries: the deadline it was armed for. */
+export const DeadlinePayload = z.object({ requestId: z.string().min(1), deadline: z.iso.datetime() });
+export type DeadlinePayload = z.infer<typeof DeadlinePayload>;
+
+const OpenedPayload = z.object({ requestId: z.string().min(1) });
+const CancelledPayload = z.object({ requestId: z.string().min(1), previousStatus: z.string() });
+
+/**
+ * Arms (or moves) the schedule that delivers `request.deadline` at the request's deadline. The
+ * idempotency key names the deadline, so a moved deadline is a different trigger.
+ *
+ * @example
+ * await armDeadline(deps, { clusterId, requestId, deadline: request.biddingDeadline }, correlationId);
+ */
+export async function armDeadline(
+  deps: { scheduler: Scheduler; ids: IdGenerator },
+  target: { clusterId: string; requestId: string; deadline: string },
+  correlationId: string,
+): Promise<void> {
+  const { clusterId, requestId, deadline } = target;
+  const event: EventEnvelope = {
+    id: deps.ids.next('event'), type: 'request.deadline', clusterId, occurredAt: deadline, correlationId,
+    idempotencyKey: `request.deadline:${requestId}:${deadline}`, payload: { requestId, deadline } satisfies DeadlinePayload,
+  };
+  await deps.scheduler.at(deadlineScheduleName(requestId), deadline, event);
+}
+
+/** `request.opened`: the deadline closes the request without anyone calling the API. */
+export async function scheduleDeadline(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId } = OpenedPayload.parse(event.payload);
+  // Queues do not keep order: a cancellation handled first must not leave a schedule behind.
+  const request = await deps.stores.requests.get(event.clusterId, requestId);
+  if (request?.status !== 'open') {
+    log.info('request is no longer open; no deadline to schedule', { requestId, status: request?.status });
+    return;
+  }
+  // The stored deadline, not the event's: it is the one the close will check.
+  await armDeadline(deps, { clusterId: event.clusterId, requestId, deadline: request.biddingDeadline }, event.correlationId);
+  log.info('deadline scheduled', { requestId, deadline: request.biddingDeadline });
+}
+
+/** `request.cancelled`: an open request's deadline schedule goes with it. */
+export async function cancelDeadline(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId, previousStatus } = CancelledPayload.parse(event.payload);
+  if (previousStatus !== 'open') {
+    log.debug('request was not open; no deadline schedule to cancel', { requestId, previousStatus });
+    return;
+  }
+  await deps.scheduler.cancel(deadlineScheduleName(requestId));
+  log.info('deadline schedule cancelled', { requestId });
+}
+
+/**
+ * Arms the deadline of every open request, once: the local stack's timers live in memory, so
+ * a restart would otherwise forget them. Reads the open-by-deadline index of each cluster.
+ *
+ * @example
+ * say(`Scheduled ${await rearmOpenDeadlines({ stores, scheduler, ids })} request deadlines`);
+ */
+export async function rearmOpenDeadlines(deps: { stores: Stores; scheduler: Scheduler; ids: IdGenerator }): Promise<number> {
+  let armed = 0;
+  for await (const cluster of pages((cursor) => deps.stores.clusters.list({ limit: 100, ...(cursor ? { cursor } : {}) }))) {
+    for await (const request of pages((cursor) => deps.stores.requests.listOpen(cluster.id, { limit: 100, ...(cursor ? { cursor } : {}) }))) {
+      await armDeadline(deps, { clusterId: request.clusterId, requestId: request.id, deadline: request.biddingDeadline }, `startup:${request.id}`);
+      armed++;
+    }
+  }
+  return armed;
+}
+
+/** Every item of a paged list, page by page. */
+async function* pages<T>(load: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>): AsyncGenerator<T> {
+  let cursor: string | null = null;
+  do {
+    const page = await load(cursor ?? undefined);
+    yield* page.items;
+    cursor = page.nextCursor;
+  } while (cursor);
+}

@@ -1,0 +1,6 @@
+export * from './schema';
+export * from './errors';
+export * from './open';
+export * from './milestones';
+export * from './receipts';
+export * from './view';

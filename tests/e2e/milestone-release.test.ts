@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
+import { DEMO } from './support/api';
+import { awardedRequest, rupees, type Awarded } from './support/money';
+import { startStack, type E2eStack } from './support/stack';
+import { heading, navLink, signInUi, textOf, unique } from './support/ui';
+
+/**
+ * Journey (a): the awarded provider reports the first milestone delivered, the lead association
+ * accepts it from its to-do list with a confirmation, the escrow held for it is released: the
+ * money panel says so and the provider's payable grows by that amount. The award itself (pledges,
+ * a bid, closing, the escrow worker) is set up through the API.
+ */
+describe('a milestone reported, accepted and released', () => {
+  let stack: E2eStack;
+  let provider: BrowserUser;
+  let rep: BrowserUser;
+  let awarded: Awarded;
+  const title = `ERP roll-out for hosiery units ${unique()}`;
+
+  beforeAll(async () => {
+    [stack, provider, rep] = await Promise.all([startStack(), openBrowser(), openBrowser()]);
+    awarded = await awardedRequest(stack, title);
+  });
+
+  afterAll(async () => {
+    await Promise.all([provider?.close(), rep?.close()]);
+    await stack?.stop();
+  });
+
+  it('lets the provider report the delivery of a milestone from its to-do list', async () => {
+    // Prepare
+    const { page } = provider;
+    const first = awarded.money.milestones[0];
+    expect(first?.held.amount, 'the first milestone holds subsidy').toBeGreaterThan(0);
+    await signInUi(page, stack.url, DEMO.lict);
+    await navLink(page, 'Payouts').click();
+    await heading(page, 'Payouts').waitFor();
+    expect(await textOf(page.getByTestId('payable'))).toBe('₹0');
+    await navLink(page, 'Deliveries').click();
+    await page.getByRole('link', { name: title }).waitFor();
+    await page.getByText('2 milestones to report').waitFor();
+    await expectAccessible(page, 'deliveries');
+    await screenshot(page, 'deliveries');
+    await navLink(page, 'Home').click();
+
+    // Act
+    await page.getByRole('link', { name: `Report delivery of “Installation” for “${title}”` }).click();
+    const money = page.getByRole('region', { name: 'Money' });
+    await money.getByRole('button', { name: 'Report delivery of “Installation”' }).click();
+    await money.getByRole('button', { name: 'Report the delivery' }).click();
+
+    // Assess: too short a report is refused next to its field
+    expect(await textOf(page.locator('#m0-evidence-error'))).toMatch(/at least 10 characters/);
+    await expectAccessible(page, 'report delivery with error');
+    await screenshot(page, 'report-delivery');
+
+    // Act
+    await page.getByLabel('What was delivered').fill('ERP installed in all four units on 3 March; two staff per unit trained; sign-off sheets with the association.');
+    await money.getByRole('button', { name: 'Report the delivery' }).click();
+
+    // Assess
+    const item = money.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '1. Installation' }) });
+    await item.getByText('Delivery reported', { exact: true }).waitFor();
+    expect(await textOf(item)).toContain(rupees(first?.held.amount ?? 0));
+  });
+
+  it('lets the association accept it with a confirmation, which releases the escrow', async () => {
+    // Prepare
+    const { page } = rep;
+    const held = awarded.money.milestones[0]?.held.amount ?? 0;
+    await signInUi(page, stack.url, DEMO.knidgro);
+
+    // Act
+    await page.getByRole('link', { name: `Delivery of “Installation” for “${title}” is reported: accept or dispute it` }).click();
+    const money = page.getByRole('region', { name: 'Money' });
+    await money.getByText('ERP installed in all four units').waitFor();
+    await expectAccessible(page, 'money panel, delivery reported');
+    await screenshot(page, 'money-reported');
+    await money.getByRole('button', { name: 'Accept “Installation”…' }).click();
+    const question = money.getByText(/^Accept the delivery of “Installation”\?/);
+    expect(await textOf(question)).toContain(`${rupees(held)} held in escrow goes to the provider`);
+    await expectAccessible(page, 'accept confirmation');
+    await money.getByRole('button', { name: 'Yes, accept and release' }).click();
+
+    // Assess: released, nothing held any more for that milestone
+    const item = money.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '1. Installation' }) });
+    await item.getByText('Accepted: released').waitFor();
+    const amounts = item.locator('.money-amounts');
+    expect(await textOf(amounts.locator('div').filter({ hasText: /^Released/ }).locator('dd'))).toBe(rupees(held));
+    expect(await textOf(amounts.locator('div').filter({ hasText: /^Still in escrow/ }).locator('dd'))).toBe('₹0');
+    await expectAccessible(page, 'money panel, released');
+    await screenshot(page, 'money-released');
+  });
+
+  it('shows the provider its payable grown by what was released', async () => {
+    // Prepare
+    const { page } = provider;
+    const held = awarded.money.milestones[0]?.held.amount ?? 0;
+
+    // Act
+    await navLink(page, 'Payouts').click();
+
+    // Assess
+    expect(await textOf(page.getByTestId('payable'))).toBe(rupees(held));
+    await page.getByRole('region', { name: 'Released to you' }).getByText(rupees(held), { exact: false }).waitFor();
+    await expectAccessible(page, 'provider payouts');
+    await screenshot(page, 'payouts-provider');
+  });
+});

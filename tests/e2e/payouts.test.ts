@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
+import { DEMO } from './support/api';
+import { awardedRequest, releaseFirstMilestone, rupees } from './support/money';
+import { startStack, type E2eStack } from './support/stack';
+import { heading, navLink, signInUi, textOf, unique } from './support/ui';
+
+const PROVIDER = 'Ludhiana Institute of Computer Training';
+
+/**
+ * Journey (b): the provider's payout. With money released to the provider (set up through the
+ * API: an award, its first milestone reported and accepted), the national admin creates a payout
+ * batch, downloads its CSV, and marks it paid with the bank's reference; the provider sees its
+ * line paid and its payable back to nothing.
+ */
+describe('a provider is paid out', () => {
+  let stack: E2eStack;
+  let admin: BrowserUser;
+  let provider: BrowserUser;
+  let released = 0;
+
+  beforeAll(async () => {
+    [stack, admin, provider] = await Promise.all([startStack(), openBrowser(), openBrowser()]);
+    const awarded = await awardedRequest(stack, `Tally training for knitwear units ${unique()}`);
+    const money = await releaseFirstMilestone(stack, awarded);
+    released = money.milestones[0]?.released.amount ?? 0;
+  });
+
+  afterAll(async () => {
+    await Promise.all([admin?.close(), provider?.close()]);
+    await stack?.stop();
+  });
+
+  it('lets the national admin create a batch, download its CSV and mark it paid', async () => {
+    // Prepare
+    const { page } = admin;
+    expect(released).toBeGreaterThan(0);
+    await signInUi(page, stack.url, DEMO.nationalAdmin);
+    await navLink(page, 'Payouts').click();
+    await heading(page, 'Payouts').waitFor();
+    await page.getByText('No payout batch yet.').waitFor();
+
+    // Act
+    await page.getByRole('button', { name: 'Create a payout batch' }).click();
+
+    // Assess: one line, by provider name
+    const batch = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Batch / }) });
+    await batch.getByText(`${PROVIDER}: ${rupees(released)}`).waitFor();
+    const id = (await textOf(batch.getByRole('heading', { name: /^Batch / }))).replace(/^Batch /, '');
+    await expectAccessible(page, 'payout batch');
+    await screenshot(page, 'payouts-admin');
+
+    // Act: the CSV for the bank
+    const [download] = await Promise.all([page.waitForEvent('download'), batch.getByRole('button', { name: `Download the CSV of ${id}` }).click()]);
+    const csv = await readFile((await download.path()) ?? '', 'utf8');
+
+    // Assess
+    expect(csv).toContain(PROVIDER);
+    expect(csv).toContain((released / 100).toFixed(2));
+
+    // Act: paid, first without a reference
+    await batch.getByRole('button', { name: `Mark ${id} paid` }).click();
+    expect(await textOf(page.locator(`#reference-${id}-error`))).toContain('Enter the bank reference');
+    await batch.getByLabel(`Bank reference for ${id}`).fill('UTR SBIN326118842');
+    await batch.getByRole('button', { name: `Mark ${id} paid` }).click();
+
+    // Assess
+    await batch.getByText(/^Paid .*, reference UTR SBIN326118842$/).waitFor();
+    expect(await textOf(batch.locator('.badge'))).toBe('Paid');
+    await expectAccessible(page, 'payout batch paid');
+  });
+
+  it('shows the provider its line paid', async () => {
+    // Prepare
+    const { page } = provider;
+    await signInUi(page, stack.url, DEMO.lict);
+
+    // Act
+    await navLink(page, 'Payouts').click();
+
+    // Assess
+    const lines = page.getByRole('region', { name: 'Your payout lines' });
+    await lines.getByText(rupees(released), { exact: false }).waitFor();
+    expect(await textOf(lines.locator('.badge').first())).toBe('Paid');
+    expect(await textOf(page.getByTestId('payable'))).toBe('₹0');
+    expect(await textOf(page.getByTestId('paid-out'))).toBe(rupees(released));
+    await expectAccessible(page, 'provider payouts, paid');
+    await screenshot(page, 'payouts-provider-paid');
+  });
+
+  it('lets the provider read its inbox and mark a notification read; the admin sees the dead letters', async () => {
+    // Prepare
+    const { page } = provider;
+    const inbox = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Inbox/ });
+
+    // Act
+    await inbox.click();
+    await heading(page, 'Inbox').waitFor();
+    const unread = page.getByRole('button', { name: /^Mark read: “.*”$/ });
+    const before = await unread.count();
+    await expectAccessible(page, 'inbox');
+    await screenshot(page, 'inbox');
+    if (before > 0) await unread.first().click();
+
+    // Assess: one fewer to read (none when the awarded notification has not been written)
+    await expect.poll(() => unread.count()).toBe(Math.max(0, before - 1));
+
+    // Act: the national admin's dead letters
+    await navLink(admin.page, 'Dead letters').click();
+    await heading(admin.page, 'Dead letters').waitFor();
+    await admin.page.getByLabel('Queue').waitFor();
+    await expectAccessible(admin.page, 'dead letters');
+    await screenshot(admin.page, 'dead-letters');
+  });
+});

@@ -1,0 +1,70 @@
+import { DEMO, apiAs, bidTerms, requestTerms, signInApi, type ApiUser } from './api';
+import type { E2eStack } from './stack';
+
+type Id = { id: string };
+
+/** What the tests read of an award's money (docs/money-api.md). */
+export interface MoneyView {
+  status: 'pending' | 'held' | 'closed';
+  subsidy: { amount: number; currency: string };
+  milestones: { index: number; name: string; status: string; held: { amount: number; currency: string }; released: { amount: number; currency: string } }[];
+}
+
+export interface Awarded {
+  clusterId: string;
+  requestId: string;
+  title: string;
+  knidgro: ApiUser;
+  lict: ApiUser;
+  money: MoneyView;
+}
+
+/** Rupees the way the portal shows them: ₹1,25,000, ₹99.50. */
+export const rupees = (paise: number): string =>
+  new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', trailingZeroDisplay: 'stripIfInteger' }).format(paise / 100);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A request of KNIDGRO awarded to the Ludhiana Institute of Computer Training, its escrow held
+ * by the seeded SIDBI programme: everything a money journey starts from, done through the API
+ * (pledges of four firms, one bid, the deadline passing, closing, the award, the escrow worker).
+ *
+ * @example
+ * const awarded = await awardedRequest(stack, 'ERP roll-out x1');
+ */
+export async function awardedRequest(stack: E2eStack, title: string): Promise<Awarded> {
+  const [knidgro, lict] = await Promise.all([signInApi(stack.url, DEMO.knidgro), signInApi(stack.url, DEMO.lict)]);
+  const rep = apiAs(stack.url, knidgro);
+  const clusterId = knidgro.clusterIds[0] ?? '';
+  const cluster = `/api/clusters/${clusterId}`;
+  const deadline = Date.now() + 12_000;
+  const r = await rep.post<Id>(`${cluster}/requests`, requestTerms(title, deadline - Date.now()));
+  const path = `${cluster}/requests/${r.id}`;
+  await rep.post(`${path}/publish`);
+  const firms = await rep.get<{ items: Id[] }>(`${cluster}/associations/${knidgro.organisationId}/firms`);
+  for (const firm of firms.items.slice(0, 4)) await rep.post(`${path}/pledges`, { firmId: firm.id });
+  await apiAs(stack.url, lict).post(`${path}/bids`, bidTerms([[3, 9_000]]));
+  await sleep(Math.max(0, deadline - Date.now() + 500));
+  // A scheduled close may beat ours at the deadline: either way the request ends up ranked.
+  await rep.post(`${path}/close`).catch(() => undefined);
+  await stack.drain();
+  const evaluation = await rep.get<{ recommended?: { bidId: string } }>(`${path}/evaluation`);
+  await rep.post(`${path}/award`, { bidId: evaluation.recommended?.bidId });
+  // The escrow is set up by a worker on `request.awarded`: run the queues until it is held.
+  let money: MoneyView | undefined;
+  for (let i = 0; i < 40 && money?.status !== 'held'; i++) {
+    await stack.drain();
+    money = await rep.get<MoneyView>(`${path}/money`).catch(() => undefined);
+    if (money?.status !== 'held') await sleep(250);
+  }
+  if (!money || money.status !== 'held') throw new Error(`the escrow of ${r.id} was not held: ${JSON.stringify(money)}\n${stack.log.slice(-20).join('\n')}`);
+  return { clusterId, requestId: r.id, title, knidgro, lict, money };
+}
+
+/** The provider reports the first milestone and the association accepts it, through the API. */
+export async function releaseFirstMilestone(stack: E2eStack, a: Awarded): Promise<MoneyView> {
+  const path = `/api/clusters/${a.clusterId}/requests/${a.requestId}/milestones/0`;
+  await apiAs(stack.url, a.lict).post(`${path}/report`, { evidence: 'ERP installed in all four units on 3 March; sign-off sheets attached.' });
+  return apiAs(stack.url, a.knidgro).post<MoneyView>(`${path}/accept`);
+}

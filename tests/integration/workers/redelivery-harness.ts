@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { BatchWriteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { inject } from 'vitest';
+import { idGenerator, type Clock, type EventEnvelope } from '@bds/core';
+import { createDb, type Db } from '../../../functions/adapters/dynamo/db';
+import { ensureTable } from '../../../functions/adapters/dynamo/create-table';
+import { mailboxStore } from '../../../functions/adapters/dynamo/mailbox';
+import { createStores } from '../../../functions/adapters/dynamo/stores';
+import type { Scheduler } from '../../../functions/adapters/scheduler/port';
+import { silentLogger } from '../../../functions/observability/logger';
+import { batchHandlers } from '../../../functions/workers/request-events/handlers';
+import { createRequestEventsHandler } from '../../../functions/workers/request-events/worker';
+
+export type Item = Record<string, unknown>;
+
+/** Every item of a table (a test may Scan; the code under test never does). */
+export async function dumpTable(doc: DynamoDBDocumentClient, tableName: string): Promise<Item[]> {
+  const items: Item[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}) }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+/** A fresh table holding `items` (BatchWriteItem, 25 at a time, unprocessed ones sent again). */
+export async function loadTable(items: readonly Item[]): Promise<Db> {
+  const db = createDb({ tableName: `replay-${randomUUID()}`, endpoint: inject('dynamoEndpoint') });
+  await ensureTable(db.client, db.table);
+  for (let i = 0; i < items.length; i += 25) {
+    let requests: { PutRequest: { Item: Item } }[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (requests?.length) {
+      const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.table]: requests } }));
+      requests = out.UnprocessedItems?.[db.table] as typeof requests;
+    }
+  }
+  return db;
+}
+
+/** The events in the table's outbox, oldest first (ids are ULIDs). */
+export const outboxEvents = (items: readonly Item[]): EventEnvelope[] =>
+  items.filter((i) => i.entity === 'outbox').map((i) => i.event as EventEnvelope).sort((a, b) => (a.occurredAt === b.occurredAt ? a.id.localeCompare(b.id) : a.occurredAt.localeCompare(b.occurredAt)));
+
+/** A deterministic PRNG (mulberry32): the same seed, the same crashes, ids and order. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Thrown by an injected crash: the process "dies"; nothing else in the invocation runs. */
+export class Crash extends Error {
+  override readonly name = 'Crash';
+}
+
+const WRITES = /^(Put|Update|Delete|TransactWrite|BatchWrite)(Item|Items)?Command$/;
+
+/** When to crash around one write (or schedule call): before it is sent, after it committed, or not. */
+export type CrashPoint = 'before' | 'after' | undefined;
+
+/**
+ * Makes every write through `db` (document and low-level client) and every scheduler call ask
+ * `decide` whether to crash before or after it. Once crashed, every later call of the same
+ * invocation throws too, as a dead process does nothing more.
+ */
+function crashing(db: Db, decide: () => CrashPoint, committed: (command: unknown) => void) {
+  let dead = false;
+  const guard = <T>(name: string, run: () => Promise<T>, command?: unknown): Promise<T> => (async () => {
+    if (dead) throw new Crash('process is gone');
+    const point = WRITES.test(name) || name === 'scheduler' ? decide() : undefined;
+    if (point === 'before') {
+      dead = true;
+      throw new Crash(`crash before ${name}`);
+    }
+    const out = await run();
+    if (WRITES.test(name)) committed(command);
+    if (point === 'after') {
+      dead = true;
+      throw new Crash(`crash after ${name} committed`);
+    }
+    return out;
+  })();
+  for (const client of [db.doc, db.client] as { send: (...args: unknown[]) => Promise<unknown> }[]) {
+    const send = client.send.bind(client);
+    client.send = (command: unknown, ...rest: unknown[]) => guard((command as object).constructor.name, () => send(command, ...rest), command);
+  }
+  return { guard, revive: () => void (dead = false), crashed: () => dead };
+}
+
+/** A message as the harness queues it: an event and how many more deliveries it gets. */
+interface Pending {
+  key: string;
+  event: EventEnvelope;
+  copies: number;
+  attempts: number;
+}
+
+export interface WorldOptions {
+  db: Db;
+  /** The workers' fixed clock: after every deadline of the scenario. */
+  now: number;
+  /** Seeds ids (and, with `chaos`, the order, the copies and the crashes). */
+  seed: number;
+  /** Deliver each message 1–3 times, in random order and batches of 1–3, with crashes of this probability per write. */
+  chaos?: { crashRate: number };
+}
+
+export interface WorldResult {
+  /** The 26-character ULID parts of every id the workers generated: volatile across runs. */
+  generated: Set<string>;
+  /** Deliveries per event type (a copy retried after a crash counts each time). */
+  deliveries: Map<string, number>;
+  crashes: number;
+}
+
+/**
+ * Runs the real request-events worker over `initial` and every event the handlers emit (through
+ * the outbox) or schedule, until nothing is left. Without `chaos`: each message once, in order, as
+ * an exactly-once queue would. With it: each 1–3 times, shuffled, with crashes, failed records
+ * retried as SQS would after the visibility timeout.
+ */
+export async function runWorld(initial: readonly EventEnvelope[], opts: WorldOptions): Promise<WorldResult> {
+  const random = prng(opts.seed);
+  const clock: Clock = { now: () => opts.now };
+  const generated = new Set<string>();
+  const baseIds = idGenerator(clock, (n) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256)));
+  const ids = { next: (kind: Parameters<typeof baseIds.next>[0]) => {
+    const id = baseIds.next(kind);
+    generated.add(id.slice(id.indexOf('_') + 1));
+    return id;
+  } };
+  const chaos = opts.chaos;
+  // Events the handlers commit to the outbox, seen on the way to the table (no Scan per delivery).
+  const emitted: EventEnvelope[] = [];
+  const crash = crashing(opts.db, () => {
+    if (!chaos || random() >= chaos.crashRate) return undefined;
+    return random() < 0.5 ? 'before' : 'after';
+  }, (command) => emitted.push(...outboxPutsOf(command)));
+
+  const pending: Pending[] = [];
+  const seen = new Set<string>();
+  const schedules = new Map<string, Pending>();
+  const copies = () => (chaos ? 1 + Math.floor(random() * 3) : 1);
+  const enqueue = (event: EventEnvelope, key = event.id): Pending => {
+    const p = { key, event, copies: copies(), attempts: 0 };
+    pending.push(p);
+    return p;
+  };
+  const scheduler: Scheduler = {
+    // A schedule fires once, at its time: every deadline here has passed, so it is due at once.
+    at: (name, _at, event) => crash.guard('scheduler', async () => {
+      const before = schedules.get(name);
+      if (before && pending.includes(before)) pending.splice(pending.indexOf(before), 1);
+      schedules.set(name, enqueue(event, `schedule:${name}:${event.id}`));
+    }),
+    cancel: (name) => crash.guard('scheduler', async () => {
+      const before = schedules.get(name);
+      if (before && pending.includes(before)) pending.splice(pending.indexOf(before), 1);
+      schedules.delete(name);
+    }),
+  };
+  const stores = createStores(opts.db, { clock });
+  const mailbox = mailboxStore(opts.db, { nextId: () => ids.next('mail'), now: clock.now });
+  const handler = createRequestEventsHandler({ stores, log: silentLogger, clock, ids, mail: mailbox.sender, scheduler, portalUrl: 'http://portal.test' });
+
+  const discover = () => {
+    for (const event of emitted.splice(0)) {
+      if (seen.has(event.id)) continue;
+      seen.add(event.id);
+      enqueue(event);
+    }
+  };
+  for (const event of initial) {
+    seen.add(event.id);
+    enqueue(event);
+  }
+
+  const deliveries = new Map<string, number>();
+  let crashes = 0;
+  let step = 0;
+  for (;;) {
+    await deliverAll();
+    // Anything committed to the outbox some other way than seen above: deliver it too.
+    const missed = outboxEvents(await dumpTable(opts.db.doc, opts.db.table)).filter((e) => !seen.has(e.id));
+    if (missed.length === 0) break;
+    for (const event of missed) {
+      seen.add(event.id);
+      enqueue(event);
+    }
+  }
+  return { generated, deliveries, crashes };
+
+  async function deliverAll(): Promise<void> {
+    while (pending.length > 0) {
+      if (++step > 5_000) throw new Error('the workers never settled');
+      const batch = chaos ? pickBatch(pending, random) : [pending[0]!];
+      const records = batch.map((p) => record(p, ++p.attempts));
+      for (const p of batch) deliveries.set(p.event.type, (deliveries.get(p.event.type) ?? 0) + 1);
+      crash.revive();
+      let failed: Set<string>;
+      try {
+        const response = await handler({ Records: records } satisfies SQSEvent);
+        failed = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
+      } catch (error) {
+        if (!(error instanceof Crash)) throw error;
+        failed = new Set(records.map((r) => r.messageId));
+      }
+      // A crash anywhere loses the whole invocation: every record of the batch comes back.
+      if (crash.crashed()) {
+        crashes++;
+        failed = new Set(records.map((r) => r.messageId));
+      }
+      crash.revive();
+      for (const [n, p] of batch.entries()) {
+        if (failed.has(records[n]!.messageId)) {
+          if (!chaos) throw new Error(`${p.event.type} ${p.event.id} failed without any crash injected`);
+          if (p.attempts > 60) throw new Error(`${p.event.type} ${p.event.id} still failing after ${p.attempts} attempts`);
+          continue;
+        }
+        p.copies -= 1;
+        if (p.copies === 0 && pending.includes(p)) pending.splice(pending.indexOf(p), 1);
+      }
+      discover();
+    }
+  }
+}
+
+/** The outbox events a write command puts (Put, or the Puts of a transaction). */
+function outboxPutsOf(command: unknown): EventEnvelope[] {
+  const input = (command as { input?: { Item?: Item; TransactItems?: { Put?: { Item?: Item } }[] } }).input;
+  const items = [input?.Item, ...(input?.TransactItems ?? []).map((t) => t.Put?.Item)];
+  return items.filter((i): i is Item => i?.entity === 'outbox').map((i) => i.event as EventEnvelope);
+}
+
+/** Up to three distinct pending messages, at random; an event handled a batch at a time goes alone (grouping changes what a run decides). */
+function pickBatch(pending: Pending[], random: () => number): Pending[] {
+  const first = pending[Math.floor(random() * pending.length)]!;
+  if (batchHandlers[first.event.type]) return [first];
+  const size = 1 + Math.floor(random() * 3);
+  const others = pending.filter((p) => p !== first && !batchHandlers[p.event.type]);
+  const batch = [first];
+  while (batch.length < size && others.length > 0) batch.push(others.splice(Math.floor(random() * others.length), 1)[0]!);
+  return batch;
+}
+
+function record(p: Pending, attempt: number): SQSRecord {
+  return {
+    messageId: `${p.key}#copy${p.copies}`, receiptHandle: randomUUID(), body: JSON.stringify(p.event), md5OfBody: '',
+    eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:local:000000000000:request-events', awsRegion: 'local', messageAttributes: {},
+    attributes: { ApproximateReceiveCount: String(attempt), SentTimestamp: '0', SenderId: 'replay', ApproximateFirstReceiveTimestamp: '0' },
+  };
+}
+
+/** Fields written from a wall clock or a timer, not from the workers' clock. */
+const VOLATILE_FIELDS = new Set(['durationMs', 'expiresAt']);
+
+/**
+ * The table as a sorted list of JSON lines to compare: without outbox items (the events the
+ * workers emitted carry generated ids), volatile fields dropped, and every generated id replaced
+ * by `<id>`, so two runs that did the same things compare equal and a duplicate shows as an extra line.
+ */
+export function canonical(items: readonly Item[], generated: ReadonlySet<string>): string[] {
+  const pattern = generated.size > 0 ? new RegExp([...generated].join('|'), 'g') : undefined;
+  const clean = (value: unknown): unknown => {
+    if (typeof value === 'string') return pattern ? value.replace(pattern, '<id>') : value;
+    if (Array.isArray(value)) return value.map(clean);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).filter(([k]) => !VOLATILE_FIELDS.has(k)).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, clean(v)]));
+    }
+    return value;
+  };
+  return items.filter((i) => i.entity !== 'outbox').map((i) => JSON.stringify(clean(i))).sort();
+}
+
+/** What one multiset has that the other lacks, both ways. */
+export function difference(expected: readonly string[], actual: readonly string[]): { missing: string[]; extra: string[] } {
+  const count = new Map<string, number>();
+  for (const line of expected) count.set(line, (count.get(line) ?? 0) + 1);
+  const extra: string[] = [];
+  for (const line of actual) {
+    const left = count.get(line) ?? 0;
+    if (left > 0) count.set(line, left - 1);
+    else extra.push(line);
+  }
+  const missing = [...count].flatMap(([line, n]) => Array<string>(n).fill(line));
+  return { missing, extra };
+}
