@@ -74,7 +74,13 @@ async function closeAndAward(stores: Stores, seed: RequestSeed, clusterId: strin
   const entry = auditEntry(rep, 'request.awarded', requestId, {
     clusterId, before: { status: next.status }, after: { status: awarded.status, bidId: awarded.award?.bidId, providerId: awarded.award?.providerId, total: awarded.award?.total },
   }, { ids: seededIds(`${seed.slug}-award`), clock });
-  await stores.requests.updateWithAudit(awarded, next.version, entry);
+  const { bidId, providerId, total, awardedAt } = awarded.award!;
+  // Through the outbox like the award route, so the workers hold the award's subsidy in escrow.
+  await stores.requests.updateWithAudit(awarded, next.version, entry, [{
+    id: seedId('event', `${seed.slug}-awarded`), type: 'request.awarded', clusterId, occurredAt: awardedAt, correlationId: `seed-${seed.slug}`,
+    idempotencyKey: `request.awarded:${requestId}`,
+    payload: { requestId, bidId, providerId, total, category: awarded.category, leadAssociationId: awarded.associationId, awardedAt },
+  }]);
 }
 
 /**

@@ -14,8 +14,8 @@ import { ledgerOnStreamlessTable, movableClock, type LedgerFixture } from './sup
  * the in-memory ledger; after every step the states must agree and the invariants hold.
  *
  * Sized by env: LEDGER_MODEL_STEPS (10,000, the issue's number), LEDGER_MODEL_RUNNERS (parallel
- * runners sharing one table through namespaced ids; 6). Each runner runs fast-check assertions
- * of a few sequences each, seed after seed, until the runners together reach the steps. One step
+ * runners sharing one table through namespaced ids; 6). Each runner runs one fast-check assertion
+ * (one sequence) per seed, seed after seed, until the runners together reach the steps. One step
  * in 5 sends its command 2–3 times at once. A run prints its first seed (LEDGER_MODEL_SEED=<it>
  * runs the same seeds again); a failure prints fast-check's seed, path and the shrunk commands
  * with their replayPath; replay it on one runner with
