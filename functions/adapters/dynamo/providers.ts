@@ -1,3 +1,4 @@
+import { getMany } from './batch-get';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { Provider } from '@bds/core';
 import { z } from 'zod';
@@ -40,6 +41,12 @@ export function providerStore(db: Db) {
     async get(providerId: string): Promise<Provider | undefined> {
       const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.provider(providerId) }));
       return out.Item ? Provider.parse(withoutKeys(out.Item)) : undefined;
+    },
+    /** Several providers in one BatchGetItem (100 keys per call), in the order asked; `undefined` for an unknown id. */
+    async getMany(providerIds: readonly string[]): Promise<(Provider | undefined)[]> {
+      const found: (Record<string, unknown> | undefined)[] = [];
+      for (let i = 0; i < providerIds.length; i += 100) found.push(...(await getMany(db, providerIds.slice(i, i + 100).map((id) => keys.provider(id)))));
+      return found.map((raw) => (raw ? Provider.parse(withoutKeys(raw)) : undefined));
     },
     async getRegistration(clusterId: string, providerId: string): Promise<Registration | undefined> {
       const { PK, SK } = keys.providerRegistration(clusterId, providerId);

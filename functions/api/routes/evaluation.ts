@@ -50,9 +50,9 @@ export const getEvaluation = route({
     assertSponsorOrAdmin(actor!, visible(actor!, found.request));
     const { evaluation } = found;
     if (!evaluation) throw notFound('EVALUATION.NOT_FOUND', 'The request has not been closed and evaluated yet.');
-    // Readers pick a provider by name, not by id; a request has a handful of bids, read together.
+    // Readers pick a provider by name, not by id: one more BatchGetItem for the providers it names.
     const ids = [...new Set([...evaluation.ranking, ...evaluation.invalid].map((b) => b.providerId))];
-    const providerList = await Promise.all(ids.map((id) => deps.stores.providers.get(id)));
+    const providerList = await deps.stores.providers.getMany(ids);
     const providers = Object.fromEntries(providerList.flatMap((p) => (p ? [[p.id, { name: p.name, city: p.city }]] : [])));
     return { status: 200, body: { ...evaluation, ...(found.matching ? { matching: found.matching } : {}), providers } };
   },

@@ -6,6 +6,8 @@ import { marketApp, tokenOf } from './support';
 
 // Reading the request and its bids together is two calls sent at once: one round trip of latency.
 const TWO_READS_IN_ONE_ROUND_TRIP = new Set(['closeRequest (evaluate)', 'listBids (association, after deadline)']);
+// The ranking names its providers; their names are read once it is known which (one BatchGetItem).
+const TWO_READ_ROUND_TRIPS = new Set(['getEvaluation']);
 
 describe('DynamoDB round trips per API operation', () => {
   const clock = testClock();
@@ -38,9 +40,9 @@ describe('DynamoDB round trips per API operation', () => {
 
   it('uses at most one read and one write round trip per operation', () => {
     for (const [operation, u] of usage) {
-      expect(u.readRoundTrips, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(1);
+      expect(u.readRoundTrips, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(TWO_READ_ROUND_TRIPS.has(operation) ? 2 : 1);
       expect(u.writeRoundTrips, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(1);
-      expect(u.readCalls, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(TWO_READS_IN_ONE_ROUND_TRIP.has(operation) ? 2 : 1);
+      expect(u.readCalls, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(TWO_READS_IN_ONE_ROUND_TRIP.has(operation) || TWO_READ_ROUND_TRIPS.has(operation) ? 2 : 1);
       expect(u.writeCalls, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(1);
     }
   });
