@@ -99,6 +99,10 @@ describe('pledges and bids through the API', () => {
     const id = await freshRequest();
     const firmId = await registerFirmVia(t, tokens.knidgro, LUDHIANA, KNIDGRO, 'Late Knits');
     await t.call('POST', `${base(id)}/bids`, { token: tokens.it, body: newBid(6_500) });
+    // The scheduler would close the request at its deadline; here it is late (schedule dropped),
+    // so the request is still open past its deadline and the guards inside the writes must refuse.
+    await t.drain();
+    await t.scheduler.cancel(`deadline:${id}`);
     clock.advance(TWO_HOURS);
     await issueTokens();
     try {

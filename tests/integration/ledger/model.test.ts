@@ -14,15 +14,15 @@ import { ledgerOnStreamlessTable, movableClock, type LedgerFixture } from './sup
  * the in-memory ledger; after every step the states must agree and the invariants hold.
  *
  * Sized by env: LEDGER_MODEL_STEPS (10,000, the issue's number), LEDGER_MODEL_RUNNERS (parallel
- * runners sharing one table through namespaced ids; 6). Each runner runs one fast-check assertion
- * (one sequence) per seed, seed after seed, until the runners together reach the steps. One step
- * in 5 sends its command 2–3 times at once. A run prints its first seed (LEDGER_MODEL_SEED=<it>
- * runs the same seeds again); a failure prints fast-check's seed, path and the shrunk commands
- * with their replayPath; replay it on one runner with
+ * runners sharing one table through namespaced ids; 12, as each mostly waits on DynamoDB Local).
+ * Each runner runs one fast-check assertion (one sequence) per seed, seed after seed, until the
+ * runners together reach the steps. One step in 5 sends its command 2–3 times at once. A run
+ * prints its first seed (LEDGER_MODEL_SEED=<it> runs the same seeds again); a failure prints
+ * fast-check's seed, path and the shrunk commands with their replayPath; replay it with
  *   FC_SEED=<seed> FC_PATH=<path> FC_REPLAY_PATH=<replayPath> npx vitest run --project integration tests/integration/ledger/model.test.ts
  */
 const TARGET_STEPS = Number(process.env.LEDGER_MODEL_STEPS ?? 10_000);
-const RUNNERS = Number(process.env.LEDGER_MODEL_RUNNERS ?? 6);
+const RUNNERS = Number(process.env.LEDGER_MODEL_RUNNERS ?? 12);
 const MAX_COMMANDS = 100;
 /** Sequences per fc.assert: one, so the runners overshoot the target by at most a sequence each. */
 const RUNS_PER_SEED = 1;
