@@ -55,5 +55,7 @@ export const DEMO_USERS = [
   { slug: 'it-training', role: 'provider', email: 'bids@lict.bds.example', name: 'Sunil Arora', organisationId: PROVIDERS.itTraining.id, organisationName: PROVIDERS.itTraining.name, clusterIds: PROVIDERS.itTraining.clusterIds },
   { slug: 'erp', role: 'provider', email: 'sales@sutra-erp.bds.example', name: 'Kavita Iyer', organisationId: PROVIDERS.erp.id, organisationName: PROVIDERS.erp.name, clusterIds: PROVIDERS.erp.clusterIds },
   { slug: 'nift', role: 'provider', email: 'outreach@nift.bds.example', name: 'Anjali Verma', organisationId: PROVIDERS.nift.id, organisationName: PROVIDERS.nift.name, clusterIds: PROVIDERS.nift.clusterIds },
+  // Won the awarded Jaipur request: signs in to report its delivery and see the escrow released.
+  { slug: 'lab', role: 'provider', email: 'tests@rttl.bds.example', name: 'Dinesh Meena', organisationId: PROVIDERS.lab.id, organisationName: PROVIDERS.lab.name, clusterIds: PROVIDERS.lab.clusterIds },
   { slug: 'sidbi', role: 'funder', email: 'cluster.finance@sidbi.bds.example', name: 'Vikram Rao', organisationId: FUNDERS.sidbi.id, organisationName: 'SIDBI', clusterIds: [] },
 ] as const;
