@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
-import { DEMO } from './support/api';
+import { DEMO, apiAs } from './support/api';
 import { awardedRequest, rupees, type Awarded } from './support/money';
 import { startStack, type E2eStack } from './support/stack';
 import { heading, navLink, signInUi, textOf, unique } from './support/ui';
@@ -55,14 +55,25 @@ describe('a milestone reported, accepted and released', () => {
     await expectAccessible(page, 'report delivery with error');
     await screenshot(page, 'report-delivery');
 
+    // The awarded provider sees the four pledged firms as checkboxes named after them
+    const path = `/api/clusters/${awarded.clusterId}/requests/${awarded.requestId}`;
+    const pledged = (await apiAs(stack.url, awarded.knidgro).get<{ items: { firmId: string; firmName: string }[] }>(`${path}/pledges`)).items;
+    const attendees = money.getByRole('group', { name: 'Which pledged firms attended' });
+    await attendees.waitFor();
+    expect(await attendees.getByRole('checkbox').count()).toBe(pledged.length);
+    const attended = pledged[0]!;
+
     // Act
     await page.getByLabel('What was delivered').fill('ERP installed in all four units on 3 March; two staff per unit trained; sign-off sheets with the association.');
+    await attendees.getByRole('checkbox', { name: attended.firmName, exact: true }).check();
     await money.getByRole('button', { name: 'Report the delivery' }).click();
 
     // Assess
     const item = money.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '1. Installation' }) });
     await item.getByText('Delivery reported', { exact: true }).waitFor();
     expect(await textOf(item)).toContain(rupees(first?.held.amount ?? 0));
+    const reported = await apiAs(stack.url, awarded.lict).get<{ milestones: { report?: { attendedFirmIds: string[] } }[] }>(`${path}/money`);
+    expect(reported.milestones[0]?.report?.attendedFirmIds).toEqual([attended.firmId]);
   });
 
   it('lets the association accept it with a confirmation, which releases the escrow', async () => {

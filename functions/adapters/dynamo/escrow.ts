@@ -1,10 +1,11 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError, EscrowRecord, LEDGER_ERROR, escrowErrors, type EventEnvelope, type LedgerCommand } from '@bds/core';
+import { DomainError, EscrowRecord, LEDGER_ERROR, deliveryProgress, escrowErrors, type AuditEntry, type Clock, type EventEnvelope, type LedgerCommand, type ServiceRequest } from '@bds/core';
+import { auditItem } from './audit';
 import type { Db } from './db';
 import { withoutKeys } from './keys';
 import type { LedgerStore } from './ledger';
 import { outboxPut } from './outbox';
-import { requestKeys } from './requests';
+import { parseRequest, requestKeys, requestUpdate, type RequestStore, type StoredRequest } from './requests';
 import { failedAt, isConditionFailure, transact } from './transact';
 
 /** An award's escrow record sits in its cluster's partition, beside the request it belongs to. */
@@ -16,8 +17,21 @@ const MAX_ATTEMPTS = 10;
 
 const item = (r: EscrowRecord) => ({ ...escrowKeys.item(r.clusterId, r.requestId), entity: 'escrow', ...r });
 
-/** What a change decides from the record as read: the next record and the events it causes, or nothing to write. */
-export type EscrowChange<T> = (current: EscrowRecord) => { record: EscrowRecord; events?: readonly EventEnvelope[]; result: T } | { result: T; record?: undefined };
+/** A request transition that commits with an escrow change (delivery started, completed), guarded by the request's version. */
+export interface RequestStep {
+  next: ServiceRequest;
+  expectedVersion: number;
+  /** Who did it, when a person did (a system step, like auto-acceptance, has none). */
+  audit?: AuditEntry;
+}
+
+/**
+ * What a change decides from the record as read (and the request, when `change` was asked to
+ * read it): the next record, the events it causes and the request's transition, or nothing to write.
+ */
+export type EscrowChange<T> = (current: EscrowRecord, request: StoredRequest | undefined) =>
+  | { record: EscrowRecord; events?: readonly EventEnvelope[]; request?: RequestStep | undefined; result: T }
+  | { result: T; record?: undefined };
 
 /**
  * Escrow records (one per awarded request), version-guarded: every write names the version it
@@ -32,8 +46,18 @@ export function escrowStore(db: Db) {
     return out.Item ? EscrowRecord.parse(withoutKeys(out.Item)) : undefined;
   }
 
-  /** Stores `next` (version + 1) if the record is still at `expectedVersion`, with its events (outbox) in the same transaction. */
-  async function save(next: EscrowRecord, expectedVersion: number, events: readonly EventEnvelope[] = []): Promise<EscrowRecord> {
+  const getRequest = async (clusterId: string, requestId: string): Promise<StoredRequest | undefined> => {
+    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: requestKeys.item(clusterId, requestId), ConsistentRead: true }));
+    return out.Item ? parseRequest(out.Item) : undefined;
+  };
+
+  /**
+   * Stores `next` (version + 1) if the record is still at `expectedVersion`, with its events
+   * (outbox) and the request's transition (and its audit entry) in the same transaction: the
+   * request can never say `completed` while the record says otherwise, nor the reverse. Either
+   * version having moved is a conflict for `change` to re-read and re-decide.
+   */
+  async function save(next: EscrowRecord, expectedVersion: number, events: readonly EventEnvelope[] = [], step?: RequestStep): Promise<EscrowRecord> {
     const stored = { ...next, version: expectedVersion + 1 };
     const put = {
       TableName: db.table,
@@ -42,14 +66,16 @@ export function escrowStore(db: Db) {
       ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: { ':expected': expectedVersion },
     };
-    if (events.length === 0) {
+    if (events.length === 0 && !step) {
       try {
         await db.doc.send(new PutCommand(put));
       } catch (error) {
         throw isConditionFailure(error) ? escrowErrors.versionConflict() : error;
       }
     } else {
-      await transact(db, [{ Put: put }, ...events.map((e) => ({ Put: outboxPut(db, e) }))], (reasons) => (failedAt(reasons, 0) ? escrowErrors.versionConflict() : undefined));
+      const request = step ? [{ Update: requestUpdate(db.table, step.next, step.expectedVersion) }, ...(step.audit ? [{ Put: auditItem(db, step.audit) }] : [])] : [];
+      await transact(db, [{ Put: put }, ...request, ...events.map((e) => ({ Put: outboxPut(db, e) }))], (reasons) =>
+        failedAt(reasons, 0) || (step && failedAt(reasons, 1)) ? escrowErrors.versionConflict() : undefined);
     }
     return stored;
   }
@@ -72,16 +98,17 @@ export function escrowStore(db: Db) {
     /**
      * Reads the record, lets `decide` change it, and stores the result under the version read;
      * when another writer got there first, reads again and decides again (so the loser of a
-     * race sees the winner's decision, e.g. `MILESTONE.ALREADY_DECIDED`).
+     * race sees the winner's decision, e.g. `MILESTONE.ALREADY_DECIDED`). With `withRequest`,
+     * the request is read beside the record on every attempt and passed to `decide`.
      */
-    async change<T>(clusterId: string, requestId: string, decide: EscrowChange<T>): Promise<{ result: T; record: EscrowRecord }> {
+    async change<T>(clusterId: string, requestId: string, decide: EscrowChange<T>, opts: { withRequest?: boolean } = {}): Promise<{ result: T; record: EscrowRecord }> {
       for (let attempt = 1; ; attempt++) {
-        const current = await get(clusterId, requestId);
+        const [current, request] = await Promise.all([get(clusterId, requestId), opts.withRequest ? getRequest(clusterId, requestId) : undefined]);
         if (!current) throw escrowErrors.notFound();
-        const out = decide(current);
+        const out = decide(current, request);
         if (!out.record) return { result: out.result, record: current };
         try {
-          return { result: out.result, record: await save(out.record, current.version, out.events ?? []) };
+          return { result: out.result, record: await save(out.record, current.version, out.events ?? [], out.request) };
         } catch (error) {
           const lost = (error as { code?: string }).code === 'ESCROW.VERSION_CONFLICT';
           if (!lost || attempt >= MAX_ATTEMPTS) throw error;
@@ -138,5 +165,26 @@ export async function settleEscrow(ledger: Pick<LedgerStore, 'execute'>, command
       if (command.kind === 'void' && error instanceof DomainError && error.code === LEDGER_ERROR.pendingNotFound) continue;
       throw error;
     }
+  }
+}
+
+/**
+ * Moves the request to where its escrow says it is (`deliveryProgress`), outside any decision:
+ * the repair for a request whose milestones were decided without it (records older than the
+ * transition, a step another writer's conflict left out). Idempotent; a request changed
+ * meanwhile is left to whoever changed it.
+ *
+ * @example
+ * await syncDelivery(stores, clusterId, requestId, clock);
+ */
+export async function syncDelivery(stores: { escrow: Pick<EscrowStore, 'get'>; requests: Pick<RequestStore, 'get' | 'update'> }, clusterId: string, requestId: string, clock: Clock): Promise<ServiceRequest | undefined> {
+  const [record, request] = await Promise.all([stores.escrow.get(clusterId, requestId), stores.requests.get(clusterId, requestId)]);
+  const next = record && request ? deliveryProgress(request, record, clock) : undefined;
+  if (!next || !request) return undefined;
+  try {
+    return await stores.requests.update(next, request.version);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'REQUEST.VERSION_CONFLICT') return undefined;
+    throw error;
   }
 }

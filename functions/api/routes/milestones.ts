@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import {
-  DomainError, EscrowContribution, EscrowMilestone, EscrowStatus, Money as MoneyModule, REQUEST_LIMITS, ResolutionOutcome, acceptMilestone, disputeMilestone,
-  escrowErrors, moneyView, recordReceipt, reportMilestone, resolveMilestone, settlement, sponsorIds, type Actor, type EscrowRecord,
+  DomainError, EscrowContribution, EscrowMilestone, EscrowStatus, Money as MoneyModule, REQUEST_LIMITS, ResolutionOutcome, acceptMilestone, auditEntry, deliveryProgress,
+  disputeMilestone, escrowErrors, moneyView, recordReceipt, reportMilestone, resolveMilestone, settlement, sponsorIds, type Actor, type EscrowRecord,
 } from '@bds/core';
-import { settleEscrow } from '../../adapters/dynamo/escrow';
+import { settleEscrow, syncDelivery, type RequestStep } from '../../adapters/dynamo/escrow';
 import type { StoredRequest } from '../../adapters/dynamo/requests';
 import type { Deps } from '../deps';
 import { route } from '../route';
@@ -37,22 +37,37 @@ async function load(deps: Deps, actor: Actor, clusterId: string, requestId: stri
 const now = (deps: Deps) => new Date(deps.clock.now()).toISOString();
 
 /**
- * Runs a milestone decision and carries it to the ledger. A loser of a race (already decided)
- * first carries the winner's decision to the ledger too (replays by derived ids), so a winner
- * that died between its two writes cannot leave money held that the record says is released.
+ * The request's transition a changed record implies (first report → `in_delivery`, last
+ * decision → `completed`), audited as the actor's, to commit with the record; none when the
+ * request is already there, has ended, or could not be read.
  */
-async function decideAndSettle(deps: Deps, clusterId: string, requestId: string, index: number, decide: (r: EscrowRecord) => ReturnType<typeof acceptMilestone>) {
+function deliveryStep(deps: Deps, actor: Actor, request: StoredRequest | undefined, record: EscrowRecord): RequestStep | undefined {
+  const next = request && deliveryProgress(request, record, deps.clock);
+  if (!request || !next) return undefined;
+  const detail = { clusterId: request.clusterId, before: { status: request.status }, after: { status: next.status } };
+  return { next, expectedVersion: request.version, audit: auditEntry(actor, `request.${next.status}`, request.id, detail, deps) };
+}
+
+/**
+ * Runs a milestone decision and carries it to the ledger; the decision that closes the last
+ * milestone completes the request in the same transaction. A loser of a race (already decided)
+ * first carries the winner's decision to the ledger and the request too (replays by derived
+ * ids; the request step is re-derived from the record), so a winner that died between its
+ * writes cannot leave money held that the record says is released.
+ */
+async function decideAndSettle(deps: Deps, actor: Actor, clusterId: string, requestId: string, index: number, decide: (r: EscrowRecord) => ReturnType<typeof acceptMilestone>) {
   try {
-    const { result, record } = await deps.stores.escrow.change(clusterId, requestId, (r) => {
+    const { result, record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
       const d = decide(r);
-      return { record: d.record, result: d.commands };
-    });
+      return { record: d.record, request: deliveryStep(deps, actor, request, d.record), result: d.commands };
+    }, { withRequest: true });
     await settleEscrow(deps.stores.ledger, result);
     return record;
   } catch (error) {
     if (error instanceof DomainError && error.code === 'MILESTONE.ALREADY_DECIDED') {
       const record = await deps.stores.escrow.get(clusterId, requestId);
       if (record) await settleEscrow(deps.stores.ledger, settlement(record, index));
+      await syncDelivery(deps.stores, clusterId, requestId, deps.clock);
     }
     throw error;
   }
@@ -84,15 +99,15 @@ export const reportMilestoneRoute = route({
     const [policy, pledgedFirmIds] = await Promise.all([deps.stores.clusters.getPolicy(clusterId), pledgedFirms(deps, clusterId, requestId, body.attendedFirmIds ?? [])]);
     const autoAcceptDays = policy?.milestoneAutoAcceptDays ?? 14;
     const at = now(deps);
-    const { record } = await deps.stores.escrow.change(clusterId, requestId, (r) => {
+    const { record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
       const next = reportMilestone(r, index, actor!, body, { pledgedFirmIds, at, autoAcceptDays });
       const autoAcceptAt = next.milestones[index]!.autoAcceptAt!;
       const event = {
         id: deps.ids.next('event'), type: 'milestone.reported', clusterId, occurredAt: at, correlationId,
         idempotencyKey: `milestone.reported:${requestId}:${index}`, payload: { requestId, index, autoAcceptAt },
       };
-      return { record: next, events: [event], result: undefined };
-    });
+      return { record: next, events: [event], request: deliveryStep(deps, actor!, request, next), result: undefined };
+    }, { withRequest: true });
     return { status: 200, body: moneyView(record) };
   },
 });
@@ -118,7 +133,7 @@ export const acceptMilestoneRoute = route({
     const { clusterId, requestId, index } = params;
     await load(deps, actor!, clusterId, requestId);
     const at = now(deps);
-    const record = await decideAndSettle(deps, clusterId, requestId, index, (r) => acceptMilestone(r, index, actor!, at));
+    const record = await decideAndSettle(deps, actor!, clusterId, requestId, index, (r) => acceptMilestone(r, index, actor!, at));
     return { status: 200, body: moneyView(record) };
   },
 });
@@ -131,7 +146,10 @@ export const disputeMilestoneRoute = route({
     const { clusterId, requestId, index } = params;
     await load(deps, actor!, clusterId, requestId);
     const at = now(deps);
-    const { record } = await deps.stores.escrow.change(clusterId, requestId, (r) => ({ record: disputeMilestone(r, index, actor!, body.reason, at), result: undefined }));
+    const { record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
+      const next = disputeMilestone(r, index, actor!, body.reason, at);
+      return { record: next, request: deliveryStep(deps, actor!, request, next), result: undefined };
+    }, { withRequest: true });
     return { status: 200, body: moneyView(record) };
   },
 });
@@ -145,7 +163,7 @@ export const resolveMilestoneRoute = route({
     const { clusterId, requestId, index } = params;
     await load(deps, actor!, clusterId, requestId);
     const at = now(deps);
-    const record = await decideAndSettle(deps, clusterId, requestId, index, (r) => resolveMilestone(r, index, actor!, body, at));
+    const record = await decideAndSettle(deps, actor!, clusterId, requestId, index, (r) => resolveMilestone(r, index, actor!, body, at));
     return { status: 200, body: moneyView(record) };
   },
 });

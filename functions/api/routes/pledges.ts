@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { notFound, pledge, withdrawPledge } from '@bds/core';
+import { DomainError, notFound, pledge, withdrawPledge, type Actor } from '@bds/core';
 import { StoredPledge } from '../../adapters/dynamo/pledges';
+import type { StoredRequest } from '../../adapters/dynamo/requests';
 import { route } from '../route';
 import { IdParam, Paging, pageOf } from './common';
 import { ADMINS, RequestParams, isAdmin, visible } from './guards';
@@ -36,14 +37,37 @@ export const withdrawFirmPledge = route({
   },
 });
 
+/**
+ * What the awarded provider sees of a pledge: the firm, to say whether it attended. Not which
+ * association pledged it nor when — that is the associations' business.
+ */
+export const PledgedFirm = StoredPledge.pick({ firmId: true, firmName: true });
+
+/** The request states in which its awarded provider delivers (and reports who attended). */
+const DELIVERING: readonly StoredRequest['status'][] = ['awarded', 'in_delivery', 'completed'];
+
+/** Refuses a provider unless it was awarded the request (403; 404 when it may not even know the request). */
+function assertAwardedProvider(actor: Actor, request: StoredRequest): void {
+  if (request.award?.providerId === actor.organisationId && DELIVERING.includes(request.status)) return;
+  throw new DomainError('PLEDGE.NOT_AWARDED_PROVIDER', 'forbidden', 'Only the provider awarded this request sees its pledged firms, once it is awarded.');
+}
+
 export const listPledges = route({
   method: 'get', path: '/api/clusters/:clusterId/requests/:requestId/pledges', operationId: 'listPledges',
-  summary: "A request's pledges: an association sees its own members', an admin every one", tags: ['pledges'],
-  access: ['association_rep', ...ADMINS], params: RequestParams, query: Paging,
-  responses: { 200: { description: 'A page of pledges', schema: pageOf(StoredPledge) } },
+  summary: "A request's pledges: an association sees its own members', an admin every one, the awarded provider the pledged firms' ids and names", tags: ['pledges'],
+  access: ['association_rep', 'provider', ...ADMINS], params: RequestParams, query: Paging,
+  // Full pledges first: a union keeps the first shape that parses, and the provider's is a subset.
+  responses: { 200: { description: 'A page of pledges (for the awarded provider, of pledged firms)', schema: pageOf(z.union([StoredPledge, PledgedFirm])) } },
   // The key starts with the association, so an association's Query cannot reach another's pledges.
-  handler: async ({ params, query, actor, deps }) => ({
-    status: 200,
-    body: await deps.stores.pledges.list(params.clusterId, params.requestId, { ...query, ...(isAdmin(actor!) ? {} : { associationId: actor!.organisationId }) }),
-  }),
+  handler: async ({ params, query, actor, deps }) => {
+    if (actor!.role === 'provider') {
+      assertAwardedProvider(actor!, visible(actor!, await deps.stores.requests.get(params.clusterId, params.requestId)));
+      const page = await deps.stores.pledges.list(params.clusterId, params.requestId, query);
+      return { status: 200, body: { ...page, items: page.items.map((p) => ({ firmId: p.firmId, firmName: p.firmName })) } };
+    }
+    return {
+      status: 200,
+      body: await deps.stores.pledges.list(params.clusterId, params.requestId, { ...query, ...(isAdmin(actor!) ? {} : { associationId: actor!.organisationId }) }),
+    };
+  },
 });

@@ -88,11 +88,20 @@ function crashing(db: Db, decide: () => CrashPoint, committed: (command: unknown
     }
     return out;
   })();
+  const restores: (() => void)[] = [];
   for (const client of [db.doc, db.client] as { send: (...args: unknown[]) => Promise<unknown> }[]) {
-    const send = client.send.bind(client);
+    const own = Object.prototype.hasOwnProperty.call(client, 'send');
+    const original = client.send;
+    const send = original.bind(client);
     client.send = (command: unknown, ...rest: unknown[]) => guard((command as object).constructor.name, () => send(command, ...rest), command);
+    restores.push(() => {
+      if (own) client.send = original;
+      else delete (client as { send?: unknown }).send;
+    });
   }
-  return { guard, revive: () => void (dead = false), crashed: () => dead };
+  // The scenario's own table is processed in place too: its clients must work untouched afterwards.
+  const restore = () => restores.splice(0).reverse().forEach((r) => r());
+  return { guard, revive: () => void (dead = false), crashed: () => dead, restore };
 }
 
 /** A message as the harness queues it: an event and how many more deliveries it gets. */
@@ -109,8 +118,13 @@ export interface WorldOptions {
   now: number;
   /** Seeds ids (and, with `chaos`, the order, the copies and the crashes). */
   seed: number;
-  /** Deliver each message 1–3 times, in random order and batches of 1–3, with crashes of this probability per write. */
-  chaos?: { crashRate: number };
+  /**
+   * Deliver each message 1–3 times, in random order and batches of 1–3, with crashes of this
+   * probability per write; a schedule set for later may also fire once early (`earlyRate`).
+   */
+  chaos?: { crashRate: number; earlyRate?: number };
+  /** Events already handled on this table (an earlier phase): its outbox holds them, they are not delivered again. */
+  delivered?: ReadonlySet<string>;
 }
 
 export interface WorldResult {
@@ -119,6 +133,8 @@ export interface WorldResult {
   /** Deliveries per event type (a copy retried after a crash counts each time). */
   deliveries: Map<string, number>;
   crashes: number;
+  /** The instants the world's clock moved to, to fire schedules set for later (ISO). */
+  advances: string[];
 }
 
 /**
@@ -126,10 +142,17 @@ export interface WorldResult {
  * the outbox) or schedule, until nothing is left. Without `chaos`: each message once, in order, as
  * an exactly-once queue would. With it: each 1–3 times, shuffled, with crashes, failed records
  * retried as SQS would after the visibility timeout.
+ *
+ * Time: the workers' clock stands at `now` while anything is queued. A schedule due by then is
+ * delivered at once; one set for later is kept, and when the queue is empty the clock moves to
+ * the earliest such instant and its schedules are delivered (same copies, order and crashes as
+ * any message). The instants depend only on the schedules, so every run moves the clock alike.
  */
 export async function runWorld(initial: readonly EventEnvelope[], opts: WorldOptions): Promise<WorldResult> {
   const random = prng(opts.seed);
-  const clock: Clock = { now: () => opts.now };
+  let current = opts.now;
+  const advances: string[] = [];
+  const clock: Clock = { now: () => current };
   const generated = new Set<string>();
   const baseIds = idGenerator(clock, (n) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256)));
   const ids = { next: (kind: Parameters<typeof baseIds.next>[0]) => {
@@ -146,26 +169,34 @@ export async function runWorld(initial: readonly EventEnvelope[], opts: WorldOpt
   }, (command) => emitted.push(...outboxPutsOf(command)));
 
   const pending: Pending[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(opts.delivered ?? []);
+  // A schedule's message once it fired (queued), and the schedules still waiting for their time.
   const schedules = new Map<string, Pending>();
+  const later = new Map<string, { at: number; event: EventEnvelope }>();
   const copies = () => (chaos ? 1 + Math.floor(random() * 3) : 1);
   const enqueue = (event: EventEnvelope, key = event.id): Pending => {
     const p = { key, event, copies: copies(), attempts: 0 };
     pending.push(p);
     return p;
   };
+  const unschedule = (name: string) => {
+    const before = schedules.get(name);
+    if (before && pending.includes(before)) pending.splice(pending.indexOf(before), 1);
+    schedules.delete(name);
+    later.delete(name);
+  };
+  const fire = (name: string, event: EventEnvelope) => schedules.set(name, enqueue(event, `schedule:${name}:${event.id}`));
   const scheduler: Scheduler = {
-    // A schedule fires once, at its time: every deadline here has passed, so it is due at once.
-    at: (name, _at, event) => crash.guard('scheduler', async () => {
-      const before = schedules.get(name);
-      if (before && pending.includes(before)) pending.splice(pending.indexOf(before), 1);
-      schedules.set(name, enqueue(event, `schedule:${name}:${event.id}`));
+    // A schedule fires once, at its time (moved by arming it again): due now, at once; later, when the clock gets there.
+    at: (name, at, event) => crash.guard('scheduler', async () => {
+      unschedule(name);
+      const when = Date.parse(at);
+      if (when <= current) return void fire(name, event);
+      later.set(name, { at: when, event });
+      // Chaos: a trigger may come early; the handler must leave it alone.
+      if (chaos?.earlyRate && random() < chaos.earlyRate) pending.push({ key: `early:${name}:${event.id}`, event, copies: 1, attempts: 0 });
     }),
-    cancel: (name) => crash.guard('scheduler', async () => {
-      const before = schedules.get(name);
-      if (before && pending.includes(before)) pending.splice(pending.indexOf(before), 1);
-      schedules.delete(name);
-    }),
+    cancel: (name) => crash.guard('scheduler', async () => unschedule(name)),
   };
   const stores = createStores(opts.db, { clock });
   const mailbox = mailboxStore(opts.db, { nextId: () => ids.next('mail'), now: clock.now });
@@ -186,17 +217,30 @@ export async function runWorld(initial: readonly EventEnvelope[], opts: WorldOpt
   const deliveries = new Map<string, number>();
   let crashes = 0;
   let step = 0;
-  for (;;) {
-    await deliverAll();
-    // Anything committed to the outbox some other way than seen above: deliver it too.
-    const missed = outboxEvents(await dumpTable(opts.db.doc, opts.db.table)).filter((e) => !seen.has(e.id));
-    if (missed.length === 0) break;
-    for (const event of missed) {
-      seen.add(event.id);
-      enqueue(event);
+  try {
+    for (;;) {
+      await deliverAll();
+      // Anything committed to the outbox some other way than seen above: deliver it too.
+      const missed = outboxEvents(await dumpTable(opts.db.doc, opts.db.table)).filter((e) => !seen.has(e.id));
+      for (const event of missed) {
+        seen.add(event.id);
+        enqueue(event);
+      }
+      if (missed.length > 0) continue;
+      // Idle: time passes to the next schedule set for later, which fires (with any due at the same instant).
+      if (later.size === 0) break;
+      current = Math.min(...[...later.values()].map((s) => s.at));
+      advances.push(new Date(current).toISOString());
+      for (const [name, s] of [...later].sort(([a], [b]) => a.localeCompare(b))) {
+        if (s.at > current) continue;
+        later.delete(name);
+        fire(name, s.event);
+      }
     }
+  } finally {
+    crash.restore();
   }
-  return { generated, deliveries, crashes };
+  return { generated, deliveries, crashes, advances };
 
   async function deliverAll(): Promise<void> {
     while (pending.length > 0) {

@@ -136,6 +136,9 @@ export interface Pledge {
   firmName: string;
 }
 
+/** A pledge as the awarded provider sees it: the firm, to say whether it attended. */
+export type PledgedFirm = Pick<Pledge, 'firmId' | 'firmName'>;
+
 /** A bid as its readers see it. */
 export type BidView = Bid & { requestTitle: string };
 

@@ -1,4 +1,5 @@
-import { autoAcceptMilestone, type EventEnvelope } from '@bds/core';
+import { autoAcceptMilestone, deliveryProgress, settlement, type EventEnvelope } from '@bds/core';
+import { syncDelivery } from '../../../adapters/dynamo/escrow';
 import type { Logger } from '../../../observability/logger';
 import type { WorkerDeps } from '../worker';
 import { settle } from './escrow';
@@ -35,18 +36,30 @@ export async function onMilestoneReported(event: EventEnvelope, deps: WorkerDeps
 /**
  * `milestone.auto_accept`: accepts the milestone if it is still `reported` and its time has
  * come. Answered, disputed or cancelled milestones are left alone, so a late, early or
- * repeated trigger is harmless; the release replays by its derived id.
+ * repeated trigger is harmless; the release replays by its derived id. Accepting the last open
+ * milestone completes the request in the same transaction (a system step: no audit entry, as
+ * for a close at the deadline); a trigger with nothing to accept still re-checks the request,
+ * so one left behind by an earlier decision catches up.
  */
 export async function onMilestoneAutoAccept(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
   const { requestId, index } = event.payload as unknown as MilestoneRef;
   const at = new Date(deps.clock.now()).toISOString();
   const record = await deps.stores.escrow.get(event.clusterId, requestId);
   if (!record) return log.warn('no escrow for the milestone; nothing to accept', { requestId, index });
-  const { result } = await deps.stores.escrow.change(event.clusterId, requestId, (r) => {
+  const { result } = await deps.stores.escrow.change(event.clusterId, requestId, (r, request) => {
     const decision = autoAcceptMilestone(r, index, at);
-    return decision ? { record: decision.record, result: decision.commands } : { result: undefined };
-  });
-  if (!result) return log.info('milestone answered or not due; nothing to accept', { requestId, index });
-  await settle(deps, result);
-  log.info('milestone accepted automatically', { requestId, index });
+    if (!decision) return { result: undefined };
+    const next = request && deliveryProgress(request, decision.record, deps.clock);
+    return { record: decision.record, request: request && next ? { next, expectedVersion: request.version } : undefined, result: { commands: decision.commands, status: next?.status } };
+  }, { withRequest: true });
+  if (!result) {
+    // Nothing to decide now, but an earlier attempt may have decided and crashed before the
+    // ledger moved: settle what the record says (the transfers replay by their derived ids).
+    const latest = await deps.stores.escrow.get(event.clusterId, requestId);
+    if (latest) await settle(deps, settlement(latest, index));
+    const synced = await syncDelivery(deps.stores, event.clusterId, requestId, deps.clock);
+    return log.info('milestone answered or not due; nothing to accept', { requestId, index, ...(synced ? { requestStatus: synced.status } : {}) });
+  }
+  await settle(deps, result.commands);
+  log.info('milestone accepted automatically', { requestId, index, ...(result.status ? { requestStatus: result.status } : {}) });
 }

@@ -4,3 +4,4 @@ export * from './open';
 export * from './milestones';
 export * from './receipts';
 export * from './view';
+export * from './delivery';

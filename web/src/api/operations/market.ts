@@ -1,5 +1,5 @@
 import type { ApiClient } from '../client';
-import type { BidView, Evaluation, FirmProfile, NewBid, NewFirm, Page, Pledge, ServiceRequest } from '../types';
+import type { BidView, Evaluation, FirmProfile, NewBid, NewFirm, Page, Pledge, PledgedFirm, ServiceRequest } from '../types';
 
 const seg = encodeURIComponent;
 const firms = (clusterId: string, associationId: string) => `/api/clusters/${seg(clusterId)}/associations/${seg(associationId)}/firms`;
@@ -21,6 +21,9 @@ export function marketEndpoints(client: ApiClient) {
       client.post<{ imported: number; items: FirmProfile[] }>(`${firms(clusterId, associationId)}/import`, { csv }),
     listPledges: (clusterId: string, requestId: string, cursor?: string, signal?: AbortSignal) =>
       client.get<Page<Pledge>>(`${request(clusterId, requestId)}/pledges`, { query: { cursor, limit: 100 }, signal }),
+    /** The same list as the awarded provider reads it: the pledged firms' ids and names. */
+    listPledgedFirms: (clusterId: string, requestId: string, cursor?: string, signal?: AbortSignal) =>
+      client.get<Page<PledgedFirm>>(`${request(clusterId, requestId)}/pledges`, { query: { cursor, limit: 100 }, signal }),
     pledgeFirm: (clusterId: string, requestId: string, firmId: string) => client.post<Pledge>(`${request(clusterId, requestId)}/pledges`, { firmId }),
     withdrawPledge: (clusterId: string, requestId: string, firmId: string) => client.delete<undefined>(`${request(clusterId, requestId)}/pledges/${seg(firmId)}`),
     joinRequest: (clusterId: string, requestId: string) => client.post<ServiceRequest>(`${request(clusterId, requestId)}/co-sponsors`, undefined),

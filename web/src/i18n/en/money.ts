@@ -7,6 +7,9 @@ export const money = {
   'nav.programmes': 'Programmes',
   'nav.deadLetters': 'Dead letters',
 
+  // Reached by reporting a milestone (the request states before it are in base.ts).
+  'status.in_delivery': 'In delivery',
+
   'money.heading': 'Money',
   'money.pending': 'The award’s subsidy is being held in escrow. This takes a moment after the award.',
   'money.closed': 'Every milestone is settled: nothing is held any more.',
@@ -55,7 +58,8 @@ export const money = {
   'report.evidenceHint': 'Dates, places, who attended, what was handed over. The association reads this before it accepts.',
   'report.evidenceRequired': 'Describe what was delivered, in at least {min} characters',
   'report.firms': 'Which pledged firms attended',
-  'report.firmsUnavailable': 'The list of pledged firms is not open to you; name the firms in the description.',
+  'report.firmsUnavailable': 'The pledged firms could not be loaded; name the firms that attended in the description.',
+  'report.firmsHint': 'Tick each pledged firm that took part. The association checks this list against its members.',
   'report.submit': 'Report the delivery',
   'report.saving': 'Reporting…',
   'report.done': 'Delivery of “{name}” reported. The association is asked to accept it.',

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useApi, type MilestoneMoney, type RequestMoney, type ServiceRequest } from '../../../api';
+import { useApi, type Api, type MilestoneMoney, type PledgedFirm, type RequestMoney, type ServiceRequest } from '../../../api';
 import { ErrorSummary, Loading, SubmitButton, TextArea } from '../../../components';
 import { scoped, useForm, useResource, type Placed } from '../../../hooks';
 import { t } from '../../../i18n';
@@ -7,10 +7,22 @@ import { t } from '../../../i18n';
 /** The core's rule: evidence of a delivery is 10 characters or more. */
 const MIN_EVIDENCE = 10;
 
-/** The pledged firms, when the reader may see them; a provider who may not gets none, and says so. */
+/** Every pledged firm of the request (a report names up to 500 attendees: more than one page). */
+async function allPledgedFirms(api: Api, request: ServiceRequest, signal: AbortSignal): Promise<PledgedFirm[]> {
+  const firms: PledgedFirm[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.listPledgedFirms(request.clusterId, request.id, cursor, signal);
+    firms.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return firms.sort((a, b) => a.firmName.localeCompare(b.firmName));
+}
+
+/** The pledged firms, as the awarded provider may see them; if the list cannot be read, the form says so and goes on without it. */
 function usePledgedFirms(request: ServiceRequest) {
   const api = useApi();
-  const [pledges] = useResource((signal) => api.listPledges(request.clusterId, request.id, undefined, signal), [api, request.id]);
+  const [pledges] = useResource((signal) => allPledgedFirms(api, request, signal), [api, request.clusterId, request.id]);
   return pledges;
 }
 
@@ -52,12 +64,13 @@ export function ReportForm({ request, milestone, onReported }: { request: Servic
       <TextArea id={ids.evidence} label={t('report.evidence')} hint={t('report.evidenceHint')} rows={4} value={evidence} onValue={setEvidence} errors={errors.evidence} />
       {pledges.state === 'loading' && <Loading />}
       {pledges.state === 'error' && <p className="hint">{t('report.firmsUnavailable')}</p>}
-      {pledges.state === 'ok' && pledges.data.items.length > 0 && (
-        <fieldset className={`fieldset${errors.firms.length ? ' field-invalid' : ''}`} id={ids.firms} tabIndex={-1}>
+      {pledges.state === 'ok' && pledges.data.length > 0 && (
+        <fieldset className={`fieldset${errors.firms.length ? ' field-invalid' : ''}`} id={ids.firms} tabIndex={-1} aria-describedby={`${ids.firms}-hint`}>
           <legend>{t('report.firms')}</legend>
+          <p className="hint" id={`${ids.firms}-hint`}>{t('report.firmsHint')}</p>
           {errors.firms.length > 0 && <p className="field-error">{errors.firms.join(' ')}</p>}
           <ul className="checks">
-            {pledges.data.items.map((p) => (
+            {pledges.data.map((p) => (
               <li key={p.firmId}>
                 <input
                   type="checkbox"
