@@ -48,6 +48,8 @@ export interface LocalStack {
   dynamoPid: number;
   tableName: string;
   queues: { requestEvents: LocalQueue; drain(): Promise<void> };
+  /** The timers that play EventBridge Scheduler (deadlines, auto-acceptance). */
+  scheduler: ReturnType<typeof localScheduler>;
   stop(): Promise<void>;
 }
 
@@ -127,6 +129,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       dynamoEndpoint: dynamo.endpoint,
       dynamoPid: dynamo.pid,
       tableName: TABLE_NAME,
+      scheduler,
       queues: {
         requestEvents,
         // Until both are idle: a handler may commit events of its own (a close at the deadline).
