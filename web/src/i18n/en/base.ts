@@ -30,6 +30,7 @@ export const base = {
   'status.closed': 'Closed',
   'status.evaluating': 'Evaluating',
   'status.awarded': 'Awarded',
+  'status.in_delivery': 'In delivery',
   'status.unsuccessful': 'Unsuccessful',
   'status.cancelled': 'Cancelled',
   'status.completed': 'Completed',

@@ -7,9 +7,6 @@ export const money = {
   'nav.programmes': 'Programmes',
   'nav.deadLetters': 'Dead letters',
 
-  // Reached by reporting a milestone (the request states before it are in base.ts).
-  'status.in_delivery': 'In delivery',
-
   'money.heading': 'Money',
   'money.pending': 'The award’s subsidy is being held in escrow. This takes a moment after the award.',
   'money.closed': 'Every milestone is settled: nothing is held any more.',
