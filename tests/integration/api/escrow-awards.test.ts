@@ -1,75 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SubsidyProgramme, accountId, type Money as MoneyModule } from '@bds/core';
+import { accountId, type Money as MoneyModule, type SubsidyProgramme } from '@bds/core';
+import { PROVIDERS } from '../../../functions/local/seed/data';
+import { testClock, type TestApp } from '../support/test-app';
+import { DAY, DEPOSITED, escrowWorld, inr, type EscrowWorld } from './escrow-support';
+import { LUDHIANA } from './support';
 
 type Money = MoneyModule.Money;
-import { FUNDERS, PROVIDERS } from '../../../functions/local/seed/data';
-import { silentLogger } from '../../../functions/observability/logger';
-import { onMilestoneAutoAccept } from '../../../functions/workers/request-events/handlers/auto-accept';
-import type { WorkerDeps } from '../../../functions/workers/request-events/worker';
-import { testClock, type TestApp } from '../support/test-app';
-import { KNIDGRO, LUDHIANA, demoActor, marketApp, newBid, newRequest, openRequestVia, providerActor, registerFirmVia, tokenOf, TWO_HOURS } from './support';
-
-const DAY = 86_400_000;
-const inr = (amount: number): Money => ({ amount, currency: 'INR' });
 const FAIRS = PROVIDERS.fairs.id;
-const EVIDENCE = 'Stall at the Delhi knitwear fair for five days; photographs and visitor log attached.';
 
 describe('award escrow and milestones through the API', () => {
   const clock = testClock();
+  let w: EscrowWorld;
   let t: TestApp;
-  let tok: Record<'knidgro' | 'admin' | 'fairs' | 'itTraining', string>;
   let programme: SubsidyProgramme;
   const awards: { id: string; total: number; firms: string[] }[] = [];
-  const base = (id: string) => `/api/clusters/${LUDHIANA}/requests/${id}`;
-  const issue = async () => {
-    const [knidgro, admin, fairs, itTraining] = await Promise.all([
-      tokenOf(t, demoActor('knidgro')), tokenOf(t, demoActor('ludhiana-cda')), tokenOf(t, providerActor('fairs')), tokenOf(t, providerActor('itTraining')),
-    ]);
-    tok = { knidgro, admin, fairs, itTraining };
-  };
-  const pool = async () => (await t.stores.ledger.account(accountId({ kind: 'pool', programmeId: programme.id }))).available;
-  const payable = async () => (await t.stores.ledger.account(accountId({ kind: 'payable', providerId: FAIRS }))).available;
-  const money = async (id: string, token = tok.knidgro) => {
+  const base = (id: string) => w.base(id);
+  const pool = () => w.pool();
+  const payable = () => w.payable(FAIRS);
+  const report = (id: string, index: number, attendedFirmIds: string[] = []) => w.report(id, index, attendedFirmIds);
+  const money = async (id: string, token = w.tok.knidgro) => {
     const res = await t.call('GET', `${base(id)}/money`, { token });
     expect(res.status).toBe(200);
     return res.body;
   };
 
-  /** A fair-participation request of KNIDGRO, pledged by two member firms, bid by the fair organiser, closed and awarded; the worker drained. */
-  async function awardFair(rupeesPerFirm: number, n: number): Promise<{ id: string; total: number; firms: string[] }> {
-    const id = await openRequestVia(t, tok.knidgro, LUDHIANA, newRequest(clock.now(), { title: `Knitwear fair stall ${n}`, category: 'market-access' }));
-    const firms: string[] = [];
-    for (const name of [`Fair firm ${n}a`, `Fair firm ${n}b`]) {
-      const firmId = await registerFirmVia(t, tok.knidgro, LUDHIANA, KNIDGRO, name);
-      expect((await t.call('POST', `${base(id)}/pledges`, { token: tok.knidgro, body: { firmId } })).status).toBe(201);
-      firms.push(firmId);
-    }
-    const bid = await t.call('POST', `${base(id)}/bids`, { token: tok.fairs, body: newBid(rupeesPerFirm) });
-    expect(bid.status).toBe(201);
-    clock.advance(TWO_HOURS);
-    await issue();
-    expect((await t.call('POST', `${base(id)}/close`, { token: tok.knidgro })).status).toBe(200);
-    const awarded = await t.call('POST', `${base(id)}/award`, { token: tok.knidgro, body: { bidId: bid.body.id } });
-    expect(awarded.status).toBe(200);
-    await t.drain();
-    return { id, total: awarded.body.award.total.amount as number, firms };
-  }
-
-  const report = (id: string, index: number, attendedFirmIds: string[] = []) =>
-    t.call('POST', `${base(id)}/milestones/${index}/report`, { token: tok.fairs, body: { evidence: EVIDENCE, attendedFirmIds } });
-
   beforeAll(async () => {
-    t = await marketApp({ clock });
-    await issue();
-    // Prepare: the paper's fair-participation programme for Ludhiana, 50 → 38 → 26 → 7 %, with ₹10 lakh in its pool.
-    programme = SubsidyProgramme.parse({
-      id: t.deps.ids.next('programme'), funderId: FUNDERS.sidbi.id, name: 'Fair participation support', scope: { kind: 'cluster', clusterId: LUDHIANA },
-      currency: 'INR', budget: inr(50_00_000_00), eligibleCategories: ['market-access'], schedule: [5000, 3800, 2600, 700], capPerAward: inr(10_00_000_00),
-      validFrom: new Date(clock.now() - DAY).toISOString(), validUntil: new Date(clock.now() + 365 * DAY).toISOString(), priority: 10, status: 'open',
-    });
-    await t.stores.programmes.create(programme);
-    await t.stores.ledger.execute({ kind: 'deposit', id: `deposit:${programme.id}:seed`, funderId: FUNDERS.sidbi.id, programmeId: programme.id, amount: inr(10_00_000_00) });
-    for (const [n, price] of [[1, 50_000], [2, 40_000], [3, 30_000], [4, 20_000]] as const) awards.push(await awardFair(price, n));
+    // Prepare: the paper's fair-participation programme for Ludhiana, 50 → 38 → 26 → 7 %, with ₹10 lakh in its pool,
+    // and four successive awards to KNIDGRO.
+    w = await escrowWorld(clock);
+    t = w.t;
+    programme = w.programme;
+    for (const [n, rupeesPerFirm] of [[1, 50_000], [2, 40_000], [3, 30_000], [4, 20_000]] as const) awards.push(await w.fair({ label: `Knitwear stall ${n}`, rupeesPerFirm }));
   }, 240_000);
   afterAll(() => t.stop());
 
@@ -85,14 +46,14 @@ describe('award escrow and milestones through the API', () => {
       expect(v.milestones.map((m: { held: Money }) => m.held.amount)).toEqual([0.7, 0.3].map((f) => Math.round(total * f * shares[n]! / 10_000)));
     });
     const held = views.reduce((s, v) => s + v.subsidy.amount, 0);
-    expect(await pool()).toBe(10_00_000_00 - held);
+    expect(await pool()).toBe(DEPOSITED - held);
   });
 
   it('shows the money to the sponsors, the awarded provider and the admins only', async () => {
     const id = awards[0]!.id;
-    expect((await t.call('GET', `${base(id)}/money`, { token: tok.fairs })).status).toBe(200);
-    expect((await t.call('GET', `${base(id)}/money`, { token: tok.admin })).status).toBe(200);
-    expect((await t.call('GET', `${base(id)}/money`, { token: tok.itTraining })).body.code).toBe('ESCROW.NOT_PARTY');
+    expect((await t.call('GET', `${base(id)}/money`, { token: w.tok.fairs })).status).toBe(200);
+    expect((await t.call('GET', `${base(id)}/money`, { token: w.tok.admin })).status).toBe(200);
+    expect((await t.call('GET', `${base(id)}/money`, { token: w.tok.itTraining })).body.code).toBe('ESCROW.NOT_PARTY');
   });
 
   it('a milestone accepted moves exactly its held amount to the provider payable; a silent one is accepted after the policy days', async () => {
@@ -100,12 +61,12 @@ describe('award escrow and milestones through the API', () => {
     const { id, firms } = awards[0]!;
     const before = await payable();
     expect((await report(id, 0, ['frm_01M8GM41AC82MR5Y8JDZXXR1CJ'])).body).toMatchObject({ status: 422, code: 'MILESTONE.FIRM_NOT_PLEDGED', errors: [{ field: 'attendedFirmIds' }] });
-    expect((await t.call('POST', `${base(id)}/milestones/0/accept`, { token: tok.knidgro })).body.code).toBe('MILESTONE.NOT_REPORTED');
+    expect((await t.call('POST', `${base(id)}/milestones/0/accept`, { token: w.tok.knidgro })).body.code).toBe('MILESTONE.NOT_REPORTED');
     const reported = await report(id, 0, firms);
     expect(reported.status).toBe(200);
     expect(reported.body.milestones[0]).toMatchObject({ status: 'reported', report: { attendedFirmIds: firms } });
     // Act
-    const accepted = await t.call('POST', `${base(id)}/milestones/0/accept`, { token: tok.knidgro });
+    const accepted = await t.call('POST', `${base(id)}/milestones/0/accept`, { token: w.tok.knidgro });
     // Assess
     expect(accepted.status).toBe(200);
     const m0 = accepted.body.milestones[0];
@@ -118,14 +79,12 @@ describe('award escrow and milestones through the API', () => {
     expect(t.scheduler.pending()).toContain(`milestone:${id}:1`);
     const autoAcceptAt = r1.body.milestones[1].autoAcceptAt as string;
     expect(Date.parse(autoAcceptAt) - Date.parse(r1.body.milestones[1].report.at)).toBe(14 * DAY);
-    const deps = { stores: t.stores, clock: t.clock, log: silentLogger } as unknown as WorkerDeps;
-    const fire = { id: 'evt_auto', type: 'milestone.auto_accept', clusterId: LUDHIANA, occurredAt: autoAcceptAt, correlationId: 'c', idempotencyKey: 'k', payload: { requestId: id, index: 1 } };
-    await onMilestoneAutoAccept(fire, deps, silentLogger);
+    await w.autoAccept(id, 1, autoAcceptAt);
     expect((await money(id)).milestones[1].status).toBe('reported');
     clock.advance(15 * DAY);
-    await issue();
-    await onMilestoneAutoAccept(fire, deps, silentLogger);
-    await onMilestoneAutoAccept(fire, deps, silentLogger);
+    await w.issue();
+    await w.autoAccept(id, 1, autoAcceptAt);
+    await w.autoAccept(id, 1, autoAcceptAt);
     const after = await money(id);
     expect(after).toMatchObject({ status: 'closed' });
     expect(after.milestones[1]).toMatchObject({ status: 'accepted', acceptance: { automatic: true } });
@@ -136,14 +95,14 @@ describe('award escrow and milestones through the API', () => {
     // Prepare: reported and disputed, so both the lead's accept and an admin's resolve are possible
     const { id } = awards[1]!;
     await report(id, 0);
-    expect((await t.call('POST', `${base(id)}/milestones/0/dispute`, { token: tok.knidgro, body: { reason: 'short' } })).body).toMatchObject({ code: 'MILESTONE.REASON_TOO_SHORT', errors: [{ field: 'reason' }] });
-    expect((await t.call('POST', `${base(id)}/milestones/0/dispute`, { token: tok.knidgro, body: { reason: 'The stall was half the agreed size.' } })).status).toBe(200);
+    expect((await t.call('POST', `${base(id)}/milestones/0/dispute`, { token: w.tok.knidgro, body: { reason: 'short' } })).body).toMatchObject({ code: 'MILESTONE.REASON_TOO_SHORT', errors: [{ field: 'reason' }] });
+    expect((await t.call('POST', `${base(id)}/milestones/0/dispute`, { token: w.tok.knidgro, body: { reason: 'The stall was half the agreed size.' } })).status).toBe(200);
     const before = await payable();
     const poolBefore = await pool();
     // Act
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => i % 2 === 0
-      ? t.call('POST', `${base(id)}/milestones/0/accept`, { token: tok.knidgro })
-      : t.call('POST', `${base(id)}/milestones/0/resolve`, { token: tok.admin, body: { outcome: 'void', reason: 'Nothing usable was delivered' } })));
+      ? t.call('POST', `${base(id)}/milestones/0/accept`, { token: w.tok.knidgro })
+      : t.call('POST', `${base(id)}/milestones/0/resolve`, { token: w.tok.admin, body: { outcome: 'void', reason: 'Nothing usable was delivered' } })));
     // Assess
     const won = results.filter((r) => r.status === 200);
     expect(won).toHaveLength(1);
@@ -158,15 +117,15 @@ describe('award escrow and milestones through the API', () => {
     // Prepare
     const { id } = awards[2]!;
     await report(id, 0);
-    await t.call('POST', `${base(id)}/milestones/0/dispute`, { token: tok.knidgro, body: { reason: 'Only three of the five fair days were staffed.' } });
+    await t.call('POST', `${base(id)}/milestones/0/dispute`, { token: w.tok.knidgro, body: { reason: 'Only three of the five fair days were staffed.' } });
     const held = (await money(id)).milestones[0].held.amount as number;
     const [payBefore, poolBefore] = [await payable(), await pool()];
     const part = Math.floor((held * 3) / 5);
-    expect((await t.call('POST', `${base(id)}/milestones/0/resolve`, { token: tok.admin, body: { outcome: 'partial', amount: inr(held + 1), reason: 'Three days' } })).body)
+    expect((await t.call('POST', `${base(id)}/milestones/0/resolve`, { token: w.tok.admin, body: { outcome: 'partial', amount: inr(held + 1), reason: 'Three days' } })).body)
       .toMatchObject({ status: 422, code: 'MILESTONE.AMOUNT_EXCEEDS_HELD', errors: [{ field: 'amount' }] });
-    expect((await t.call('POST', `${base(id)}/milestones/0/resolve`, { token: tok.knidgro, body: { outcome: 'release', reason: 'x' } })).status).toBe(403);
+    expect((await t.call('POST', `${base(id)}/milestones/0/resolve`, { token: w.tok.knidgro, body: { outcome: 'release', reason: 'x' } })).status).toBe(403);
     // Act
-    const resolved = await t.call('POST', `${base(id)}/milestones/0/resolve`, { token: tok.admin, body: { outcome: 'partial', amount: inr(part), reason: 'Three of five days' } });
+    const resolved = await t.call('POST', `${base(id)}/milestones/0/resolve`, { token: w.tok.admin, body: { outcome: 'partial', amount: inr(part), reason: 'Three of five days' } });
     // Assess
     expect(resolved.body.milestones[0]).toMatchObject({ status: 'resolved', released: inr(part), returned: inr(held - part), resolution: { outcome: 'partial', amount: inr(part) } });
     expect(await payable()).toBe(payBefore + part);
@@ -176,12 +135,12 @@ describe('award escrow and milestones through the API', () => {
   it('private-share receipts are recorded once per receipt id, up to the private share', async () => {
     const { id } = awards[2]!;
     const body = { receiptId: 'neft-001', amount: inr(10_000_00), note: 'NEFT from Fair firm 3a' };
-    const first = await t.call('POST', `${base(id)}/private-share/receipts`, { token: tok.fairs, body });
+    const first = await t.call('POST', `${base(id)}/private-share/receipts`, { token: w.tok.fairs, body });
     expect(first.status).toBe(200);
-    expect((await t.call('POST', `${base(id)}/private-share/receipts`, { token: tok.fairs, body })).body.privateShareReceipts).toHaveLength(1);
-    expect((await t.call('POST', `${base(id)}/private-share/receipts`, { token: tok.fairs, body: { ...body, amount: inr(1) } })).body.code).toBe('ESCROW.RECEIPT_EXISTS');
-    expect((await t.call('POST', `${base(id)}/private-share/receipts`, { token: tok.fairs, body: { receiptId: 'big', amount: inr(first.body.privateShare.amount) } })).body.code).toBe('ESCROW.RECEIPTS_EXCEED_PRIVATE_SHARE');
-    expect((await t.call('POST', `${base(id)}/private-share/receipts`, { token: tok.knidgro, body })).status).toBe(403);
+    expect((await t.call('POST', `${base(id)}/private-share/receipts`, { token: w.tok.fairs, body })).body.privateShareReceipts).toHaveLength(1);
+    expect((await t.call('POST', `${base(id)}/private-share/receipts`, { token: w.tok.fairs, body: { ...body, amount: inr(1) } })).body.code).toBe('ESCROW.RECEIPT_EXISTS');
+    expect((await t.call('POST', `${base(id)}/private-share/receipts`, { token: w.tok.fairs, body: { receiptId: 'big', amount: inr(first.body.privateShare.amount) } })).body.code).toBe('ESCROW.RECEIPTS_EXCEED_PRIVATE_SHARE');
+    expect((await t.call('POST', `${base(id)}/private-share/receipts`, { token: w.tok.knidgro, body })).status).toBe(403);
   });
 
   it('cancelling an awarded request voids everything still held back to the pool', async () => {
@@ -190,7 +149,7 @@ describe('award escrow and milestones through the API', () => {
     const held = (await money(id)).subsidy.amount as number;
     const poolBefore = await pool();
     // Act
-    const cancelled = await t.call('POST', `${base(id)}/cancel`, { token: tok.knidgro, body: { reason: 'The fair was postponed to next year by its organisers.' } });
+    const cancelled = await t.call('POST', `${base(id)}/cancel`, { token: w.tok.knidgro, body: { reason: 'The fair was postponed to next year by its organisers.' } });
     expect(cancelled.status).toBe(200);
     await t.drain();
     // Assess
