@@ -37,6 +37,7 @@ export async function buildDeps(
     tokens: await createTokenService({ privateJwk: opts.privateJwk, ...(opts.previousJwks ? { previousJwks: opts.previousJwks } : {}), issuer: env.JWT_ISSUER }),
     log,
     version: VERSION,
+    stage: env.STAGE,
     mail: opts.mail,
     portalUrl: env.PORTAL_URL,
     ...(opts.outbox ? { outbox: opts.outbox } : {}),

@@ -1,13 +1,17 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { bodyLimit } from 'hono/body-limit';
-import { reachesCluster, type Actor, type Cluster } from '@bds/core';
+import type { Actor } from '@bds/core';
+import { routePath } from 'hono/route';
 import type { Deps } from './deps';
 import { InputError, problem, sendProblem, toProblem, zodIssues } from './problem';
 import type { AnyRoute } from './route';
 import { allRoutes } from './routes';
 import { openApiDocument } from './openapi';
 import { apiReferencePage } from './reference-page';
+import { clusterGuard, type ClusterGuard } from './security/cluster-guard';
+import { applySecurityHeaders, docsContentSecurityPolicy } from './security/headers';
+import { IdParam } from './routes/common';
 
 type Env = { Variables: { correlationId: string } };
 
@@ -26,7 +30,8 @@ function parse<T>(location: 'path' | 'query' | 'body', schema: AnyRoute['body'],
   // Unknown body fields are refused, not silently dropped: a body cannot smuggle in its own
   // role, cluster or organisation, and a typo is reported instead of ignored.
   if (location === 'body' && schema instanceof z.ZodObject && value && typeof value === 'object' && !Array.isArray(value)) {
-    const unknown = Object.keys(value).filter((k) => !(k in schema.shape));
+    // Own keys only: `in` would accept `__proto__` and `constructor` through the prototype.
+    const unknown = Object.keys(value).filter((k) => !Object.hasOwn(schema.shape, k));
     if (unknown.length > 0) throw new InputError('body', unknown.map((field) => ({ field, message: 'Unknown field: it cannot be set here' })));
   }
   const result = schema.safeParse(value);
@@ -42,37 +47,8 @@ async function authenticate(c: Context, deps: Deps): Promise<Actor | undefined> 
   return deps.tokens.verify(token);
 }
 
-const CLUSTER_CACHE_MS = 30_000;
-
-/**
- * The tenant guard. A foreign cluster answers 404 (its existence is not revealed); a state
- * admin reaches the clusters of their state; a suspended or archived cluster is read-only.
- * Clusters are cached briefly per process, so a suspension takes effect within 30 s.
- */
-function clusterGuard(deps: Deps) {
-  const cache = new Map<string, { cluster: Cluster | undefined; at: number }>();
-  const lookup = async (clusterId: string) => {
-    const hit = cache.get(clusterId);
-    if (hit && deps.clock.now() - hit.at < CLUSTER_CACHE_MS) return hit.cluster;
-    const cluster = await deps.stores.clusters.get(clusterId);
-    cache.set(clusterId, { cluster, at: deps.clock.now() });
-    return cluster;
-  };
-  return async (actor: Actor, clusterId: string, route: AnyRoute) => {
-    const notFound = problem(404, { code: 'CLUSTER.NOT_FOUND', detail: 'No such cluster.' });
-    const byState = actor.role === 'state_admin' && !reachesCluster(actor, clusterId);
-    const writes = route.method !== 'get' && !route.allowInInactiveCluster;
-    if (!byState && !reachesCluster(actor, clusterId)) return notFound;
-    if (!byState && !writes) return undefined;
-    const cluster = await lookup(clusterId);
-    if (!cluster || (byState && cluster.state !== actor.state)) return notFound;
-    if (writes && cluster.status !== 'active') return problem(409, { code: 'CLUSTER.READ_ONLY', detail: `The cluster is ${cluster.status}: it can be read but not changed.` });
-    return undefined;
-  };
-}
-
 /** Mounts one route: authenticate, authorize, validate, call, validate the answer. */
-function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: ReturnType<typeof clusterGuard>): void {
+function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: ClusterGuard): void {
   app.on(route.method.toUpperCase(), route.path, async (c) => {
     const correlationId = c.get('correlationId');
     const log = deps.log.child({ correlationId, operation: route.operationId });
@@ -82,13 +58,15 @@ function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: Return
       if (Array.isArray(route.access) && !route.access.includes(actor.role)) {
         return sendProblem(c, problem(403, { code: 'AUTH.ROLE_NOT_ALLOWED', detail: `This operation is for: ${route.access.join(', ')}.`, instance: c.req.path }));
       }
-      const clusterId = c.req.param('clusterId');
-      if (clusterId) {
-        const refused = await guardCluster(actor, clusterId, route);
-        if (refused) return sendProblem(c, { ...refused, instance: c.req.path });
-      }
     }
+    // Path ids are checked before anything reads with them: an id over DynamoDB's key limit is a 400, not a 500.
     const params = parse('path', route.params, c.req.param());
+    const clusterId = c.req.param('clusterId');
+    if (actor && route.access !== 'public' && clusterId !== undefined) {
+      if (!IdParam.safeParse(clusterId).success) throw new InputError('path', [{ field: 'clusterId', message: 'Not a valid id' }]);
+      const refused = await guardCluster(actor, clusterId, route);
+      if (refused) return sendProblem(c, { ...refused, instance: c.req.path });
+    }
     const query = parse('query', route.query, c.req.query());
     const body = route.body ? parse('body', route.body, await readBody(c)) : undefined;
     const result = await route.handler({ params, query, body, actor, deps, log, correlationId, hono: c });
@@ -112,21 +90,32 @@ function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: Return
 export function createApp(deps: Deps, routes: readonly AnyRoute[] = allRoutes): Hono<Env> {
   const app = new Hono<Env>();
   app.use(async (c, next) => {
+    await next();
+    applySecurityHeaders(c.res.headers);
+  });
+  app.use(async (c, next) => {
     const correlationId = c.req.header('x-correlation-id')?.slice(0, 100) || crypto.randomUUID();
     c.set('correlationId', correlationId);
     c.header('x-correlation-id', correlationId);
     const started = performance.now();
     await next();
-    deps.log.debug('http', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), correlationId });
+    // The route's pattern, not the path: a path can carry a secret (an invitation token).
+    deps.log.debug('http', { method: c.req.method, route: routePath(c, -1), status: c.res.status, ms: Math.round(performance.now() - started), correlationId });
   });
   app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => sendProblem(c, problem(413, { detail: 'The body is larger than 256 KiB.', instance: c.req.path })) }));
   const guard = clusterGuard(deps);
-  for (const route of routes) mount(app, route, deps, guard);
+  // Local-only routes (the mail outbox, demo sign-ins) do not exist at all on a deployed stage.
+  const mounted = routes.filter((r) => !r.localOnly || deps.stage === 'local');
+  for (const route of mounted) mount(app, route, deps, guard);
   // The reference describes the route table, so it is served beside it rather than in it.
-  const document = openApiDocument(routes, { version: deps.version });
+  const document = openApiDocument(mounted, { version: deps.version });
   app.get('/openapi.json', (c) => c.json(document));
-  app.get('/docs', (c) => c.html(apiReferencePage()));
+  const docsCsp = docsContentSecurityPolicy();
+  app.get('/docs', (c) => c.html(apiReferencePage(), 200, { 'content-security-policy': docsCsp }));
   app.notFound((c) => sendProblem(c, problem(404, { code: 'ROUTE.NOT_FOUND', detail: `No operation at ${c.req.method} ${c.req.path}.`, instance: c.req.path })));
-  app.onError((error, c) => sendProblem(c, toProblem(error, deps.log.child({ correlationId: c.get('correlationId') }), c.req.path)));
+  app.onError((error, c) => {
+    const log = deps.log.child({ correlationId: c.get('correlationId'), route: routePath(c, -1) });
+    return sendProblem(c, toProblem(error, log, c.req.path));
+  });
   return app;
 }

@@ -26,6 +26,8 @@ export interface Deps {
   tokens: TokenService;
   log: Logger;
   version: string;
+  /** The deployment stage (`local`, `prod`…); local-only routes are mounted only when it is `local`. */
+  stage?: string;
   mail: MailSender;
   /** Where links in mail point (the portal's origin). */
   portalUrl: string;

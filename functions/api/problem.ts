@@ -90,6 +90,7 @@ export function toProblem(error: unknown, log: Logger, instance: string): Proble
   if (error instanceof HTTPException) {
     return problem(error.status, { detail: error.message, instance });
   }
-  log.error('unexpected error', { error, instance });
+  // The path is not logged: it can carry a secret (an invitation token); the caller's log names the route.
+  log.error('unexpected error', { error });
   return problem(500, { detail: 'Something went wrong on our side; it has been logged.', instance });
 }

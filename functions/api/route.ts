@@ -45,6 +45,8 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
   handler(ctx: RouteContext<P, Q, B>): Promise<RouteResult>;
   /** Writes are refused in a suspended or archived cluster, except by routes that say so. */
   allowInInactiveCluster?: boolean;
+  /** Mounted only when the stage is `local` (the mail outbox, demo sign-ins): a deployed API has no such path. */
+  localOnly?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous route table

@@ -87,7 +87,7 @@ export const me = route({
 
 export const demoAccounts = route({
   method: 'get', path: '/api/demo-accounts', operationId: 'listDemoAccounts', summary: 'Demo sign-ins for every role (local stack only)',
-  tags: ['auth'], access: 'public',
+  tags: ['auth'], access: 'public', localOnly: true,
   responses: { 200: { description: 'Demo accounts', schema: DemoAccounts } },
   handler: async ({ deps }) => {
     if (!deps.demoAccounts) throw new DomainError('DEMO.DISABLED', 'not_found', 'Demo accounts exist only on a local stack.');

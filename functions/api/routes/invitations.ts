@@ -102,7 +102,7 @@ export const acceptInvitationRoute = route({
 
 export const outbox = route({
   method: 'get', path: '/api/outbox', operationId: 'readOutbox',
-  summary: 'Mail sent to an address (local stack only: where invitations land without a mail server)', tags: ['onboarding'], access: 'public',
+  summary: 'Mail sent to an address (local stack only: where invitations land without a mail server)', tags: ['onboarding'], access: 'public', localOnly: true,
   query: z.object({ email: z.email().max(254) }),
   responses: { 200: { description: 'Messages, newest first', schema: z.object({ items: z.array(z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), sentAt: z.string() })) }) } },
   handler: async ({ query, deps }) => {

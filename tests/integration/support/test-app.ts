@@ -69,6 +69,8 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
     // TEST_LOG=1 shows the API's log, including the cause of any 500.
     log: process.env.TEST_LOG ? createLogger({ format: 'pretty', level: 'debug' }) : silentLogger,
     version: 'test',
+    // The harness plays the local stack: its outbox and demo routes are mounted.
+    stage: 'local',
   };
   if (opts.seed !== false) await seedDemoData(stores, () => undefined);
   const app = createApp(deps);
