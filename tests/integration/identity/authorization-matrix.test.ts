@@ -15,7 +15,8 @@ const PREFIX: Record<string, string> = { requestId: 'req', providerId: 'prv', bi
 
 function pathFor(route: AnyRoute, clusterId: string): string {
   return route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) =>
-    name === 'clusterId' ? clusterId : name === 'token' ? 'a'.repeat(43) : `${PREFIX[name] ?? 'xxx'}_01M8GM41AC82MR5Y8JDZXXR1CJ`);
+    // Well-formed values: path parameters are validated before the tenant guard, and this test is about the guard.
+    name === 'clusterId' ? clusterId : name === 'token' ? 'a'.repeat(43) : name === 'index' ? '0' : `${PREFIX[name] ?? 'xxx'}_01M8GM41AC82MR5Y8JDZXXR1CJ`);
 }
 
 const actorFor = (role: Role): Actor => ({ userId: 'usr_matrix', role, organisationId: 'asc_matrix', clusterIds: role === 'national_admin' ? [] : [OWN], ...(role === 'state_admin' ? { state: CLUSTERS.ludhiana.state } : {}) });
