@@ -25,7 +25,7 @@ const get = (rawPath: string, rawQueryString = ''): APIGatewayProxyEventV2 => ({
 
 afterEach(() => vi.unstubAllEnvs());
 
-describe('local-only routes on the Lambda handler', () => {
+describe('local-only routes on the Lambda handler', { timeout: 60_000 }, () => {
   it('a deployed stage has no outbox and no demo sign-ins, and does not document them', async () => {
     // Prepare
     const handler = await lambdaHandler('prod');
