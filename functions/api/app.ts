@@ -72,11 +72,12 @@ function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: Cluste
     const result = await route.handler({ params, query, body, actor, deps, log, correlationId, hono: c });
     const schema = route.responses[result.status]?.schema;
     // Outputs are validated too: a shape the OpenAPI document doesn't promise is our bug.
-    const payload = schema ? schema.parse(result.body) : result.body;
+    // A route that names its own content type (a CSV export) sends its text as it is.
+    const text = typeof result.body === 'string' && result.headers?.['content-type'] !== undefined;
+    const payload = schema && !text ? schema.parse(result.body) : result.body;
     for (const [k, v] of Object.entries(result.headers ?? {})) c.header(k, v);
     if (payload === undefined) return c.body(null, result.status as 204);
-    // A route that names its own content type (a CSV export) sends its text as it is.
-    if (typeof payload === 'string' && result.headers?.['content-type']) return c.body(payload, result.status as 200);
+    if (text) return c.body(payload as string, result.status as 200);
     return c.json(payload, result.status as 200);
   });
 }

@@ -21,6 +21,7 @@ import { matchingRunStore } from './matching-runs';
 import { programmeStore } from './programmes';
 import { payoutStore } from './payouts';
 import { escrowStore } from './escrow';
+import { indicatorStore } from './indicators';
 
 /** Every store over one table; built once per process. */
 export function createStores(db: Db, opts: { clock?: Clock } = {}) {
@@ -48,6 +49,7 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     programmes: programmeStore(db),
     payouts: payoutStore(db),
     escrow: escrowStore(db),
+    indicators: indicatorStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -16,6 +16,7 @@ import { closeProgrammeRoute, createProgramme, depositToProgramme, getProgramme,
 import { createPayout, exportPayoutCsv, getPayout, listPayouts, markPayoutPaid, providerPayable, providerPayouts } from './payouts';
 import { listInbox, readNotification } from './inbox';
 import { getMatchingRun } from './matching';
+import { getIndicators, getIndicatorsTable, getMonthlyIndicators } from './indicators';
 
 import { acceptMilestoneRoute, disputeMilestoneRoute, getAwardMoney, recordPrivateShareReceipt, reportMilestoneRoute, resolveMilestoneRoute } from './milestones';
 /** The route table: the app mounts it, OpenAPI describes it, the authorization tests walk it. */
@@ -35,4 +36,5 @@ export const allRoutes: readonly AnyRoute[] = [
   listDeadLetters, redriveDeadLetters,
   createProgramme, listProgrammes, getProgramme, depositToProgramme, closeProgrammeRoute, programmeStatement, programmeAwards,
   providerPayable, createPayout, listPayouts, getPayout, exportPayoutCsv, markPayoutPaid, providerPayouts,
+  getIndicators, getMonthlyIndicators, getIndicatorsTable,
 ];

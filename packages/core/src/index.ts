@@ -22,3 +22,4 @@ export * from './subsidy';
 export * from './escrow';
 export * from './marketplace-close';
 export * from './matching';
+export * from './indicators';

@@ -36,6 +36,12 @@ export const MilestoneReport = z.object({
   by: z.string().min(1),
   evidence: z.string().trim().min(10).max(4_000),
   attendedFirmIds: z.array(z.string().regex(idPattern('firm'))).max(MAX_ATTENDED_FIRMS),
+  /**
+   * The attended firms that were under-served as they stood when they attended (the cluster's
+   * size rule at report time): the outreach indicator counts this snapshot, so a firm that
+   * grows later does not rewrite history.
+   */
+  underServedFirmIds: z.array(z.string().regex(idPattern('firm'))).max(MAX_ATTENDED_FIRMS).optional(),
 });
 export const MilestoneDispute = z.object({ at: z.iso.datetime(), by: z.string().min(1), reason: z.string().trim().min(DISPUTE_REASON_MIN_LENGTH).max(2_000) });
 export const ResolutionOutcome = z.enum(['release', 'partial', 'void']);
@@ -111,6 +117,8 @@ export const EscrowRecord = z.object({
   privateShareReceipts: z.array(PrivateShareReceipt),
   /** Holds the ledger refused at award time (a concurrent award took the pool): their amounts moved to the private share. */
   refusedHolds: z.array(TransferId),
+  /** Earlier awards of the category to the association (the subsidy rule's n), kept even when no programme paid. */
+  repeatCount: z.number().int().min(0).optional(),
   cancelledAt: z.iso.datetime().optional(),
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),

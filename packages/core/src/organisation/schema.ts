@@ -18,11 +18,18 @@ export const Provider = z.object({
 });
 export type Provider = z.infer<typeof Provider>;
 
+/**
+ * What a funder is, for the indicators' sources of support: `programme` (the cluster
+ * programme itself, whose leverage Table 1 measures) or a support institution (the rest).
+ */
+export const FunderKind = z.enum(['development_bank', 'state_agency', 'programme', 'other']);
+export type FunderKind = z.infer<typeof FunderKind>;
+
 /** A public funder (SIDBI, NABARD, a state agency, the programme). */
 export const Funder = z.object({
   id: z.string(),
   name: z.string().min(2).max(160),
-  kind: z.enum(['development_bank', 'state_agency', 'programme', 'other']),
+  kind: FunderKind,
   createdAt: z.iso.datetime(),
 });
 export type Funder = z.infer<typeof Funder>;
