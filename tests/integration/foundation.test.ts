@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newEvent } from '@bds/core';
 import { ASSOCIATIONS, CLUSTERS, DEMO_USERS } from '../../functions/local/seed/data';
 import { testApp, type TestApp } from './support/test-app';
 
@@ -55,7 +56,9 @@ describe('the first slice: post → store → queue → worker → API', () => {
     await t.drain();
     const [event] = (await t.stores.activity.list(ludhiana, { limit: 100 })).items.filter((a) => a.requestId === posted.body.id);
     // Replay the same event, as SQS may.
-    t.queue.send(JSON.stringify({ id: `evt_${event!.id.slice(4)}`, type: 'request.opened', clusterId: ludhiana, occurredAt: event!.at, correlationId: 'c', idempotencyKey: 'k', payload: { requestId: posted.body.id, title: 'x', category: 'training' } }));
+    const payload = { requestId: posted.body.id, title: 'x', category: 'training', deadline: event!.at, leadAssociationId: 'x' };
+    const context = { id: `evt_${event!.id.slice(4)}`, clusterId: ludhiana, occurredAt: event!.at, correlationId: 'c' };
+    t.queue.send(JSON.stringify(newEvent('request.opened', payload, context)));
     await t.queue.drain();
     const lines = (await t.stores.activity.list(ludhiana, { limit: 100 })).items.filter((a) => a.requestId === posted.body.id);
     expect(lines).toHaveLength(1);

@@ -3,17 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
-import type { EventEnvelope } from '@bds/core';
+import { newEvent, type EventEnvelope } from '@bds/core';
 import { outboxPut } from '../../functions/adapters/dynamo/outbox';
 import { LocalStreamRelay } from '../../functions/local/stream-relay';
 import { silentLogger } from '../../functions/observability/logger';
 import { createRelayHandler } from '../../functions/workers/relay/relay';
 import { freshTable } from './support/dynamo';
 
-const event = (n: number): EventEnvelope => ({
-  id: `evt_${String(n).padStart(26, '0')}`, type: 'request.opened', clusterId: 'clu_1', occurredAt: new Date().toISOString(),
-  correlationId: `c-${n}`, idempotencyKey: `k-${n}`, payload: { requestId: `req_${n}` },
-});
+const event = (n: number) => {
+  const at = new Date().toISOString();
+  return newEvent('request.opened', { requestId: `req_${n}`, title: `t${n}`, category: 'training', deadline: at, leadAssociationId: 'ass_1' }, {
+    id: `evt_${String(n).padStart(26, '0')}`, clusterId: 'clu_1', occurredAt: at, correlationId: `c-${n}`,
+  });
+};
 
 async function relayInto(tableName: string, checkpointFile: string, publish: (e: EventEnvelope) => Promise<void>) {
   const relay = new LocalStreamRelay({ endpoint: inject('dynamoEndpoint'), tableName, checkpointFile, pollIntervalMs: 20, handler: createRelayHandler({ publisher: { publish }, log: silentLogger }) });

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError, EscrowRecord, LEDGER_ERROR, deliveryProgress, escrowErrors, type AuditEntry, type Clock, type EventEnvelope, type LedgerCommand, type ServiceRequest } from '@bds/core';
+import { DomainError, EscrowRecord, LEDGER_ERROR, deliveryProgress, escrowErrors, type AuditEntry, type Clock, type DomainEvent, type LedgerCommand, type ServiceRequest } from '@bds/core';
 import { auditItem } from './audit';
 import type { Db } from './db';
 import { withoutKeys } from './keys';
@@ -30,7 +30,7 @@ export interface RequestStep {
  * read it): the next record, the events it causes and the request's transition, or nothing to write.
  */
 export type EscrowChange<T> = (current: EscrowRecord, request: StoredRequest | undefined) =>
-  | { record: EscrowRecord; events?: readonly EventEnvelope[]; request?: RequestStep | undefined; result: T }
+  | { record: EscrowRecord; events?: readonly DomainEvent[]; request?: RequestStep | undefined; result: T }
   | { result: T; record?: undefined };
 
 /**
@@ -57,7 +57,7 @@ export function escrowStore(db: Db) {
    * request can never say `completed` while the record says otherwise, nor the reverse. Either
    * version having moved is a conflict for `change` to re-read and re-decide.
    */
-  async function save(next: EscrowRecord, expectedVersion: number, events: readonly EventEnvelope[] = [], step?: RequestStep): Promise<EscrowRecord> {
+  async function save(next: EscrowRecord, expectedVersion: number, events: readonly DomainEvent[] = [], step?: RequestStep): Promise<EscrowRecord> {
     const stored = { ...next, version: expectedVersion + 1 };
     const put = {
       TableName: db.table,

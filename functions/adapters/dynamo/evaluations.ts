@@ -1,4 +1,4 @@
-import { Money, conflict, type EvaluationResult, type EventEnvelope, type ServiceRequest } from '@bds/core';
+import { Money, conflict, type EvaluationResult, type DomainEvent, type ServiceRequest } from '@bds/core';
 import { z } from 'zod';
 import { bidStore, type StoredBid } from './bids';
 import { getMany } from './batch-get';
@@ -71,7 +71,7 @@ export function evaluationStore(db: Db) {
      * never be left out of a stored ranking. `events` (the transactional outbox) commit with them
      * or not at all.
      */
-    async close(next: ServiceRequest, expectedVersion: number, pledgedFirms: number, evaluation: StoredEvaluation, events: readonly EventEnvelope[] = []): Promise<void> {
+    async close(next: ServiceRequest, expectedVersion: number, pledgedFirms: number, evaluation: StoredEvaluation, events: readonly DomainEvent[] = []): Promise<void> {
       const guard = { expression: '#pledged = :pledged', names: { '#pledged': 'pledgedFirms' }, values: { ':pledged': pledgedFirms } };
       const put = {
         TableName: db.table,

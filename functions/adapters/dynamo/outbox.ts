@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@bds/core';
+import type { DomainEvent } from '@bds/core';
 import type { Db } from './db';
 
 const RETENTION_SECONDS = 7 * 24 * 60 * 60;
@@ -11,7 +11,7 @@ const RETENTION_SECONDS = 7 * 24 * 60 * 60;
  * @example
  * await db.doc.send(new TransactWriteCommand({ TransactItems: [{ Put: requestPut }, { Put: outboxPut(db, event) }] }));
  */
-export function outboxPut(db: Db, event: EventEnvelope, now = Date.now()) {
+export function outboxPut(db: Db, event: DomainEvent, now = Date.now()) {
   return {
     TableName: db.table,
     Item: { PK: `OUTBOX#${event.id}`, SK: 'EVENT', entity: 'outbox', event, expiresAt: Math.floor(now / 1000) + RETENTION_SECONDS },

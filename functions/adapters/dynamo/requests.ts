@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Association, ServiceRequest, conflict, notFound, type AuditEntry, type EventEnvelope } from '@bds/core';
+import { Association, ServiceRequest, conflict, notFound, type AuditEntry, type DomainEvent } from '@bds/core';
 import { z } from 'zod';
 import type { Db } from './db';
 import type { Page } from './cursor';
@@ -120,7 +120,7 @@ export function requestStore(db: Db) {
      * @example
      * await requests.update(publish(draft, clock), draft.version, { events: [opened], pledgedFirms: draft.pledgedFirms });
      */
-    async update(next: ServiceRequest, expectedVersion: number, outbox?: { events: readonly EventEnvelope[]; pledgedFirms: number }): Promise<StoredRequest> {
+    async update(next: ServiceRequest, expectedVersion: number, outbox?: { events: readonly DomainEvent[]; pledgedFirms: number }): Promise<StoredRequest> {
       if (outbox) {
         const guard = { expression: '#pledged = :pledged', names: { '#pledged': 'pledgedFirms' }, values: { ':pledged': outbox.pledgedFirms } };
         await transitionWith(next, expectedVersion, outbox.events.map((e) => ({ Put: outboxPut(db, e) })), guard);
@@ -146,7 +146,7 @@ export function requestStore(db: Db) {
      * a cancellation): the trail and the workers can never miss a change, nor hear of one that
      * did not happen.
      */
-    async updateWithAudit(next: ServiceRequest, expectedVersion: number, entry: AuditEntry, events: readonly EventEnvelope[] = []): Promise<void> {
+    async updateWithAudit(next: ServiceRequest, expectedVersion: number, entry: AuditEntry, events: readonly DomainEvent[] = []): Promise<void> {
       await transitionWith(next, expectedVersion, [{ Put: auditItem(db, entry) }, ...events.map((e) => ({ Put: outboxPut(db, e) }))]);
     },
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   CreateScheduleCommand, DeleteScheduleCommand, SchedulerClient, UpdateScheduleCommand, type CreateScheduleInput,
 } from '@aws-sdk/client-scheduler';
-import type { EventEnvelope } from '@bds/core';
+import type { DomainEvent } from '@bds/core';
 import type { Scheduler } from './port';
 
 export interface EventBridgeSchedulerOptions {
@@ -64,7 +64,7 @@ export function eventBridgeScheduler(opts: EventBridgeSchedulerOptions): Schedul
   const client = opts.client ?? new SchedulerClient({});
   const now = opts.now ?? Date.now;
   return {
-    async at(name: string, at: string, event: EventEnvelope): Promise<void> {
+    async at(name: string, at: string, event: DomainEvent): Promise<void> {
       const input: CreateScheduleInput = {
         Name: scheduleName(name),
         GroupName: opts.groupName,

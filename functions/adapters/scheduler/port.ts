@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@bds/core';
+import type { DomainEvent } from '@bds/core';
 
 /**
  * One-time schedules that deliver an event to the workers' queue at a given instant: a
@@ -9,6 +9,6 @@ import type { EventEnvelope } from '@bds/core';
  */
 export interface Scheduler {
   /** Creates or moves the schedule `name` to fire `event` at `at` (ISO instant). */
-  at(name: string, at: string, event: EventEnvelope): Promise<void>;
+  at(name: string, at: string, event: DomainEvent): Promise<void>;
   cancel(name: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertTransition, award, auditEntry, closeAndEvaluate, conflict, idPattern, notFound } from '@bds/core';
+import { assertTransition, award, auditEntry, closeAndEvaluate, conflict, idPattern, newEvent, notFound } from '@bds/core';
 import { StoredEvaluation, toStoredEvaluation } from '../../adapters/dynamo/evaluations';
 import { EvaluationMatching } from '../../adapters/dynamo/matching-runs';
 import { StoredRequest } from '../../adapters/dynamo/requests';
@@ -25,10 +25,11 @@ export const closeRequest = route({
     const { next, result } = closeAndEvaluate(request, found.bids, request.pledgedFirms, deps.clock);
     const at = new Date(deps.clock.now()).toISOString();
     const evaluation = toStoredEvaluation(result, { clusterId: request.clusterId, evaluatedAt: at, evaluatedBy: actor!.userId });
-    await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation, [{
-      id: deps.ids.next('event'), type: 'request.closed', clusterId: request.clusterId, occurredAt: at, correlationId,
-      idempotencyKey: `request.closed:${request.id}`, payload: { requestId: request.id, outcome: result.outcome, status: next.status, closedBy: 'association' },
-    }]);
+    await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation, [
+      newEvent('request.closed', { requestId: request.id, outcome: result.outcome, status: next.status, closedBy: 'association' }, {
+        id: deps.ids.next('event'), clusterId: request.clusterId, occurredAt: at, correlationId,
+      }),
+    ]);
     log.info('request closed', { clusterId: request.clusterId, requestId: request.id, outcome: result.outcome });
     return { status: 200, body: { request: withCount(next, request), evaluation } };
   },
@@ -80,11 +81,11 @@ export const awardRequest = route({
       ...(next.award?.reason ? { reason: next.award.reason } : {}),
     }, deps);
     const { bidId, providerId, total, awardedAt } = next.award!;
-    await deps.stores.requests.updateWithAudit(next, request.version, entry, [{
-      id: deps.ids.next('event'), type: 'request.awarded', clusterId: request.clusterId, occurredAt: awardedAt, correlationId,
-      idempotencyKey: `request.awarded:${request.id}`,
-      payload: { requestId: request.id, bidId, providerId, total, category: request.category, leadAssociationId: request.associationId, awardedAt },
-    }]);
+    await deps.stores.requests.updateWithAudit(next, request.version, entry, [
+      newEvent('request.awarded', {
+        requestId: request.id, bidId, providerId, total, category: request.category, leadAssociationId: request.associationId, awardedAt,
+      }, { id: deps.ids.next('event'), clusterId: request.clusterId, occurredAt: awardedAt, correlationId }),
+    ]);
     log.info('request awarded', { clusterId: request.clusterId, requestId: request.id, bidId: next.award?.bidId });
     return { status: 200, body: withCount(next, request) };
   },

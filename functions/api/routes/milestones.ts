@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   DomainError, EscrowContribution, EscrowMilestone, EscrowStatus, Money as MoneyModule, REQUEST_LIMITS, ResolutionOutcome, acceptMilestone, auditEntry, deliveryProgress,
-  disputeMilestone, escrowErrors, moneyView, recordReceipt, reportMilestone, resolveMilestone, settlement, sponsorIds, type Actor, type EscrowRecord,
+  disputeMilestone, escrowErrors, moneyView, newEvent, recordReceipt, reportMilestone, resolveMilestone, settlement, sponsorIds, type Actor, type EscrowRecord,
 } from '@bds/core';
 import { settleEscrow, syncDelivery, type RequestStep } from '../../adapters/dynamo/escrow';
 import type { StoredRequest } from '../../adapters/dynamo/requests';
@@ -102,10 +102,9 @@ export const reportMilestoneRoute = route({
     const { record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
       const next = reportMilestone(r, index, actor!, body, { pledgedFirmIds, at, autoAcceptDays });
       const autoAcceptAt = next.milestones[index]!.autoAcceptAt!;
-      const event = {
-        id: deps.ids.next('event'), type: 'milestone.reported', clusterId, occurredAt: at, correlationId,
-        idempotencyKey: `milestone.reported:${requestId}:${index}`, payload: { requestId, index, autoAcceptAt },
-      };
+      const event = newEvent('milestone.reported', { requestId, index, autoAcceptAt }, {
+        id: deps.ids.next('event'), clusterId, occurredAt: at, correlationId,
+      });
       return { record: next, events: [event], request: deliveryStep(deps, actor!, request, next), result: undefined };
     }, { withRequest: true });
     return { status: 200, body: moneyView(record) };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUILT_IN_CATEGORIES, CategorySlug, NewServiceRequest, RequestStatus, addCoSponsor, auditEntry, cancel, canReadRequest, createRequest, notFound, publish } from '@bds/core';
+import { BUILT_IN_CATEGORIES, CategorySlug, NewServiceRequest, RequestStatus, addCoSponsor, auditEntry, cancel, canReadRequest, createRequest, newEvent, notFound, publish } from '@bds/core';
 import { StoredRequest } from '../../adapters/dynamo/requests';
 import { route } from '../route';
 import { ClusterParams, Paging, pageOf } from './common';
@@ -42,11 +42,12 @@ export const publishRequest = route({
     // The event commits with the change (transactional outbox); the relay carries it to the workers.
     const opened = await deps.stores.requests.update(next, current.version, {
       pledgedFirms: current.pledgedFirms,
-      events: [{
-        id: deps.ids.next('event'), type: 'request.opened', clusterId: next.clusterId, occurredAt: next.updatedAt, correlationId,
-        idempotencyKey: `request.opened:${next.id}`,
-        payload: { requestId: next.id, title: next.title, category: next.category, deadline: next.biddingDeadline, leadAssociationId: next.associationId },
-      }],
+      events: [
+        newEvent('request.opened', {
+          requestId: next.id, title: next.title, category: next.category, deadline: next.biddingDeadline,
+          leadAssociationId: next.associationId,
+        }, { id: deps.ids.next('event'), clusterId: next.clusterId, occurredAt: next.updatedAt, correlationId }),
+      ],
     });
     log.info('request opened', { clusterId: opened.clusterId, requestId: opened.id });
     return { status: 200, body: opened };
@@ -88,11 +89,11 @@ export const cancelRequest = route({
     assertLead(actor!, current, true);
     const next = cancel(current, { reason: body.reason, cancelledBy: actor!.userId }, deps.clock);
     const entry = auditEntry(actor!, 'request.cancelled', current.id, { clusterId: current.clusterId, before: { status: current.status }, after: { status: next.status }, reason: next.cancellation?.reason ?? body.reason }, deps);
-    await deps.stores.requests.updateWithAudit(next, current.version, entry, [{
-      id: deps.ids.next('event'), type: 'request.cancelled', clusterId: next.clusterId, occurredAt: next.updatedAt, correlationId,
-      idempotencyKey: `request.cancelled:${next.id}`,
-      payload: { requestId: next.id, previousStatus: current.status, cancelledAt: next.cancellation?.cancelledAt ?? next.updatedAt },
-    }]);
+    await deps.stores.requests.updateWithAudit(next, current.version, entry, [
+      newEvent('request.cancelled', {
+        requestId: next.id, previousStatus: current.status, cancelledAt: next.cancellation?.cancelledAt ?? next.updatedAt,
+      }, { id: deps.ids.next('event'), clusterId: next.clusterId, occurredAt: next.updatedAt, correlationId }),
+    ]);
     log.info('request cancelled', { clusterId: current.clusterId, requestId: current.id });
     return { status: 200, body: withCount(next, current) };
   },

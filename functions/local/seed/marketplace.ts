@@ -1,5 +1,5 @@
 import {
-  DomainError, award, auditEntry, closeAndEvaluate, createRequest, fixedClock, pledge, publish, submitBid,
+  DomainError, award, auditEntry, closeAndEvaluate, createRequest, fixedClock, newEvent, pledge, publish, submitBid,
   type Actor, type Clock, type Firm, type IdGenerator,
 } from '@bds/core';
 import { toStoredEvaluation } from '../../adapters/dynamo/evaluations';
@@ -76,11 +76,11 @@ async function closeAndAward(stores: Stores, seed: RequestSeed, clusterId: strin
   }, { ids: seededIds(`${seed.slug}-award`), clock });
   const { bidId, providerId, total, awardedAt } = awarded.award!;
   // Through the outbox like the award route, so the workers hold the award's subsidy in escrow.
-  await stores.requests.updateWithAudit(awarded, next.version, entry, [{
-    id: seedId('event', `${seed.slug}-awarded`), type: 'request.awarded', clusterId, occurredAt: awardedAt, correlationId: `seed-${seed.slug}`,
-    idempotencyKey: `request.awarded:${requestId}`,
-    payload: { requestId, bidId, providerId, total, category: awarded.category, leadAssociationId: awarded.associationId, awardedAt },
-  }]);
+  await stores.requests.updateWithAudit(awarded, next.version, entry, [
+    newEvent('request.awarded', {
+      requestId, bidId, providerId, total, category: awarded.category, leadAssociationId: awarded.associationId, awardedAt,
+    }, { id: seedId('event', `${seed.slug}-awarded`), clusterId, occurredAt: awardedAt, correlationId: `seed-${seed.slug}` }),
+  ]);
 }
 
 /**

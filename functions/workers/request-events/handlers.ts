@@ -1,4 +1,4 @@
-import type { BatchHandler, EventHandler } from './worker';
+import type { BatchHandlers, EventHandlers } from './deps';
 import { onRequestOpened } from './handlers/request-opened';
 import { onRequestsClosed } from './handlers/matching';
 import { notifyRequestOpened } from './handlers/notify-opened';
@@ -12,8 +12,10 @@ import { onMilestoneAutoAccept, onMilestoneReported } from './handlers/auto-acce
 /**
  * Which handlers run for which event type. Each handler lives in `handlers/<name>.ts`; add one
  * line here per handler. Several handlers of one type run in order; each must be idempotent.
+ * The registry is typed by the event catalogue: a handler listed under a type receives that
+ * type's payload, so a handler under the wrong type does not compile.
  */
-export const eventHandlers: Record<string, EventHandler[]> = {
+export const eventHandlers: EventHandlers = {
   'request.opened': [onRequestOpened, scheduleDeadline, notifyRequestOpened],
   'request.awarded': [onRequestAwardedEscrow, notifyRequestAwarded],
   'request.cancelled': [cancelDeadline, onRequestCancelledVoids],
@@ -23,6 +25,6 @@ export const eventHandlers: Record<string, EventHandler[]> = {
 };
 
 /** Event types handled a batch at a time (see `BatchHandler`). */
-export const batchHandlers: Record<string, BatchHandler> = {
+export const batchHandlers: BatchHandlers = {
   'request.closed': onRequestsClosed,
 };

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { SubsidyProgramme, accountId, type Clock, type EventEnvelope, type Money as MoneyModule } from '@bds/core';
+import { SubsidyProgramme, accountId, type Clock, newEvent, type Money as MoneyModule } from '@bds/core';
 import { FUNDERS } from '../../../functions/local/seed/data';
 import { silentLogger } from '../../../functions/observability/logger';
 import { onMilestoneAutoAccept } from '../../../functions/workers/request-events/handlers/auto-accept';
@@ -50,7 +50,9 @@ export async function escrowWorld(clock: Clock & { advance(ms: number): void }) 
     accept: (id: string, index: number) => t.call('POST', `${base(id)}/milestones/${index}/accept`, { token: w.tok.knidgro }),
     /** Runs the auto-accept handler as the scheduler would, at `occurredAt` (now by default). */
     autoAccept: (id: string, index: number, occurredAt = new Date(clock.now()).toISOString()) => {
-      const fire: EventEnvelope = { id: `evt_auto${index}`, type: 'milestone.auto_accept', clusterId: LUDHIANA, occurredAt, correlationId: 'c', idempotencyKey: `k${index}`, payload: { requestId: id, index } };
+      const fire = newEvent('milestone.auto_accept', { requestId: id, index, autoAcceptAt: occurredAt }, {
+        id: `evt_auto${index}`, clusterId: LUDHIANA, occurredAt, correlationId: 'c',
+      });
       return onMilestoneAutoAccept(fire, { stores: t.stores, clock: t.clock, log: silentLogger } as unknown as WorkerDeps, silentLogger);
     },
     /**

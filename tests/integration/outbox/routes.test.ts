@@ -1,6 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEntry, cancel, publish, type EventEnvelope } from '@bds/core';
+import { auditEntry, cancel, newEvent, publish, type DomainEvent, type EventEnvelope } from '@bds/core';
 import { measure, meterDb } from '../../../functions/adapters/dynamo/metrics';
 import { testClock, type TestApp } from '../support/test-app';
 import {
@@ -136,9 +136,15 @@ describe('the stores refuse a stale version without writing its events', () => {
   });
   afterAll(() => t.stop());
 
-  const anEvent = (requestId: string, type: string): EventEnvelope => ({
-    id: t.deps.ids.next('event'), type, clusterId: LUDHIANA, occurredAt: new Date().toISOString(), correlationId: 'c', idempotencyKey: `${type}:${requestId}`, payload: { requestId },
-  });
+  const anEvent = (requestId: string, type: 'request.opened' | 'request.cancelled' | 'request.closed'): DomainEvent => {
+    const at = new Date().toISOString();
+    const context = { id: t.deps.ids.next('event'), clusterId: LUDHIANA, occurredAt: at, correlationId: 'c' };
+    if (type === 'request.opened') {
+      return newEvent(type, { requestId, title: 't', category: 'training', deadline: at, leadAssociationId: KNIDGRO }, context);
+    }
+    if (type === 'request.cancelled') return newEvent(type, { requestId, previousStatus: 'open', cancelledAt: at }, context);
+    return newEvent(type, { requestId, outcome: 'unsuccessful', status: 'unsuccessful', closedBy: 'association' }, context);
+  };
 
   it('update, updateWithAudit and close: REQUEST.VERSION_CONFLICT, and no outbox item', async () => {
     // Prepare: a request moved on to version 2 behind the caller's back.

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventEnvelope } from '@bds/core';
+import { newEvent } from '@bds/core';
 import { eventHandlers } from '../../../functions/workers/request-events/handlers';
 import { testApp, type TestApp } from '../support/test-app';
 
-const PROBE = 'test.dead-letter-probe';
-const event = (n: number): EventEnvelope => ({
-  id: `evt_probe${n}`, type: PROBE, clusterId: 'clu_probe', occurredAt: '2026-01-01T00:00:00.000Z',
-  correlationId: `corr-probe-${n}`, idempotencyKey: `probe-${n}`, payload: { n },
+// The registry only runs events of the catalogue: the probe stands in for the deadline handler.
+const PROBE = 'request.deadline';
+const event = (n: number) => newEvent(PROBE, { requestId: `req_probe${n}`, deadline: '2026-01-01T00:00:00.000Z' }, {
+  id: `evt_probe${n}`, clusterId: 'clu_probe', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: `corr-probe-${n}`,
 });
+const realHandlers = eventHandlers[PROBE];
 
 describe('dead letters through the admin API', () => {
   let t: TestApp;
@@ -25,7 +26,7 @@ describe('dead letters through the admin API', () => {
     admin = (await t.deps.tokens.issue({ userId: 'usr_admin', role: 'national_admin', organisationId: 'org_nac', clusterIds: [] })).token;
   });
   afterAll(async () => {
-    delete eventHandlers[PROBE];
+    eventHandlers[PROBE] = realHandlers;
     await t.stop();
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { inject } from 'vitest';
-import { idGenerator, type Clock, type EventEnvelope } from '@bds/core';
+import { idGenerator, isEventType, type Clock, type EventEnvelope } from '@bds/core';
 import { createDb, type Db } from '../../../functions/adapters/dynamo/db';
 import { ensureTable } from '../../../functions/adapters/dynamo/create-table';
 import { mailboxStore } from '../../../functions/adapters/dynamo/mailbox';
@@ -285,11 +285,13 @@ function outboxPutsOf(command: unknown): EventEnvelope[] {
 }
 
 /** Up to three distinct pending messages, at random; an event handled a batch at a time goes alone (grouping changes what a run decides). */
+const inBatches = (type: string) => isEventType(type) && batchHandlers[type] !== undefined;
+
 function pickBatch(pending: Pending[], random: () => number): Pending[] {
   const first = pending[Math.floor(random() * pending.length)]!;
-  if (batchHandlers[first.event.type]) return [first];
+  if (inBatches(first.event.type)) return [first];
   const size = 1 + Math.floor(random() * 3);
-  const others = pending.filter((p) => p !== first && !batchHandlers[p.event.type]);
+  const others = pending.filter((p) => p !== first && !inBatches(p.event.type));
   const batch = [first];
   while (batch.length < size && others.length > 0) batch.push(others.splice(Math.floor(random() * others.length), 1)[0]!);
   return batch;

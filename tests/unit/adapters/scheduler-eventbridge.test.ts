@@ -4,16 +4,15 @@ import {
   ConflictException, CreateScheduleCommand, DeleteScheduleCommand, ResourceNotFoundException, SchedulerClient, UpdateScheduleCommand,
   ThrottlingException, ValidationException,
 } from '@aws-sdk/client-scheduler';
-import type { EventEnvelope } from '@bds/core';
+import { newEvent } from '@bds/core';
 import { atExpression, eventBridgeScheduler, scheduleName } from '../../../functions/adapters/scheduler/eventbridge';
 
 const NOW = Date.parse('2030-01-01T00:00:00.000Z');
 const QUEUE_ARN = 'arn:aws:sqs:ap-south-1:123456789012:request-events';
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/scheduler-sends-events';
-const event: EventEnvelope = {
-  id: 'evt_01J0000000000000000000000', type: 'request.deadline', clusterId: 'clu_1', occurredAt: '2030-01-02T10:15:20.000Z',
-  correlationId: 'corr-1', idempotencyKey: 'request.deadline:req_1:2030-01-02T10:15:20.000Z', payload: { requestId: 'req_1', deadline: '2030-01-02T10:15:20.000Z' },
-};
+const event = newEvent('request.deadline', { requestId: 'req_1', deadline: '2030-01-02T10:15:20.000Z' }, {
+  id: 'evt_01J0000000000000000000000', clusterId: 'clu_1', occurredAt: '2030-01-02T10:15:20.000Z', correlationId: 'corr-1',
+});
 const meta = { $metadata: {} };
 /** What the SDK puts in a service exception. */
 const failure = (message: string) => ({ message, Message: message, $metadata: {} });

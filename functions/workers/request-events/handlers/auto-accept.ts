@@ -1,35 +1,28 @@
-import { autoAcceptMilestone, deliveryProgress, settlement, type EventEnvelope } from '@bds/core';
+import { autoAcceptMilestone, deliveryProgress, newEvent, settlement, type EventOf } from '@bds/core';
 import { syncDelivery } from '../../../adapters/dynamo/escrow';
 import type { Logger } from '../../../observability/logger';
-import type { WorkerDeps } from '../worker';
+import type { WorkerDeps } from '../deps';
 import { settle } from './escrow';
 
 /** The one schedule per milestone: reporting again (never allowed today) would move it, not add one. */
 export const autoAcceptSchedule = (requestId: string, index: number) => `milestone:${requestId}:${index}`;
-
-interface MilestoneRef {
-  requestId: string;
-  index: number;
-  autoAcceptAt: string;
-}
 
 /**
  * `milestone.reported`: schedules the milestone's automatic acceptance (`milestone.auto_accept`
  * at its `autoAcceptAt`). The route stores the report and this event together (outbox); the
  * scheduler lives with the workers.
  */
-export async function onMilestoneReported(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
-  const { requestId, index, autoAcceptAt } = event.payload as unknown as MilestoneRef;
+export async function onMilestoneReported(event: EventOf<'milestone.reported'>, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId, index, autoAcceptAt } = event.payload;
   const name = autoAcceptSchedule(requestId, index);
-  await deps.scheduler.at(name, autoAcceptAt, {
+  // The id is derived from the report's, so a redelivered report schedules the same trigger.
+  const trigger = newEvent('milestone.auto_accept', { requestId, index, autoAcceptAt }, {
     id: `evt_auto_${event.id.slice(event.id.indexOf('_') + 1)}`,
-    type: 'milestone.auto_accept',
     clusterId: event.clusterId,
     occurredAt: autoAcceptAt,
     correlationId: event.correlationId,
-    idempotencyKey: `milestone.auto_accept:${requestId}:${index}`,
-    payload: { requestId, index, autoAcceptAt },
   });
+  await deps.scheduler.at(name, autoAcceptAt, trigger);
   log.info('milestone auto-acceptance scheduled', { requestId, index, autoAcceptAt, schedule: name });
 }
 
@@ -41,8 +34,8 @@ export async function onMilestoneReported(event: EventEnvelope, deps: WorkerDeps
  * for a close at the deadline); a trigger with nothing to accept still re-checks the request,
  * so one left behind by an earlier decision catches up.
  */
-export async function onMilestoneAutoAccept(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
-  const { requestId, index } = event.payload as unknown as MilestoneRef;
+export async function onMilestoneAutoAccept(event: EventOf<'milestone.auto_accept'>, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId, index } = event.payload;
   const at = new Date(deps.clock.now()).toISOString();
   const record = await deps.stores.escrow.get(event.clusterId, requestId);
   if (!record) return log.warn('no escrow for the milestone; nothing to accept', { requestId, index });

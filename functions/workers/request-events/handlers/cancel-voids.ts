@@ -1,6 +1,6 @@
-import { cancelEscrow, type EventEnvelope } from '@bds/core';
+import { cancelEscrow, type EventOf } from '@bds/core';
 import type { Logger } from '../../../observability/logger';
-import type { WorkerDeps } from '../worker';
+import type { WorkerDeps } from '../deps';
 import { settle } from './escrow';
 
 /**
@@ -10,8 +10,8 @@ import { settle } from './escrow';
  * voids run; a redelivery replays them. An award whose escrow is not set up yet is left to
  * the award handler, which sees the cancelled request.
  */
-export async function onRequestCancelledVoids(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
-  const { requestId } = event.payload as { requestId: string };
+export async function onRequestCancelledVoids(event: EventOf<'request.cancelled'>, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId } = event.payload;
   const existing = await deps.stores.escrow.get(event.clusterId, requestId);
   if (!existing) {
     log.info('no escrow to void', { requestId });

@@ -1,8 +1,8 @@
-import { DomainError, closeAndEvaluate, type EventEnvelope } from '@bds/core';
+import { DomainError, closeAndEvaluate, newEvent, type EventOf } from '@bds/core';
 import { toStoredEvaluation } from '../../../adapters/dynamo/evaluations';
 import type { Logger } from '../../../observability/logger';
-import type { WorkerDeps } from '../worker';
-import { DeadlinePayload, armDeadline } from './schedule';
+import type { WorkerDeps } from '../deps';
+import { armDeadline } from './schedule';
 
 /** Who closed a request the scheduler closed; kept as the evaluation's `evaluatedBy`. */
 export const DEADLINE_CLOSER = 'system:deadline';
@@ -13,8 +13,8 @@ export const DEADLINE_CLOSER = 'system:deadline';
  * early (re-armed at the stored deadline, which also covers a deadline moved later), late (closes
  * then), or again once the request is closed, cancelled or gone (nothing; logged).
  */
-export async function onDeadline(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
-  const { requestId, deadline } = DeadlinePayload.parse(event.payload);
+export async function onDeadline(event: EventOf<'request.deadline'>, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId, deadline } = event.payload;
   const request = await deps.stores.requests.get(event.clusterId, requestId);
   if (request?.status !== 'open') {
     log.info('request is not open; nothing to close', { requestId, status: request?.status ?? 'missing' });
@@ -31,11 +31,11 @@ export async function onDeadline(event: EventEnvelope, deps: WorkerDeps, log: Lo
   const at = new Date(deps.clock.now()).toISOString();
   const evaluation = toStoredEvaluation(result, { clusterId: request.clusterId, evaluatedAt: at, evaluatedBy: DEADLINE_CLOSER });
   try {
-    await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation, [{
-      id: deps.ids.next('event'), type: 'request.closed', clusterId: request.clusterId, occurredAt: at, correlationId: event.correlationId,
-      idempotencyKey: `request.closed:${requestId}`,
-      payload: { requestId, outcome: result.outcome, status: next.status, closedBy: 'deadline' },
-    }]);
+    await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation, [
+      newEvent('request.closed', { requestId, outcome: result.outcome, status: next.status, closedBy: 'deadline' }, {
+        id: deps.ids.next('event'), clusterId: request.clusterId, occurredAt: at, correlationId: event.correlationId,
+      }),
+    ]);
   } catch (error) {
     if (!(error instanceof DomainError) || error.kind !== 'conflict') throw error;
     // Someone closed or cancelled it meanwhile: done. A pledge landing at the deadline: retried by the queue.

@@ -1,10 +1,10 @@
 import {
   DomainError, LEDGER_ERROR, accountId, cancelEscrow, categoryOf, computeSubsidy, markHeld, openEscrow, programmeFunds, recordHolds, refuseHold, settlement,
-  type EscrowRecord, type EventEnvelope, type LedgerCommand,
+  type EscrowRecord, type EventOf, type LedgerCommand,
 } from '@bds/core';
 import { settleEscrow } from '../../../adapters/dynamo/escrow';
 import type { Logger } from '../../../observability/logger';
-import type { WorkerDeps } from '../worker';
+import type { WorkerDeps } from '../deps';
 
 /** Refusals that mean "the pool cannot give this any more": the award's split moved on without it. */
 const POOL_REFUSALS: readonly string[] = [LEDGER_ERROR.insufficientFunds, LEDGER_ERROR.accountClosed];
@@ -14,8 +14,8 @@ const codeOf = (error: unknown) => (error instanceof DomainError ? error.code : 
 export const settle = (deps: WorkerDeps, commands: readonly LedgerCommand[]) => settleEscrow(deps.stores.ledger, commands);
 
 /** Computes the award's split once and stores it as a `pending` record; a retry finds the stored one. */
-async function openOnce(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<EscrowRecord | undefined> {
-  const { requestId } = event.payload as { requestId: string };
+async function openOnce(event: EventOf<'request.awarded'>, deps: WorkerDeps, log: Logger): Promise<EscrowRecord | undefined> {
+  const { requestId } = event.payload;
   const existing = await deps.stores.escrow.get(event.clusterId, requestId);
   if (existing) return existing;
   const [request, cluster, policy] = await Promise.all([
@@ -56,7 +56,7 @@ async function openOnce(event: EventEnvelope, deps: WorkerDeps, log: Logger): Pr
  * or the programme closed) is dropped and its amount becomes private share: the split never
  * holds more than the pools gave. Safe to run twice, or alongside a cancellation.
  */
-export async function onRequestAwardedEscrow(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
+export async function onRequestAwardedEscrow(event: EventOf<'request.awarded'>, deps: WorkerDeps, log: Logger): Promise<void> {
   let record = await openOnce(event, deps, log);
   if (!record) return;
   const { clusterId, requestId } = record;

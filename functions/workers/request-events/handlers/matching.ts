@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
-import { recommendAwards, type EventEnvelope } from '@bds/core';
+import { recommendAwards, type EventOf } from '@bds/core';
 import { ClaimLost, MAX_REQUESTS_PER_RUN, type ClosedRequest, type EvaluationChange, type MatchingRun } from '../../../adapters/dynamo/matching-runs';
 import type { Logger } from '../../../observability/logger';
 import { WORKER_METRICS, metricFields } from '../../../observability/metrics';
-import type { BatchHandler, WorkerDeps } from '../worker';
+import type { BatchHandler, WorkerDeps } from '../deps';
 import { notifyRequestClosed } from './notify-closed';
 
 type Ranked = ClosedRequest & { request: NonNullable<ClosedRequest['request']>; evaluation: NonNullable<ClosedRequest['evaluation']> };
@@ -14,13 +14,13 @@ type Ranked = ClosedRequest & { request: NonNullable<ClosedRequest['request']>; 
  * capacity), then each lead association is told. A request already matched by a run, or no
  * longer `evaluating`, is left as it is, so a redelivery or a retry after a crash changes nothing.
  */
-export const onRequestsClosed: BatchHandler = async (events, deps, log) => {
+export const onRequestsClosed: BatchHandler<'request.closed'> = async (events, deps, log) => {
   const failedEventIds: string[] = [];
-  const byCluster = new Map<string, EventEnvelope[]>();
+  const byCluster = new Map<string, Closed[]>();
   for (const event of events) byCluster.set(event.clusterId, [...(byCluster.get(event.clusterId) ?? []), event]);
   for (const [clusterId, group] of byCluster) {
     const clog = log.child({ clusterId });
-    const requestIds = [...new Set(group.map(requestIdOf).filter((id): id is string => id !== undefined))];
+    const requestIds = [...new Set(group.map((e) => e.payload.requestId))];
     try {
       await matchCluster(clusterId, requestIds, group, deps, clog);
     } catch (error) {
@@ -31,7 +31,7 @@ export const onRequestsClosed: BatchHandler = async (events, deps, log) => {
     const after = new Map((await deps.stores.matchingRuns.closedRequests(clusterId, requestIds)).map((c) => [c.requestId, c]));
     for (const event of group) {
       try {
-        await notifyRequestClosed(event, after.get(requestIdOf(event) ?? ''), deps, clog);
+        await notifyRequestClosed(event, after.get(event.payload.requestId), deps, clog);
       } catch (error) {
         clog.error('notifying the lead association failed; the event will be retried', { error, eventId: event.id });
         failedEventIds.push(event.id);
@@ -41,10 +41,10 @@ export const onRequestsClosed: BatchHandler = async (events, deps, log) => {
   return { failedEventIds };
 };
 
-const requestIdOf = (event: EventEnvelope): string | undefined => (typeof event.payload.requestId === 'string' ? event.payload.requestId : undefined);
+type Closed = EventOf<'request.closed'>;
 
 /** Matches the cluster's ranked, still unmatched requests, at most `MAX_REQUESTS_PER_RUN` a run. */
-async function matchCluster(clusterId: string, requestIds: string[], events: EventEnvelope[], deps: WorkerDeps, log: Logger): Promise<void> {
+async function matchCluster(clusterId: string, requestIds: string[], events: Closed[], deps: WorkerDeps, log: Logger): Promise<void> {
   const closed = await deps.stores.matchingRuns.closedRequests(clusterId, requestIds);
   const pending = closed.filter((c): c is Ranked =>
     c.evaluation?.outcome === 'ranked' && c.evaluation.recommended !== undefined && c.matching === undefined && c.request?.status === 'evaluating');
@@ -58,7 +58,7 @@ async function matchCluster(clusterId: string, requestIds: string[], events: Eve
  * Requests another run (or an award) took meanwhile are dropped and the rest solved again; each
  * retry drops at least one request, so this ends.
  */
-async function runUntilClaimed(clusterId: string, requests: Ranked[], events: EventEnvelope[], deps: WorkerDeps, log: Logger): Promise<void> {
+async function runUntilClaimed(clusterId: string, requests: Ranked[], events: Closed[], deps: WorkerDeps, log: Logger): Promise<void> {
   let remaining = requests;
   while (remaining.length > 0) {
     const { run, changes } = await solve(clusterId, remaining, events, deps);
@@ -80,7 +80,7 @@ async function runUntilClaimed(clusterId: string, requests: Ranked[], events: Ev
   }
 }
 
-async function solve(clusterId: string, requests: Ranked[], events: EventEnvelope[], deps: WorkerDeps): Promise<{ run: MatchingRun; changes: EvaluationChange[] }> {
+async function solve(clusterId: string, requests: Ranked[], events: Closed[], deps: WorkerDeps): Promise<{ run: MatchingRun; changes: EvaluationChange[] }> {
   const startedAt = new Date(deps.clock.now()).toISOString();
   const providerIds = [...new Set(requests.flatMap((r) => r.evaluation.ranking.map((b) => b.providerId)))];
   const capacities = await deps.stores.matchingRuns.capacities(providerIds, new Set(requests.map((r) => r.requestId)));
@@ -105,7 +105,7 @@ async function solve(clusterId: string, requests: Ranked[], events: EventEnvelop
     };
   });
   const run: MatchingRun = {
-    runId, clusterId, startedAt, durationMs, eventIds: events.filter((e) => byRequest.has(requestIdOf(e) ?? '')).map((e) => e.id), requestIds: requests.map((r) => r.requestId),
+    runId, clusterId, startedAt, durationMs, eventIds: events.filter((e) => byRequest.has(e.payload.requestId)).map((e) => e.id), requestIds: requests.map((r) => r.requestId),
     slots: [...result.plan.slots],
     instance: result.plan.requests.map((r) => ({ id: r.id, bids: [...r.bids] })),
     assignments: result.recommendations.filter((r) => r.slotId !== undefined).map((r) => ({

@@ -1,11 +1,11 @@
-import type { EventEnvelope } from '@bds/core';
+import type { EventOf } from '@bds/core';
 import type { Logger } from '../../../observability/logger';
-import type { WorkerDeps } from '../worker';
+import type { WorkerDeps } from '../deps';
 import { deliver } from './notify';
 
 /** A request awarded: the awarded provider is told (inbox and its contact address). */
-export async function notifyRequestAwarded(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
-  const { requestId, providerId } = event.payload as { requestId: string; providerId: string };
+export async function notifyRequestAwarded(event: EventOf<'request.awarded'>, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId, providerId } = event.payload;
   const [request, provider] = await Promise.all([deps.stores.requests.get(event.clusterId, requestId), deps.stores.providers.get(providerId)]);
   if (!provider) {
     log.warn('awarded provider not found; nothing to notify', { requestId, providerId });

@@ -1,7 +1,7 @@
-import type { EventEnvelope } from '@bds/core';
+import type { EventOf } from '@bds/core';
 import type { ClosedRequest } from '../../../adapters/dynamo/matching-runs';
 import type { Logger } from '../../../observability/logger';
-import type { WorkerDeps } from '../worker';
+import type { WorkerDeps } from '../deps';
 import { deliver } from './notify';
 
 /**
@@ -9,7 +9,7 @@ import { deliver } from './notify';
  * ready, or why the request ended unsuccessful. Associations have no contact address, so the
  * mail goes to the person who closed it when that is a rep of the lead association.
  */
-export async function notifyRequestClosed(event: EventEnvelope, closed: ClosedRequest | undefined, deps: WorkerDeps, log: Logger): Promise<void> {
+export async function notifyRequestClosed(event: EventOf<'request.closed'>, closed: ClosedRequest | undefined, deps: WorkerDeps, log: Logger): Promise<void> {
   const request = closed?.request;
   const evaluation = closed?.evaluation;
   if (!request || !evaluation) {

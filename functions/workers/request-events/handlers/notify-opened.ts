@@ -1,6 +1,6 @@
-import { canReadRequest, type EventEnvelope } from '@bds/core';
+import { canReadRequest, type EventOf } from '@bds/core';
 import type { Logger } from '../../../observability/logger';
-import type { WorkerDeps } from '../worker';
+import type { WorkerDeps } from '../deps';
 import { deliver } from './notify';
 
 /**
@@ -8,8 +8,8 @@ import { deliver } from './notify';
  * not blocked, and (for an invitation-only request) invited — gets an inbox item and a mail to
  * its contact address.
  */
-export async function notifyRequestOpened(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
-  const { requestId } = event.payload as { requestId: string };
+export async function notifyRequestOpened(event: EventOf<'request.opened'>, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId } = event.payload;
   const request = await deps.stores.requests.get(event.clusterId, requestId);
   if (!request) {
     log.warn('opened request not found; nothing to notify', { requestId });

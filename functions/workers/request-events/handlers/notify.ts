@@ -1,7 +1,7 @@
 import type { EventEnvelope } from '@bds/core';
 import { notificationIdFor, type Notification } from '../../../adapters/dynamo/inbox';
 import type { Logger } from '../../../observability/logger';
-import type { WorkerDeps } from '../worker';
+import type { WorkerDeps } from '../deps';
 
 /** One organisation to tell about one event, and who to mail (maybe no one). */
 export interface Delivery {

@@ -1,19 +1,11 @@
-import { z } from 'zod';
-import type { EventEnvelope, IdGenerator } from '@bds/core';
+import { newEvent, type EventOf, type IdGenerator } from '@bds/core';
 import type { Stores } from '../../../adapters/dynamo/stores';
 import type { Scheduler } from '../../../adapters/scheduler/port';
 import type { Logger } from '../../../observability/logger';
-import type { WorkerDeps } from '../worker';
+import type { WorkerDeps } from '../deps';
 
 /** One schedule per request: arming it again moves it, so a redelivered event arms it once. */
 export const deadlineScheduleName = (requestId: string): string => `deadline:${requestId}`;
-
-/** What a `request.deadline` event carries: the deadline it was armed for. */
-export const DeadlinePayload = z.object({ requestId: z.string().min(1), deadline: z.iso.datetime() });
-export type DeadlinePayload = z.infer<typeof DeadlinePayload>;
-
-const OpenedPayload = z.object({ requestId: z.string().min(1) });
-const CancelledPayload = z.object({ requestId: z.string().min(1), previousStatus: z.string() });
 
 /**
  * Arms (or moves) the schedule that delivers `request.deadline` at the request's deadline. The
@@ -28,16 +20,15 @@ export async function armDeadline(
   correlationId: string,
 ): Promise<void> {
   const { clusterId, requestId, deadline } = target;
-  const event: EventEnvelope = {
-    id: deps.ids.next('event'), type: 'request.deadline', clusterId, occurredAt: deadline, correlationId,
-    idempotencyKey: `request.deadline:${requestId}:${deadline}`, payload: { requestId, deadline } satisfies DeadlinePayload,
-  };
+  const event = newEvent('request.deadline', { requestId, deadline }, {
+    id: deps.ids.next('event'), clusterId, occurredAt: deadline, correlationId,
+  });
   await deps.scheduler.at(deadlineScheduleName(requestId), deadline, event);
 }
 
 /** `request.opened`: the deadline closes the request without anyone calling the API. */
-export async function scheduleDeadline(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
-  const { requestId } = OpenedPayload.parse(event.payload);
+export async function scheduleDeadline(event: EventOf<'request.opened'>, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId } = event.payload;
   // Queues do not keep order: a cancellation handled first must not leave a schedule behind.
   const request = await deps.stores.requests.get(event.clusterId, requestId);
   if (request?.status !== 'open') {
@@ -50,8 +41,8 @@ export async function scheduleDeadline(event: EventEnvelope, deps: WorkerDeps, l
 }
 
 /** `request.cancelled`: an open request's deadline schedule goes with it. */
-export async function cancelDeadline(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
-  const { requestId, previousStatus } = CancelledPayload.parse(event.payload);
+export async function cancelDeadline(event: EventOf<'request.cancelled'>, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId, previousStatus } = event.payload;
   if (previousStatus !== 'open') {
     log.debug('request was not open; no deadline schedule to cancel', { requestId, previousStatus });
     return;

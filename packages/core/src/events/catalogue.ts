@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Money } from '../money';
+import { RequestStatus } from '../request/schema';
+
+const RequestId = z.string().min(1);
+const MilestoneIndex = z.number().int().nonnegative();
+
+/**
+ * Every event the workers handle: its payload's schema and the idempotency key a redelivery
+ * is recognised by. Adding an event means adding one entry here; producers build it with
+ * `newEvent`, and a handler registered for its type receives the parsed payload.
+ */
+export const EVENT_CATALOGUE = {
+  'request.opened': {
+    payload: z.object({
+      requestId: RequestId, title: z.string(), category: z.string().min(1), deadline: z.iso.datetime(),
+      leadAssociationId: z.string().min(1),
+    }),
+    key: (p: { requestId: string }) => p.requestId,
+  },
+  'request.cancelled': {
+    payload: z.object({ requestId: RequestId, previousStatus: RequestStatus, cancelledAt: z.iso.datetime() }),
+    key: (p: { requestId: string }) => p.requestId,
+  },
+  /** Armed by the scheduler for the deadline it names: a moved deadline is a different trigger. */
+  'request.deadline': {
+    payload: z.object({ requestId: RequestId, deadline: z.iso.datetime() }),
+    key: (p: { requestId: string; deadline: string }) => `${p.requestId}:${p.deadline}`,
+  },
+  'request.closed': {
+    payload: z.object({
+      requestId: RequestId, outcome: z.enum(['ranked', 'unsuccessful']), status: RequestStatus,
+      closedBy: z.enum(['association', 'deadline']),
+    }),
+    key: (p: { requestId: string }) => p.requestId,
+  },
+  'request.awarded': {
+    payload: z.object({
+      requestId: RequestId, bidId: z.string().min(1), providerId: z.string().min(1), total: Money,
+      category: z.string().min(1), leadAssociationId: z.string().min(1), awardedAt: z.iso.datetime(),
+    }),
+    key: (p: { requestId: string }) => p.requestId,
+  },
+  'milestone.reported': {
+    payload: z.object({ requestId: RequestId, index: MilestoneIndex, autoAcceptAt: z.iso.datetime() }),
+    key: (p: { requestId: string; index: number }) => `${p.requestId}:${p.index}`,
+  },
+  /** Fired by the milestone's one schedule at `autoAcceptAt`. */
+  'milestone.auto_accept': {
+    payload: z.object({ requestId: RequestId, index: MilestoneIndex, autoAcceptAt: z.iso.datetime() }),
+    key: (p: { requestId: string; index: number }) => `${p.requestId}:${p.index}`,
+  },
+} as const;
+
+/** The name of an event in the catalogue (`request.closed`, …). */
+export type EventType = keyof typeof EVENT_CATALOGUE;
+
+/** The payload of one event type, as its schema outputs it. */
+export type EventPayload<K extends EventType> = z.output<(typeof EVENT_CATALOGUE)[K]['payload']>;
