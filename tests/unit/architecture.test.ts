@@ -20,6 +20,18 @@ describe('dependency rules', () => {
     expect(await errorsFor("import { z } from 'zod';\nimport { money } from './money';\nexport const s = [z, money];", 'packages/core/src/ok.ts')).toEqual([]);
   });
 
+  it('the portal takes only types from core, so zod never reaches its bundle', async () => {
+    const file = 'web/src/pages/leak.ts';
+    expect(await errorsFor("import { Role } from '@bds/core';\nexport const r = Role;", file)).toContain('@typescript-eslint/no-restricted-imports');
+    expect(await errorsFor("import type { Role } from '@bds/core';\nexport type R = Role;", file)).toEqual([]);
+    expect(await errorsFor("import { INVITABLE } from '@bds/core/who-invites';\nexport const i = INVITABLE;", file)).toEqual([]);
+  });
+
+  it('the portal never imports the API code: its API types are generated', async () => {
+    const code = "import type { SessionBody } from '../../../functions/api/auth/session';\nexport type S = SessionBody;";
+    expect(await errorsFor(code, 'web/src/pages/x/leak.ts')).toContain('@typescript-eslint/no-restricted-imports');
+  });
+
   it('infra refers to handlers by path and never imports them', async () => {
     expect(await errorsFor("import { handler } from '../functions/api/handler';\nexport const h = handler;", 'infra/leak.ts')).toContain('no-restricted-imports');
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { DomainError} from '@bds/core';
 import {
+  INVITABLE, InvitableRole, Role,
   ACCOUNT_THROTTLE, DEFAULT_SIZE_POLICY, NATIONAL_BOUNDS, acceptInvitation, assertMayInvite, assertWithinNationalBounds,
   changeClusterStatus, createInvitation, defaultClusterPolicy, fixedClock, idGenerator, throttle, windowStart, type Actor, type Cluster,
 } from '@bds/core';
@@ -27,6 +28,19 @@ describe('who may invite whom', () => {
     expect(code(() => assertMayInvite(actor({ role: 'cluster_admin', clusterIds: ['c1'] }), 'association_rep', { clusterId: 'c2' }))).toBe('INVITATION.NOT_ALLOWED');
     for (const role of ['association_rep', 'provider', 'funder'] as const) {
       expect(code(() => assertMayInvite(actor({ role, clusterIds: ['c1'] }), 'association_rep', { clusterId: 'c1' }))).toBe('INVITATION.NOT_ALLOWED');
+    }
+  });
+
+  it('offers in the portal (INVITABLE) exactly what the API allows, role by role', () => {
+    // Prepare: each inviter in the scope that satisfies the scope checks.
+    const inScope = { clusterId: 'c1', clusterState: 'Punjab' };
+    for (const inviter of Role.options) {
+      for (const invited of InvitableRole.options) {
+        // Act
+        const allowed = code(() => assertMayInvite(actor({ role: inviter, state: 'Punjab', clusterIds: ['c1'] }), invited, inScope));
+        // Assess
+        expect(allowed === 'ok', `${inviter} → ${invited}`).toBe(INVITABLE[inviter].includes(invited));
+      }
     }
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError, type Actor } from '@bds/core';
+import { DomainError, Role, type Actor } from '@bds/core';
 import type { StoredUser } from '../../adapters/dynamo/users';
 import type { Deps } from '../deps';
 import { hashSecret, newSecret } from './secrets';
@@ -7,7 +7,7 @@ import { hashSecret, newSecret } from './secrets';
 export const REFRESH_TTL_SECONDS = 14 * 24 * 60 * 60;
 
 export const PublicUser = z.object({
-  id: z.string(), email: z.string(), name: z.string(), role: z.string(),
+  id: z.string(), email: z.string(), name: z.string(), role: Role,
   organisationId: z.string(), organisationName: z.string(), clusterIds: z.array(z.string()),
 });
 export const SessionBody = z.object({ accessToken: z.string(), expiresAt: z.iso.datetime(), refreshToken: z.string(), user: PublicUser });

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { RuntimeConfig } from '../config';
 import { accessValid, readSession, renewSession, useSession } from '../session';
-import { createClient } from './client';
+import { createClient, data } from './client';
 import { endpoints, type Api } from './endpoints';
 import type { Session } from './types';
 
@@ -15,8 +15,9 @@ const ApiContext = createContext<Api | undefined>(undefined);
 export function ApiProvider({ config, children }: { config: RuntimeConfig; children: ReactNode }) {
   const { signOut } = useSession();
   const api = useMemo(() => {
-    const bare = createClient({ baseUrl: config.apiUrl, getToken: () => undefined });
-    const exchange = (refreshToken: string) => bare.post<Session>('/api/auth/refresh', { refreshToken }, { anonymous: true });
+    const anon = createClient({ baseUrl: config.apiUrl, getToken: () => undefined });
+    const exchange = (refreshToken: string): Promise<Session> =>
+      data(anon.POST('/api/auth/refresh', { body: { refreshToken } }));
     const renew = () => renewSession(exchange);
     const client = createClient({
       baseUrl: config.apiUrl,
@@ -33,7 +34,7 @@ export function ApiProvider({ config, children }: { config: RuntimeConfig; child
       },
       onUnauthorized: signOut,
     });
-    return endpoints(client, { renew });
+    return endpoints(client, anon, { renew });
   }, [config.apiUrl, signOut]);
   return <ApiContext value={api}>{children}</ApiContext>;
 }

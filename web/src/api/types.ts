@@ -1,168 +1,78 @@
 /**
- * The API's shapes as the portal reads them: core's schema types, imported as types only so
- * no zod reaches the bundle. Shapes that exist only at the API's edge are spelt out here.
+ * The names pages use for the API's shapes, each derived from the generated OpenAPI types
+ * (`generated/openapi.ts`): none is written here by hand, so none can drift from the API.
  */
-import type { Activity, Association, AuditEntry, Bid, Cluster, ClusterPolicy, Firm, Milestone, NewBid, NewCluster, NewFirm, NewServiceRequest, PriceTier, RankedBid, InvalidBid, Role, RequestStatus, ServiceRequest as CoreServiceRequest } from '@bds/core';
+import type { In, ItemOf, Ok, QueryOf } from './schema';
 
-export type { Activity, Association, AuditEntry, Cluster, ClusterPolicy, NewBid, NewCluster, NewFirm, PriceTier, RankedBid, InvalidBid, Role };
+export type { In, ItemOf, Ok, QueryOf } from './schema';
 
-/** Every list answers one page at a time; `nextCursor` is opaque. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** One page of a list; `nextCursor` is opaque. */
+export type Page<T> = Omit<Ok<'listClusters'>, 'items'> & { items: T[] };
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string;
-  organisationName: string;
-  clusterIds: string[];
-}
+export type Session = Ok<'signIn'>;
+export type User = Ok<'me'>;
+export type Role = User['role'];
+export type DemoAccount = ItemOf<'listDemoAccounts'>;
+export type Mail = ItemOf<'readOutbox'>;
 
-export interface Session {
-  accessToken: string;
-  expiresAt: string;
-  /** Exchanged for a new session when the access token expires; it works once. */
-  refreshToken?: string;
-  user: User;
-}
-
-export interface DemoAccount {
-  role: string;
-  email: string;
-  password: string;
-  name: string;
-  organisationName: string;
-}
-
-export interface Category {
-  slug: string;
-  label: string;
-  innovative: boolean;
-}
-
-/** A request as the API answers it: core's request plus the pledges counted so far. */
-export type ServiceRequest = CoreServiceRequest & { pledgedFirms: number };
-
-export type { Milestone, NewServiceRequest, RequestStatus };
-
-export interface RequestFilter {
-  status?: RequestStatus;
-  category?: string;
-  cursor?: string;
-  limit?: number;
-}
-
-/** A mail in the local outbox (only a local stack has one). */
-export interface Mail {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  sentAt: string;
-}
-
-export type InvitableRole = 'state_admin' | 'cluster_admin' | 'association_rep' | 'funder';
-
-export interface NewInvitation {
-  email: string;
-  name: string;
-  role: InvitableRole;
-  clusterId?: string;
-  associationId?: string;
-  state?: string;
-  organisationName?: string;
-}
-
-export interface InvitationSummary {
-  id: string;
-  email: string;
-  name: string;
-  role: InvitableRole;
-  organisationName: string;
-  expiresAt: string;
-}
-
-/** What an invitation link is for; `accepted` once it has been used. */
-export type InvitationPreview = InvitationSummary & { accepted: boolean };
-
-export interface Onboarded {
-  cluster: Cluster;
-  invitation: { id: string; email: string; expiresAt: string };
-}
-
+export type Cluster = Ok<'getCluster'>;
 export type ClusterStatus = Cluster['status'];
+export type NewCluster = In<'onboardCluster'>;
+export type Onboarded = Ok<'onboardCluster'>;
+export type ClusterPolicy = Ok<'getClusterPolicy'>;
+export type AuditEntry = ItemOf<'listAudit'>;
+export type Activity = ItemOf<'listActivity'>;
 
-export interface ProviderSignUp {
-  name: string;
-  city: string;
-  categories: string[];
-  capacity: number;
-  contactName: string;
-  email: string;
-  password: string;
-}
+export type NewInvitation = In<'invite'>;
+export type InvitableRole = NewInvitation['role'];
+export type InvitationSummary = Ok<'invite'>;
+export type InvitationPreview = Ok<'previewInvitation'>;
 
-/** A provider's application to serve a cluster, as its admins see it. */
-export interface Registration {
-  clusterId: string;
-  providerId: string;
-  providerName: string;
-  categories: string[];
-  status: 'approved' | 'pending' | 'refused';
-  at: string;
-  reason?: string;
-}
+export type ProviderSignUp = In<'signUpProvider'>;
+export type Registration = ItemOf<'listRegistrations'>;
+export type Association = ItemOf<'listAssociations'>;
+export type NewAssociation = In<'createAssociation'>;
+export type FirmProfile = ItemOf<'listFirms'>;
+export type NewFirm = In<'registerFirm'>;
 
-export interface NewAssociation {
-  name: string;
-  shortName: string;
-  kind: Association['kind'];
-  memberCount: number;
-}
+export type Category = ItemOf<'listCategories'>;
+export type ServiceRequest = Ok<'getRequest'>;
+export type RequestStatus = ServiceRequest['status'];
+export type Milestone = ServiceRequest['milestones'][number];
+export type NewServiceRequest = In<'postRequest'>;
+export type RequestFilter = QueryOf<'listRequests'>;
 
-/** A member firm with what the register derives from it. */
-export type FirmProfile = Firm & { sizeClass: 'micro' | 'small' | 'medium'; underServed: boolean };
-
-export interface Pledge {
-  requestId: string;
-  clusterId: string;
-  firmId: string;
-  associationId: string;
-  pledgedAt: string;
-  firmName: string;
-}
-
+export type Pledge = Ok<'pledgeFirm'>;
 /** A pledge as the awarded provider sees it: the firm, to say whether it attended. */
 export type PledgedFirm = Pick<Pledge, 'firmId' | 'firmName'>;
+export type BidView = Ok<'getMyBid'>;
+export type NewBid = In<'submitBid'>;
+export type PriceTier = NewBid['priceTiers'][number];
+export type Evaluation = Ok<'getEvaluation'>;
+export type RankedBid = Evaluation['ranking'][number];
+export type InvalidBid = Evaluation['invalid'][number];
+export type ProviderRef = NonNullable<Evaluation['providers']>[string];
 
-/** A bid as its readers see it. */
-export type BidView = Bid & { requestTitle: string };
+export type Money = In<'depositToProgramme'>['amount'];
+export type ProgrammeView = Ok<'getProgramme'>;
+export type NewProgramme = In<'createProgramme'>;
+export type StatementEntry = ItemOf<'programmeStatement'>;
+export type ProgrammeAward = ItemOf<'programmeAwards'>;
 
-/** The ranking of a closed request, or why it ended unsuccessful. */
-export interface Evaluation {
-  requestId: string;
-  clusterId: string;
-  evaluatedAt: string;
-  outcome: 'ranked' | 'unsuccessful';
-  pledgedFirms: number;
-  volume?: number;
-  ranking: RankedBid[];
-  recommended?: RankedBid;
-  invalid: InvalidBid[];
-  code?: string;
-  reason?: string;
-  /** The name and city of every provider the evaluation names, by id. */
-  providers?: Record<string, ProviderRef>;
-}
+export type RequestMoney = Ok<'getAwardMoney'>;
+export type MilestoneMoney = RequestMoney['milestones'][number];
+export type MilestoneStatus = MilestoneMoney['status'];
+export type Contribution = RequestMoney['contributions'][number];
+export type Resolution = In<'resolveMilestone'>;
+export type ResolveOutcome = Resolution['outcome'];
 
-/** Who a provider is, for readers who should never see a bare id. */
-export interface ProviderRef {
-  name: string;
-  city: string;
-}
+export type Payable = Ok<'providerPayable'>;
+/** A batch as listed (no lines) or opened (with its lines). */
+export type PayoutBatch = ItemOf<'listPayouts'> & Partial<Ok<'getPayout'>>;
+export type PayoutStatus = PayoutBatch['status'];
+export type PayoutLine = NonNullable<PayoutBatch['lines']>[number];
+export type ProviderPayoutLine = ItemOf<'providerPayouts'>;
 
-export type * from './money-types';
+export type Notification = ItemOf<'listInbox'>;
+export type DeadLetters = Ok<'listDeadLetters'>;
+export type DeadLetter = DeadLetters['items'][number];

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
-import type { Page } from '../api/types';
+import type { Page } from '../api';
 
 export interface Paged<T> {
   items: T[];

@@ -1,4 +1,5 @@
 export * from './invitation';
+export * from './who-invites';
 export * from './onboarding';
 export * from './audit';
 export * from './throttle';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { Actor, Role } from '../actor';
+import type { Actor } from '../actor';
 import type { Clock } from '../clock';
 import { DomainError, conflict } from '../errors';
 import type { IdGenerator } from '../ids';
+import { mayInvite } from './who-invites';
 
 /** How long an invitation link stays valid. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -43,15 +44,7 @@ const forbidden = (message: string) => new DomainError('INVITATION.NOT_ALLOWED',
  * assertMayInvite({ role: 'cluster_admin', clusterIds: ['clu_1'], ... }, 'association_rep', { clusterId: 'clu_1' }) // ok
  */
 export function assertMayInvite(actor: Actor, role: InvitableRole, target: { clusterId?: string; clusterState?: string }): void {
-  const allowed: Record<Role, readonly InvitableRole[]> = {
-    national_admin: ['state_admin', 'cluster_admin', 'funder'],
-    state_admin: ['cluster_admin'],
-    cluster_admin: ['association_rep'],
-    association_rep: [],
-    provider: [],
-    funder: [],
-  };
-  if (!allowed[actor.role].includes(role)) throw forbidden(`A ${actor.role.replace('_', ' ')} cannot invite a ${role.replace('_', ' ')}`);
+  if (!mayInvite(actor.role, role)) throw forbidden(`A ${actor.role.replace('_', ' ')} cannot invite a ${role.replace('_', ' ')}`);
   if (actor.role === 'state_admin' && target.clusterState !== actor.state) throw forbidden('A state admin invites only for clusters of their own state');
   if (actor.role === 'cluster_admin' && (!target.clusterId || !actor.clusterIds.includes(target.clusterId))) throw forbidden('A cluster admin invites only for their own cluster');
 }

@@ -1,8 +1,8 @@
-import type { ApiClient } from '../client';
-import type { Association, AuditEntry, Cluster, ClusterPolicy, ClusterStatus, InvitationSummary, NewAssociation, NewCluster, NewInvitation, Onboarded, Page, Registration } from '../types';
+import { data, type ApiClient } from '../client';
+import type { In } from '../schema';
+import type { ClusterStatus } from '../types';
 
-const seg = encodeURIComponent;
-const cluster = (clusterId: string) => `/api/clusters/${seg(clusterId)}`;
+const inCluster = (clusterId: string) => ({ path: { clusterId } });
 
 /**
  * What admins do: onboard and suspend clusters, invite, register associations, decide on
@@ -13,18 +13,28 @@ const cluster = (clusterId: string) => `/api/clusters/${seg(clusterId)}`;
  */
 export function adminEndpoints(client: ApiClient) {
   return {
-    onboardCluster: (body: NewCluster) => client.post<Onboarded>('/api/clusters', body),
-    setClusterStatus: (clusterId: string, status: ClusterStatus, reason: string) => client.post<Cluster>(`${cluster(clusterId)}/status`, { status, reason }),
-    invite: (body: NewInvitation) => client.post<InvitationSummary>('/api/invitations', body),
+    onboardCluster: (body: In<'onboardCluster'>) => data(client.POST('/api/clusters', { body })),
+    setClusterStatus: (clusterId: string, status: ClusterStatus, reason: string) =>
+      data(client.POST('/api/clusters/{clusterId}/status', { params: inCluster(clusterId), body: { status, reason } })),
+    invite: (body: In<'invite'>) => data(client.POST('/api/invitations', { body })),
     listAssociations: (clusterId: string, cursor?: string, signal?: AbortSignal) =>
-      client.get<Page<Association>>(`${cluster(clusterId)}/associations`, { query: { cursor, limit: 50 }, signal }),
-    createAssociation: (clusterId: string, body: NewAssociation) => client.post<Association>(`${cluster(clusterId)}/associations`, body),
-    listRegistrations: (clusterId: string, signal?: AbortSignal) => client.get<{ items: Registration[] }>(`${cluster(clusterId)}/registrations`, { signal }),
+      data(client.GET('/api/clusters/{clusterId}/associations', {
+        params: { ...inCluster(clusterId), query: { cursor, limit: 50 } }, signal,
+      })),
+    createAssociation: (clusterId: string, body: In<'createAssociation'>) =>
+      data(client.POST('/api/clusters/{clusterId}/associations', { params: inCluster(clusterId), body })),
+    listRegistrations: (clusterId: string, signal?: AbortSignal) =>
+      data(client.GET('/api/clusters/{clusterId}/registrations', { params: inCluster(clusterId), signal })),
     decideRegistration: (clusterId: string, providerId: string, decision: 'approve' | 'refuse', reason?: string) =>
-      client.post<Registration>(`${cluster(clusterId)}/registrations/${seg(providerId)}/decision`, { decision, ...(reason ? { reason } : {}) }),
-    applyToCluster: (clusterId: string) => client.post<Registration>('/api/registrations', { clusterId }),
-    getClusterPolicy: (clusterId: string, signal?: AbortSignal) => client.get<ClusterPolicy>(`${cluster(clusterId)}/policy`, { signal }),
-    setClusterPolicy: (clusterId: string, body: ClusterPolicy) => client.put<ClusterPolicy>(`${cluster(clusterId)}/policy`, body),
-    listAudit: (clusterId: string, cursor?: string, signal?: AbortSignal) => client.get<Page<AuditEntry>>(`${cluster(clusterId)}/audit`, { query: { cursor }, signal }),
+      data(client.POST('/api/clusters/{clusterId}/registrations/{providerId}/decision', {
+        params: { path: { clusterId, providerId } }, body: { decision, ...(reason ? { reason } : {}) },
+      })),
+    applyToCluster: (clusterId: string) => data(client.POST('/api/registrations', { body: { clusterId } })),
+    getClusterPolicy: (clusterId: string, signal?: AbortSignal) =>
+      data(client.GET('/api/clusters/{clusterId}/policy', { params: inCluster(clusterId), signal })),
+    setClusterPolicy: (clusterId: string, body: In<'setClusterPolicy'>) =>
+      data(client.PUT('/api/clusters/{clusterId}/policy', { params: inCluster(clusterId), body })),
+    listAudit: (clusterId: string, cursor?: string, signal?: AbortSignal) =>
+      data(client.GET('/api/clusters/{clusterId}/audit', { params: { ...inCluster(clusterId), query: { cursor } }, signal })),
   };
 }

@@ -1,27 +1,28 @@
-import type { ApiClient } from '../client';
-import type { DemoAccount, InvitationPreview, Mail, ProviderSignUp, Session, User } from '../types';
-
-const seg = encodeURIComponent;
-const anonymous = true;
+import { data, type ApiClient } from '../client';
+import type { In } from '../schema';
 
 /**
  * Sign-in, sessions, invitations, the local outbox and provider sign-up. Calls that carry
- * their own secret (a password, a refresh token, an invitation link) send no access token.
+ * their own secret (a password, a refresh token, an invitation link) go through `anon`, which
+ * sends no access token.
  *
  * @example
- * const session = await identityEndpoints(client).signIn('a@b.example', 'correct horse battery');
+ * const session = await identityEndpoints(client, anon).signIn('a@b.example', 'correct horse battery');
  */
-export function identityEndpoints(client: ApiClient) {
+export function identityEndpoints(client: ApiClient, anon: ApiClient) {
   return {
-    signIn: (email: string, password: string) => client.post<Session>('/api/auth/sign-in', { email, password }, { anonymous }),
-    refreshSession: (refreshToken: string) => client.post<Session>('/api/auth/refresh', { refreshToken }, { anonymous }),
-    signOut: (refreshToken: string) => client.post<undefined>('/api/auth/sign-out', { refreshToken }, { anonymous }),
-    me: (signal?: AbortSignal) => client.get<User>('/api/me', { signal }),
-    demoAccounts: (signal?: AbortSignal) => client.get<{ items: DemoAccount[] }>('/api/demo-accounts', { signal, anonymous }),
-    outbox: (email: string, signal?: AbortSignal) => client.get<{ items: Mail[] }>('/api/outbox', { query: { email }, signal, anonymous }),
-    previewInvitation: (token: string, signal?: AbortSignal) => client.get<InvitationPreview>(`/api/invitations/${seg(token)}`, { signal, anonymous }),
-    acceptInvitation: (token: string, body: { password: string; name?: string }) =>
-      client.post<Session>(`/api/invitations/${seg(token)}/accept`, body, { anonymous }),
-    signUpProvider: (body: ProviderSignUp) => client.post<Session>('/api/providers', body, { anonymous }),
+    signIn: (email: string, password: string) => data(anon.POST('/api/auth/sign-in', { body: { email, password } })),
+    refreshSession: (refreshToken: string) => data(anon.POST('/api/auth/refresh', { body: { refreshToken } })),
+    signOut: async (refreshToken: string): Promise<void> => {
+      await anon.POST('/api/auth/sign-out', { body: { refreshToken } });
+    },
+    me: (signal?: AbortSignal) => data(client.GET('/api/me', { signal })),
+    demoAccounts: (signal?: AbortSignal) => data(anon.GET('/api/demo-accounts', { signal })),
+    outbox: (email: string, signal?: AbortSignal) => data(anon.GET('/api/outbox', { params: { query: { email } }, signal })),
+    previewInvitation: (token: string, signal?: AbortSignal) =>
+      data(anon.GET('/api/invitations/{token}', { params: { path: { token } }, signal })),
+    acceptInvitation: (token: string, body: In<'acceptInvitation'>) =>
+      data(anon.POST('/api/invitations/{token}/accept', { params: { path: { token } }, body })),
+    signUpProvider: (body: In<'signUpProvider'>) => data(anon.POST('/api/providers', { body })),
   };
 }

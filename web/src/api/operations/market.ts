@@ -1,9 +1,10 @@
-import type { ApiClient } from '../client';
-import type { BidView, Evaluation, FirmProfile, NewBid, NewFirm, Page, Pledge, PledgedFirm, ServiceRequest } from '../types';
+import { data, type ApiClient } from '../client';
+import type { In } from '../schema';
+import type { Page, Pledge, PledgedFirm } from '../types';
 
-const seg = encodeURIComponent;
-const firms = (clusterId: string, associationId: string) => `/api/clusters/${seg(clusterId)}/associations/${seg(associationId)}/firms`;
-const request = (clusterId: string, requestId: string) => `/api/clusters/${seg(clusterId)}/requests/${seg(requestId)}`;
+const firms = (clusterId: string, associationId: string) => ({ path: { clusterId, associationId } });
+const request = (clusterId: string, requestId: string) => ({ path: { clusterId, requestId } });
+const isPledge = (p: Pledge | PledgedFirm): p is Pledge => 'pledgedAt' in p;
 
 /**
  * The marketplace after a request is posted: the member-firm register, pledges, sealed bids,
@@ -13,32 +14,71 @@ const request = (clusterId: string, requestId: string) => `/api/clusters/${seg(c
  * await marketEndpoints(client).submitBid('clu_1', 'req_1', { priceTiers, capacity: 20, deliveryPlan });
  */
 export function marketEndpoints(client: ApiClient) {
+  const pledges = (clusterId: string, requestId: string, cursor?: string, signal?: AbortSignal) =>
+    data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/pledges', {
+      params: { ...request(clusterId, requestId), query: { cursor, limit: 100 } }, signal,
+    }));
   return {
     listFirms: (clusterId: string, associationId: string, cursor?: string, signal?: AbortSignal) =>
-      client.get<Page<FirmProfile>>(firms(clusterId, associationId), { query: { cursor, limit: 100 }, signal }),
-    registerFirm: (clusterId: string, associationId: string, body: NewFirm) => client.post<FirmProfile>(firms(clusterId, associationId), body),
+      data(client.GET('/api/clusters/{clusterId}/associations/{associationId}/firms', {
+        params: { ...firms(clusterId, associationId), query: { cursor, limit: 100 } }, signal,
+      })),
+    registerFirm: (clusterId: string, associationId: string, body: In<'registerFirm'>) =>
+      data(client.POST('/api/clusters/{clusterId}/associations/{associationId}/firms', {
+        params: firms(clusterId, associationId), body,
+      })),
     importFirms: (clusterId: string, associationId: string, csv: string) =>
-      client.post<{ imported: number; items: FirmProfile[] }>(`${firms(clusterId, associationId)}/import`, { csv }),
-    listPledges: (clusterId: string, requestId: string, cursor?: string, signal?: AbortSignal) =>
-      client.get<Page<Pledge>>(`${request(clusterId, requestId)}/pledges`, { query: { cursor, limit: 100 }, signal }),
+      data(client.POST('/api/clusters/{clusterId}/associations/{associationId}/firms/import', {
+        params: firms(clusterId, associationId), body: { csv },
+      })),
+    /** The pledges as the association reads them: every pledge with its firm and date. */
+    listPledges: async (clusterId: string, requestId: string, cursor?: string, signal?: AbortSignal): Promise<Page<Pledge>> => {
+      const page = await pledges(clusterId, requestId, cursor, signal);
+      return { ...page, items: page.items.filter(isPledge) };
+    },
     /** The same list as the awarded provider reads it: the pledged firms' ids and names. */
-    listPledgedFirms: (clusterId: string, requestId: string, cursor?: string, signal?: AbortSignal) =>
-      client.get<Page<PledgedFirm>>(`${request(clusterId, requestId)}/pledges`, { query: { cursor, limit: 100 }, signal }),
-    pledgeFirm: (clusterId: string, requestId: string, firmId: string) => client.post<Pledge>(`${request(clusterId, requestId)}/pledges`, { firmId }),
-    withdrawPledge: (clusterId: string, requestId: string, firmId: string) => client.delete<undefined>(`${request(clusterId, requestId)}/pledges/${seg(firmId)}`),
-    joinRequest: (clusterId: string, requestId: string) => client.post<ServiceRequest>(`${request(clusterId, requestId)}/co-sponsors`, undefined),
-    cancelRequest: (clusterId: string, requestId: string, reason: string) => client.post<ServiceRequest>(`${request(clusterId, requestId)}/cancel`, { reason }),
-    submitBid: (clusterId: string, requestId: string, body: NewBid) => client.post<BidView>(`${request(clusterId, requestId)}/bids`, body),
-    getMyBid: (clusterId: string, requestId: string, signal?: AbortSignal) => client.get<BidView>(`${request(clusterId, requestId)}/bids/mine`, { signal }),
-    reviseBid: (clusterId: string, requestId: string, body: NewBid) => client.put<BidView>(`${request(clusterId, requestId)}/bids/mine`, body),
-    withdrawBid: (clusterId: string, requestId: string) => client.delete<BidView>(`${request(clusterId, requestId)}/bids/mine`),
+    listPledgedFirms: pledges,
+    pledgeFirm: (clusterId: string, requestId: string, firmId: string) =>
+      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/pledges', {
+        params: request(clusterId, requestId), body: { firmId },
+      })),
+    withdrawPledge: async (clusterId: string, requestId: string, firmId: string): Promise<void> => {
+      await client.DELETE('/api/clusters/{clusterId}/requests/{requestId}/pledges/{firmId}', {
+        params: { path: { clusterId, requestId, firmId } },
+      });
+    },
+    joinRequest: (clusterId: string, requestId: string) =>
+      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/co-sponsors', { params: request(clusterId, requestId) })),
+    cancelRequest: (clusterId: string, requestId: string, reason: string) =>
+      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/cancel', {
+        params: request(clusterId, requestId), body: { reason },
+      })),
+    submitBid: (clusterId: string, requestId: string, body: In<'submitBid'>) =>
+      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/bids', { params: request(clusterId, requestId), body })),
+    getMyBid: (clusterId: string, requestId: string, signal?: AbortSignal) =>
+      data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', {
+        params: request(clusterId, requestId), signal,
+      })),
+    reviseBid: (clusterId: string, requestId: string, body: In<'reviseBid'>) =>
+      data(client.PUT('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', {
+        params: request(clusterId, requestId), body,
+      })),
+    withdrawBid: (clusterId: string, requestId: string) =>
+      data(client.DELETE('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', { params: request(clusterId, requestId) })),
     listBids: (clusterId: string, requestId: string, signal?: AbortSignal) =>
-      client.get<Page<BidView>>(`${request(clusterId, requestId)}/bids`, { query: { limit: 100 }, signal }),
-    listOwnBids: (cursor?: string, signal?: AbortSignal) => client.get<Page<BidView>>('/api/bids', { query: { cursor }, signal }),
+      data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/bids', {
+        params: { ...request(clusterId, requestId), query: { limit: 100 } }, signal,
+      })),
+    listOwnBids: (cursor?: string, signal?: AbortSignal) => data(client.GET('/api/bids', { params: { query: { cursor } }, signal })),
     closeRequest: (clusterId: string, requestId: string) =>
-      client.post<{ request: ServiceRequest; evaluation: Evaluation }>(`${request(clusterId, requestId)}/close`, undefined),
-    getEvaluation: (clusterId: string, requestId: string, signal?: AbortSignal) => client.get<Evaluation>(`${request(clusterId, requestId)}/evaluation`, { signal }),
+      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/close', { params: request(clusterId, requestId) })),
+    getEvaluation: (clusterId: string, requestId: string, signal?: AbortSignal) =>
+      data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/evaluation', {
+        params: request(clusterId, requestId), signal,
+      })),
     award: (clusterId: string, requestId: string, bidId: string, reason?: string) =>
-      client.post<ServiceRequest>(`${request(clusterId, requestId)}/award`, { bidId, ...(reason ? { reason } : {}) }),
+      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/award', {
+        params: request(clusterId, requestId), body: { bidId, ...(reason ? { reason } : {}) },
+      })),
   };
 }

@@ -1,12 +1,12 @@
-import type { ApiClient } from '../client';
-import type {
-  DeadLetters, Money, NewProgramme, Notification, Page, Payable, PayoutBatch, ProgrammeAward, ProgrammeView, ProviderPayoutLine, RequestMoney, Resolution, StatementEntry,
-} from '../types';
+import { data, type ApiClient } from '../client';
+import type { In } from '../schema';
+import type { Money, Resolution } from '../types';
 
-const seg = encodeURIComponent;
-const programme = (id: string) => `/api/programmes/${seg(id)}`;
-const money = (clusterId: string, requestId: string) => `/api/clusters/${seg(clusterId)}/requests/${seg(requestId)}`;
-const milestone = (clusterId: string, requestId: string, index: number) => `${money(clusterId, requestId)}/milestones/${index}`;
+const programme = (programmeId: string) => ({ path: { programmeId } });
+const award = (clusterId: string, requestId: string) => ({ path: { clusterId, requestId } });
+const milestone = (clusterId: string, requestId: string, index: number) => ({ path: { clusterId, requestId, index } });
+const payout = (payoutId: string) => ({ path: { payoutId } });
+const provider = (providerId: string) => ({ path: { providerId } });
 
 /**
  * Public money after the award (docs/money-api.md): funders' programmes, an award's escrow and
@@ -16,38 +16,61 @@ const milestone = (clusterId: string, requestId: string, index: number) => `${mo
  * await moneyEndpoints(client).acceptMilestone('clu_1', 'req_1', 0);
  */
 export function moneyEndpoints(client: ApiClient) {
+  const m = '/api/clusters/{clusterId}/requests/{requestId}/milestones/{index}' as const;
   return {
-    listProgrammes: (cursor?: string, signal?: AbortSignal) => client.get<Page<ProgrammeView>>('/api/programmes', { query: { cursor }, signal }),
-    getProgramme: (id: string, signal?: AbortSignal) => client.get<ProgrammeView>(programme(id), { signal }),
-    createProgramme: (body: NewProgramme) => client.post<ProgrammeView>('/api/programmes', body),
-    deposit: (id: string, depositId: string, amount: Money) => client.post<ProgrammeView>(`${programme(id)}/deposits`, { depositId, amount }),
-    closeProgramme: (id: string) => client.post<ProgrammeView>(`${programme(id)}/close`, { confirm: true }),
-    programmeStatement: (id: string, cursor?: string, signal?: AbortSignal) => client.get<Page<StatementEntry>>(`${programme(id)}/statement`, { query: { cursor }, signal }),
-    programmeAwards: (id: string, cursor?: string, signal?: AbortSignal) => client.get<Page<ProgrammeAward>>(`${programme(id)}/awards`, { query: { cursor }, signal }),
+    listProgrammes: (cursor?: string, signal?: AbortSignal) =>
+      data(client.GET('/api/programmes', { params: { query: { cursor } }, signal })),
+    getProgramme: (id: string, signal?: AbortSignal) =>
+      data(client.GET('/api/programmes/{programmeId}', { params: programme(id), signal })),
+    createProgramme: (body: In<'createProgramme'>) => data(client.POST('/api/programmes', { body })),
+    deposit: (id: string, depositId: string, amount: Money) =>
+      data(client.POST('/api/programmes/{programmeId}/deposits', { params: programme(id), body: { depositId, amount } })),
+    closeProgramme: (id: string) =>
+      data(client.POST('/api/programmes/{programmeId}/close', { params: programme(id), body: { confirm: true } })),
+    programmeStatement: (id: string, cursor?: string, signal?: AbortSignal) =>
+      data(client.GET('/api/programmes/{programmeId}/statement', { params: { ...programme(id), query: { cursor } }, signal })),
+    programmeAwards: (id: string, cursor?: string, signal?: AbortSignal) =>
+      data(client.GET('/api/programmes/{programmeId}/awards', { params: { ...programme(id), query: { cursor } }, signal })),
 
-    getMoney: (clusterId: string, requestId: string, signal?: AbortSignal) => client.get<RequestMoney>(`${money(clusterId, requestId)}/money`, { signal }),
+    getMoney: (clusterId: string, requestId: string, signal?: AbortSignal) =>
+      data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/money', { params: award(clusterId, requestId), signal })),
     reportMilestone: (clusterId: string, requestId: string, index: number, evidence: string, attendedFirmIds: string[]) =>
-      client.post<RequestMoney>(`${milestone(clusterId, requestId, index)}/report`, { evidence, attendedFirmIds }),
-    acceptMilestone: (clusterId: string, requestId: string, index: number) => client.post<RequestMoney>(`${milestone(clusterId, requestId, index)}/accept`, undefined),
+      data(client.POST(`${m}/report`, { params: milestone(clusterId, requestId, index), body: { evidence, attendedFirmIds } })),
+    acceptMilestone: (clusterId: string, requestId: string, index: number) =>
+      data(client.POST(`${m}/accept`, { params: milestone(clusterId, requestId, index) })),
     disputeMilestone: (clusterId: string, requestId: string, index: number, reason: string) =>
-      client.post<RequestMoney>(`${milestone(clusterId, requestId, index)}/dispute`, { reason }),
+      data(client.POST(`${m}/dispute`, { params: milestone(clusterId, requestId, index), body: { reason } })),
     resolveMilestone: (clusterId: string, requestId: string, index: number, resolution: Resolution) =>
-      client.post<RequestMoney>(`${milestone(clusterId, requestId, index)}/resolve`, resolution),
+      data(client.POST(`${m}/resolve`, { params: milestone(clusterId, requestId, index), body: resolution })),
     confirmPrivateShare: (clusterId: string, requestId: string, receiptId: string, amount: Money, note?: string) =>
-      client.post<RequestMoney>(`${money(clusterId, requestId)}/private-share/receipts`, { receiptId, amount, ...(note ? { note } : {}) }),
+      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/private-share/receipts', {
+        params: award(clusterId, requestId), body: { receiptId, amount, ...(note ? { note } : {}) },
+      })),
 
-    getPayable: (providerId: string, signal?: AbortSignal) => client.get<Payable>(`/api/providers/${seg(providerId)}/payable`, { signal }),
+    getPayable: (providerId: string, signal?: AbortSignal) =>
+      data(client.GET('/api/providers/{providerId}/payable', { params: provider(providerId), signal })),
     providerPayouts: (providerId: string, cursor?: string, signal?: AbortSignal) =>
-      client.get<Page<ProviderPayoutLine>>(`/api/providers/${seg(providerId)}/payouts`, { query: { cursor }, signal }),
-    createPayout: (payoutId: string) => client.post<PayoutBatch>('/api/payouts', { payoutId }),
-    listPayouts: (cursor?: string, signal?: AbortSignal) => client.get<Page<PayoutBatch>>('/api/payouts', { query: { cursor }, signal }),
-    getPayout: (payoutId: string, signal?: AbortSignal) => client.get<PayoutBatch>(`/api/payouts/${seg(payoutId)}`, { signal }),
-    payoutCsv: (payoutId: string) => client.text(`/api/payouts/${seg(payoutId)}/csv`),
-    markPaid: (payoutId: string, reference: string) => client.post<PayoutBatch>(`/api/payouts/${seg(payoutId)}/paid`, { reference }),
+      data(client.GET('/api/providers/{providerId}/payouts', { params: { ...provider(providerId), query: { cursor } }, signal })),
+    createPayout: (payoutId: string) => data(client.POST('/api/payouts', { body: { payoutId } })),
+    listPayouts: (cursor?: string, signal?: AbortSignal) =>
+      data(client.GET('/api/payouts', { params: { query: { cursor } }, signal })),
+    getPayout: (payoutId: string, signal?: AbortSignal) =>
+      data(client.GET('/api/payouts/{payoutId}', { params: payout(payoutId), signal })),
+    payoutCsv: async (payoutId: string): Promise<string> => {
+      const { data: csv } = await client.GET('/api/payouts/{payoutId}/csv', {
+        params: payout(payoutId), parseAs: 'text', headers: { accept: 'text/csv, application/problem+json' },
+      });
+      return csv ?? '';
+    },
+    markPaid: (payoutId: string, reference: string) =>
+      data(client.POST('/api/payouts/{payoutId}/paid', { params: payout(payoutId), body: { reference } })),
 
-    inbox: (cursor?: string, signal?: AbortSignal) => client.get<Page<Notification>>('/api/inbox', { query: { cursor }, signal }),
-    markRead: (notificationId: string) => client.post<Notification>(`/api/inbox/${seg(notificationId)}/read`, undefined),
-    deadLetters: (queue: string | undefined, signal?: AbortSignal) => client.get<DeadLetters>('/api/admin/dead-letters', { query: { queue, limit: 100 }, signal }),
-    redrive: (queue: string, messageIds?: string[]) => client.post<{ redriven: number }>('/api/admin/dead-letters/redrive', { queue, ...(messageIds ? { messageIds } : {}) }),
+    inbox: (cursor?: string, signal?: AbortSignal) => data(client.GET('/api/inbox', { params: { query: { cursor } }, signal })),
+    markRead: (notificationId: string) =>
+      data(client.POST('/api/inbox/{notificationId}/read', { params: { path: { notificationId } } })),
+    deadLetters: (queue: string | undefined, signal?: AbortSignal) =>
+      data(client.GET('/api/admin/dead-letters', { params: { query: { queue, limit: 100 } }, signal })),
+    redrive: (queue: string, messageIds?: string[]) =>
+      data(client.POST('/api/admin/dead-letters/redrive', { body: { queue, ...(messageIds ? { messageIds } : {}) } })),
   };
 }

@@ -3,7 +3,8 @@ import { useApi, type InvitationSummary, type User } from '../../api';
 import { ErrorNotice, ErrorSummary, Loading, SelectInput, SubmitButton, TextInput } from '../../components';
 import { useForm, useResource } from '../../hooks';
 import { t, tKey } from '../../i18n';
-import { INVITABLE, INVITE_FIELDS, checkInvite, clustersFor, toInvitation, type InviteFields } from './options';
+import { INVITABLE } from '@bds/core/who-invites';
+import { INVITE_FIELDS, checkInvite, clustersFor, toInvitation, type InviteFields } from './options';
 
 interface Props {
   user: User;

@@ -6,7 +6,7 @@ import { useOutboxAvailable, useRequireUser, useTitle } from '../../hooks';
 import { t, tKey } from '../../i18n';
 import { Link, paths } from '../../router';
 import { InviteForm } from './InviteForm';
-import { INVITABLE } from './options';
+import { INVITABLE } from '@bds/core/who-invites';
 
 interface Props {
   role: string | undefined;

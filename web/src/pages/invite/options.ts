@@ -2,16 +2,6 @@ import type { Api, InvitableRole, NewInvitation, User } from '../../api';
 import { required, type Placed } from '../../hooks';
 import { t } from '../../i18n';
 
-/** Who may invite whom (DESIGN.md §2); the API enforces it, the form only offers it. */
-export const INVITABLE: Record<User['role'], readonly InvitableRole[]> = {
-  national_admin: ['state_admin', 'cluster_admin', 'funder'],
-  state_admin: ['cluster_admin'],
-  cluster_admin: ['association_rep'],
-  association_rep: [],
-  provider: [],
-  funder: [],
-};
-
 export interface InviteFields {
   role: string;
   name: string;

@@ -11,7 +11,7 @@ async function load(api: ReturnType<typeof useApi>, r: ServiceRequest, signal: A
   return { evaluation, bids: new Map<string, BidView>(bids.items.map((b) => [b.id, b])) };
 }
 
-function Awarded({ request, providers }: { request: ServiceRequest; providers: Evaluation['providers'] }) {
+function Awarded({ request, providers }: { request: ServiceRequest; providers: Evaluation['providers'] | undefined }) {
   const a = request.award;
   if (!a) return null;
   return (

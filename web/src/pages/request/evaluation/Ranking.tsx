@@ -5,7 +5,7 @@ import { t } from '../../../i18n';
 /** Scores are hundredths of a point (10000 = 100 points). */
 const points = (score: number) => (score / 100).toLocaleString('en-IN', { maximumFractionDigits: 2 });
 
-type Providers = Evaluation['providers'];
+type Providers = Evaluation['providers'] | undefined;
 
 /** A provider by name and city, as the evaluation names it; the id only if the API named nobody. */
 export function providerName(providerId: string, providers: Providers): string {
