@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
 import { DEMO, apiAs, bidTerms, requestTerms, signInApi, type ApiUser } from './support/api';
-import { startStack, type E2eStack } from './support/stack';
+import { sharedStack } from './support/stack';
 import { heading, navLink, signInUi, textOf, unique } from './support/ui';
 
 type Id = { id: string };
@@ -14,7 +14,7 @@ type Id = { id: string };
  * The requests themselves, and the second request's bids and pledges, are set up by API.
  */
 describe('bidding and the award', () => {
-  let stack: E2eStack;
+  const stack = sharedStack();
   let lict: BrowserUser;
   let sutra: BrowserUser;
   let rep: BrowserUser;
@@ -25,7 +25,7 @@ describe('bidding and the award', () => {
   let closesAt = 0;
 
   beforeAll(async () => {
-    [stack, lict, sutra, rep] = await Promise.all([startStack(), openBrowser(), openBrowser(), openBrowser()]);
+    [lict, sutra, rep] = await Promise.all([openBrowser(), openBrowser(), openBrowser()]);
     const [knidgro, lictApi, sutraApi]: [ApiUser, ApiUser, ApiUser] = await Promise.all([signInApi(stack.url, DEMO.knidgro), signInApi(stack.url, DEMO.lict), signInApi(stack.url, DEMO.sutra)]);
     // The ranking names providers by name and city, never by id.
     providers = { 'Ludhiana Institute of Computer Training': lict, 'Sutra ERP Systems Pvt Ltd': sutra };
@@ -47,7 +47,6 @@ describe('bidding and the award', () => {
 
   afterAll(async () => {
     await Promise.all([lict?.close(), sutra?.close(), rep?.close()]);
-    await stack?.stop();
   });
 
   it('lets two providers bid with price curves, revise, and keeps the bids sealed from the association', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
 import { DEMO } from './support/api';
-import { startStack, type E2eStack } from './support/stack';
+import { sharedStack } from './support/stack';
 import { heading, navLink, signInUi, textOf, unique } from './support/ui';
 
 /**
@@ -10,7 +10,7 @@ import { heading, navLink, signInUi, textOf, unique } from './support/ui';
  * representative; the national admin then suspends the cluster and the audit trail says why.
  */
 describe('onboarding a cluster', () => {
-  let stack: E2eStack;
+  const stack = sharedStack();
   let nac: BrowserUser;
   let cda: BrowserUser;
   const id = unique();
@@ -20,12 +20,11 @@ describe('onboarding a cluster', () => {
   let invitationPath = '';
 
   beforeAll(async () => {
-    [stack, nac, cda] = await Promise.all([startStack(), openBrowser(), openBrowser()]);
+    [nac, cda] = await Promise.all([openBrowser(), openBrowser()]);
   });
 
   afterAll(async () => {
     await Promise.all([nac?.close(), cda?.close()]);
-    await stack?.stop();
   });
 
   it('lets a national admin onboard a cluster with its first admin, errors first', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
-import { startStack, type E2eStack } from './support/stack';
+import { sharedStack } from './support/stack';
 
 /** Waits for the element and returns its text; playwright-core has no web-first assertions. */
 async function textOf(locator: Locator): Promise<string> {
@@ -12,18 +12,16 @@ async function textOf(locator: Locator): Promise<string> {
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 describe('the portal, as a newcomer and then an association rep', () => {
-  let stack: E2eStack;
+  const stack = sharedStack();
   let user: BrowserUser;
   const title = `ERP pilot for knitwear units ${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    stack = await startStack();
     user = await openBrowser();
   });
 
   afterAll(async () => {
     await user?.close();
-    await stack?.stop();
   });
 
   it('shows a newcomer what the exchange is, its clusters and the demo accounts', async () => {

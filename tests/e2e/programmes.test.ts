@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
 import { DEMO } from './support/api';
-import { startStack, type E2eStack } from './support/stack';
+import { sharedStack } from './support/stack';
 import { heading, navLink, signInUi, textOf, unique } from './support/ui';
 
 /**
@@ -10,17 +10,16 @@ import { heading, navLink, signInUi, textOf, unique } from './support/ui';
  * funds and the statement. Nothing is set up through the API.
  */
 describe('a funder creates a programme and deposits', () => {
-  let stack: E2eStack;
+  const stack = sharedStack();
   let funder: BrowserUser;
   const name = `Punjab knitwear BDS fund ${unique()}`;
 
   beforeAll(async () => {
-    [stack, funder] = await Promise.all([startStack(), openBrowser()]);
+    funder = await openBrowser();
   });
 
   afterAll(async () => {
     await funder?.close();
-    await stack?.stop();
   });
 
   it('creates a programme, schedule entered as percentages', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
 import { DEMO } from './support/api';
-import { startStack, type E2eStack } from './support/stack';
+import { sharedStack } from './support/stack';
 import { heading, navLink, signInUi, textOf, unique } from './support/ui';
 
 /**
@@ -10,18 +10,17 @@ import { heading, navLink, signInUi, textOf, unique } from './support/ui';
  * open requests (and until then sees none).
  */
 describe('a provider signs up and is approved in a cluster', () => {
-  let stack: E2eStack;
+  const stack = sharedStack();
   let provider: BrowserUser;
   let admin: BrowserUser;
   const name = `Punjab Skills Institute ${unique()}`;
 
   beforeAll(async () => {
-    [stack, provider, admin] = await Promise.all([startStack(), openBrowser(), openBrowser()]);
+    [provider, admin] = await Promise.all([openBrowser(), openBrowser()]);
   });
 
   afterAll(async () => {
     await Promise.all([provider?.close(), admin?.close()]);
-    await stack?.stop();
   });
 
   it('lets a provider sign itself up and apply to a cluster', async () => {

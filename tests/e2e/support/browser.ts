@@ -3,11 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-
-/** Debian's chromium (apt), never a downloaded browser: see docs in STACK.md. */
-export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { expect, inject } from 'vitest';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 export const DESKTOP = { width: 1280, height: 900 };
@@ -20,19 +16,20 @@ export interface BrowserUser {
   close(): Promise<void>;
 }
 
-// One Chromium per test file, shared by its users: a context is as separate as a profile
-// (cookies, storage, cache) and costs a fraction of a browser launch on a busy machine.
+// One Chromium for the whole run (../global-setup.ts), one connection to it per test file,
+// shared by the file's users: a context is as separate as a profile (cookies, storage, cache)
+// and costs a fraction of a browser launch on a busy machine.
 let shared: { browser: Promise<Browser>; users: number } | undefined;
 
 /**
- * Opens a browser context for one user, in the test file's one Chromium (launched on the
- * first call, closed with the last user).
+ * Opens a browser context for one user in the run's one Chromium (this file connects on the
+ * first call and disconnects with its last user; the browser itself lives until the run ends).
  *
  * @example
  * const newcomer = await openBrowser(); await newcomer.page.goto(stack.url);
  */
 export async function openBrowser(): Promise<BrowserUser> {
-  shared ??= { browser: chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS }), users: 0 };
+  shared ??= { browser: chromium.connect(inject('e2e').browser), users: 0 };
   const mine = shared;
   mine.users += 1;
   const context = await (await mine.browser).newContext({ viewport: DESKTOP, locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
@@ -46,6 +43,7 @@ export async function openBrowser(): Promise<BrowserUser> {
       mine.users -= 1;
       if (mine.users === 0) {
         if (shared === mine) shared = undefined;
+        // On a connected browser, close() drops this file's contexts and disconnects; Chromium stays.
         await (await mine.browser).close();
       }
     },

@@ -15,7 +15,8 @@ export interface Awarded {
   requestId: string;
   title: string;
   knidgro: ApiUser;
-  lict: ApiUser;
+  /** The awarded provider, signed in through the API. */
+  provider: ApiUser;
   money: MoneyView;
 }
 
@@ -26,15 +27,17 @@ export const rupees = (paise: number): string =>
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A request of KNIDGRO awarded to the Ludhiana Institute of Computer Training, its escrow held
- * by the seeded SIDBI programme: everything a money journey starts from, done through the API
- * (pledges of four firms, one bid, the deadline passing, closing, the award, the escrow worker).
+ * A request of KNIDGRO awarded to `providerEmail`'s provider (the Ludhiana Institute of Computer
+ * Training unless told), its escrow held by the seeded SIDBI programme: everything a money
+ * journey starts from, done through the API (pledges of four firms, one bid, the deadline
+ * passing, closing, the award, the escrow worker). Journeys that read a provider's payable give
+ * each a provider of its own: the stack is shared by every e2e file.
  *
  * @example
- * const awarded = await awardedRequest(stack, 'ERP roll-out x1');
+ * const awarded = await awardedRequest(stack, 'ERP roll-out x1', DEMO.sutra);
  */
-export async function awardedRequest(stack: E2eStack, title: string): Promise<Awarded> {
-  const [knidgro, lict] = await Promise.all([signInApi(stack.url, DEMO.knidgro), signInApi(stack.url, DEMO.lict)]);
+export async function awardedRequest(stack: E2eStack, title: string, providerEmail: string = DEMO.lict): Promise<Awarded> {
+  const [knidgro, provider] = await Promise.all([signInApi(stack.url, DEMO.knidgro), signInApi(stack.url, providerEmail)]);
   const rep = apiAs(stack.url, knidgro);
   const clusterId = knidgro.clusterIds[0] ?? '';
   const cluster = `/api/clusters/${clusterId}`;
@@ -44,7 +47,7 @@ export async function awardedRequest(stack: E2eStack, title: string): Promise<Aw
   await rep.post(`${path}/publish`);
   const firms = await rep.get<{ items: Id[] }>(`${cluster}/associations/${knidgro.organisationId}/firms`);
   for (const firm of firms.items.slice(0, 4)) await rep.post(`${path}/pledges`, { firmId: firm.id });
-  await apiAs(stack.url, lict).post(`${path}/bids`, bidTerms([[3, 9_000]]));
+  await apiAs(stack.url, provider).post(`${path}/bids`, bidTerms([[3, 9_000]]));
   await sleep(Math.max(0, deadline - Date.now() + 500));
   // A scheduled close may beat ours at the deadline: either way the request ends up ranked.
   await rep.post(`${path}/close`).catch(() => undefined);
@@ -58,13 +61,15 @@ export async function awardedRequest(stack: E2eStack, title: string): Promise<Aw
     money = await rep.get<MoneyView>(`${path}/money`).catch(() => undefined);
     if (money?.status !== 'held') await sleep(250);
   }
-  if (!money || money.status !== 'held') throw new Error(`the escrow of ${r.id} was not held: ${JSON.stringify(money)}\n${stack.log.slice(-20).join('\n')}`);
-  return { clusterId, requestId: r.id, title, knidgro, lict, money };
+  if (!money || money.status !== 'held') {
+    throw new Error(`the escrow of ${r.id} was not held: ${JSON.stringify(money)}\n${(await stack.logTail()).join('\n')}`);
+  }
+  return { clusterId, requestId: r.id, title, knidgro, provider, money };
 }
 
 /** The provider reports the first milestone and the association accepts it, through the API. */
 export async function releaseFirstMilestone(stack: E2eStack, a: Awarded): Promise<MoneyView> {
   const path = `/api/clusters/${a.clusterId}/requests/${a.requestId}/milestones/0`;
-  await apiAs(stack.url, a.lict).post(`${path}/report`, { evidence: 'ERP installed in all four units on 3 March; sign-off sheets attached.' });
+  await apiAs(stack.url, a.provider).post(`${path}/report`, { evidence: 'ERP installed in all four units on 3 March; sign-off sheets attached.' });
   return apiAs(stack.url, a.knidgro).post<MoneyView>(`${path}/accept`);
 }

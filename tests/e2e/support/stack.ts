@@ -1,38 +1,32 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startLocalStack } from '../../../functions/local/stack';
+import { inject } from 'vitest';
 
-/** The running local stack as the end-to-end tests see it. */
+/** The run's one local stack, as an e2e test file sees it (started by ../global-setup.ts). */
 export interface E2eStack {
   url: string;
   /** Runs every queued message through its worker, and what those publish, until the queues are empty. */
   drain(): Promise<void>;
-  /** The stack's log, for a failure message. */
-  log: string[];
-  stop(): Promise<void>;
+  /** The last `lines` lines of the stack's log, for a failure message. */
+  logTail(lines?: number): Promise<string[]>;
 }
 
 /**
- * Starts the whole marketplace in this process (DynamoDB Local, API, workers, the built
- * portal) on a free port, with a fresh data folder, reset and seeded with the demo data.
- * `npm run test:e2e` builds the portal first.
+ * The local stack every e2e file shares: seeded once with the demo data, so a file finds what
+ * other files made before it (see README.md: name what you create uniquely, and read your own).
  *
  * @example
- * const stack = await startStack(); … await stack.stop();
+ * const stack = sharedStack(); await page.goto(stack.url);
  */
-export async function startStack(): Promise<E2eStack> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const dataDir = await mkdtemp(join(tmpdir(), 'bds-e2e-data-'));
-  const log: string[] = [];
-  const stack = await startLocalStack({ port: 0, dataDir, reset: true, seed: true, log: (line) => log.push(line) });
+export function sharedStack(): E2eStack {
+  const { url, control } = inject('e2e');
   return {
-    url: stack.url,
-    log,
-    drain: () => stack.queues.drain(),
-    async stop() {
-      await stack.stop();
-      await rm(dataDir, { recursive: true, force: true });
+    url,
+    async drain() {
+      const res = await fetch(`${control}/drain`, { method: 'POST' });
+      if (!res.ok) throw new Error(`draining the stack's queues failed: ${res.status} ${await res.text()}`);
+    },
+    async logTail(lines = 20) {
+      const log = (await (await fetch(`${control}/log`)).json()) as string[];
+      return log.slice(-lines);
     },
   };
 }
