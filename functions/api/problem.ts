@@ -70,8 +70,9 @@ export function sendProblem(c: Context, body: Problem): Response {
 }
 
 /**
- * The one place that maps failures to HTTP: domain errors by kind, input errors to 400,
- * and anything unexpected to a generic 500 whose cause is logged, never shown.
+ * The one place that maps failures to HTTP: domain errors by kind, input errors to 400 (a
+ * `ZodError` too, wherever it was thrown: core parses its inputs and says so), and anything
+ * unexpected to a generic 500 whose cause is logged, never shown.
  */
 export function toProblem(error: unknown, log: Logger, instance: string): Problem {
   if (error instanceof DomainError) {
@@ -86,6 +87,11 @@ export function toProblem(error: unknown, log: Logger, instance: string): Proble
   if (error instanceof InputError) {
     const where = error.location === 'body' ? 'request body' : `${error.location} parameters`;
     return problem(400, { code: 'REQUEST.INVALID_INPUT', detail: `The ${where} is not valid: ${error.issues.map((i) => `${i.field} — ${i.message}`).join('; ')}`, errors: error.issues, instance });
+  }
+  if (error instanceof z.ZodError) {
+    const errors = zodIssues(error);
+    const detail = `The input is not valid: ${errors.map((i) => `${i.field} — ${i.message}`).join('; ')}`;
+    return problem(400, { code: 'REQUEST.INVALID_INPUT', detail, errors, instance });
   }
   if (error instanceof HTTPException) {
     return problem(error.status, { detail: error.message, instance });

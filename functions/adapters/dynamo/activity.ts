@@ -4,6 +4,7 @@ import type { Db } from './db';
 import type { Page } from './cursor';
 import { queryPage } from './page';
 import { keys, withoutKeys } from './keys';
+import { isConditionFailure } from './transact';
 
 
 /** The per-cluster activity feed, newest first. */
@@ -19,7 +20,7 @@ export function activityStore(db: Db) {
         }));
         return 'written';
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return 'duplicate';
+        if (isConditionFailure(error)) return 'duplicate';
         throw error;
       }
     },

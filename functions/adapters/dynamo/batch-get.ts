@@ -1,5 +1,6 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db';
+import { untilProcessed } from './retry';
 
 type Key = { PK: string; SK: string };
 
@@ -15,13 +16,10 @@ export async function getMany(db: Db, keys: Key[]): Promise<(Record<string, unkn
   const found = new Map<string, Record<string, unknown>>();
   const id = (k: { PK?: unknown; SK?: unknown }) => `${String(k.PK)}\u0000${String(k.SK)}`;
   const unique = [...new Map(keys.map((k) => [id(k), k])).values()];
-  let pending: Record<string, unknown>[] = unique;
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-    if (attempt > 8) throw new Error(`BatchGet left ${pending.length} keys unprocessed`);
+  await untilProcessed<Record<string, unknown>>(unique, async (pending) => {
     const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending, ConsistentRead: true } } }));
     for (const item of out.Responses?.[db.table] ?? []) found.set(id(item), item);
-    pending = out.UnprocessedKeys?.[db.table]?.Keys ?? [];
-  }
+    return out.UnprocessedKeys?.[db.table]?.Keys;
+  });
   return keys.map((k) => found.get(id(k)));
 }

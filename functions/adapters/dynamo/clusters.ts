@@ -5,6 +5,7 @@ import type { Db } from './db';
 import type { Page } from './cursor';
 import { queryPage } from './page';
 import { keys, withoutKeys } from './keys';
+import { isConditionFailure } from './transact';
 
 /** Clusters (tenants) and their associations. */
 export function clusterStore(db: Db) {
@@ -18,7 +19,7 @@ export function clusterStore(db: Db) {
           ConditionExpression: 'attribute_not_exists(PK)',
         }));
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') throw conflict('CLUSTER.EXISTS', `Cluster ${cluster.id} already exists`, 'id');
+        if (isConditionFailure(error)) throw conflict('CLUSTER.EXISTS', `Cluster ${cluster.id} already exists`, 'id');
         throw error;
       }
     },

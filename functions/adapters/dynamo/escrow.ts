@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError, EscrowRecord, LEDGER_ERROR, deliveryProgress, escrowErrors, type AuditEntry, type Clock, type DomainEvent, type LedgerCommand, type ServiceRequest } from '@bds/core';
 import { auditItem } from './audit';
 import type { Db } from './db';
@@ -6,14 +6,17 @@ import { withoutKeys } from './keys';
 import type { LedgerStore } from './ledger';
 import { outboxPut } from './outbox';
 import { parseRequest, requestKeys, requestUpdate, type RequestStore, type StoredRequest } from './requests';
+import { DYNAMO_RETRY, retry } from './retry';
 import { failedAt, isConditionFailure, transact } from './transact';
+import { queryAll } from './page';
 
 /** An award's escrow record sits in its cluster's partition, beside the request it belongs to. */
 export const escrowKeys = {
   item: (clusterId: string, requestId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: `ESCROW#${requestId}` }),
 };
 
-const MAX_ATTEMPTS = 10;
+const ATTEMPTS = 10;
+const lostRace = (error: unknown) => error instanceof DomainError && error.code === 'ESCROW.VERSION_CONFLICT';
 
 const item = (r: EscrowRecord) => ({ ...escrowKeys.item(r.clusterId, r.requestId), entity: 'escrow', ...r });
 
@@ -102,18 +105,15 @@ export function escrowStore(db: Db) {
      * the request is read beside the record on every attempt and passed to `decide`.
      */
     async change<T>(clusterId: string, requestId: string, decide: EscrowChange<T>, opts: { withRequest?: boolean } = {}): Promise<{ result: T; record: EscrowRecord }> {
-      for (let attempt = 1; ; attempt++) {
-        const [current, request] = await Promise.all([get(clusterId, requestId), opts.withRequest ? getRequest(clusterId, requestId) : undefined]);
+      return retry(async () => {
+        const [current, request] = await Promise.all([
+          get(clusterId, requestId), opts.withRequest ? getRequest(clusterId, requestId) : undefined,
+        ]);
         if (!current) throw escrowErrors.notFound();
         const out = decide(current, request);
         if (!out.record) return { result: out.result, record: current };
-        try {
-          return { result: out.result, record: await save(out.record, current.version, out.events ?? [], out.request) };
-        } catch (error) {
-          const lost = (error as { code?: string }).code === 'ESCROW.VERSION_CONFLICT';
-          if (!lost || attempt >= MAX_ATTEMPTS) throw error;
-        }
-      }
+        return { result: out.result, record: await save(out.record, current.version, out.events ?? [], out.request) };
+      }, { retryIf: lostRace, policy: { ...DYNAMO_RETRY, attempts: ATTEMPTS } });
     },
 
     /**
@@ -124,26 +124,16 @@ export function escrowStore(db: Db) {
      */
     async earlierAwards(award: { clusterId: string; associationId: string; category: string; awardedAt: string; requestId: string }): Promise<number> {
       const pk = requestKeys.item(award.clusterId, '').PK;
-      let count = 0;
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await db.doc.send(new QueryCommand({
-          TableName: db.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :req)',
-          FilterExpression: 'associationId = :a AND category = :c AND attribute_exists(award.awardedAt) AND award.awardedAt <= :at',
-          ProjectionExpression: 'id, award.awardedAt',
-          ExpressionAttributeValues: { ':pk': pk, ':req': requestKeys.prefix, ':a': award.associationId, ':c': award.category, ':at': award.awardedAt },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }));
-        for (const raw of out.Items ?? []) {
-          const at = (raw.award as { awardedAt: string }).awardedAt;
-          const id = raw.id as string;
-          if (at < award.awardedAt || (at === award.awardedAt && id < award.requestId)) count++;
-        }
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return count;
+      const earlier = await queryAll(db, {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :req)',
+        FilterExpression: 'associationId = :a AND category = :c AND attribute_exists(award.awardedAt) AND award.awardedAt <= :at',
+        ProjectionExpression: 'id, award.awardedAt',
+        ExpressionAttributeValues: {
+          ':pk': pk, ':req': requestKeys.prefix, ':a': award.associationId, ':c': award.category, ':at': award.awardedAt,
+        },
+        ConsistentRead: true,
+      }, (raw) => ({ at: (raw.award as { awardedAt: string }).awardedAt, id: String(raw.id) }));
+      return earlier.filter(({ at, id }) => at < award.awardedAt || (at === award.awardedAt && id < award.requestId)).length;
     },
   };
 }

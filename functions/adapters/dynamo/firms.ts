@@ -4,6 +4,7 @@ import type { Db } from './db';
 import type { Page } from './cursor';
 import { queryPage } from './page';
 import { keys, withoutKeys } from './keys';
+import { untilProcessed } from './retry';
 import { failedAt, isConditionFailure, transact } from './transact';
 
 /** DynamoDB's limits: 100 items per transaction, 25 per batch write. */
@@ -18,13 +19,8 @@ const exists = () => conflict('FIRM.EXISTS', 'A firm with this id is already reg
 export function firmStore(db: Db) {
   /** BatchWrite with the retries DynamoDB asks for (unprocessed items under throttling). */
   async function batchWrite(requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string]): Promise<void> {
-    let pending = requests;
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-      const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.table]: pending } }));
-      pending = out.UnprocessedItems?.[db.table] ?? [];
-      if (attempt > 8 && pending.length > 0) throw new Error(`BatchWrite left ${pending.length} items unprocessed`);
-    }
+    await untilProcessed(requests, async (pending) =>
+      (await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.table]: pending } }))).UnprocessedItems?.[db.table]);
   }
 
   async function inChunks(firms: Firm[], write: (chunk: Firm[]) => Promise<void>): Promise<void> {

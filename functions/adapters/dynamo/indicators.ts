@@ -1,4 +1,4 @@
-import { QueryCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   FunderKind, deliveryChange, scopesOfDelivery, type Delivery, type FirstDeliveries, type Month, type MonthAggregate, type ScopeKey,
 } from '@bds/core';
@@ -6,6 +6,7 @@ import { getMany } from './batch-get';
 import type { Db } from './db';
 import { keys } from './keys';
 import { failedAt, isConditionFailure, transact } from './transact';
+import { queryAll } from './page';
 
 /**
  * Keys of the indicator aggregates. A cluster's months sit in its own partition (tenant first);
@@ -124,21 +125,13 @@ export function indicatorStore(db: Db) {
      * are at most 120 items whatever the number of awards; pages follow only past 1 MB.
      */
     async read(scope: ScopeKey, from: Month, to: Month): Promise<{ months: MonthAggregate[]; first: FirstDeliveries }> {
-      const months: MonthAggregate[] = [];
-      const query = async () => {
-        let start: Record<string, unknown> | undefined;
-        do {
-          const out = await db.doc.send(new QueryCommand({
-            TableName: db.table,
-            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': indicatorKeys.partition(scope), ':from': `M#${from}`, ':to': `M#${to}` },
-            ExclusiveStartKey: start,
-          }));
-          for (const item of out.Items ?? []) months.push(toAggregate(item));
-          start = out.LastEvaluatedKey;
-        } while (start);
-      };
-      const [, [first]] = await Promise.all([query(), getMany(db, [indicatorKeys.first(scope)])]);
+      const [months, [first]] = await Promise.all([
+        queryAll(db, {
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': indicatorKeys.partition(scope), ':from': `M#${from}`, ':to': `M#${to}` },
+        }, toAggregate),
+        getMany(db, [indicatorKeys.first(scope)]),
+      ]);
       return { months, first: toFirst(first) };
     },
 

@@ -1,6 +1,8 @@
 /**
- * Every entity's keys, built in one place (docs/data-model.md maps each access pattern to
- * these). The tenant (cluster) comes first in every partition key of a tenant's data.
+ * The keys of the entities several stores read (clusters, associations, firms, providers,
+ * users, …). The convention (docs/data-model.md, "Keys"): every key is built by a named
+ * builder, never inline; an entity only its own store touches keeps its `<entity>Keys` beside
+ * that store. The tenant (cluster) comes first in every partition key of a tenant's data.
  */
 export const keys = {
   cluster: (clusterId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: 'CLUSTER' }),
@@ -22,6 +24,8 @@ export const keys = {
   providerRegistrationPrefix: 'PROVREG#',
   funder: (funderId: string) => ({ PK: `FUNDER#${funderId}`, SK: 'FUNDER' }),
   user: (email: string) => ({ PK: `USER#${email.toLowerCase()}`, SK: 'USER' }),
+  /** GSI1: a user by id (tokens carry the id, sign-in the email). */
+  userById: (userId: string) => ({ GSI1PK: `USERID#${userId}`, GSI1SK: 'USER' }),
   activity: (clusterId: string, activityId: string) => ({ PK: `CLUSTER#${clusterId}#ACTIVITY`, SK: activityId }),
   activityPartition: (clusterId: string) => `CLUSTER#${clusterId}#ACTIVITY`,
   invitation: (tokenHash: string) => ({ PK: `INVITE#${tokenHash}`, SK: 'INVITE' }),
@@ -34,8 +38,10 @@ export const keys = {
   /** Local mail outbox, per recipient. */
   mail: (email: string, messageId: string) => ({ PK: `MAILBOX#${email.toLowerCase()}`, SK: messageId }),
   mailbox: (email: string) => `MAILBOX#${email.toLowerCase()}`,
-  /** Marks an event as processed by a worker: the idempotency record. */
-  processed: (worker: string, idempotencyKey: string) => ({ PK: `PROCESSED#${worker}#${idempotencyKey}`, SK: 'PROCESSED' }),
+  /** The marker that makes a keyed mail go out once (local stack). */
+  mailKey: (idempotencyKey: string) => ({ PK: `MAILKEY#${idempotencyKey}`, SK: 'MAIL' }),
+  /** An event in the transactional outbox, until the relay has carried it (TTL). */
+  outbox: (eventId: string) => ({ PK: `OUTBOX#${eventId}`, SK: 'EVENT' }),
 } as const;
 
 /** Strips the key attributes from a stored item. */

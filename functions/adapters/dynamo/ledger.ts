@@ -11,6 +11,7 @@ import { asLedgerAccount, parseAccount, parseTransfer } from './ledger/items';
 import { ledgerKeys } from './ledger/keys';
 import { batchGet, capacityOf, queryStatement, type Observe } from './ledger/reads';
 import { ledgerTransaction } from './ledger/transaction';
+import { DYNAMO_RETRY, TryAgain, retry, type RetryPolicy } from './retry';
 
 export type { LedgerRoundTrip } from './ledger/reads';
 
@@ -24,7 +25,8 @@ export interface LedgerStoreOptions {
 }
 
 const isoAt = (clock: Clock) => new Date(clock.now()).toISOString();
-const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 5 * 2 ** attempt)));
+// Ledger transactions touch hot pool items; a shorter first pause than the stores' default.
+const LEDGER_RETRY: RetryPolicy = { ...DYNAMO_RETRY, baseMs: 5 };
 
 /**
  * The double-entry ledger on DynamoDB. Core plans every command (`planTransfer`) and decides
@@ -67,45 +69,48 @@ export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
     return { ctx: { at } };
   }
 
+  /** One read-plan-write; `TryAgain` when it collided or the state moved between read and write. */
+  async function attempt(command: LedgerCommand): Promise<Executed> {
+    const { ctx, existing } = await context(command, isoAt(clock));
+    const plan = planTransfer(command, ctx);
+    // What was read is checked before writing: a replay or a resolved hold costs no write.
+    const read = checkPlan(plan, { existing, pending: ctx.pending, account: (id) => (ctx.pool?.id === id ? ctx.pool : undefined) });
+    if (read.outcome === 'replay') return { transfer: read.transfer, replayed: true };
+
+    const tx = ledgerTransaction(db.table, plan);
+    try {
+      const out = await db.doc.send(new TransactWriteCommand({ TransactItems: tx.items, ReturnConsumedCapacity: 'TOTAL' }));
+      observe({ label: command.kind, operation: 'TransactWriteItems', capacityUnits: capacityOf(out.ConsumedCapacity) });
+      return { transfer: plan.transfer, replayed: false };
+    } catch (error) {
+      observe({ label: command.kind, operation: 'TransactWriteItems', capacityUnits: 0 });
+      const name = (error as Error | undefined)?.name;
+      if (name === 'TransactionConflictException') throw new TryAgain(name, { cause: error });
+      if (name !== 'TransactionCanceledException') throw error;
+      const reading = readCancellation((error as TransactionCanceledException).CancellationReasons, tx.roles);
+      if (reading.unexpected) throw error;
+      if (reading.failed) {
+        try {
+          const verdict = checkPlan(plan, reading.snapshot);
+          if (verdict.outcome === 'replay') return { transfer: verdict.transfer, replayed: true };
+        } catch (refusal) {
+          // A close planned the pool's balance as read; a hold since then shrank it: read again.
+          const staleClose = command.kind === 'close' && refusal instanceof DomainError && refusal.code === LEDGER_ERROR.insufficientFunds;
+          if (!staleClose) throw refusal;
+        }
+      }
+      // Collided with another transaction, or the state moved between read and write: again.
+      throw new TryAgain('state moved between read and write', { cause: error });
+    }
+  }
+
   async function execute(input: LedgerCommand): Promise<Executed> {
     const command = LedgerCommand.parse(input);
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const { ctx, existing } = await context(command, isoAt(clock));
-      const plan = planTransfer(command, ctx);
-      // What was read is checked before writing: a replay or a resolved hold costs no write.
-      const read = checkPlan(plan, { existing, pending: ctx.pending, account: (id) => (ctx.pool?.id === id ? ctx.pool : undefined) });
-      if (read.outcome === 'replay') return { transfer: read.transfer, replayed: true };
-
-      const tx = ledgerTransaction(db.table, plan);
-      try {
-        const out = await db.doc.send(new TransactWriteCommand({ TransactItems: tx.items, ReturnConsumedCapacity: 'TOTAL' }));
-        observe({ label: command.kind, operation: 'TransactWriteItems', capacityUnits: capacityOf(out.ConsumedCapacity) });
-        return { transfer: plan.transfer, replayed: false };
-      } catch (error) {
-        observe({ label: command.kind, operation: 'TransactWriteItems', capacityUnits: 0 });
-        const name = (error as Error | undefined)?.name;
-        if (name === 'TransactionConflictException') {
-          await backoff(attempt);
-          continue;
-        }
-        if (name !== 'TransactionCanceledException') throw error;
-        const reading = readCancellation((error as TransactionCanceledException).CancellationReasons, tx.roles);
-        if (reading.unexpected) throw error;
-        if (reading.failed) {
-          try {
-            const verdict = checkPlan(plan, reading.snapshot);
-            if (verdict.outcome === 'replay') return { transfer: verdict.transfer, replayed: true };
-          } catch (refusal) {
-            // A close planned the pool's balance as read; a hold since then shrank it: read again.
-            const staleClose = command.kind === 'close' && refusal instanceof DomainError && refusal.code === LEDGER_ERROR.insufficientFunds;
-            if (!staleClose) throw refusal;
-          }
-        }
-        // Collided with another transaction, or the state moved between read and write: again.
-        await backoff(attempt);
-      }
+    try {
+      return await retry(() => attempt(command), { retryIf: (e) => e instanceof TryAgain, policy: { ...LEDGER_RETRY, attempts: maxAttempts } });
+    } catch (error) {
+      throw error instanceof TryAgain ? ledgerErrors.contention(command.id) : error;
     }
-    throw ledgerErrors.contention(command.id);
   }
 
   return {

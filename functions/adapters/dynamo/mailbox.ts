@@ -21,7 +21,7 @@ export function mailboxStore(db: Db, opts: { nextId: () => string; now: () => nu
         await db.doc.send(new PutCommand({ TableName: db.table, Item: item }));
       } else {
         // The mail and a marker named by its key, in one transaction: the same key again sends nothing.
-        const marker = { PK: `MAILKEY#${idempotencyKey}`, SK: 'MAIL', entity: 'mail-key', mailId: id, expiresAt: Math.floor(opts.now() / 1000) + 30 * 24 * 3600 };
+        const marker = { ...keys.mailKey(idempotencyKey), entity: 'mail-key', mailId: id, expiresAt: Math.floor(opts.now() / 1000) + 30 * 24 * 3600 };
         try {
           await db.doc.send(new TransactWriteCommand({
             TransactItems: [{ Put: { TableName: db.table, Item: marker, ConditionExpression: 'attribute_not_exists(PK)' } }, { Put: { TableName: db.table, Item: item } }],

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DeliveryWindow } from '@bds/core';
 import { z } from 'zod';
 import { bidKeys } from './bids';
@@ -8,6 +8,7 @@ import { StoredEvaluation, evaluationKeys } from './evaluations';
 import { keys, withoutKeys } from './keys';
 import { parseRequest, requestKeys, type StoredRequest } from './requests';
 import { failedAt, transact } from './transact';
+import { queryAll } from './page';
 
 /** Which matching run set an evaluation's recommendation, and whether capacity changed it. */
 export const EvaluationMatching = z.object({
@@ -125,19 +126,14 @@ export function matchingRunStore(db: Db) {
       }
       await Promise.all(providerIds.map(async (providerId) => {
         const requestKeysOf = new Map<string, { PK: string; SK: string }>();
-        let start: Record<string, unknown> | undefined;
-        do {
-          const out = await db.doc.send(new QueryCommand({
-            TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk',
-            ExpressionAttributeValues: { ':pk': bidKeys.providerPartition(providerId) },
-            ProjectionExpression: 'clusterId, requestId', ExclusiveStartKey: start,
-          }));
-          for (const bid of out.Items ?? []) {
-            if (exclude.has(String(bid.requestId))) continue;
-            requestKeysOf.set(String(bid.requestId), requestKeys.item(String(bid.clusterId), String(bid.requestId)));
-          }
-          start = out.LastEvaluatedKey;
-        } while (start);
+        const bids = await queryAll(db, {
+          IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': bidKeys.providerPartition(providerId) },
+          ProjectionExpression: 'clusterId, requestId',
+        }, (bid) => ({ clusterId: String(bid.clusterId), requestId: String(bid.requestId) }));
+        for (const bid of bids) {
+          if (!exclude.has(bid.requestId)) requestKeysOf.set(bid.requestId, requestKeys.item(bid.clusterId, bid.requestId));
+        }
         for (const part of chunks([...requestKeysOf.values()], BATCH_GET_MAX)) {
           for (const raw of await getMany(db, part)) {
             const request = Engaged.safeParse(raw);

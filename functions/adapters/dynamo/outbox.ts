@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@bds/core';
 import type { Db } from './db';
+import { keys } from './keys';
 
 const RETENTION_SECONDS = 7 * 24 * 60 * 60;
 
@@ -14,7 +15,7 @@ const RETENTION_SECONDS = 7 * 24 * 60 * 60;
 export function outboxPut(db: Db, event: DomainEvent, now = Date.now()) {
   return {
     TableName: db.table,
-    Item: { PK: `OUTBOX#${event.id}`, SK: 'EVENT', entity: 'outbox', event, expiresAt: Math.floor(now / 1000) + RETENTION_SECONDS },
+    Item: { ...keys.outbox(event.id), entity: 'outbox', event, expiresAt: Math.floor(now / 1000) + RETENTION_SECONDS },
     ConditionExpression: 'attribute_not_exists(PK)',
   };
 }

@@ -29,3 +29,25 @@ export async function queryPage<T>(
     throw error;
   }
 }
+
+/**
+ * Every item a Query matches, page after page: for reads that need the whole set (a count, a
+ * run's capacities, a batch's lines). Lists a person pages through use `queryPage` instead.
+ *
+ * @example
+ * const items = await queryAll(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }, parse);
+ */
+export async function queryAll<T>(
+  db: Db,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+  parse: (item: Record<string, unknown>) => T,
+): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.doc.send(new QueryCommand({ ...input, TableName: db.table, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []).map(parse));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

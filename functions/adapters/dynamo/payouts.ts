@@ -1,14 +1,15 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PayoutBatch} from '@bds/core';
 import { accountId, Money, PayoutLine, PayoutStatus, Provider } from '@bds/core';
 import { z } from 'zod';
 import type { Db } from './db';
 import type { Page } from './cursor';
-import { queryPage } from './page';
+import { queryPage, queryAll } from './page';
 import { keys, withoutKeys } from './keys';
 import { ledgerKeys } from './ledger/keys';
 import { parseAccount } from './ledger/items';
 import { batchGet } from './ledger/reads';
+import { isConditionFailure } from './transact';
 
 /** Payout keys (docs/data-model.md): a batch's header and lines share its partition. */
 export const payoutKeys = {
@@ -44,7 +45,6 @@ export interface ProviderPayoutLine extends PayoutLine {
 }
 
 const quiet = () => undefined;
-const failedCondition = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
 const parseHeader = (raw: Record<string, unknown>) => Header.parse(withoutKeys(raw));
 
 /** The batch as the API shows it: only lines that were paid. */
@@ -80,7 +80,7 @@ export function payoutStore(db: Db) {
         }));
         return header;
       } catch (error) {
-        if (!failedCondition(error)) throw error;
+        if (!isConditionFailure(error)) throw error;
         return (await getHeader(payoutId))!;
       }
     },
@@ -98,7 +98,7 @@ export function payoutStore(db: Db) {
         }));
         return plan;
       } catch (error) {
-        if (!failedCondition(error)) throw error;
+        if (!isConditionFailure(error)) throw error;
         return (await getHeader(payoutId))?.plan ?? [];
       }
     },
@@ -113,7 +113,7 @@ export function payoutStore(db: Db) {
           ConditionExpression: 'attribute_not_exists(PK)',
         }));
       } catch (error) {
-        if (!failedCondition(error)) throw error;
+        if (!isConditionFailure(error)) throw error;
       }
     },
 
@@ -129,7 +129,7 @@ export function payoutStore(db: Db) {
           ExpressionAttributeValues: { ':exported': 'exported', ':preparing': 'preparing' },
         }));
       } catch (error) {
-        if (!failedCondition(error)) throw error;
+        if (!isConditionFailure(error)) throw error;
       }
     },
 
@@ -146,7 +146,7 @@ export function payoutStore(db: Db) {
         }));
         return true;
       } catch (error) {
-        if (failedCondition(error)) return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
@@ -155,21 +155,13 @@ export function payoutStore(db: Db) {
     async get(payoutId: string): Promise<{ header: PayoutHeader; lines: StoredLine[] } | undefined> {
       let header: PayoutHeader | undefined;
       const lines: StoredLine[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await db.doc.send(new QueryCommand({
-          TableName: db.table,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': payoutKeys.header(payoutId).PK },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }));
-        for (const raw of out.Items ?? []) {
-          if (raw.SK === 'PAYOUT') header = parseHeader(raw);
-          else lines.push(StoredLine.parse(withoutKeys(raw)));
-        }
-        start = out.LastEvaluatedKey;
-      } while (start);
+      const items = await queryAll(db, {
+        KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': payoutKeys.header(payoutId).PK }, ConsistentRead: true,
+      }, (raw) => raw);
+      for (const raw of items) {
+        if (raw.SK === 'PAYOUT') header = parseHeader(raw);
+        else lines.push(StoredLine.parse(withoutKeys(raw)));
+      }
       return header && { header, lines };
     },
 
@@ -211,19 +203,9 @@ export function payoutStore(db: Db) {
      * BatchGetItems of 100. Exact (strongly consistent account reads), and a batch runs monthly.
      */
     async payables(): Promise<PayoutLine[]> {
-      const providers: Provider[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await db.doc.send(new QueryCommand({
-          TableName: db.table,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.providerListing('', '').GSI1PK },
-          ExclusiveStartKey: start,
-        }));
-        providers.push(...(out.Items ?? []).map((raw) => Provider.parse(withoutKeys(raw))));
-        start = out.LastEvaluatedKey;
-      } while (start);
+      const providers = await queryAll(db, {
+        IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.providerListing('', '').GSI1PK },
+      }, (raw) => Provider.parse(withoutKeys(raw)));
       const ids = providers.map((p) => accountId({ kind: 'payable', providerId: p.id }));
       const raws = await batchGet(db, ids.map((id) => ledgerKeys.account(id)), 'payables', quiet);
       return providers.flatMap((p, i) => {

@@ -1,13 +1,14 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { accountId, conflict, holdId, Money, parseAccountId, Provider, SubsidyProgramme, type LedgerTransfer, type ProgrammeScope } from '@bds/core';
 import type { Db } from './db';
 import type { Page } from './cursor';
-import { queryPage } from './page';
+import { queryPage, queryAll } from './page';
 import { keys, withoutKeys } from './keys';
 import { ledgerKeys } from './ledger/keys';
 import { parseEntry, parseTransfer } from './ledger/items';
 import { batchGet } from './ledger/reads';
 import { parseRequest, requestKeys } from './requests';
+import { isConditionFailure } from './transact';
 
 /**
  * Where programmes live (docs/data-model.md, "Programmes"). Programmes are national reference
@@ -97,7 +98,7 @@ export function programmeStore(db: Db) {
       try {
         await db.doc.send(new PutCommand({ TableName: db.table, Item: item(p, { closings: 0, returned: 0 }), ConditionExpression: 'attribute_not_exists(PK)' }));
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') throw conflict('PROGRAMME.EXISTS', `Programme ${p.id} already exists`, 'id');
+        if (isConditionFailure(error)) throw conflict('PROGRAMME.EXISTS', `Programme ${p.id} already exists`, 'id');
         throw error;
       }
     },
@@ -137,22 +138,8 @@ export function programmeStore(db: Db) {
      */
     async applicable(clusterId: string, state: string): Promise<StoredProgramme[]> {
       const partitions = ['PRGSCOPE#national', programmeKeys.statePartition(state), programmeKeys.clusterPartition(clusterId)];
-      const pages = await Promise.all(partitions.map(async (pk) => {
-        const found: StoredProgramme[] = [];
-        let start: Record<string, unknown> | undefined;
-        do {
-          const out = await db.doc.send(new QueryCommand({
-            TableName: db.table,
-            IndexName: 'GSI2',
-            KeyConditionExpression: 'GSI2PK = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            ExclusiveStartKey: start,
-          }));
-          found.push(...(out.Items ?? []).map(parse));
-          start = out.LastEvaluatedKey;
-        } while (start);
-        return found;
-      }));
+      const pages = await Promise.all(partitions.map((pk) =>
+        queryAll(db, { IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': pk } }, parse)));
       // The index is eventually consistent: a just-closed programme may linger; the item says.
       return pages.flat().filter((p) => p.status === 'open');
     },
@@ -188,7 +175,7 @@ export function programmeStore(db: Db) {
         }));
         return true;
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },

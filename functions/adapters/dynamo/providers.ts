@@ -1,9 +1,10 @@
 import { getMany } from './batch-get';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { Provider } from '@bds/core';
 import { z } from 'zod';
 import type { Db } from './db';
 import { keys, withoutKeys } from './keys';
+import { queryAll } from './page';
 
 /** A provider's standing in one cluster (issue 4 adds applications and refusals). */
 export const Registration = z.object({
@@ -55,19 +56,10 @@ export function providerStore(db: Db) {
     },
     /** Every registration of a cluster, whatever its status. */
     async registrations(clusterId: string): Promise<Registration[]> {
-      const items: Registration[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await db.doc.send(new QueryCommand({
-          TableName: db.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-          ExpressionAttributeValues: { ':pk': keys.cluster(clusterId).PK, ':sk': keys.providerRegistrationPrefix },
-          ExclusiveStartKey: start,
-        }));
-        items.push(...(out.Items ?? []).map((i) => Registration.parse(withoutKeys(i))));
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return items;
+      return queryAll(db, {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+        ExpressionAttributeValues: { ':pk': keys.cluster(clusterId).PK, ':sk': keys.providerRegistrationPrefix },
+      }, (i) => Registration.parse(withoutKeys(i)));
     },
     /** Every approved provider of a cluster (a cluster has tens, not thousands: read them all). */
     async approvedIn(clusterId: string): Promise<Registration[]> {

@@ -1,6 +1,7 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { conflict } from '@bds/core';
 import type { Db } from './db';
+import { DYNAMO_RETRY, retry } from './retry';
 
 /** Why one item of a cancelled transaction failed, and the item as it was when its condition failed. */
 export interface CancelReason {
@@ -20,40 +21,52 @@ function flatten(raw: Record<string, RawValue> | undefined): CancelReason['item'
   return out;
 }
 
-const MAX_ATTEMPTS = 4;
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
+const ATTEMPTS = 4;
+
+/** The per-item reasons of a cancelled transaction, or undefined for any other error. */
+function reasonsOf(error: unknown): CancelReason[] | undefined {
+  if ((error as Error | undefined)?.name !== 'TransactionCanceledException') return undefined;
+  const raw = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, RawValue> }[] }).CancellationReasons ?? [];
+  return raw.map((r) => ({ code: r.Code ?? 'None', item: flatten(r.Item) }));
+}
+
+/** Cancelled only because another transaction touched an item at the same instant: worth another try. */
+const collided = (error: unknown): boolean => {
+  const reasons = reasonsOf(error);
+  return !!reasons && !reasons.some((r) => r.code === 'ConditionalCheckFailed') && reasons.some((r) => r.code === 'TransactionConflict');
+};
 
 /**
  * Writes items all-or-nothing in one TransactWriteItems call. When a condition fails,
  * `explain` turns the per-item reasons into the domain error to throw. A `TransactionConflict`
  * (another transaction touched the same item at the same instant, e.g. two firms pledging to one
- * request) is retried with jitter: the conditions are re-checked on the new state, so a retry
+ * request) is retried with backoff: the conditions are re-checked on the new state, so a retry
  * never writes something the data no longer allows.
  *
  * @example
  * await transact(db, [{ Put: … }, { Update: … }], (reasons) => reasons[0]?.code === 'ConditionalCheckFailed' ? duplicate() : undefined);
  */
 export async function transact(db: Db, items: TransactItem[], explain: (reasons: CancelReason[]) => Error | undefined): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await db.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return;
-    } catch (error) {
-      if ((error as Error).name !== 'TransactionCanceledException') throw error;
-      const raw = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, RawValue> }[] }).CancellationReasons ?? [];
-      const reasons = raw.map((r) => ({ code: r.Code ?? 'None', item: flatten(r.Item) }));
-      if (reasons.some((r) => r.code === 'ConditionalCheckFailed')) throw explain(reasons) ?? conflict('STORE.CONDITION_FAILED', 'The data changed since it was read; reload and try again');
-      if (reasons.some((r) => r.code === 'TransactionConflict') && attempt < MAX_ATTEMPTS) {
-        await pause(attempt);
-        continue;
-      }
-      throw conflict('STORE.BUSY', 'Someone else is changing this right now; try again');
+  try {
+    await retry(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })), {
+      retryIf: collided, policy: { ...DYNAMO_RETRY, attempts: ATTEMPTS },
+    });
+  } catch (error) {
+    const reasons = reasonsOf(error);
+    if (!reasons) throw error;
+    if (reasons.some((r) => r.code === 'ConditionalCheckFailed')) {
+      throw explain(reasons) ?? conflict('STORE.CONDITION_FAILED', 'The data changed since it was read; reload and try again');
     }
+    throw conflict('STORE.BUSY', 'Someone else is changing this right now; try again');
   }
 }
 
 /** True when item `index` of the transaction failed its condition. */
 export const failedAt = (reasons: CancelReason[], index: number): boolean => reasons[index]?.code === 'ConditionalCheckFailed';
 
-/** True for the SDK's error of a single conditional write. */
-export const isConditionFailure = (error: unknown): boolean => (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
+/**
+ * The one test for "a conditional write found the item not as required": the SDK's error of a
+ * single Put, Update or Delete. A transaction reports the same per item (`failedAt`).
+ */
+export const isConditionFailure = (error: unknown): boolean =>
+  (error as Error | undefined)?.name === 'ConditionalCheckFailedException';

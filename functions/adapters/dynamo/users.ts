@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { z } from 'zod';
 import type { Db } from './db';
 import { keys, withoutKeys } from './keys';
+import { isConditionFailure } from './transact';
 
 /** A person who signs in. The role's scope (clusters, state) is part of the user. */
 export const StoredUser = z.object({
@@ -19,7 +20,7 @@ export const StoredUser = z.object({
 export type StoredUser = z.infer<typeof StoredUser>;
 
 /** The stored item of a user: keyed by email (the sign-in lookup). */
-export const userItem = (user: StoredUser) => ({ ...keys.user(user.email), GSI1PK: `USERID#${user.id}`, GSI1SK: 'USER', entity: 'user', ...user, email: user.email.toLowerCase() });
+export const userItem = (user: StoredUser) => ({ ...keys.user(user.email), ...keys.userById(user.id), entity: 'user', ...user, email: user.email.toLowerCase() });
 
 /** Users by email (the sign-in lookup). */
 export function userStore(db: Db) {
@@ -34,13 +35,13 @@ export function userStore(db: Db) {
         }));
         return true;
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
     async byId(userId: string): Promise<StoredUser | undefined> {
       const out = await db.doc.send(new QueryCommand({
-        TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': `USERID#${userId}` }, Limit: 1,
+        TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.userById(userId).GSI1PK }, Limit: 1,
       }));
       const item = out.Items?.[0];
       return item ? StoredUser.parse(withoutKeys(item)) : undefined;
@@ -53,7 +54,7 @@ export function userStore(db: Db) {
         ConditionExpression: 'attribute_exists(PK) AND NOT contains(clusterIds, :id)',
         ExpressionAttributeValues: { ':c': [clusterId], ':id': clusterId },
       })).catch((error: Error) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
+        if (!isConditionFailure(error)) throw error;
       });
     },
     async setDisabled(email: string, disabled: boolean): Promise<void> {

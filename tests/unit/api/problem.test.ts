@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HTTPException } from 'hono/http-exception';
-import { DomainError } from '@bds/core';
+import { DomainError, newEvent } from '@bds/core';
 import { InputError, toProblem } from '../../../functions/api/problem';
 import { createLogger } from '../../../functions/observability/logger';
 
@@ -20,6 +20,26 @@ describe('errors as problem+json', () => {
     expect(p.status).toBe(400);
     expect(p.errors).toEqual([{ field: 'minFirms', message: 'Expected number' }]);
     expect(p.detail).toContain('minFirms');
+  });
+
+  it('maps a ZodError thrown past the route (by core) to 400 naming the field, not a 500', () => {
+    // Prepare: what core throws when it parses an input the route did not (an event payload).
+    const thrown = (() => {
+      try {
+        newEvent('milestone.reported', { requestId: 'req_1', index: -1, autoAcceptAt: '2026-01-01T00:00:00.000Z' }, {
+          id: 'evt_1', clusterId: 'clu_1', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c',
+        });
+      } catch (error) {
+        return error;
+      }
+    })();
+
+    // Act
+    const p = toProblem(thrown, log, '/x');
+
+    // Assess
+    expect(p).toMatchObject({ status: 400, code: 'REQUEST.INVALID_INPUT', errors: [{ field: 'index' }] });
+    expect(p.detail).toContain('index');
   });
 
   it('keeps HTTP exceptions at their status', () => {

@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { decodeCursor, encodeCursor, type Page } from '../cursor';
 import { parseEntry } from './items';
 import { ledgerKeys } from './keys';
+import { untilProcessed } from '../retry';
 
 type Key = { PK: string; SK: string };
 
@@ -30,14 +31,14 @@ export async function batchGet(db: Db, keys: readonly Key[], label: string, obse
   // BatchGetItem refuses a key listed twice (a void whose id is the hold's own id asks for one item twice).
   const unique = keys.filter((k, i) => keys.findIndex((x) => id(x) === id(k)) === i);
   for (let start = 0; start < unique.length; start += 100) {
-    let pending: Key[] | undefined = unique.slice(start, start + 100);
-    for (let attempt = 0; pending && pending.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(200, 10 * 2 ** attempt)));
-      const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending, ConsistentRead: true } }, ReturnConsumedCapacity: 'TOTAL' }));
+    await untilProcessed<Record<string, unknown>>(unique.slice(start, start + 100), async (pending) => {
+      const out = await db.doc.send(new BatchGetCommand({
+        RequestItems: { [db.table]: { Keys: pending, ConsistentRead: true } }, ReturnConsumedCapacity: 'TOTAL',
+      }));
       observe({ label, operation: 'BatchGetItem', capacityUnits: capacityOf(out.ConsumedCapacity) });
       for (const item of out.Responses?.[db.table] ?? []) found.set(id(item), item);
-      pending = out.UnprocessedKeys?.[db.table]?.Keys as Key[] | undefined;
-    }
+      return out.UnprocessedKeys?.[db.table]?.Keys;
+    });
   }
   return keys.map((k) => found.get(id(k)));
 }
