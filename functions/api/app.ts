@@ -69,7 +69,9 @@ function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: Cluste
     }
     const query = parse('query', route.query, c.req.query());
     const body = route.body ? parse('body', route.body, await readBody(c)) : undefined;
-    const result = await route.handler({ params, query, body, actor, deps, log, correlationId, hono: c });
+    // A public handler sees no caller (ActorFor<'public'>), even when a token came along.
+    const caller = route.access === 'public' ? undefined : actor;
+    const result = await route.handler({ params, query, body, actor: caller, deps, log, correlationId, hono: c });
     const schema = route.responses[result.status]?.schema;
     // Outputs are validated too: a shape the OpenAPI document doesn't promise is our bug.
     // A route that names its own content type (a CSV export) sends its text as it is.

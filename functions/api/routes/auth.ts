@@ -78,7 +78,7 @@ export const me = route({
   method: 'get', path: '/api/me', operationId: 'me', summary: 'The signed-in user', tags: ['auth'], access: 'signed-in',
   responses: { 200: { description: 'The user', schema: PublicUser } },
   handler: async ({ actor, deps }) => {
-    const user = await deps.stores.users.byId(actor!.userId);
+    const user = await deps.stores.users.byId(actor.userId);
     if (!user) throw new DomainError('USER.NOT_FOUND', 'not_found', 'Your account no longer exists.');
     const { passwordHash: _p, disabled: _d, state: _s, ...profile } = user;
     return { status: 200, body: profile };

@@ -42,7 +42,7 @@ export const postBid = route({
   params: RequestParams, body: NewBid,
   responses: { 201: { description: 'The bid', schema: BidView } },
   handler: async ({ params, body, actor, deps }) => {
-    const { request, bid: existing, provider } = await biddingContext(deps, actor!, params);
+    const { request, bid: existing, provider } = await biddingContext(deps, actor, params);
     const bid = submitBid(request, existing ? [existing] : [], body, { providerId: provider.id, ids: deps.ids, clock: deps.clock });
     const stored = await deps.stores.bids.submit({ ...bid, requestTitle: request.title, providerAccredited: provider.accredited }, deps.clock.now());
     return { status: 201, body: stored, headers: { location: `${path.replace(':clusterId', params.clusterId).replace(':requestId', params.requestId)}/mine` } };
@@ -53,7 +53,7 @@ export const getMyBid = route({
   method: 'get', path: `${path}/mine`, operationId: 'getMyBid', summary: "The signed-in provider's own bid on a request",
   tags, access: ['provider'], params: RequestParams,
   responses: { 200: { description: 'The bid', schema: BidView } },
-  handler: async ({ params, actor, deps }) => ({ status: 200, body: ownLiveBid((await ownContext(deps, actor!, params)).bid) }),
+  handler: async ({ params, actor, deps }) => ({ status: 200, body: ownLiveBid((await ownContext(deps, actor, params)).bid) }),
 });
 
 export const putMyBid = route({
@@ -62,7 +62,7 @@ export const putMyBid = route({
   params: RequestParams, body: NewBid,
   responses: { 200: { description: 'The revised bid', schema: BidView } },
   handler: async ({ params, body, actor, deps }) => {
-    const { request, bid, provider } = await biddingContext(deps, actor!, params);
+    const { request, bid, provider } = await biddingContext(deps, actor, params);
     const current = ownLiveBid(bid);
     const next = reviseBid(request, current, body, { providerId: provider.id, clock: deps.clock });
     const stored = await deps.stores.bids.replace({ ...next, requestTitle: request.title, providerAccredited: provider.accredited }, current.version, deps.clock.now());
@@ -75,9 +75,9 @@ export const deleteMyBid = route({
   tags, access: ['provider'], params: RequestParams,
   responses: { 200: { description: 'The withdrawn bid', schema: BidView } },
   handler: async ({ params, actor, deps }) => {
-    const { request, bid } = await ownContext(deps, actor!, params);
+    const { request, bid } = await ownContext(deps, actor, params);
     const current = ownLiveBid(bid);
-    const next = withdrawBid(request, current, { providerId: actor!.organisationId, clock: deps.clock });
+    const next = withdrawBid(request, current, { providerId: actor.organisationId, clock: deps.clock });
     return { status: 200, body: await deps.stores.bids.replace({ ...current, ...next }, current.version, deps.clock.now()) };
   },
 });
@@ -89,8 +89,8 @@ export const listBids = route({
   responses: { 200: { description: 'A page of bids', schema: pageOf(BidView) } },
   handler: async ({ params, query, actor, deps }) => {
     // A provider's read never touches another provider's bid item.
-    if (actor!.role === 'provider') {
-      const { bid } = await ownContext(deps, actor!, params);
+    if (actor.role === 'provider') {
+      const { bid } = await ownContext(deps, actor, params);
       return { status: 200, body: { items: bid ? [bid] : [], nextCursor: null } };
     }
     // Two calls sent together (one round trip); a request has tens of bids, so all are read and the policy pages them.
@@ -98,7 +98,7 @@ export const listBids = route({
       deps.stores.requests.get(params.clusterId, params.requestId),
       deps.stores.bids.allForRequest(params.clusterId, params.requestId),
     ]);
-    const readable = readableBids(actor!, all, visible(actor!, request), deps.clock.now());
+    const readable = readableBids(actor, all, visible(actor, request), deps.clock.now());
     return { status: 200, body: pageOfReadable(readable, query) };
   },
 });
@@ -107,5 +107,5 @@ export const listOwnBids = route({
   method: 'get', path: '/api/bids', operationId: 'listOwnBids', summary: "The signed-in provider's bids across every cluster, latest first",
   tags, access: ['provider'], query: Paging,
   responses: { 200: { description: 'A page of bids', schema: pageOf(BidView) } },
-  handler: async ({ query, actor, deps }) => ({ status: 200, body: await deps.stores.bids.listByProvider(actor!.organisationId, query) }),
+  handler: async ({ query, actor, deps }) => ({ status: 200, body: await deps.stores.bids.listByProvider(actor.organisationId, query) }),
 });

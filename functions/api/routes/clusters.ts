@@ -56,7 +56,7 @@ export const createAssociation = route({
   responses: { 201: { description: 'The association', schema: Association } },
   handler: async ({ params, body, actor, deps }) => {
     const association: Association = { id: deps.ids.next('association'), clusterId: params.clusterId, ...body, createdAt: new Date(deps.clock.now()).toISOString() };
-    await deps.stores.clusters.putAssociation(association, auditEntry(actor!, 'association.create', association.id, { clusterId: params.clusterId, after: association }, { ids: deps.ids, clock: deps.clock }));
+    await deps.stores.clusters.putAssociation(association, auditEntry(actor, 'association.create', association.id, { clusterId: params.clusterId, after: association }, { ids: deps.ids, clock: deps.clock }));
     return { status: 201, body: association };
   },
 });

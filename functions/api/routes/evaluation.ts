@@ -20,11 +20,11 @@ export const closeRequest = route({
   responses: { 200: { description: 'The request (evaluating or unsuccessful) and its evaluation', schema: Closed } },
   handler: async ({ params, actor, deps, log, correlationId }) => {
     const found = await deps.stores.evaluations.closeContext(params.clusterId, params.requestId);
-    const request = visible(actor!, found.request);
-    assertLead(actor!, request, true);
+    const request = visible(actor, found.request);
+    assertLead(actor, request, true);
     const { next, result } = closeAndEvaluate(request, found.bids, request.pledgedFirms, deps.clock);
     const at = new Date(deps.clock.now()).toISOString();
-    const evaluation = toStoredEvaluation(result, { clusterId: request.clusterId, evaluatedAt: at, evaluatedBy: actor!.userId });
+    const evaluation = toStoredEvaluation(result, { clusterId: request.clusterId, evaluatedAt: at, evaluatedBy: actor.userId });
     await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation, [
       newEvent('request.closed', { requestId: request.id, outcome: result.outcome, status: next.status, closedBy: 'association' }, {
         id: deps.ids.next('event'), clusterId: request.clusterId, occurredAt: at, correlationId,
@@ -48,7 +48,7 @@ export const getEvaluation = route({
   handler: async ({ params, actor, deps }) => {
     // With the matching note (which run set the recommendation), in the same BatchGetItem.
     const found = await deps.stores.matchingRuns.evaluationWithRequest(params.clusterId, params.requestId);
-    assertSponsorOrAdmin(actor!, visible(actor!, found.request));
+    assertSponsorOrAdmin(actor, visible(actor, found.request));
     const { evaluation } = found;
     if (!evaluation) throw notFound('EVALUATION.NOT_FOUND', 'The request has not been closed and evaluated yet.');
     // Readers pick a provider by name, not by id: one more BatchGetItem for the providers it names.
@@ -66,15 +66,15 @@ export const awardRequest = route({
   responses: { 200: { description: 'The awarded request', schema: StoredRequest } },
   handler: async ({ params, body, actor, deps, log, correlationId }) => {
     const found = await deps.stores.evaluations.withRequest(params.clusterId, params.requestId);
-    const request = visible(actor!, found.request);
-    assertLead(actor!, request);
+    const request = visible(actor, found.request);
+    assertLead(actor, request);
     // The state machine speaks first (an awarded or cancelled request says so), then the ranking must exist.
     assertTransition(request, 'award');
     const { evaluation } = found;
     if (!evaluation?.recommended || evaluation.volume === undefined) throw conflict('EVALUATION.NOT_RANKED', 'The request has no ranking to award from.');
     const basis = { requestId: evaluation.requestId, volume: evaluation.volume, ranking: evaluation.ranking, recommended: evaluation.recommended };
-    const next = award(request, { basis, bidId: body.bidId, ...(body.reason ? { reason: body.reason } : {}), awardedBy: actor!.userId }, deps.clock);
-    const entry = auditEntry(actor!, 'request.awarded', request.id, {
+    const next = award(request, { basis, bidId: body.bidId, ...(body.reason ? { reason: body.reason } : {}), awardedBy: actor.userId }, deps.clock);
+    const entry = auditEntry(actor, 'request.awarded', request.id, {
       clusterId: request.clusterId,
       before: { status: request.status, recommendedBidId: next.award?.recommendedBidId },
       after: { status: next.status, bidId: next.award?.bidId, providerId: next.award?.providerId, total: next.award?.total },

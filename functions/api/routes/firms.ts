@@ -22,7 +22,7 @@ export const registerFirm = route({
   params: AssociationParams, body: NewFirm,
   responses: { 201: { description: 'The firm, with its size class and under-served flag', schema: FirmProfile } },
   handler: async ({ params, body, actor, deps }) => {
-    assertOwnRegister(actor!, params.associationId);
+    assertOwnRegister(actor, params.associationId);
     const firm = await deps.stores.firms.create(createFirm(body, { ...params, ids: deps.ids, clock: deps.clock }));
     return { status: 201, body: withProfile(firm), headers: { location: `/api/clusters/${params.clusterId}/associations/${params.associationId}/firms/${firm.id}` } };
   },
@@ -34,7 +34,7 @@ export const listFirms = route({
   params: AssociationParams, query: Paging,
   responses: { 200: { description: 'A page of firms', schema: pageOf(FirmProfile) } },
   handler: async ({ params, query, actor, deps }) => {
-    if (!isAdmin(actor!)) assertOwnRegister(actor!, params.associationId);
+    if (!isAdmin(actor)) assertOwnRegister(actor, params.associationId);
     const page = await deps.stores.firms.listByAssociation(params.clusterId, params.associationId, query);
     return { status: 200, body: { items: page.items.map((f) => withProfile(f)), nextCursor: page.nextCursor } };
   },
@@ -86,7 +86,7 @@ export const importFirms = withBodies(route({
   tags: ['firms'], access: ['association_rep'], params: AssociationParams,
   responses: { 201: { description: 'The imported firms', schema: Imported } },
   handler: async ({ params, actor, deps, hono }) => {
-    assertOwnRegister(actor!, params.associationId);
+    assertOwnRegister(actor, params.associationId);
     const result = parseFirmCsv(await csvText(hono), { ...params, ids: deps.ids, clock: deps.clock });
     if (!result.ok) return badRows(result.errors, hono.req.path);
     await deps.stores.firms.createMany(result.firms);

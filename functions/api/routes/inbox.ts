@@ -15,7 +15,7 @@ export const listInbox = route({
   summary: 'Notifications for the caller’s organisation, newest first', tags, access: 'signed-in', query: InboxQuery,
   responses: { 200: { description: 'A page of notifications', schema: pageOf(Notification) } },
   handler: async ({ query, actor, deps }) => {
-    const page = await deps.stores.inbox.list(actor!.organisationId, { limit: query.limit, unread: query.unread, ...(query.cursor ? { cursor: query.cursor } : {}) });
+    const page = await deps.stores.inbox.list(actor.organisationId, { limit: query.limit, unread: query.unread, ...(query.cursor ? { cursor: query.cursor } : {}) });
     return { status: 200, body: page };
   },
 });
@@ -26,7 +26,7 @@ export const readNotification = route({
   responses: { 200: { description: 'The notification, read', schema: Notification } },
   handler: async ({ params, actor, deps }) => {
     // The key is the caller's own inbox: another organisation's notification is simply not there.
-    const read = await deps.stores.inbox.markRead(actor!.organisationId, params.notificationId, new Date(deps.clock.now()).toISOString());
+    const read = await deps.stores.inbox.markRead(actor.organisationId, params.notificationId, new Date(deps.clock.now()).toISOString());
     if (!read) throw notFound('NOTIFICATION.NOT_FOUND', 'No such notification.');
     return { status: 200, body: read };
   },

@@ -36,7 +36,7 @@ export const invite = route({
     if (body.role === 'cluster_admin' || body.role === 'association_rep') {
       if (!body.clusterId) throw need('clusterId', body.role);
       const cluster = await deps.stores.clusters.get(body.clusterId);
-      if (!cluster || (actor!.role !== 'national_admin' && actor!.role !== 'state_admin' && !actor!.clusterIds.includes(cluster.id))) throw notFound('CLUSTER.NOT_FOUND', 'No such cluster.');
+      if (!cluster || (actor.role !== 'national_admin' && actor.role !== 'state_admin' && !actor.clusterIds.includes(cluster.id))) throw notFound('CLUSTER.NOT_FOUND', 'No such cluster.');
       clusterState = cluster.state;
       if (body.role === 'cluster_admin') {
         input = { email: body.email, name: body.name, role: body.role, organisationId: cluster.id, organisationName: `${cluster.name} Local Committee`, clusterIds: [cluster.id] };
@@ -54,14 +54,14 @@ export const invite = route({
       newFunder = { id: deps.ids.next('funder'), name: body.organisationName };
       input = { email: body.email, name: body.name, role: body.role, organisationId: newFunder.id, organisationName: newFunder.name, clusterIds: [] };
     }
-    assertMayInvite(actor!, body.role, { ...(body.clusterId ? { clusterId: body.clusterId } : {}), ...(clusterState ? { clusterState } : {}) });
+    assertMayInvite(actor, body.role, { ...(body.clusterId ? { clusterId: body.clusterId } : {}), ...(clusterState ? { clusterState } : {}) });
     const token = newSecret();
-    const invitation = createInvitation(input, actor!, hashSecret(token), ctx);
+    const invitation = createInvitation(input, actor, hashSecret(token), ctx);
     if (newFunder) {
       await deps.stores.onboarding.inviteFunder({ id: newFunder.id, name: newFunder.name, kind: 'other', createdAt: invitation.createdAt }, invitation);
     } else {
       const clusterId = input.clusterIds[0];
-      await deps.stores.invitations.put(invitation, clusterId ? auditEntry(actor!, 'invitation.create', invitation.id, { clusterId, after: { email: invitation.email, role: invitation.role } }, ctx) : undefined);
+      await deps.stores.invitations.put(invitation, clusterId ? auditEntry(actor, 'invitation.create', invitation.id, { clusterId, after: { email: invitation.email, role: invitation.role } }, ctx) : undefined);
     }
     await deps.mail.send(invitationMail(invitation, token, deps.portalUrl));
     const { id, email, name, role, organisationName, expiresAt } = invitation;

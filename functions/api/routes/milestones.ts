@@ -78,10 +78,10 @@ export const getAwardMoney = route({
   summary: "An award's money: the subsidy split, each milestone's escrow and decisions, the private-share receipts",
   tags, access: ['association_rep', 'provider', ...ADMINS], params: RequestParams, responses: ok,
   handler: async ({ params, actor, deps }) => {
-    const { request, record } = await load(deps, actor!, params.clusterId, params.requestId);
-    const party = isAdmin(actor!)
-      || (actor!.role === 'association_rep' && sponsorIds(request).includes(actor!.organisationId))
-      || (actor!.role === 'provider' && actor!.organisationId === record.providerId);
+    const { request, record } = await load(deps, actor, params.clusterId, params.requestId);
+    const party = isAdmin(actor)
+      || (actor.role === 'association_rep' && sponsorIds(request).includes(actor.organisationId))
+      || (actor.role === 'provider' && actor.organisationId === record.providerId);
     if (!party) throw escrowErrors.notParty("Only the sponsoring associations, the awarded provider and the cluster's admins see an award's money.");
     return { status: 200, body: moneyView(record) };
   },
@@ -95,17 +95,17 @@ export const reportMilestoneRoute = route({
   responses: ok,
   handler: async ({ params, body, actor, deps, correlationId }) => {
     const { clusterId, requestId, index } = params;
-    await load(deps, actor!, clusterId, requestId);
+    await load(deps, actor, clusterId, requestId);
     const [policy, pledgedFirmIds] = await Promise.all([deps.stores.clusters.getPolicy(clusterId), pledgedFirms(deps, clusterId, requestId, body.attendedFirmIds ?? [])]);
     const autoAcceptDays = policy?.milestoneAutoAcceptDays ?? 14;
     const at = now(deps);
     const { record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
-      const next = reportMilestone(r, index, actor!, body, { pledgedFirmIds, at, autoAcceptDays });
+      const next = reportMilestone(r, index, actor, body, { pledgedFirmIds, at, autoAcceptDays });
       const autoAcceptAt = next.milestones[index]!.autoAcceptAt!;
       const event = newEvent('milestone.reported', { requestId, index, autoAcceptAt }, {
         id: deps.ids.next('event'), clusterId, occurredAt: at, correlationId,
       });
-      return { record: next, events: [event], request: deliveryStep(deps, actor!, request, next), result: undefined };
+      return { record: next, events: [event], request: deliveryStep(deps, actor, request, next), result: undefined };
     }, { withRequest: true });
     return { status: 200, body: moneyView(record) };
   },
@@ -130,9 +130,9 @@ export const acceptMilestoneRoute = route({
   tags, access: ['association_rep'], params: MilestoneParams, responses: ok,
   handler: async ({ params, actor, deps }) => {
     const { clusterId, requestId, index } = params;
-    await load(deps, actor!, clusterId, requestId);
+    await load(deps, actor, clusterId, requestId);
     const at = now(deps);
-    const record = await decideAndSettle(deps, actor!, clusterId, requestId, index, (r) => acceptMilestone(r, index, actor!, at));
+    const record = await decideAndSettle(deps, actor, clusterId, requestId, index, (r) => acceptMilestone(r, index, actor, at));
     return { status: 200, body: moneyView(record) };
   },
 });
@@ -143,11 +143,11 @@ export const disputeMilestoneRoute = route({
   tags, access: ['association_rep'], params: MilestoneParams, body: z.object({ reason: z.string().max(2_000) }), responses: ok,
   handler: async ({ params, body, actor, deps }) => {
     const { clusterId, requestId, index } = params;
-    await load(deps, actor!, clusterId, requestId);
+    await load(deps, actor, clusterId, requestId);
     const at = now(deps);
     const { record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
-      const next = disputeMilestone(r, index, actor!, body.reason, at);
-      return { record: next, request: deliveryStep(deps, actor!, request, next), result: undefined };
+      const next = disputeMilestone(r, index, actor, body.reason, at);
+      return { record: next, request: deliveryStep(deps, actor, request, next), result: undefined };
     }, { withRequest: true });
     return { status: 200, body: moneyView(record) };
   },
@@ -160,9 +160,9 @@ export const resolveMilestoneRoute = route({
   body: z.object({ outcome: ResolutionOutcome, amount: Money.optional(), reason: z.string().trim().min(1).max(2_000) }), responses: ok,
   handler: async ({ params, body, actor, deps }) => {
     const { clusterId, requestId, index } = params;
-    await load(deps, actor!, clusterId, requestId);
+    await load(deps, actor, clusterId, requestId);
     const at = now(deps);
-    const record = await decideAndSettle(deps, actor!, clusterId, requestId, index, (r) => resolveMilestone(r, index, actor!, body, at));
+    const record = await decideAndSettle(deps, actor, clusterId, requestId, index, (r) => resolveMilestone(r, index, actor, body, at));
     return { status: 200, body: moneyView(record) };
   },
 });
@@ -175,10 +175,10 @@ export const recordPrivateShareReceipt = route({
   responses: ok,
   handler: async ({ params, body, actor, deps }) => {
     const { clusterId, requestId } = params;
-    await load(deps, actor!, clusterId, requestId);
+    await load(deps, actor, clusterId, requestId);
     const at = now(deps);
     const { record } = await deps.stores.escrow.change(clusterId, requestId, (r) => {
-      const out = recordReceipt(r, actor!, body, at);
+      const out = recordReceipt(r, actor, body, at);
       return out.replayed ? { result: undefined } : { record: out.record, result: undefined };
     });
     return { status: 200, body: moneyView(record) };

@@ -14,13 +14,13 @@ export const createCluster = route({
   responses: { 201: { description: 'The cluster; its admin has been sent an invitation', schema: Onboarded } },
   handler: async ({ body, actor, deps, log }) => {
     const ctx = { ids: deps.ids, clock: deps.clock };
-    const cluster = onboardCluster(body, actor!, ctx);
+    const cluster = onboardCluster(body, actor, ctx);
     const token = newSecret();
     const invitation = createInvitation({
       email: body.admin.email, name: body.admin.name, role: 'cluster_admin', organisationId: cluster.id,
       organisationName: `${cluster.name} Local Committee`, clusterIds: [cluster.id],
-    }, actor!, hashSecret(token), ctx);
-    await deps.stores.onboarding.onboardCluster(cluster, invitation, auditEntry(actor!, 'cluster.onboard', cluster.id, { clusterId: cluster.id, after: cluster }, ctx));
+    }, actor, hashSecret(token), ctx);
+    await deps.stores.onboarding.onboardCluster(cluster, invitation, auditEntry(actor, 'cluster.onboard', cluster.id, { clusterId: cluster.id, after: cluster }, ctx));
     await deps.mail.send(invitationMail(invitation, token, deps.portalUrl));
     log.info('cluster onboarded', { clusterId: cluster.id, name: cluster.name });
     return { status: 201, body: { cluster, invitation: { id: invitation.id, email: invitation.email, expiresAt: invitation.expiresAt } } };
@@ -37,7 +37,7 @@ export const setClusterStatus = route({
     const before = await deps.stores.clusters.get(params.clusterId);
     if (!before) throw notFound('CLUSTER.NOT_FOUND', 'No such cluster.');
     const after = changeClusterStatus(before, body.status);
-    await deps.stores.onboarding.changeClusterStatus(before, after, auditEntry(actor!, `cluster.${body.status}`, after.id, { clusterId: after.id, before, after, reason: body.reason }, { ids: deps.ids, clock: deps.clock }));
+    await deps.stores.onboarding.changeClusterStatus(before, after, auditEntry(actor, `cluster.${body.status}`, after.id, { clusterId: after.id, before, after, reason: body.reason }, { ids: deps.ids, clock: deps.clock }));
     return { status: 200, body: after };
   },
 });
@@ -66,7 +66,7 @@ export const putClusterPolicy = route({
   handler: async ({ params, body, actor, deps }) => {
     assertWithinNationalBounds(body);
     const before = await deps.stores.clusters.getPolicy(params.clusterId);
-    await deps.stores.clusters.putPolicy(params.clusterId, body, auditEntry(actor!, 'cluster.policy', params.clusterId, { clusterId: params.clusterId, before, after: body }, { ids: deps.ids, clock: deps.clock }));
+    await deps.stores.clusters.putPolicy(params.clusterId, body, auditEntry(actor, 'cluster.policy', params.clusterId, { clusterId: params.clusterId, before, after: body }, { ids: deps.ids, clock: deps.clock }));
     return { status: 200, body };
   },
 });

@@ -37,7 +37,7 @@ export const providerPayable = route({
   query: Paging,
   responses: { 200: { description: 'The payable', schema: Payable } },
   handler: async ({ params, query, actor, deps }) => {
-    assertOwnProvider(actor!, params.providerId);
+    assertOwnProvider(actor, params.providerId);
     const payableId = accountId({ kind: 'payable', providerId: params.providerId });
     const [payable, paid, page] = await Promise.all([
       deps.stores.ledger.account(payableId),
@@ -68,7 +68,7 @@ export const createPayout = route({
   responses: { 201: { description: 'The batch, exported', schema: PayoutBatch } },
   handler: async ({ body, actor, deps }) => {
     const { payouts, ledger } = deps.stores;
-    const header = await payouts.start(body.payoutId, actor!.userId, new Date(deps.clock.now()).toISOString());
+    const header = await payouts.start(body.payoutId, actor.userId, new Date(deps.clock.now()).toISOString());
     if (header.status === 'preparing') {
       // Frozen once, so a retry pays the same lines with the same transfer ids (replays).
       const plan = header.plan ?? (await payouts.freeze(header.payoutId, await payouts.payables()));
@@ -168,7 +168,7 @@ export const providerPayouts = route({
   query: Paging,
   responses: { 200: { description: 'A page of payout lines', schema: pageOf(ProviderPayoutLine) } },
   handler: async ({ params, query, actor, deps }) => {
-    assertOwnProvider(actor!, params.providerId);
+    assertOwnProvider(actor, params.providerId);
     return { status: 200, body: await deps.stores.payouts.listByProvider(params.providerId, query) };
   },
 });

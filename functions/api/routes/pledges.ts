@@ -14,8 +14,8 @@ export const pledgeFirm = route({
   tags: ['pledges'], access: ['association_rep'], params: RequestParams, body: z.object({ firmId: IdParam }),
   responses: { 201: { description: 'The pledge', schema: StoredPledge } },
   handler: async ({ params, body, actor, deps }) => {
-    const found = await deps.stores.pledges.context(params.clusterId, params.requestId, actor!.organisationId, body.firmId);
-    const request = visible(actor!, found.request);
+    const found = await deps.stores.pledges.context(params.clusterId, params.requestId, actor.organisationId, body.firmId);
+    const request = visible(actor, found.request);
     if (!found.firm) throw notFound('FIRM.NOT_FOUND', "No such firm in your association's register.");
     const made = pledge(request, found.firm, found.pledge ? [found.pledge] : [], deps.clock);
     const stored = await deps.stores.pledges.add({ ...made, firmName: found.firm.name }, deps.clock.now());
@@ -28,8 +28,8 @@ export const withdrawFirmPledge = route({
   summary: "Withdraw a member firm's pledge, until the deadline", tags: ['pledges'], access: ['association_rep'], params: PledgeParams,
   responses: { 204: { description: 'Withdrawn' } },
   handler: async ({ params, actor, deps }) => {
-    const found = await deps.stores.pledges.context(params.clusterId, params.requestId, actor!.organisationId, params.firmId);
-    const request = visible(actor!, found.request);
+    const found = await deps.stores.pledges.context(params.clusterId, params.requestId, actor.organisationId, params.firmId);
+    const request = visible(actor, found.request);
     if (!found.pledge) throw notFound('PLEDGE.NOT_FOUND', 'No such pledge on this request');
     withdrawPledge(request, found.pledge, deps.clock);
     await deps.stores.pledges.remove(found.pledge, deps.clock.now());
@@ -60,14 +60,14 @@ export const listPledges = route({
   responses: { 200: { description: 'A page of pledges (for the awarded provider, of pledged firms)', schema: pageOf(z.union([StoredPledge, PledgedFirm])) } },
   // The key starts with the association, so an association's Query cannot reach another's pledges.
   handler: async ({ params, query, actor, deps }) => {
-    if (actor!.role === 'provider') {
-      assertAwardedProvider(actor!, visible(actor!, await deps.stores.requests.get(params.clusterId, params.requestId)));
+    if (actor.role === 'provider') {
+      assertAwardedProvider(actor, visible(actor, await deps.stores.requests.get(params.clusterId, params.requestId)));
       const page = await deps.stores.pledges.list(params.clusterId, params.requestId, query);
       return { status: 200, body: { ...page, items: page.items.map((p) => ({ firmId: p.firmId, firmName: p.firmName })) } };
     }
     return {
       status: 200,
-      body: await deps.stores.pledges.list(params.clusterId, params.requestId, { ...query, ...(isAdmin(actor!) ? {} : { associationId: actor!.organisationId }) }),
+      body: await deps.stores.pledges.list(params.clusterId, params.requestId, { ...query, ...(isAdmin(actor) ? {} : { associationId: actor.organisationId }) }),
     };
   },
 });

@@ -39,7 +39,7 @@ export const createProgramme = route({
     if (body.scope.kind === 'cluster' && !(await deps.stores.clusters.get(body.scope.clusterId))) {
       throw invalid('PROGRAMME.UNKNOWN_CLUSTER', 'No cluster has this id', 'scope.clusterId');
     }
-    const programme = SubsidyProgramme.parse({ ...body, id: deps.ids.next('programme'), funderId: actor!.organisationId, status: 'open' });
+    const programme = SubsidyProgramme.parse({ ...body, id: deps.ids.next('programme'), funderId: actor.organisationId, status: 'open' });
     await deps.stores.programmes.create(programme);
     return { status: 201, body: await view(deps, { ...programme, closings: 0, returned: 0 }) };
   },
@@ -55,9 +55,9 @@ export const listProgrammes = route({
   query: Paging,
   responses: { 200: { description: 'A page of programmes with their funds', schema: pageOf(ProgrammeView) } },
   handler: async ({ query, actor, deps }) => {
-    const page = actor!.role === 'national_admin'
+    const page = actor.role === 'national_admin'
       ? await deps.stores.programmes.listAll(query)
-      : await deps.stores.programmes.listByFunder(actor!.organisationId, query);
+      : await deps.stores.programmes.listByFunder(actor.organisationId, query);
     return { status: 200, body: { items: await views(deps, page.items), nextCursor: page.nextCursor } };
   },
 });
@@ -71,7 +71,7 @@ export const getProgramme = route({
   access: READERS,
   params: ProgrammeParams,
   responses: { 200: { description: 'The programme', schema: ProgrammeView } },
-  handler: async ({ params, actor, deps }) => ({ status: 200, body: await view(deps, await visibleProgramme(deps, actor!, params.programmeId)) }),
+  handler: async ({ params, actor, deps }) => ({ status: 200, body: await view(deps, await visibleProgramme(deps, actor, params.programmeId)) }),
 });
 
 export const depositToProgramme = route({
@@ -85,7 +85,7 @@ export const depositToProgramme = route({
   body: z.object({ depositId: DepositId, amount: Money.Money }),
   responses: { 201: { description: 'The programme with its funds', schema: ProgrammeView } },
   handler: async ({ params, body, actor, deps }) => {
-    const programme = await visibleProgramme(deps, actor!, params.programmeId);
+    const programme = await visibleProgramme(deps, actor, params.programmeId);
     await deps.stores.ledger.execute(depositCommand(programme, body.depositId, body.amount));
     return { status: 201, body: await view(deps, programme) };
   },
@@ -102,7 +102,7 @@ export const closeProgrammeRoute = route({
   body: z.object({ confirm: z.literal(true) }),
   responses: { 200: { description: 'The programme, closed', schema: ProgrammeView } },
   handler: async ({ params, actor, deps }) => {
-    const programme = await visibleProgramme(deps, actor!, params.programmeId);
+    const programme = await visibleProgramme(deps, actor, params.programmeId);
     const pool = await deps.stores.ledger.account(accountId({ kind: 'pool', programmeId: programme.id }));
     const at = new Date(deps.clock.now()).toISOString();
     if (pool.currency === undefined) {
@@ -130,7 +130,7 @@ export const programmeStatement = route({
   query: Paging,
   responses: { 200: { description: 'A page of statement lines', schema: pageOf(LedgerEntry) } },
   handler: async ({ params, query, actor, deps }) => {
-    const programme = await visibleProgramme(deps, actor!, params.programmeId);
+    const programme = await visibleProgramme(deps, actor, params.programmeId);
     const page = await deps.stores.ledger.statement(accountId({ kind: 'pool', programmeId: programme.id }), { ...query, newestFirst: true });
     return { status: 200, body: page };
   },
@@ -158,7 +158,7 @@ export const programmeAwards = route({
   query: Paging,
   responses: { 200: { description: 'A page of awards (a page may be short; follow nextCursor)', schema: pageOf(ProgrammeAward) } },
   handler: async ({ params, query, actor, deps }) => {
-    const programme = await visibleProgramme(deps, actor!, params.programmeId);
+    const programme = await visibleProgramme(deps, actor, params.programmeId);
     return { status: 200, body: await deps.stores.programmes.awards(programme, query) };
   },
 });

@@ -35,7 +35,7 @@ export const applyToCluster = route({
   body: z.object({ clusterId: IdParam }),
   responses: { 201: { description: 'The pending application', schema: Registration } },
   handler: async ({ body, actor, deps }) => {
-    const [cluster, provider] = await Promise.all([deps.stores.clusters.get(body.clusterId), deps.stores.providers.get(actor!.organisationId)]);
+    const [cluster, provider] = await Promise.all([deps.stores.clusters.get(body.clusterId), deps.stores.providers.get(actor.organisationId)]);
     if (!cluster || cluster.status !== 'active') throw notFound('CLUSTER.NOT_FOUND', 'No such cluster open to applications.');
     if (!provider) throw notFound('PROVIDER.NOT_FOUND', 'Your provider profile was not found.');
     if (provider.blocked) throw new DomainError('PROVIDER.BLOCKED', 'forbidden', 'This provider is blocked nationally.');
@@ -69,7 +69,7 @@ export const decideRegistration = route({
     if (registration.status !== 'pending') throw conflict('REGISTRATION.NOT_PENDING', 'This application has already been decided');
     if (body.decision === 'refuse' && !body.reason) throw new DomainError('REGISTRATION.REASON_REQUIRED', 'invalid', 'Give the provider a reason for the refusal', 'reason');
     const decided = { ...registration, status: body.decision === 'approve' ? 'approved' as const : 'refused' as const, at: new Date(deps.clock.now()).toISOString(), ...(body.reason ? { reason: body.reason } : {}) };
-    await deps.stores.onboarding.decide(decided, provider, auditEntry(actor!, `registration.${body.decision}`, provider.id, { clusterId: params.clusterId, before: registration, after: decided, ...(body.reason ? { reason: body.reason } : {}) }, { ids: deps.ids, clock: deps.clock }));
+    await deps.stores.onboarding.decide(decided, provider, auditEntry(actor, `registration.${body.decision}`, provider.id, { clusterId: params.clusterId, before: registration, after: decided, ...(body.reason ? { reason: body.reason } : {}) }, { ids: deps.ids, clock: deps.clock }));
     return { status: 200, body: decided };
   },
 });
@@ -84,7 +84,7 @@ export const setProviderStanding = route({
     const before = await deps.stores.providers.get(params.providerId);
     if (!before) throw notFound('PROVIDER.NOT_FOUND', 'No such provider.');
     const after = { ...before, ...(body.accredited !== undefined ? { accredited: body.accredited } : {}), ...(body.blocked !== undefined ? { blocked: body.blocked } : {}) };
-    await deps.stores.onboarding.setProviderStanding(after, auditEntry(actor!, 'provider.standing', after.id, { clusterId: 'national', before, after, reason: body.reason }, { ids: deps.ids, clock: deps.clock }));
+    await deps.stores.onboarding.setProviderStanding(after, auditEntry(actor, 'provider.standing', after.id, { clusterId: 'national', before, after, reason: body.reason }, { ids: deps.ids, clock: deps.clock }));
     return { status: 200, body: after };
   },
 });

@@ -23,7 +23,7 @@ export const postRequest = route({
   params: ClusterParams, body: NewServiceRequest,
   responses: { 201: { description: 'The draft request', schema: StoredRequest } },
   handler: async ({ params, body, actor, deps, log }) => {
-    const draft = createRequest(body, { clusterId: params.clusterId, associationId: actor!.organisationId, ids: deps.ids, clock: deps.clock });
+    const draft = createRequest(body, { clusterId: params.clusterId, associationId: actor.organisationId, ids: deps.ids, clock: deps.clock });
     const stored = await deps.stores.requests.create(draft);
     log.info('request posted', { clusterId: params.clusterId, requestId: draft.id });
     return { status: 201, body: stored, headers: { location: `/api/clusters/${params.clusterId}/requests/${draft.id}` } };
@@ -36,8 +36,8 @@ export const publishRequest = route({
   params: RequestParams,
   responses: { 200: { description: 'The open request', schema: StoredRequest } },
   handler: async ({ params, actor, deps, log, correlationId }) => {
-    const current = visible(actor!, await deps.stores.requests.get(params.clusterId, params.requestId));
-    assertLead(actor!, current);
+    const current = visible(actor, await deps.stores.requests.get(params.clusterId, params.requestId));
+    assertLead(actor, current);
     const next = publish(current, deps.clock);
     // The event commits with the change (transactional outbox); the relay carries it to the workers.
     const opened = await deps.stores.requests.update(next, current.version, {
@@ -61,11 +61,11 @@ export const listRequests = route({
   responses: { 200: { description: 'A page of requests', schema: pageOf(StoredRequest) } },
   handler: async ({ params, query, actor, deps }) => {
     const { limit, cursor, category, closingAfter } = query;
-    const openOnly = actor!.role === 'provider' || query.status === 'open';
+    const openOnly = actor.role === 'provider' || query.status === 'open';
     const page = openOnly
       ? await deps.stores.requests.listOpen(params.clusterId, { limit, ...(cursor ? { cursor } : {}), ...(category ? { category } : {}), ...(closingAfter ? { closingAfter } : {}) })
       : await deps.stores.requests.listByCluster(params.clusterId, { limit, ...(cursor ? { cursor } : {}) });
-    const items = page.items.filter((r) => canReadRequest(actor!, r) && (!query.status || r.status === query.status) && (!category || r.category === category));
+    const items = page.items.filter((r) => canReadRequest(actor, r) && (!query.status || r.status === query.status) && (!category || r.category === category));
     return { status: 200, body: { items, nextCursor: page.nextCursor } };
   },
 });
@@ -75,7 +75,7 @@ export const getRequest = route({
   summary: 'One request', tags: ['requests'], access: 'signed-in', params: RequestParams,
   responses: { 200: { description: 'The request', schema: StoredRequest } },
   handler: async ({ params, actor, deps }) => {
-    return { status: 200, body: visible(actor!, await deps.stores.requests.get(params.clusterId, params.requestId)) };
+    return { status: 200, body: visible(actor, await deps.stores.requests.get(params.clusterId, params.requestId)) };
   },
 });
 
@@ -85,10 +85,10 @@ export const cancelRequest = route({
   access: ['association_rep', ...ADMINS], params: RequestParams, body: z.object({ reason: Reason }),
   responses: { 200: { description: 'The cancelled request', schema: StoredRequest } },
   handler: async ({ params, body, actor, deps, log, correlationId }) => {
-    const current = visible(actor!, await deps.stores.requests.get(params.clusterId, params.requestId));
-    assertLead(actor!, current, true);
-    const next = cancel(current, { reason: body.reason, cancelledBy: actor!.userId }, deps.clock);
-    const entry = auditEntry(actor!, 'request.cancelled', current.id, { clusterId: current.clusterId, before: { status: current.status }, after: { status: next.status }, reason: next.cancellation?.reason ?? body.reason }, deps);
+    const current = visible(actor, await deps.stores.requests.get(params.clusterId, params.requestId));
+    assertLead(actor, current, true);
+    const next = cancel(current, { reason: body.reason, cancelledBy: actor.userId }, deps.clock);
+    const entry = auditEntry(actor, 'request.cancelled', current.id, { clusterId: current.clusterId, before: { status: current.status }, after: { status: next.status }, reason: next.cancellation?.reason ?? body.reason }, deps);
     await deps.stores.requests.updateWithAudit(next, current.version, entry, [
       newEvent('request.cancelled', {
         requestId: next.id, previousStatus: current.status, cancelledAt: next.cancellation?.cancelledAt ?? next.updatedAt,
@@ -105,8 +105,8 @@ export const joinRequest = route({
   access: ['association_rep'], params: RequestParams,
   responses: { 200: { description: 'The request with the association among its co-sponsors', schema: StoredRequest } },
   handler: async ({ params, actor, deps }) => {
-    const { request, association } = await deps.stores.requests.withAssociation(params.clusterId, params.requestId, actor!.organisationId);
-    const current = visible(actor!, request);
+    const { request, association } = await deps.stores.requests.withAssociation(params.clusterId, params.requestId, actor.organisationId);
+    const current = visible(actor, request);
     if (!association) throw notFound('ASSOCIATION.NOT_FOUND', 'Your association is not registered in this cluster.');
     const next = addCoSponsor(current, { id: association.id, clusterId: association.clusterId }, deps.clock);
     return { status: 200, body: await deps.stores.requests.update(next, current.version) };
