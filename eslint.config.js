@@ -7,7 +7,12 @@ import globals from 'globals';
 const awsOrHttp = ['@aws-sdk/*', 'hono', 'hono/*', '@hono/*', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'react', 'react-dom'];
 
 export default tseslint.config(
-  { ignores: ['web/src/api/generated/', 'node_modules/', 'cdk.out/', 'web/dist/', '.cache/', '.data/', 'coverage/', '.scratch-tmp/', 'bench/results/'] },
+  {
+    ignores: [
+      'web/src/api/generated/', 'node_modules/', 'cdk.out/', 'web/dist/', '.cache/', '.data/', 'coverage/',
+      '.scratch-tmp/', 'bench/results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,8 +50,16 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', {
         // Core's index brings zod and the whole domain into the bundle: the portal takes its
         // types, and its runtime rules only from zod-free subpaths (`@bds/core/who-invites`).
-        paths: [{ name: '@bds/core', allowTypeImports: true, message: 'Import types only from @bds/core; runtime rules come from its zod-free subpaths.' }],
-        patterns: [{ group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', '**/functions/**', '**/packages/core/**'], allowTypeImports: false, message: 'The portal talks to the API over HTTP; its API types are generated (npm run gen:api).' }],
+        paths: [{
+          name: '@bds/core',
+          allowTypeImports: true,
+          message: 'Import types only from @bds/core; runtime rules come from its zod-free subpaths.',
+        }],
+        patterns: [{
+          group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', '**/functions/**', '**/packages/core/**'],
+          allowTypeImports: false,
+          message: 'The portal talks to the API over HTTP; its API types are generated (npm run gen:api).',
+        }],
       }],
     },
   },

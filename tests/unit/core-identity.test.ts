@@ -37,7 +37,8 @@ describe('who may invite whom', () => {
     for (const inviter of Role.options) {
       for (const invited of InvitableRole.options) {
         // Act
-        const allowed = code(() => assertMayInvite(actor({ role: inviter, state: 'Punjab', clusterIds: ['c1'] }), invited, inScope));
+        const who = actor({ role: inviter, state: 'Punjab', clusterIds: ['c1'] });
+        const allowed = code(() => assertMayInvite(who, invited, inScope));
         // Assess
         expect(allowed === 'ok', `${inviter} → ${invited}`).toBe(INVITABLE[inviter].includes(invited));
       }

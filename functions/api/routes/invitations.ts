@@ -16,7 +16,10 @@ const NewInvitation = z.object({
   state: z.string().trim().min(2).max(60).optional().describe('For state admins'),
   organisationName: z.string().trim().min(2).max(160).optional().describe('For funders: the funding body'),
 });
-const InvitationSummary = z.object({ id: z.string(), email: z.string(), name: z.string(), role: InvitableRole, organisationName: z.string(), expiresAt: z.string() });
+const InvitationSummary = z.object({
+  id: z.string(), email: z.string(), name: z.string(), role: InvitableRole,
+  organisationName: z.string(), expiresAt: z.string(),
+});
 const TokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not an invitation token') });
 /** A password policy that favours length (NIST 800-63B): at least 12 characters. */
 const Password = z.string().min(12, 'Use at least 12 characters').max(200);

@@ -44,7 +44,9 @@ const forbidden = (message: string) => new DomainError('INVITATION.NOT_ALLOWED',
  * assertMayInvite({ role: 'cluster_admin', clusterIds: ['clu_1'], ... }, 'association_rep', { clusterId: 'clu_1' }) // ok
  */
 export function assertMayInvite(actor: Actor, role: InvitableRole, target: { clusterId?: string; clusterState?: string }): void {
-  if (!mayInvite(actor.role, role)) throw forbidden(`A ${actor.role.replace('_', ' ')} cannot invite a ${role.replace('_', ' ')}`);
+  if (!mayInvite(actor.role, role)) {
+    throw forbidden(`A ${actor.role.replace('_', ' ')} cannot invite a ${role.replace('_', ' ')}`);
+  }
   if (actor.role === 'state_admin' && target.clusterState !== actor.state) throw forbidden('A state admin invites only for clusters of their own state');
   if (actor.role === 'cluster_admin' && (!target.clusterId || !actor.clusterIds.includes(target.clusterId))) throw forbidden('A cluster admin invites only for their own cluster');
 }

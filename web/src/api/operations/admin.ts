@@ -35,6 +35,8 @@ export function adminEndpoints(client: ApiClient) {
     setClusterPolicy: (clusterId: string, body: In<'setClusterPolicy'>) =>
       data(client.PUT('/api/clusters/{clusterId}/policy', { params: inCluster(clusterId), body })),
     listAudit: (clusterId: string, cursor?: string, signal?: AbortSignal) =>
-      data(client.GET('/api/clusters/{clusterId}/audit', { params: { ...inCluster(clusterId), query: { cursor } }, signal })),
+      data(client.GET('/api/clusters/{clusterId}/audit', {
+        params: { ...inCluster(clusterId), query: { cursor } }, signal,
+      })),
   };
 }

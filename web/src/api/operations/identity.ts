@@ -18,7 +18,8 @@ export function identityEndpoints(client: ApiClient, anon: ApiClient) {
     },
     me: (signal?: AbortSignal) => data(client.GET('/api/me', { signal })),
     demoAccounts: (signal?: AbortSignal) => data(anon.GET('/api/demo-accounts', { signal })),
-    outbox: (email: string, signal?: AbortSignal) => data(anon.GET('/api/outbox', { params: { query: { email } }, signal })),
+    outbox: (email: string, signal?: AbortSignal) =>
+      data(anon.GET('/api/outbox', { params: { query: { email } }, signal })),
     previewInvitation: (token: string, signal?: AbortSignal) =>
       data(anon.GET('/api/invitations/{token}', { params: { path: { token } }, signal })),
     acceptInvitation: (token: string, body: In<'acceptInvitation'>) =>

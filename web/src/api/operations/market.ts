@@ -32,7 +32,9 @@ export function marketEndpoints(client: ApiClient) {
         params: firms(clusterId, associationId), body: { csv },
       })),
     /** The pledges as the association reads them: every pledge with its firm and date. */
-    listPledges: async (clusterId: string, requestId: string, cursor?: string, signal?: AbortSignal): Promise<Page<Pledge>> => {
+    listPledges: async (
+      clusterId: string, requestId: string, cursor?: string, signal?: AbortSignal,
+    ): Promise<Page<Pledge>> => {
       const page = await pledges(clusterId, requestId, cursor, signal);
       return { ...page, items: page.items.filter(isPledge) };
     },
@@ -48,13 +50,17 @@ export function marketEndpoints(client: ApiClient) {
       });
     },
     joinRequest: (clusterId: string, requestId: string) =>
-      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/co-sponsors', { params: request(clusterId, requestId) })),
+      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/co-sponsors', {
+        params: request(clusterId, requestId),
+      })),
     cancelRequest: (clusterId: string, requestId: string, reason: string) =>
       data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/cancel', {
         params: request(clusterId, requestId), body: { reason },
       })),
     submitBid: (clusterId: string, requestId: string, body: In<'submitBid'>) =>
-      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/bids', { params: request(clusterId, requestId), body })),
+      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/bids', {
+        params: request(clusterId, requestId), body,
+      })),
     getMyBid: (clusterId: string, requestId: string, signal?: AbortSignal) =>
       data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', {
         params: request(clusterId, requestId), signal,
@@ -64,14 +70,19 @@ export function marketEndpoints(client: ApiClient) {
         params: request(clusterId, requestId), body,
       })),
     withdrawBid: (clusterId: string, requestId: string) =>
-      data(client.DELETE('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', { params: request(clusterId, requestId) })),
+      data(client.DELETE('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', {
+        params: request(clusterId, requestId),
+      })),
     listBids: (clusterId: string, requestId: string, signal?: AbortSignal) =>
       data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/bids', {
         params: { ...request(clusterId, requestId), query: { limit: 100 } }, signal,
       })),
-    listOwnBids: (cursor?: string, signal?: AbortSignal) => data(client.GET('/api/bids', { params: { query: { cursor } }, signal })),
+    listOwnBids: (cursor?: string, signal?: AbortSignal) =>
+      data(client.GET('/api/bids', { params: { query: { cursor } }, signal })),
     closeRequest: (clusterId: string, requestId: string) =>
-      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/close', { params: request(clusterId, requestId) })),
+      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/close', {
+        params: request(clusterId, requestId),
+      })),
     getEvaluation: (clusterId: string, requestId: string, signal?: AbortSignal) =>
       data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/evaluation', {
         params: request(clusterId, requestId), signal,

@@ -24,18 +24,30 @@ export function moneyEndpoints(client: ApiClient) {
       data(client.GET('/api/programmes/{programmeId}', { params: programme(id), signal })),
     createProgramme: (body: In<'createProgramme'>) => data(client.POST('/api/programmes', { body })),
     deposit: (id: string, depositId: string, amount: Money) =>
-      data(client.POST('/api/programmes/{programmeId}/deposits', { params: programme(id), body: { depositId, amount } })),
+      data(client.POST('/api/programmes/{programmeId}/deposits', {
+        params: programme(id), body: { depositId, amount },
+      })),
     closeProgramme: (id: string) =>
       data(client.POST('/api/programmes/{programmeId}/close', { params: programme(id), body: { confirm: true } })),
     programmeStatement: (id: string, cursor?: string, signal?: AbortSignal) =>
-      data(client.GET('/api/programmes/{programmeId}/statement', { params: { ...programme(id), query: { cursor } }, signal })),
+      data(client.GET('/api/programmes/{programmeId}/statement', {
+        params: { ...programme(id), query: { cursor } }, signal,
+      })),
     programmeAwards: (id: string, cursor?: string, signal?: AbortSignal) =>
-      data(client.GET('/api/programmes/{programmeId}/awards', { params: { ...programme(id), query: { cursor } }, signal })),
+      data(client.GET('/api/programmes/{programmeId}/awards', {
+        params: { ...programme(id), query: { cursor } }, signal,
+      })),
 
     getMoney: (clusterId: string, requestId: string, signal?: AbortSignal) =>
-      data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/money', { params: award(clusterId, requestId), signal })),
-    reportMilestone: (clusterId: string, requestId: string, index: number, evidence: string, attendedFirmIds: string[]) =>
-      data(client.POST(`${m}/report`, { params: milestone(clusterId, requestId, index), body: { evidence, attendedFirmIds } })),
+      data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/money', {
+        params: award(clusterId, requestId), signal,
+      })),
+    reportMilestone: (
+      clusterId: string, requestId: string, index: number, evidence: string, attendedFirmIds: string[],
+    ) =>
+      data(client.POST(`${m}/report`, {
+        params: milestone(clusterId, requestId, index), body: { evidence, attendedFirmIds },
+      })),
     acceptMilestone: (clusterId: string, requestId: string, index: number) =>
       data(client.POST(`${m}/accept`, { params: milestone(clusterId, requestId, index) })),
     disputeMilestone: (clusterId: string, requestId: string, index: number, reason: string) =>
@@ -50,7 +62,9 @@ export function moneyEndpoints(client: ApiClient) {
     getPayable: (providerId: string, signal?: AbortSignal) =>
       data(client.GET('/api/providers/{providerId}/payable', { params: provider(providerId), signal })),
     providerPayouts: (providerId: string, cursor?: string, signal?: AbortSignal) =>
-      data(client.GET('/api/providers/{providerId}/payouts', { params: { ...provider(providerId), query: { cursor } }, signal })),
+      data(client.GET('/api/providers/{providerId}/payouts', {
+        params: { ...provider(providerId), query: { cursor } }, signal,
+      })),
     createPayout: (payoutId: string) => data(client.POST('/api/payouts', { body: { payoutId } })),
     listPayouts: (cursor?: string, signal?: AbortSignal) =>
       data(client.GET('/api/payouts', { params: { query: { cursor } }, signal })),
@@ -65,7 +79,8 @@ export function moneyEndpoints(client: ApiClient) {
     markPaid: (payoutId: string, reference: string) =>
       data(client.POST('/api/payouts/{payoutId}/paid', { params: payout(payoutId), body: { reference } })),
 
-    inbox: (cursor?: string, signal?: AbortSignal) => data(client.GET('/api/inbox', { params: { query: { cursor } }, signal })),
+    inbox: (cursor?: string, signal?: AbortSignal) =>
+      data(client.GET('/api/inbox', { params: { query: { cursor } }, signal })),
     markRead: (notificationId: string) =>
       data(client.POST('/api/inbox/{notificationId}/read', { params: { path: { notificationId } } })),
     deadLetters: (queue: string | undefined, signal?: AbortSignal) =>
