@@ -1,5 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { ApiProvider } from './api';
-import { Layout, SessionSync } from './components';
+import { Layout, Loading, SessionSync } from './components';
 import type { RuntimeConfig } from './config';
 import { AssociationsPage } from './pages/associations/AssociationsPage';
 import { AuditPage } from './pages/audit/AuditPage';
@@ -30,6 +31,9 @@ import { ProgrammePage } from './pages/programmes/ProgrammePage';
 import { DeadLettersPage } from './pages/dead-letters/DeadLettersPage';
 import { matchRoute, useLocation, type Route } from './router';
 import { SessionProvider } from './session';
+
+// The public Results page carries its charts: loaded only when someone opens it.
+const ResultsPage = lazy(() => import('./pages/results/ResultsPage'));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -85,6 +89,12 @@ function Page({ route }: { route: Route }) {
       return <ProgrammePage programmeId={route.programmeId} />;
     case 'deadLetters':
       return <DeadLettersPage queue={route.queue} />;
+    case 'results':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ResultsPage state={route.state} from={route.from} to={route.to} />
+        </Suspense>
+      );
     case 'notFound':
       return <NotFoundPage />;
   }

@@ -34,7 +34,7 @@ export function ApiProvider({ config, children }: { config: RuntimeConfig; child
       },
       onUnauthorized: signOut,
     });
-    return endpoints(client, anon, { renew });
+    return endpoints(client, { anon, baseUrl: config.apiUrl, session: { renew } });
   }, [config.apiUrl, signOut]);
   return <ApiContext value={api}>{children}</ApiContext>;
 }

@@ -52,6 +52,7 @@ export function SiteNav({ user }: { user: User | undefined }) {
   const hasOutbox = useOutboxAvailable();
   const unread = useUnread(user !== undefined);
   const items = itemsFor(user);
+  items.push({ key: 'nav.results', to: paths.results() });
   if (user) items.push({ key: 'nav.inbox', to: paths.inbox() });
   if (hasOutbox) items.push({ key: 'nav.outbox', to: paths.outbox() });
   return (

@@ -5,13 +5,14 @@ import { bids } from './en/bids';
 import { identity } from './en/identity';
 import { market } from './en/market';
 import { money } from './en/money';
+import { results } from './en/results';
 
 /**
  * Every string the portal shows, keyed, so another language is one more object of the same
  * shape. `{name}` is a parameter; keys ending in `.one` / `.other` are plural forms (see `tn`).
  * The strings live in one file per part of the portal (`en/*.ts`) and meet here.
  */
-export const en = { ...base, ...frame, ...identity, ...admin, ...market, ...bids, ...money } as const;
+export const en = { ...base, ...frame, ...identity, ...admin, ...market, ...bids, ...money, ...results } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };
 export type MessageKey = keyof typeof en;

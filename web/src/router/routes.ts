@@ -21,6 +21,7 @@ export type Route =
   | { name: 'newProgramme' }
   | { name: 'programme'; programmeId: string }
   | { name: 'deadLetters'; queue: string | undefined }
+  | { name: 'results'; state: string | undefined; from: string | undefined; to: string | undefined }
   | { name: 'notFound' };
 
 /** The pages under a cluster that sit beside its requests, by their path segment. */
@@ -62,6 +63,7 @@ export const paths = {
   newProgramme: () => '/programmes/new',
   programme: (programmeId: string) => `/programmes/${seg(programmeId)}`,
   deadLetters: (queue?: string) => withQuery('/admin/dead-letters', { queue }),
+  results: (q: { state?: string; from?: string; to?: string } = {}) => withQuery('/results', q),
 };
 
 const decode = (s: string | undefined): string => {
@@ -91,6 +93,9 @@ const FIXED: Record<string, (q: URLSearchParams) => Route> = {
   programmes: () => ({ name: 'programmes' }),
   'programmes/new': () => ({ name: 'newProgramme' }),
   'admin/dead-letters': (q) => ({ name: 'deadLetters', queue: q.get('queue') ?? undefined }),
+  results: (q) => ({
+    name: 'results', state: q.get('state') ?? undefined, from: q.get('from') ?? undefined, to: q.get('to') ?? undefined,
+  }),
 };
 
 function clusterRoute(clusterId: string, c: string | undefined, d: string | undefined): Route {

@@ -4,6 +4,7 @@ import { usePaged, useResource, useTitle } from '../../hooks';
 import { t } from '../../i18n';
 import { Link, paths } from '../../router';
 import { isRepOf, useSession } from '../../session';
+import { ClusterResults } from './ClusterResults';
 
 function Requests({ clusterId, canPost }: { clusterId: string; canPost: boolean }) {
   const api = useApi();
@@ -86,6 +87,7 @@ export function ClusterPage({ clusterId }: { clusterId: string }) {
         </p>
       )}
       <ClusterFacts cluster={cluster.data} />
+      <ClusterResults clusterId={clusterId} />
       <Requests clusterId={clusterId} canPost={isRepOf(user, clusterId)} />
     </div>
   );

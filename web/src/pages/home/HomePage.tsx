@@ -4,6 +4,7 @@ import { useSession } from '../../session';
 import { Attention } from './Attention';
 import { Clusters } from './Clusters';
 import { DemoAccounts } from './DemoAccounts';
+import { FunderResults } from './FunderResults';
 import { RoleTasks } from './RoleTasks';
 
 /** Signed out: what the exchange is, its clusters, the demo accounts. Signed in: what needs attention. */
@@ -17,6 +18,7 @@ export function HomePage() {
           <h1>{t('home.welcome', { name: user.name })}</h1>
           <RoleTasks user={user} />
           <Attention user={user} />
+          {user.role === 'funder' && <FunderResults user={user} />}
           <Clusters />
         </>
       ) : (

@@ -3,7 +3,7 @@ import { ApiError, useApi } from '../../api';
 import { Field, errorMessage } from '../../components';
 import { useTitle } from '../../hooks';
 import { t } from '../../i18n';
-import { navigate, paths } from '../../router';
+import { Link, navigate, paths } from '../../router';
 import { useSession } from '../../session';
 
 type Errors = { email?: string[]; password?: string[] };
@@ -73,6 +73,9 @@ export function SignInPage({ next }: { next: string | undefined }) {
           </button>
         </div>
       </form>
+      <p>
+        <Link to={paths.results()}>{t('results.signInLink')}</Link>
+      </p>
     </div>
   );
 }
