@@ -43,7 +43,8 @@ describe('the public Results page', () => {
     await stack?.stop();
   });
 
-  const cell = (row: string) => visitor.page.locator(`.table1 tr[data-row="${row}"] td[data-cluster="${cluster.clusterId}"]`);
+  const cell = (row: string) =>
+    visitor.page.locator(`.table1 tr[data-row="${row}"] td[data-cluster="${cluster.clusterId}"]`);
 
   it('opens from the sign-in page with no sign-in: Table 1, charts with tables, CSV', async () => {
     // Prepare
@@ -73,10 +74,12 @@ describe('the public Results page', () => {
     // Prepare
     const { page } = rep;
     await signInUi(page, stack.url, DEMO.knidgro);
-    const marker = await visitor.page.evaluate(() => ((window as unknown as { marker: number }).marker = Math.random()));
+    type Marked = { marker?: number };
+    const marker = await visitor.page.evaluate(() => ((window as unknown as Marked).marker = Math.random()));
 
     // Act: the association accepts the reported milestone in the portal
-    await page.getByRole('link', { name: `Delivery of “Installation” for “${title}” is reported: accept or dispute it` }).click();
+    const task = `Delivery of “Installation” for “${title}” is reported: accept or dispute it`;
+    await page.getByRole('link', { name: task }).click();
     const money = page.getByRole('region', { name: 'Money' });
     await money.getByRole('button', { name: 'Accept “Installation”…' }).click();
     await money.getByRole('button', { name: 'Yes, accept and release' }).click();
@@ -94,7 +97,7 @@ describe('the public Results page', () => {
     }
     expect(shown).toBe(expected);
     expect(Number(await textOf(cell('scale')))).toBe(cluster.indicators.scale + 1);
-    const same = await visitor.page.evaluate(() => (window as unknown as { marker?: number }).marker);
+    const same = await visitor.page.evaluate(() => (window as unknown as Marked).marker);
     expect(same, 'the page was not reloaded').toBe(marker);
     await visitor.page.locator(`.stack[data-cluster="${cluster.clusterId}"]`).waitFor();
     await expectAccessible(visitor.page, 'results after the acceptance');

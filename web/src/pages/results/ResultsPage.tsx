@@ -29,12 +29,15 @@ export default function ResultsPage({ state = '', from = '', to = '' }: Partial<
   const onFilter = (f: Filter) => navigate(paths.results(f), { replace: true });
   const data = results.data;
   const period = data ? formatPeriod(data.scope.from, data.scope.to) : '';
+  // The inputs show the months the figures cover, also when the API chose them (the last 12).
+  const month = (date: string | undefined) => date?.slice(0, 7) ?? '';
+  const shown = { state, from: from || month(data?.scope.from), to: to || month(data?.scope.to) };
   return (
     <div className="page results">
       <h1>{t('results.title')}</h1>
       <p className="lede">{t('results.lede')}</p>
       <Controls
-        filter={{ state, from, to }} states={states} onFilter={onFilter}
+        filter={shown} states={states} onFilter={onFilter}
         onRefresh={results.refresh} refreshing={results.loading}
       />
       {results.error !== undefined && <ErrorNotice error={results.error} onRetry={results.refresh} />}
