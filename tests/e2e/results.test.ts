@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
 import { apiAs } from './support/api';
 import { awardedRequest, rupees, type Awarded } from './support/money';
-import { startStack, type E2eStack } from './support/stack';
+import { sharedStack } from './support/stack';
 import { heading, navLink, textOf, unique } from './support/ui';
 
 type Money = { amount: number; currency: string };
@@ -14,7 +14,7 @@ type Column = { clusterId: string; name: string; indicators: { delivered: Money;
  * reloaded — shows the cluster's figures moved after the page's own refresh.
  */
 describe('the public Results page', () => {
-  let stack: E2eStack;
+  const stack = sharedStack();
   let visitor: BrowserUser;
   let rep: BrowserUser;
   let awarded: Awarded;
@@ -23,12 +23,12 @@ describe('the public Results page', () => {
   const title = `Export marketing clinic ${unique()}`;
 
   beforeAll(async () => {
-    [stack, visitor, rep] = await Promise.all([startStack(), openBrowser(), openBrowser()]);
+    [visitor, rep] = await Promise.all([openBrowser(), openBrowser()]);
     awarded = await awardedRequest(stack, title);
     // The provider reports the first milestone, with the first pledged firm attending.
     const path = `/api/clusters/${awarded.clusterId}/requests/${awarded.requestId}`;
     const pledged = await apiAs(stack.url, awarded.knidgro).get<{ items: { firmId: string }[] }>(`${path}/pledges`);
-    await apiAs(stack.url, awarded.lict).post(`${path}/milestones/0/report`, {
+    await apiAs(stack.url, awarded.provider).post(`${path}/milestones/0/report`, {
       evidence: 'Clinic held on 3 March with the buyers’ panel; attendance sheet attached.',
       attendedFirmIds: pledged.items.slice(0, 1).map((p) => p.firmId),
     });
@@ -40,7 +40,6 @@ describe('the public Results page', () => {
 
   afterAll(async () => {
     await Promise.all([visitor?.close(), rep?.close()]);
-    await stack?.stop();
   });
 
   const cell = (row: string) =>
