@@ -86,7 +86,13 @@ export function onboardingStore(db: Db) {
       try {
         await send([
           { Put: { TableName: db.table, Item: { ...keys.providerRegistration(registration.clusterId, registration.providerId), entity: 'registration', ...registration }, ConditionExpression: '#s = :pending', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':pending': 'pending' } } },
-          ...(approve ? [put({ ...keys.provider(provider.id), ...keys.providerListing(provider.name, provider.id), entity: 'provider', ...provider, clusterIds: [...new Set([...provider.clusterIds, registration.clusterId])] })] : []),
+          // An atomic append, not a Put of the provider as read: approvals in several clusters at
+          // once would otherwise each write their stale list and drop the others' cluster ids.
+          // The pending registration's condition above makes it happen once per cluster.
+          ...(approve ? [{ Update: {
+            TableName: db.table, Key: keys.provider(provider.id), ConditionExpression: 'attribute_exists(PK)',
+            UpdateExpression: 'SET clusterIds = list_append(clusterIds, :c)', ExpressionAttributeValues: { ':c': [registration.clusterId] },
+          } }] : []),
           ...(approve && provider.contactEmail ? [{ Update: { TableName: db.table, Key: keys.user(provider.contactEmail), UpdateExpression: 'SET clusterIds = list_append(clusterIds, :c)', ExpressionAttributeValues: { ':c': [registration.clusterId] } } }] : []),
           { Put: auditItem(db, audit) },
         ]);
@@ -99,7 +105,11 @@ export function onboardingStore(db: Db) {
     /** Accredits or blocks a provider everywhere; a block also disables its account. */
     async setProviderStanding(provider: Provider, audit: AuditEntry): Promise<void> {
       await send([
-        put({ ...keys.provider(provider.id), ...keys.providerListing(provider.name, provider.id), entity: 'provider', ...provider }, 'attribute_exists(PK)'),
+        // Only the two fields it decides: a Put of the provider as read would undo a concurrent approval.
+        { Update: {
+          TableName: db.table, Key: keys.provider(provider.id), ConditionExpression: 'attribute_exists(PK)',
+          UpdateExpression: 'SET accredited = :a, blocked = :b', ExpressionAttributeValues: { ':a': provider.accredited, ':b': provider.blocked },
+        } },
         ...(provider.contactEmail ? [{ Update: { TableName: db.table, Key: keys.user(provider.contactEmail), UpdateExpression: 'SET disabled = :d', ExpressionAttributeValues: { ':d': provider.blocked } } }] : []),
         { Put: auditItem(db, audit) },
       ]);

@@ -101,6 +101,11 @@ export function requestStore(db: Db) {
     return out.Item ? parseRequest(out.Item) : undefined;
   };
   return {
+    /** Several requests of one cluster in one BatchGetItem (up to 100 ids), in the order asked. */
+    async getMany(clusterId: string, requestIds: readonly string[]): Promise<(StoredRequest | undefined)[]> {
+      const found = await getMany(db, requestIds.map((id) => requestKeys.item(clusterId, id)));
+      return found.map((raw) => (raw ? parseRequest(raw) : undefined));
+    },
     async create(request: ServiceRequest): Promise<StoredRequest> {
       const stored = { ...request, pledgedFirms: 0 };
       await db.doc.send(new PutCommand({ TableName: db.table, Item: item(stored), ConditionExpression: 'attribute_not_exists(PK)' }));

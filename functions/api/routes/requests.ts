@@ -4,6 +4,7 @@ import { StoredRequest } from '../../adapters/dynamo/requests';
 import { route } from '../route';
 import { ClusterParams, Paging, pageOf } from './common';
 import { ADMINS, Reason, RequestParams, assertLead, visible, withCount } from './guards';
+import { assertNamesInCluster } from './tenancy';
 const ListQuery = Paging.extend({
   status: RequestStatus.optional().describe('Only requests in this state; providers see open ones'),
   category: CategorySlug.optional(),
@@ -23,6 +24,7 @@ export const postRequest = route({
   params: ClusterParams, body: NewServiceRequest,
   responses: { 201: { description: 'The draft request', schema: StoredRequest } },
   handler: async ({ params, body, actor, deps, log }) => {
+    await assertNamesInCluster(deps, params.clusterId, body);
     const draft = createRequest(body, { clusterId: params.clusterId, associationId: actor.organisationId, ids: deps.ids, clock: deps.clock });
     const stored = await deps.stores.requests.create(draft);
     log.info('request posted', { clusterId: params.clusterId, requestId: draft.id });

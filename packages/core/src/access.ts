@@ -20,3 +20,21 @@ export function canReadRequest(actor: Actor, request: Pick<ServiceRequest, 'stat
 /** True when the actor speaks for the request's lead association. */
 export const isLeadSponsor = (actor: Actor, request: Pick<ServiceRequest, 'associationId'>): boolean =>
   actor.role === 'association_rep' && actor.organisationId === request.associationId;
+
+/**
+ * Who may read a line of a cluster's activity feed: a line about a request only whoever may
+ * read the request (an invitation-only request stays hidden from the providers not invited);
+ * a line about a request that cannot be found, only the cluster's admins.
+ *
+ * @example
+ * canReadActivity(provider, { requestId: 'req_…' }, invitedOnlyRequest) // false
+ */
+export function canReadActivity(
+  actor: Actor,
+  entry: { requestId?: string | undefined },
+  request: Parameters<typeof canReadRequest>[1] | undefined,
+): boolean {
+  if (entry.requestId === undefined) return true;
+  if (!request) return actor.role === 'national_admin' || actor.role === 'state_admin' || actor.role === 'cluster_admin';
+  return canReadRequest(actor, request);
+}

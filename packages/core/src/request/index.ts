@@ -5,3 +5,4 @@ export * from './rules/transitions';
 export * from './rules/lifecycle';
 export * from './rules/award';
 export * from './rules/co-sponsor';
+export * from './rules/tenancy';
