@@ -12,8 +12,9 @@ import { apiReferencePage } from './reference-page';
 import { clusterGuard, type ClusterGuard } from './security/cluster-guard';
 import { applySecurityHeaders, docsContentSecurityPolicy } from './security/headers';
 import { IdParam } from './routes/common';
+import { assertTokenStanding } from './security/session-check';
 
-type Env = { Variables: { correlationId: string } };
+type Env = { Variables: { correlationId: string; sessionId?: string } };
 
 async function readBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
@@ -39,12 +40,16 @@ function parse<T>(location: 'path' | 'query' | 'body', schema: AnyRoute['body'],
   return result.data as T;
 }
 
-async function authenticate(c: Context, deps: Deps): Promise<Actor | undefined> {
+async function authenticate(c: Context<Env>, deps: Deps): Promise<Actor | undefined> {
   const header = c.req.header('authorization');
   if (!header) return undefined;
   const [scheme, token] = header.split(' ');
   if (scheme?.toLowerCase() !== 'bearer' || !token) return undefined;
-  return deps.tokens.verify(token);
+  const { session, ...actor } = await deps.tokens.verify(token);
+  await assertTokenStanding(deps, { ...actor, session });
+  // Handlers get the plain actor; the session id is for the routes that list or end sessions.
+  if (session.id) c.set('sessionId', session.id);
+  return actor;
 }
 
 /** Mounts one route: authenticate, authorize, validate, call, validate the answer. */

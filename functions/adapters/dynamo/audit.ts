@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { AuditEntry } from '@bds/core';
 import type { Db } from './db';
 import type { Page } from './cursor';
@@ -16,6 +17,10 @@ export function auditItem(db: Db, entry: AuditEntry) {
 /** A cluster's audit trail, newest first. */
 export function auditStore(db: Db) {
   return {
+    /** Records an event that changes nothing else (a lockout, a refresh-token reuse). */
+    async append(entry: AuditEntry): Promise<void> {
+      await db.doc.send(new PutCommand(auditItem(db, entry)));
+    },
     async list(clusterId: string, opts: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
       const pk = keys.auditPartition(clusterId);
       return queryPage(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: opts.limit },

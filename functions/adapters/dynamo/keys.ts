@@ -31,6 +31,13 @@ export const keys = {
   invitation: (tokenHash: string) => ({ PK: `INVITE#${tokenHash}`, SK: 'INVITE' }),
   /** A refresh token's session, by the token's hash; TTL removes expired ones. */
   session: (tokenHash: string) => ({ PK: `SESSION#${tokenHash}`, SK: 'SESSION' }),
+  /** A sign-in's family of refresh tokens; GSI1 lists a user's live sessions (families sort by ULID). */
+  sessionFamily: (familyId: string) => ({ PK: `SESSIONFAMILY#${familyId}`, SK: 'FAMILY' }),
+  userSessions: (userId: string, familyId: string) => ({ GSI1PK: `USERSESSIONS#${userId}`, GSI1SK: familyId }),
+  /** What access tokens of a user are still worth: its session version and whether it is disabled. */
+  userStanding: (userId: string) => ({ PK: `USERID#${userId}`, SK: 'STANDING' }),
+  /** A password-reset link, by the hash of its token; TTL removes it after it expires. */
+  passwordReset: (tokenHash: string) => ({ PK: `PWRESET#${tokenHash}`, SK: 'PWRESET' }),
   /** Failed sign-ins in one fixed window, for an account or a client address. */
   throttle: (subject: string, windowStart: number) => ({ PK: `THROTTLE#${subject}`, SK: String(windowStart) }),
   audit: (clusterId: string, at: string, auditId: string) => ({ PK: `CLUSTER#${clusterId}#AUDIT`, SK: `${at}#${auditId}` }),

@@ -5,6 +5,7 @@ import { auditStore } from './audit';
 import { invitationStore } from './invitations';
 import { onboardingStore } from './onboarding';
 import { sessionStore } from './sessions';
+import { passwordResetStore } from './password-resets';
 import { throttleStore } from './throttle';
 import { clusterStore } from './clusters';
 import { funderStore } from './funders';
@@ -37,6 +38,7 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     invitations: invitationStore(db),
     onboarding: onboardingStore(db),
     sessions: sessionStore(db),
+    passwordResets: passwordResetStore(db),
     throttle: throttleStore(db),
     firms: firmStore(db),
     pledges: pledgeStore(db),

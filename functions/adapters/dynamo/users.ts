@@ -1,4 +1,6 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AccountStanding, AuditEntry } from '@bds/core';
+import { auditItem } from './audit';
 import { z } from 'zod';
 import type { Db } from './db';
 import { keys, withoutKeys } from './keys';
@@ -24,6 +26,11 @@ export const userItem = (user: StoredUser) => ({ ...keys.user(user.email), ...ke
 
 /** Users by email (the sign-in lookup). */
 export function userStore(db: Db) {
+  const standingUpdate = (userId: string, set: { disabled?: boolean } = {}) => ({
+    TableName: db.table, Key: keys.userStanding(userId),
+    UpdateExpression: `ADD sessionVersion :one${set.disabled === undefined ? '' : ' SET disabled = :d'}`,
+    ExpressionAttributeValues: { ':one': 1, ...(set.disabled === undefined ? {} : { ':d': set.disabled }) },
+  });
   return {
     /** Creates the user unless that email is taken; returns whether it was created. */
     async createIfAbsent(user: StoredUser): Promise<boolean> {
@@ -57,8 +64,39 @@ export function userStore(db: Db) {
         if (!isConditionFailure(error)) throw error;
       });
     },
-    async setDisabled(email: string, disabled: boolean): Promise<void> {
-      await db.doc.send(new UpdateCommand({ TableName: db.table, Key: keys.user(email), UpdateExpression: 'SET disabled = :d', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':d': disabled } }));
+    /**
+     * Disables or re-enables a user, with the audit entries, in one transaction. The standing item
+     * changes with it (and its session version rises), so access tokens stop working at once.
+     */
+    async setDisabled(user: Pick<StoredUser, 'id' | 'email'>, disabled: boolean, audit: readonly AuditEntry[] = []): Promise<void> {
+      await db.doc.send(new TransactWriteCommand({
+        TransactItems: [
+          { Update: { TableName: db.table, Key: keys.user(user.email), UpdateExpression: 'SET disabled = :d', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':d': disabled } } },
+          { Update: standingUpdate(user.id, { disabled }) },
+          ...audit.map((entry) => ({ Put: auditItem(db, entry) })),
+        ],
+      }));
+    },
+    /** What access tokens of this user are worth now (read strongly: it decides a revocation). */
+    async standing(userId: string): Promise<AccountStanding> {
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.userStanding(userId), ConsistentRead: true }));
+      return { sessionVersion: Number(out.Item?.sessionVersion ?? 0), disabled: out.Item?.disabled === true };
+    },
+    /** Raises the session version: every access token issued so far stops working. Returns the new version. */
+    async endAccessTokens(userId: string): Promise<number> {
+      const out = await db.doc.send(new UpdateCommand({ ...standingUpdate(userId), ReturnValues: 'UPDATED_NEW' }));
+      return Number(out.Attributes?.sessionVersion ?? 0);
+    },
+    /** A new password hash (change or reset), ending every access token, with its audit entry. */
+    async setPassword(user: Pick<StoredUser, 'id' | 'email'>, passwordHash: string, audit: AuditEntry, extra: object[] = []): Promise<void> {
+      await db.doc.send(new TransactWriteCommand({
+        TransactItems: [
+          { Update: { TableName: db.table, Key: keys.user(user.email), UpdateExpression: 'SET passwordHash = :h', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':h': passwordHash } } },
+          { Update: standingUpdate(user.id) },
+          { Put: auditItem(db, audit) },
+          ...(extra as never[]),
+        ],
+      }));
     },
     async byEmail(email: string): Promise<StoredUser | undefined> {
       const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.user(email) }));

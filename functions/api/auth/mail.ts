@@ -25,3 +25,22 @@ export function invitationMail(invitation: Invitation, token: string, portalUrl:
     ].join('\n'),
   };
 }
+
+/**
+ * The password-reset mail. The token rides in the link's fragment, which browsers never send to
+ * a server, so it cannot land in an access log on its way to the portal.
+ */
+export function passwordResetMail(email: string, token: string, portalUrl: string, minutes: number): MailMessage {
+  return {
+    to: email,
+    subject: 'Reset your BDS Exchange password',
+    text: [
+      'Someone asked to reset the password of this BDS Exchange account.',
+      `Choose a new password here (the link works once, for ${minutes} minutes):`,
+      '',
+      `${portalUrl}/reset-password#token=${token}`,
+      '',
+      'If it was not you, ignore this mail: your password stays as it is.',
+    ].join('\n'),
+  };
+}

@@ -11,11 +11,23 @@ const Claims = z.object({
   org: z.string(),
   clu: z.array(z.string()),
   st: z.string().optional(),
+  /** The account's session version when the token was issued (absent: 0). */
+  sv: z.number().int().nonnegative().optional(),
+  /** The session (refresh-token family) the token belongs to. */
+  sid: z.string().max(40).optional(),
 });
 
+/** Which session a token belongs to, and the account's session version it was issued under. */
+export interface SessionClaims {
+  version: number;
+  id?: string;
+}
+/** The caller, as a verified token says, with its session claims. */
+export type VerifiedActor = Actor & { session: SessionClaims };
+
 export interface TokenService {
-  issue(actor: Actor): Promise<{ token: string; expiresAt: string }>;
-  verify(token: string): Promise<Actor>;
+  issue(actor: Actor, session?: SessionClaims): Promise<{ token: string; expiresAt: string }>;
+  verify(token: string): Promise<VerifiedActor>;
   jwks(): Promise<{ keys: JWK[] }>;
 }
 
@@ -41,9 +53,13 @@ export async function createTokenService(opts: { privateJwk: JWK; previousJwks?:
   const now = opts.now ?? Date.now;
   const unauthenticated = (message: string, cause?: unknown) => new DomainError('AUTH.INVALID_TOKEN', 'unauthenticated', message, undefined, { cause });
   return {
-    async issue(actor) {
+    async issue(actor, session) {
       const iat = Math.floor(now() / 1000);
-      const token = await new SignJWT({ role: actor.role, org: actor.organisationId, clu: actor.clusterIds, ...(actor.state ? { st: actor.state } : {}) })
+      const claims = {
+        role: actor.role, org: actor.organisationId, clu: actor.clusterIds, ...(actor.state ? { st: actor.state } : {}),
+        ...(session ? { sv: session.version, ...(session.id ? { sid: session.id } : {}) } : {}),
+      };
+      const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: ALG, kid, typ: 'JWT' })
         .setSubject(actor.userId)
         .setIssuer(opts.issuer)
@@ -66,7 +82,8 @@ export async function createTokenService(opts: { privateJwk: JWK; previousJwks?:
           currentDate: new Date(now()),
         });
         const claims = Claims.parse(payload);
-        return { userId: claims.sub, role: claims.role, organisationId: claims.org, clusterIds: claims.clu, ...(claims.st ? { state: claims.st } : {}) };
+        const session = { version: claims.sv ?? 0, ...(claims.sid ? { id: claims.sid } : {}) };
+        return { userId: claims.sub, role: claims.role, organisationId: claims.org, clusterIds: claims.clu, ...(claims.st ? { state: claims.st } : {}), session };
       } catch (error) {
         if (error instanceof DomainError) throw error;
         throw unauthenticated('The access token is invalid or has expired; sign in again.', error);

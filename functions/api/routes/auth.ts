@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, DomainError, throttle, windowStart } from '@bds/core';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, DomainError, securityEvent, throttle, windowStart } from '@bds/core';
 import { route } from '../route';
 import { verifyPassword } from '../auth/passwords';
-import { hashSecret } from '../auth/secrets';
-import { PublicUser, SessionBody, issueSession } from '../auth/session';
+import { PublicUser, SessionBody, endSession, issueSession, refreshSession } from '../auth/session';
 
 const SignIn = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
 const Refresh = z.object({ refreshToken: z.string().min(20).max(200) });
@@ -43,9 +42,16 @@ export const signIn = route({
     if (!user || !ok || user.disabled) {
       log.info('sign-in refused', { email: body.email });
       await Promise.all(subjects.map((s) => deps.stores.throttle.recordFailure(s.subject, s.windowStart, Math.floor((s.windowStart + s.policy.windowMs) / 1000) + 60)));
+      // The failure that reaches a limit is a lockout: a security event in the audit trail.
+      const lockedOut = subjects.filter((s, i) => (failures[i] ?? 0) + 1 === s.policy.maxFailures);
+      for (const s of lockedOut) {
+        const event = securityEvent('auth.lockout', { id: user?.id ?? 'anonymous', role: user?.role ?? 'anonymous' }, s.subject,
+          { reason: `${s.policy.maxFailures} failed sign-ins within ${s.policy.windowMs / 60_000} minutes` }, deps);
+        await deps.stores.audit.append(event);
+      }
       throw badCredentials();
     }
-    return { status: 200, body: await issueSession(deps, user) };
+    return { status: 200, body: await issueSession(deps, user, { userAgent: hono.req.header('user-agent') ?? '' }) };
   },
 });
 
@@ -54,22 +60,16 @@ export const refresh = route({
   summary: 'Exchange a refresh token for a new access token and a new refresh token (the old one stops working)',
   tags: ['auth'], access: 'public', body: Refresh,
   responses: { 200: { description: 'A new session', schema: SessionBody } },
-  handler: async ({ body, deps }) => {
-    const session = await deps.stores.sessions.get(hashSecret(body.refreshToken));
-    const ended = () => new DomainError('AUTH.SESSION_EXPIRED', 'unauthenticated', 'Your session has ended; sign in again.');
-    if (!session || session.expiresAt * 1000 <= deps.clock.now()) throw ended();
-    const user = await deps.stores.users.byEmail(session.userEmail);
-    if (!user) throw ended();
-    return { status: 200, body: await issueSession(deps, user, body.refreshToken) };
-  },
+  handler: async ({ body, deps }) => ({ status: 200, body: await refreshSession(deps, body.refreshToken) }),
 });
 
 export const signOut = route({
   method: 'post', path: '/api/auth/sign-out', operationId: 'signOut',
-  summary: 'End a session: the refresh token stops working', tags: ['auth'], access: 'public', body: Refresh,
+  summary: "End a session: its refresh token stops working, and so do the account's access tokens at once",
+  tags: ['auth'], access: 'public', body: Refresh,
   responses: { 204: { description: 'Signed out' } },
   handler: async ({ body, deps }) => {
-    await deps.stores.sessions.revoke(hashSecret(body.refreshToken));
+    await endSession(deps, body.refreshToken);
     return { status: 204 };
   },
 });

@@ -1,6 +1,7 @@
 import type { AnyRoute } from '../route';
 import { listDeadLetters, redriveDeadLetters } from './admin';
 import { listActivity } from './activity';
+import { changePassword, confirmPasswordReset, listMySessions, listSecurityEvents, requestPasswordReset, revokeMySession, setUserStatus } from './account';
 import { demoAccounts, jwks, me, refresh, signIn, signOut } from './auth';
 import { acceptInvitationRoute, invite, outbox, previewInvitation } from './invitations';
 import { createCluster, getClusterPolicy, listAudit, putClusterPolicy, setClusterStatus } from './onboarding';
@@ -22,6 +23,7 @@ import { acceptMilestoneRoute, disputeMilestoneRoute, getAwardMoney, recordPriva
 /** The route table: the app mounts it, OpenAPI describes it, the authorization tests walk it. */
 export const allRoutes: readonly AnyRoute[] = [
   health, jwks, signIn, refresh, signOut, me, demoAccounts,
+  listMySessions, revokeMySession, changePassword, requestPasswordReset, confirmPasswordReset, setUserStatus, listSecurityEvents,
   createCluster, setClusterStatus, listAudit, getClusterPolicy, putClusterPolicy, invite, previewInvitation, acceptInvitationRoute, outbox,
   signUpProvider, applyToCluster, listRegistrations, decideRegistration, setProviderStanding,
   listClusters, getCluster, listAssociations, createAssociation, listActivity,

@@ -5,6 +5,7 @@ import { route } from '../route';
 import { hashPassword } from '../auth/passwords';
 import { SessionBody, issueSession } from '../auth/session';
 import { ClusterParams, IdParam } from './common';
+import { endAccessTokens } from '../security/session-check';
 
 const SignUp = z.object({
   name: z.string().trim().min(2).max(160).describe("The provider's name"),
@@ -85,6 +86,9 @@ export const setProviderStanding = route({
     if (!before) throw notFound('PROVIDER.NOT_FOUND', 'No such provider.');
     const after = { ...before, ...(body.accredited !== undefined ? { accredited: body.accredited } : {}), ...(body.blocked !== undefined ? { blocked: body.blocked } : {}) };
     await deps.stores.onboarding.setProviderStanding(after, auditEntry(actor, 'provider.standing', after.id, { clusterId: 'national', before, after, reason: body.reason }, { ids: deps.ids, clock: deps.clock }));
+    // A block disables the provider's account: its sessions and access tokens end now, not in 15 minutes.
+    const user = after.blocked && after.contactEmail ? await deps.stores.users.byEmail(after.contactEmail) : undefined;
+    if (user) await Promise.all([deps.stores.sessions.endAllForUser(user.id), endAccessTokens(deps, user.id)]);
     return { status: 200, body: after };
   },
 });

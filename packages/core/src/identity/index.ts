@@ -4,3 +4,4 @@ export * from './onboarding';
 export * from './audit';
 export * from './throttle';
 export * from './cluster-policy';
+export * from './security';
