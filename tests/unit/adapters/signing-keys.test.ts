@@ -44,7 +44,7 @@ describe('key rotation', () => {
     const before = await createTokenService({ privateJwk: old, issuer: 'bds-exchange' });
     const after = await createTokenService({ privateJwk: next, previousJwks: [old], issuer: 'bds-exchange' });
     const actor = { userId: 'usr_1', role: 'funder' as const, organisationId: 'fnd_1', clusterIds: [] };
-    expect(await after.verify((await before.issue(actor)).token)).toEqual(actor);
+    expect(await after.verify((await before.issue(actor)).token)).toEqual({ ...actor, session: { version: 0 } });
     expect((await after.jwks()).keys.map((k) => k.kid)).toEqual(['new', 'old']);
   });
 });

@@ -11,10 +11,16 @@ async function service(overrides: { jwk?: JWK; now?: () => number; issuer?: stri
 }
 
 describe('access tokens', () => {
-  it('round-trips the actor', async () => {
+  it('round-trips the actor (a token without session claims is of session version 0)', async () => {
     const { tokens } = await service();
     const { token } = await tokens.issue(actor);
-    expect(await tokens.verify(token)).toEqual(actor);
+    expect(await tokens.verify(token)).toEqual({ ...actor, session: { version: 0 } });
+  });
+
+  it('round-trips the session claims', async () => {
+    const { tokens } = await service();
+    const { token } = await tokens.issue(actor, { version: 7, id: 'ses_01J0000000000000000000000' });
+    expect((await tokens.verify(token)).session).toEqual({ version: 7, id: 'ses_01J0000000000000000000000' });
   });
 
   it('refuses a token whose signature was tampered with', async () => {
