@@ -22,7 +22,7 @@ export const listMySessions = route({
   responses: { 200: { description: 'Sessions', schema: z.object({ items: z.array(SessionInfo) }) } },
   handler: async ({ actor, deps, hono }) => {
     const current = hono.get('sessionId') as string | undefined;
-    const families = await deps.stores.sessions.listForUser(actor!.userId);
+    const families = await deps.stores.sessions.listForUser(actor.userId);
     const items = families.map((f) => ({
       id: f.id, createdAt: f.createdAt, lastUsedAt: f.lastUsedAt, ...(f.userAgent ? { userAgent: f.userAgent } : {}), current: f.id === current,
     }));
@@ -37,9 +37,9 @@ export const revokeMySession = route({
   responses: { 204: { description: 'The session has ended' } },
   handler: async ({ params, actor, deps }) => {
     const family = await deps.stores.sessions.family(params.sessionId);
-    if (!family || family.userId !== actor!.userId) throw notFound('SESSION.NOT_FOUND', 'No such session.');
+    if (!family || family.userId !== actor.userId) throw notFound('SESSION.NOT_FOUND', 'No such session.');
     await deps.stores.sessions.endFamily(family.id);
-    await endAccessTokens(deps, actor!.userId);
+    await endAccessTokens(deps, actor.userId);
     return { status: 204 };
   },
 });
@@ -50,7 +50,7 @@ export const changePassword = route({
   body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password }),
   responses: { 200: { description: 'A new session', schema: SessionBody } },
   handler: async ({ body, actor, deps, hono }) => {
-    const user = await deps.stores.users.byId(actor!.userId);
+    const user = await deps.stores.users.byId(actor.userId);
     if (!user) throw notFound('USER.NOT_FOUND', 'Your account no longer exists.');
     if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
       throw new DomainError('AUTH.BAD_CREDENTIALS', 'invalid', 'The current password is wrong.', 'currentPassword');
@@ -116,8 +116,8 @@ export const setUserStatus = route({
   handler: async ({ params, body, actor, deps }) => {
     const user = await deps.stores.users.byId(params.userId);
     if (!user) throw notFound('USER.NOT_FOUND', 'No such user.');
-    assertMayManageUser(actor!, user);
-    const event = securityEvent(body.disabled ? 'user.disable' : 'user.enable', { id: actor!.userId, role: actor!.role }, user.id,
+    assertMayManageUser(actor, user);
+    const event = securityEvent(body.disabled ? 'user.disable' : 'user.enable', { id: actor.userId, role: actor.role }, user.id,
       { before: { disabled: user.disabled }, after: { disabled: body.disabled }, reason: body.reason }, deps);
     // The cluster's own trail shows it too, so its admins see who was disabled in their cluster.
     const trails = [event, ...user.clusterIds.slice(0, 1).map((clusterId) => ({ ...event, id: deps.ids.next('audit'), clusterId }))];
