@@ -94,3 +94,7 @@ export function evaluationStore(db: Db) {
   };
 }
 export type EvaluationStore = ReturnType<typeof evaluationStore>;
+
+/** Every bid the request received, ranked or refused (the market view's "bids per request"). */
+export const bidCount = (evaluation: Pick<StoredEvaluation, 'ranking' | 'invalid'> | undefined): number =>
+  (evaluation?.ranking?.length ?? 0) + (evaluation?.invalid?.length ?? 0);

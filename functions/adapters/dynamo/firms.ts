@@ -1,5 +1,6 @@
 import { BatchWriteCommand, PutCommand, type BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { Firm, conflict } from '@bds/core';
+import { getMany } from './batch-get';
 import type { Db } from './db';
 import type { Page } from './cursor';
 import { queryPage } from './page';
@@ -30,6 +31,16 @@ export function firmStore(db: Db) {
   }
 
   return {
+    /** Some firms by (association, firm), in BatchGetItems of 100; missing ones are left out. */
+    async getMany(clusterId: string, refs: readonly { associationId: string; firmId: string }[]): Promise<Firm[]> {
+      const out: Firm[] = [];
+      for (let i = 0; i < refs.length; i += 100) {
+        const items = await getMany(db, refs.slice(i, i + 100).map((r) => keys.firm(clusterId, r.associationId, r.firmId)));
+        for (const item of items) if (item) out.push(Firm.parse(withoutKeys(item)));
+      }
+      return out;
+    },
+
     /** Registers one firm; its id is new, so the condition only guards against a replayed id. */
     async create(firm: Firm): Promise<Firm> {
       try {

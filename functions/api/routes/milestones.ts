@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  DomainError, EscrowContribution, EscrowMilestone, EscrowStatus, Money as MoneyModule, REQUEST_LIMITS, ResolutionOutcome, acceptMilestone, auditEntry, deliveryProgress,
-  disputeMilestone, escrowErrors, moneyView, newEvent, recordReceipt, reportMilestone, resolveMilestone, settlement, sponsorIds, type Actor, type EscrowRecord,
+  DEFAULT_SIZE_POLICY, DomainError, EscrowContribution, EscrowMilestone, EscrowStatus, Money as MoneyModule, REQUEST_LIMITS, ResolutionOutcome, acceptMilestone, auditEntry, deliveryProgress,
+  disputeMilestone, escrowErrors, isUnderServed, milestoneDecided, moneyView, newEvent, recordReceipt, reportMilestone, resolveMilestone, settlement, sponsorIds, type Actor, type EscrowRecord, type SizePolicy,
 } from '@bds/core';
 import { settleEscrow, syncDelivery, type RequestStep } from '../../adapters/dynamo/escrow';
 import type { StoredRequest } from '../../adapters/dynamo/requests';
@@ -55,11 +55,19 @@ function deliveryStep(deps: Deps, actor: Actor, request: StoredRequest | undefin
  * ids; the request step is re-derived from the record), so a winner that died between its
  * writes cannot leave money held that the record says is released.
  */
-async function decideAndSettle(deps: Deps, actor: Actor, clusterId: string, requestId: string, index: number, decide: (r: EscrowRecord) => ReturnType<typeof acceptMilestone>) {
+async function decideAndSettle(
+  deps: Deps, actor: Actor, ids: { clusterId: string; requestId: string; index: number; correlationId: string },
+  decide: (r: EscrowRecord) => ReturnType<typeof acceptMilestone>,
+) {
+  const { clusterId, requestId, index, correlationId } = ids;
   try {
     const { result, record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
       const d = decide(r);
-      return { record: d.record, request: deliveryStep(deps, actor, request, d.record), result: d.commands };
+      // The indicators count the decision from the stored record; the event rides with it.
+      const decided = milestoneDecided({
+        id: deps.ids.next('event'), clusterId, requestId, index, at: d.record.updatedAt, correlationId, status: d.record.milestones[index]!.status,
+      });
+      return { record: d.record, events: [decided], request: deliveryStep(deps, actor, request, d.record), result: d.commands };
     }, { withRequest: true });
     await settleEscrow(deps.stores.ledger, result);
     return record;
@@ -96,11 +104,13 @@ export const reportMilestoneRoute = route({
   handler: async ({ params, body, actor, deps, correlationId }) => {
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
-    const [policy, pledgedFirmIds] = await Promise.all([deps.stores.clusters.getPolicy(clusterId), pledgedFirms(deps, clusterId, requestId, body.attendedFirmIds ?? [])]);
+    const [policy, pledged] = await Promise.all([deps.stores.clusters.getPolicy(clusterId), pledgedFirms(deps, clusterId, requestId, body.attendedFirmIds ?? [])]);
     const autoAcceptDays = policy?.milestoneAutoAcceptDays ?? 14;
+    const underServedFirmIds = await underServed(deps, clusterId, pledged, body.attendedFirmIds ?? [], policy?.size);
     const at = now(deps);
+    const pledgedFirmIds = new Set(pledged.keys());
     const { record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
-      const next = reportMilestone(r, index, actor, body, { pledgedFirmIds, at, autoAcceptDays });
+      const next = reportMilestone(r, index, actor, body, { pledgedFirmIds, at, autoAcceptDays, underServedFirmIds });
       const autoAcceptAt = next.milestones[index]!.autoAcceptAt!;
       const event = newEvent('milestone.reported', { requestId, index, autoAcceptAt }, {
         id: deps.ids.next('event'), clusterId, occurredAt: at, correlationId,
@@ -111,28 +121,35 @@ export const reportMilestoneRoute = route({
   },
 });
 
-/** The request's pledged firms, read only when the report names attendees. */
-async function pledgedFirms(deps: Deps, clusterId: string, requestId: string, attended: readonly string[]): Promise<Set<string>> {
-  const firms = new Set<string>();
+/** The request's pledged firms (firm → its association), read only when the report names attendees. */
+async function pledgedFirms(deps: Deps, clusterId: string, requestId: string, attended: readonly string[]): Promise<Map<string, string>> {
+  const firms = new Map<string, string>();
   if (attended.length === 0) return firms;
   let cursor: string | undefined;
   do {
     const page = await deps.stores.pledges.list(clusterId, requestId, { limit: 100, ...(cursor ? { cursor } : {}) });
-    for (const p of page.items) firms.add(p.firmId);
+    for (const p of page.items) firms.set(p.firmId, p.associationId);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return firms;
+}
+
+/** The attended (pledged) firms that are under-served by the cluster's size rule, as they stand now. */
+async function underServed(deps: Deps, clusterId: string, pledged: Map<string, string>, attended: readonly string[], size: SizePolicy | undefined): Promise<Set<string>> {
+  const refs = [...new Set(attended)].filter((f) => pledged.has(f)).map((firmId) => ({ firmId, associationId: pledged.get(firmId)! }));
+  const firms = await deps.stores.firms.getMany(clusterId, refs);
+  return new Set(firms.filter((f) => isUnderServed(f, size ?? DEFAULT_SIZE_POLICY)).map((f) => f.id));
 }
 
 export const acceptMilestoneRoute = route({
   method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/accept', operationId: 'acceptMilestone',
   summary: "The lead association accepts a reported milestone: its holds are released to the provider's payable",
   tags, access: ['association_rep'], params: MilestoneParams, responses: ok,
-  handler: async ({ params, actor, deps }) => {
+  handler: async ({ params, actor, deps, correlationId }) => {
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
     const at = now(deps);
-    const record = await decideAndSettle(deps, actor, clusterId, requestId, index, (r) => acceptMilestone(r, index, actor, at));
+    const record = await decideAndSettle(deps, actor, { clusterId, requestId, index, correlationId }, (r) => acceptMilestone(r, index, actor, at));
     return { status: 200, body: moneyView(record) };
   },
 });
@@ -158,11 +175,11 @@ export const resolveMilestoneRoute = route({
   summary: 'An admin resolves a dispute: release, release part (the rest returns to the pools) or void',
   tags, access: [...ADMINS], params: MilestoneParams,
   body: z.object({ outcome: ResolutionOutcome, amount: Money.optional(), reason: z.string().trim().min(1).max(2_000) }), responses: ok,
-  handler: async ({ params, body, actor, deps }) => {
+  handler: async ({ params, body, actor, deps, correlationId }) => {
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
     const at = now(deps);
-    const record = await decideAndSettle(deps, actor, clusterId, requestId, index, (r) => resolveMilestone(r, index, actor, body, at));
+    const record = await decideAndSettle(deps, actor, { clusterId, requestId, index, correlationId }, (r) => resolveMilestone(r, index, actor, body, at));
     return { status: 200, body: moneyView(record) };
   },
 });

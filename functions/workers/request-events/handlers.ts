@@ -8,6 +8,7 @@ import { onDeadline } from './handlers/deadline';
 import { onRequestAwardedEscrow } from './handlers/escrow';
 import { onRequestCancelledVoids } from './handlers/cancel-voids';
 import { onMilestoneAutoAccept, onMilestoneReported } from './handlers/auto-accept';
+import { onMilestoneDecided } from './handlers/indicators';
 
 /**
  * Which handlers run for which event type. Each handler lives in `handlers/<name>.ts`; add one
@@ -22,6 +23,7 @@ export const eventHandlers: EventHandlers = {
   'request.deadline': [onDeadline],
   'milestone.reported': [onMilestoneReported],
   'milestone.auto_accept': [onMilestoneAutoAccept],
+  'milestone.decided': [onMilestoneDecided],
 };
 
 /** Event types handled a batch at a time (see `BatchHandler`). */

@@ -1,4 +1,4 @@
-import { autoAcceptMilestone, deliveryProgress, newEvent, settlement, type EventOf } from '@bds/core';
+import { autoAcceptMilestone, deliveryProgress, milestoneDecided, newEvent, settlement, type EventOf } from '@bds/core';
 import { syncDelivery } from '../../../adapters/dynamo/escrow';
 import type { Logger } from '../../../observability/logger';
 import type { WorkerDeps } from '../deps';
@@ -43,7 +43,13 @@ export async function onMilestoneAutoAccept(event: EventOf<'milestone.auto_accep
     const decision = autoAcceptMilestone(r, index, at);
     if (!decision) return { result: undefined };
     const next = request && deliveryProgress(request, decision.record, deps.clock);
-    return { record: decision.record, request: request && next ? { next, expectedVersion: request.version } : undefined, result: { commands: decision.commands, status: next?.status } };
+    const decided = milestoneDecided({
+      id: deps.ids.next('event'), clusterId: event.clusterId, requestId, index, at, correlationId: event.correlationId, status: 'accepted',
+    });
+    return {
+      record: decision.record, events: [decided], request: request && next ? { next, expectedVersion: request.version } : undefined,
+      result: { commands: decision.commands, status: next?.status },
+    };
   }, { withRequest: true });
   if (!result) {
     // Nothing to decide now, but an earlier attempt may have decided and crashed before the

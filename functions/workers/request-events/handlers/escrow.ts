@@ -41,7 +41,9 @@ async function openOnce(event: EventOf<'request.awarded'>, deps: WorkerDeps, log
   const opened = openEscrow({ requestId, clusterId: cluster.id, providerId: award.providerId, associationId: request.associationId, category: request.category, awardedAt: award.awardedAt, milestones: request.milestones },
     split, Object.fromEntries(programmes.map((p) => [p.id, p.name])), at);
   // Cancelled before its escrow was set up: record that nothing is to be held.
-  const record = request.status === 'cancelled' ? cancelEscrow(opened, at).record : opened;
+  // The repeat count is kept even when no programme paid: graduation reads it from the record.
+  const withCount = { ...opened, repeatCount };
+  const record = request.status === 'cancelled' ? cancelEscrow(withCount, at).record : withCount;
   if (await deps.stores.escrow.create(record)) {
     log.info('escrow split fixed', { requestId, repeatCount, subsidy: split.subsidy.amount, privateShare: split.privateShare.amount, skipped: split.skipped });
     return record;

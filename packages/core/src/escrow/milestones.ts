@@ -78,7 +78,7 @@ export function reportMilestone(
   index: number,
   actor: Actor,
   input: { evidence: string; attendedFirmIds?: readonly string[] },
-  ctx: { pledgedFirmIds: ReadonlySet<string>; at: string; autoAcceptDays: number },
+  ctx: { pledgedFirmIds: ReadonlySet<string>; at: string; autoAcceptDays: number; underServedFirmIds?: ReadonlySet<string> },
 ): EscrowRecord {
   if (!isAwardedProvider(actor, record)) throw escrowErrors.notParty('Only the awarded provider reports a milestone.');
   ready(record);
@@ -92,7 +92,10 @@ export function reportMilestone(
   const stranger = attended.find((f) => !ctx.pledgedFirmIds.has(f));
   if (stranger) throw escrowErrors.firmNotPledged(stranger);
   const autoAcceptAt = new Date(Date.parse(ctx.at) + ctx.autoAcceptDays * DAY_MS).toISOString();
-  return withMilestone(record, { ...m, status: 'reported', report: { at: ctx.at, by: actor.userId, evidence, attendedFirmIds: attended }, autoAcceptAt }, ctx.at);
+  // Who was under-served is fixed as the firms stood now (outreach must not change when a firm grows).
+  const underServed = ctx.underServedFirmIds ? { underServedFirmIds: attended.filter((f) => ctx.underServedFirmIds!.has(f)) } : {};
+  const report = { at: ctx.at, by: actor.userId, evidence, attendedFirmIds: attended, ...underServed };
+  return withMilestone(record, { ...m, status: 'reported', report, autoAcceptAt }, ctx.at);
 }
 
 /**

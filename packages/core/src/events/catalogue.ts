@@ -50,6 +50,15 @@ export const EVENT_CATALOGUE = {
     payload: z.object({ requestId: RequestId, index: MilestoneIndex, autoAcceptAt: z.iso.datetime() }),
     key: (p: { requestId: string; index: number }) => `${p.requestId}:${p.index}`,
   },
+  /**
+   * A milestone decided (accepted, accepted automatically, resolved): the indicator worker adds
+   * what it counts, read from the stored record, to the aggregates. Decided once, so keyed by
+   * the milestone.
+   */
+  'milestone.decided': {
+    payload: z.object({ requestId: RequestId, index: MilestoneIndex, status: z.string().min(1) }),
+    key: (p: { requestId: string; index: number }) => `${p.requestId}:${p.index}`,
+  },
 } as const;
 
 /** The name of an event in the catalogue (`request.closed`, …). */

@@ -9,3 +9,5 @@ export * from './market';
 export * from './graduation';
 export * from './compute';
 export * from './csv';
+export * from './event';
+export * from './audit';
