@@ -53,7 +53,7 @@ export async function escrowWorld(clock: Clock & { advance(ms: number): void }) 
       const fire = newEvent('milestone.auto_accept', { requestId: id, index, autoAcceptAt: occurredAt }, {
         id: `evt_auto${index}`, clusterId: LUDHIANA, occurredAt, correlationId: 'c',
       });
-      return onMilestoneAutoAccept(fire, { stores: t.stores, clock: t.clock, log: silentLogger } as unknown as WorkerDeps, silentLogger);
+      return onMilestoneAutoAccept(fire, { stores: t.stores, clock: t.clock, ids: t.deps.ids, log: silentLogger } as unknown as WorkerDeps, silentLogger);
     },
     /**
      * A KNIDGRO fair-participation request pledged by two member firms and bid by the fair
