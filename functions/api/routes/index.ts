@@ -17,6 +17,7 @@ import { closeProgrammeRoute, createProgramme, depositToProgramme, getProgramme,
 import { createPayout, exportPayoutCsv, getPayout, listPayouts, markPayoutPaid, providerPayable, providerPayouts } from './payouts';
 import { listInbox, readNotification } from './inbox';
 import { getMatchingRun } from './matching';
+import { getFunder, setFunderKind } from './funders';
 import { getIndicators, getIndicatorsTable, getMonthlyIndicators } from './indicators';
 
 import { acceptMilestoneRoute, disputeMilestoneRoute, getAwardMoney, recordPrivateShareReceipt, reportMilestoneRoute, resolveMilestoneRoute } from './milestones';
@@ -38,5 +39,5 @@ export const allRoutes: readonly AnyRoute[] = [
   listDeadLetters, redriveDeadLetters,
   createProgramme, listProgrammes, getProgramme, depositToProgramme, closeProgrammeRoute, programmeStatement, programmeAwards,
   providerPayable, createPayout, listPayouts, getPayout, exportPayoutCsv, markPayoutPaid, providerPayouts,
-  getIndicators, getMonthlyIndicators, getIndicatorsTable,
+  getIndicators, getMonthlyIndicators, getIndicatorsTable, getFunder, setFunderKind,
 ];

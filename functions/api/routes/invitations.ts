@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError, InvitableRole, acceptInvitation, assertMayInvite, auditEntry, createInvitation, invalid, notFound, type InvitationInput } from '@bds/core';
+import { DomainError, FunderKind, InvitableRole, acceptInvitation, assertMayInvite, auditEntry, createInvitation, invalid, notFound, type InvitationInput } from '@bds/core';
 import { route } from '../route';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { invitationMail } from '../auth/mail';
@@ -15,6 +15,7 @@ const NewInvitation = z.object({
   associationId: IdParam.optional().describe('For association reps'),
   state: z.string().trim().min(2).max(60).optional().describe('For state admins'),
   organisationName: z.string().trim().min(2).max(160).optional().describe('For funders: the funding body'),
+  funderKind: FunderKind.optional().describe("For funders: what it is for the indicators' sources of support (default other)"),
 });
 const InvitationSummary = z.object({
   id: z.string(), email: z.string(), name: z.string(), role: InvitableRole,
@@ -61,7 +62,7 @@ export const invite = route({
     const token = newSecret();
     const invitation = createInvitation(input, actor, hashSecret(token), ctx);
     if (newFunder) {
-      await deps.stores.onboarding.inviteFunder({ id: newFunder.id, name: newFunder.name, kind: 'other', createdAt: invitation.createdAt }, invitation);
+      await deps.stores.onboarding.inviteFunder({ id: newFunder.id, name: newFunder.name, kind: body.funderKind ?? 'other', createdAt: invitation.createdAt }, invitation);
     } else {
       const clusterId = input.clusterIds[0];
       await deps.stores.invitations.put(invitation, clusterId ? auditEntry(actor, 'invitation.create', invitation.id, { clusterId, after: { email: invitation.email, role: invitation.role } }, ctx) : undefined);

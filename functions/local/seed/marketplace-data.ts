@@ -35,6 +35,11 @@ export const REGISTERS = {
     ['Mohan Lal Chhipa', 6, false, false, 'Natural dye yardage'], ['Bagru Women Printers Collective', 12, false, true, 'Stoles'],
     ['Suraj Chhipa', 2, false, false, 'Block carving'], ['Ganga Hand Prints', 7, false, true, 'Kurtas'],
   ]),
+  tea: firms([
+    ['Kumar Knit Exports', 45, true, false, 'T-shirts for export'], ['Velan Hosiery', 12, true, false, 'Innerwear'],
+    ['Sri Murugan Knits', 8, false, true, 'Baby wear'], ['Noyyal Garments', 60, true, false, 'Polo shirts'],
+    ['Lakshmi Compacting Works', 18, true, false, 'Fabric finishing'], ['Anna Tailoring Unit', 6, false, true, 'Nightwear'],
+  ]),
   pfpc: firms([
     ['Deccan Pickles', 14, true, true, 'Pickles'], ['Sahyadri Snacks', 32, true, false, 'Namkeen'],
     ['Pune Papad Udyog', 9, false, true, 'Papad'], ['Shree Spices', 18, true, false, 'Masala'],

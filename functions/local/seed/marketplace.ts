@@ -1,6 +1,6 @@
 import {
   DomainError, award, auditEntry, closeAndEvaluate, createRequest, fixedClock, newEvent, pledge, publish, submitBid,
-  type Actor, type Clock, type Firm, type IdGenerator,
+  type Actor, type Clock, type EventOf, type Firm, type IdGenerator,
 } from '@bds/core';
 import { toStoredEvaluation } from '../../adapters/dynamo/evaluations';
 import type { StoredRequest } from '../../adapters/dynamo/requests';
@@ -16,7 +16,7 @@ const DAY = 24 * HOUR;
 /** Ids named by slugs, so a second seeding addresses the same items. */
 const seededIds = (slug: string): IdGenerator => ({ next: (kind) => seedId(kind, slug) });
 
-function register(slug: RegisterSlug): Firm[] {
+export function register(slug: RegisterSlug): Firm[] {
   const association = ASSOCIATIONS[slug];
   return REGISTERS[slug].map((f, i) => ({
     ...f, id: seedId('firm', `${slug}-${i + 1}`), clusterId: association.clusterId, associationId: association.id, createdAt: REGISTERED_AT,
@@ -24,7 +24,7 @@ function register(slug: RegisterSlug): Firm[] {
 }
 
 /** The lead association's demo representative, who awards the finished request. */
-function repOf(slug: RegisterSlug): Actor {
+export function repOf(slug: RegisterSlug): Actor {
   const user = DEMO_USERS.find((u) => u.organisationId === ASSOCIATIONS[slug].id);
   return { userId: seedId('user', user?.slug ?? slug), role: 'association_rep', organisationId: ASSOCIATIONS[slug].id, clusterIds: [ASSOCIATIONS[slug].clusterId] };
 }
@@ -32,7 +32,7 @@ function repOf(slug: RegisterSlug): Actor {
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Posts, publishes, pledges and bids one request as of `opened`; returns the items written. */
-async function openRequest(stores: Stores, seed: RequestSeed, opened: Clock, deadline: number): Promise<{ request: StoredRequest; writes: number }> {
+export async function openRequest(stores: Stores, seed: RequestSeed, opened: Clock, deadline: number): Promise<{ request: StoredRequest; writes: number }> {
   const lead = ASSOCIATIONS[seed.lead];
   const draft = createRequest({
     ...seed.terms,
@@ -61,14 +61,14 @@ async function openRequest(stores: Stores, seed: RequestSeed, opened: Clock, dea
 }
 
 /** Closes a request whose deadline has passed, evaluates it and awards the recommended bid, as its rep would. */
-async function closeAndAward(stores: Stores, seed: RequestSeed, clusterId: string, requestId: string, clock: Clock): Promise<void> {
+export async function closeAndAward(stores: Stores, seed: RequestSeed, clusterId: string, requestId: string, clock: Clock): Promise<EventOf<'request.awarded'> | undefined> {
   const { request, bids } = await stores.evaluations.closeContext(clusterId, requestId);
   if (!request) return;
   const rep = repOf(seed.lead);
   const { next, result } = closeAndEvaluate(request, bids, request.pledgedFirms, clock);
   const at = new Date(clock.now()).toISOString();
   await stores.evaluations.close(next, request.version, request.pledgedFirms, toStoredEvaluation(result, { clusterId, evaluatedAt: at, evaluatedBy: rep.userId }));
-  if (result.outcome !== 'ranked') return;
+  if (result.outcome !== 'ranked') return undefined;
   const basis = { requestId, volume: result.volume, ranking: result.ranking, recommended: result.recommended };
   const awarded = award(next, { basis, awardedBy: rep.userId }, clock);
   const entry = auditEntry(rep, 'request.awarded', requestId, {
@@ -76,11 +76,11 @@ async function closeAndAward(stores: Stores, seed: RequestSeed, clusterId: strin
   }, { ids: seededIds(`${seed.slug}-award`), clock });
   const { bidId, providerId, total, awardedAt } = awarded.award!;
   // Through the outbox like the award route, so the workers hold the award's subsidy in escrow.
-  await stores.requests.updateWithAudit(awarded, next.version, entry, [
-    newEvent('request.awarded', {
-      requestId, bidId, providerId, total, category: awarded.category, leadAssociationId: awarded.associationId, awardedAt,
-    }, { id: seedId('event', `${seed.slug}-awarded`), clusterId, occurredAt: awardedAt, correlationId: `seed-${seed.slug}` }),
-  ]);
+  const event = newEvent('request.awarded', {
+    requestId, bidId, providerId, total, category: awarded.category, leadAssociationId: awarded.associationId, awardedAt,
+  }, { id: seedId('event', `${seed.slug}-awarded`), clusterId, occurredAt: awardedAt, correlationId: `seed-${seed.slug}` });
+  await stores.requests.updateWithAudit(awarded, next.version, entry, [event]);
+  return event;
 }
 
 /**

@@ -5,6 +5,7 @@ import { ASSOCIATIONS, CLUSTERS, DEMO_PASSWORD, DEMO_USERS, FUNDERS, PROVIDERS }
 import { seedId } from './ids';
 import { seedMarketplace } from './marketplace';
 import { seedProgrammes } from './programmes';
+import { seedHistory } from './history';
 
 /** The demo sign-ins, as the portal's home page and `npm start` show them. */
 export const demoAccounts = (): DemoAccount[] =>
@@ -47,5 +48,7 @@ export async function seedDemoData(stores: Stores, log: (line: string) => void):
     if (await stores.users.createIfAbsent({ id: seedId('user', slug), ...user, clusterIds: [...user.clusterIds], passwordHash, disabled: false })) created++;
   }
   created += (await seedMarketplace(stores, log)).created;
+  // After the marketplace: the history pledges the same registers' firms.
+  created += (await seedHistory(stores, Date.now())).created;
   return { created };
 }
