@@ -6,7 +6,7 @@ import { settleEscrow } from '../../adapters/dynamo/escrow';
 import type { Stores } from '../../adapters/dynamo/stores';
 import { silentLogger } from '../../observability/logger';
 import { onRequestAwardedEscrow } from '../../workers/request-events/handlers/escrow';
-import type { WorkerDeps } from '../../workers/request-events/worker';
+import type { WorkerDeps } from '../../workers/request-events/deps';
 import { ASSOCIATIONS, PROVIDERS } from './data';
 import { seedId } from './ids';
 import { closeAndAward, openRequest, register, repOf } from './marketplace';

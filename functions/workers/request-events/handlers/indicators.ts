@@ -1,7 +1,7 @@
-import { milestoneDelivery, type EventEnvelope } from '@bds/core';
+import { milestoneDelivery, type EventOf } from '@bds/core';
 import { bidCount } from '../../../adapters/dynamo/evaluations';
 import type { Logger } from '../../../observability/logger';
-import type { WorkerDeps } from '../worker';
+import type { WorkerDeps } from '../deps';
 
 /**
  * `milestone.decided`: adds the milestone's delivery to its month's aggregates (cluster, state,
@@ -9,8 +9,8 @@ import type { WorkerDeps } from '../worker';
  * repeated event adds the same thing; the store's marker makes the second add a no-op. A
  * milestone that counts for nothing (voided, resolved with a void) writes nothing.
  */
-export async function onMilestoneDecided(event: EventEnvelope, deps: WorkerDeps, log: Logger): Promise<void> {
-  const { requestId, index } = event.payload as { requestId: string; index: number };
+export async function onMilestoneDecided(event: EventOf<'milestone.decided'>, deps: WorkerDeps, log: Logger): Promise<void> {
+  const { requestId, index } = event.payload;
   const [record, cluster, { evaluation }] = await Promise.all([
     deps.stores.escrow.get(event.clusterId, requestId),
     deps.stores.clusters.get(event.clusterId),

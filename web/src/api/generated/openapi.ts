@@ -1400,6 +1400,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funders/{funderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A funder with its kind (public: the indicators name funders by kind) */
+        get: operations["getFunder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funders/{funderId}/kind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * A national admin corrects a funder's kind (programme or a support institution), audited; the indicators read kinds at read time, so history follows
+         * @description Roles: national_admin.
+         */
+        put: operations["setFunderKind"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2359,6 +2396,11 @@ export interface operations {
                     state?: string;
                     /** @description For funders: the funding body */
                     organisationName?: string;
+                    /**
+                     * @description For funders: what it is for the indicators' sources of support (default other)
+                     * @enum {string}
+                     */
+                    funderKind?: "development_bank" | "state_agency" | "programme" | "other";
                 };
             };
         };
@@ -7379,6 +7421,90 @@ export interface operations {
                                 };
                             };
                         }[];
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFunder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                funderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funder */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "development_bank" | "state_agency" | "programme" | "other";
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setFunderKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                funderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "development_bank" | "state_agency" | "programme" | "other";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The funder, corrected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "development_bank" | "state_agency" | "programme" | "other";
+                        /** Format: date-time */
+                        createdAt: string;
                     };
                 };
             };
