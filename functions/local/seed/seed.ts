@@ -15,7 +15,7 @@ export const demoAccounts = (): DemoAccount[] =>
  * Writes the demo marketplace. Idempotent: fixed ids, and creates that refuse to overwrite,
  * so a restart neither duplicates nor resets anything a person changed.
  */
-export async function seedDemoData(stores: Stores, log: (line: string) => void): Promise<{ created: number }> {
+export async function seedDemoData(stores: Stores, log: (line: string) => void, opts: { history?: boolean } = {}): Promise<{ created: number }> {
   let created = 0;
   for (const cluster of Object.values(CLUSTERS)) {
     if (await stores.clusters.get(cluster.id)) continue;
@@ -49,6 +49,6 @@ export async function seedDemoData(stores: Stores, log: (line: string) => void):
   }
   created += (await seedMarketplace(stores, log)).created;
   // After the marketplace: the history pledges the same registers' firms.
-  created += (await seedHistory(stores, Date.now())).created;
+  if (opts.history !== false) created += (await seedHistory(stores, Date.now())).created;
   return { created };
 }

@@ -8,7 +8,7 @@ import { testApp, type TestApp } from '../support/test-app';
 describe('the seeded delivered history', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await testApp();
+    t = await testApp({ history: true });
     await t.drain();
   }, 120_000);
   afterAll(() => t.stop());

@@ -32,7 +32,7 @@ export function testClock(): Clock & { set(ms: number): void; advance(ms: number
  * real in-process queue, and (optionally) the demo data. `drain()` waits until every committed
  * event has been relayed and handled; call `stop()` in afterAll.
  */
-export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
+export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: boolean } = {}) {
   const tableName = `t-${randomUUID()}`;
   const db = createDb({ tableName, endpoint: inject('dynamoEndpoint') });
   await ensureTable(db.client, tableName);
@@ -72,7 +72,8 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock } = {}) {
     // The harness plays the local stack: its outbox and demo routes are mounted.
     stage: 'local',
   };
-  if (opts.seed !== false) await seedDemoData(stores, () => undefined);
+  // The delivered history (months of awards and milestones) costs seconds: only the files that read it ask.
+  if (opts.seed !== false) await seedDemoData(stores, () => undefined, { history: opts.history ?? false });
   const app = createApp(deps);
 
   /** Calls the API as a person with a bearer token would (JSON in, JSON out). */
