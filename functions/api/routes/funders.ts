@@ -29,7 +29,7 @@ export const setFunderKind = route({
     const funder = await deps.stores.funders.get(params.funderId);
     if (!funder) throw notFound('FUNDER.NOT_FOUND', 'No such funder.');
     if (funder.kind === body.kind) return { status: 200, body: funder };
-    const entry = auditEntry(actor!, 'funder.kind', funder.id, { clusterId: NATIONAL_TRAIL, before: { kind: funder.kind }, after: { kind: body.kind }, reason: body.reason }, deps);
+    const entry = auditEntry(actor, 'funder.kind', funder.id, { clusterId: NATIONAL_TRAIL, before: { kind: funder.kind }, after: { kind: body.kind }, reason: body.reason }, deps);
     await deps.stores.funders.setKind(funder.id, funder.kind, body.kind, entry);
     return { status: 200, body: { ...funder, kind: body.kind } };
   },
