@@ -13,6 +13,9 @@ import { clusterGuard, type ClusterGuard } from './security/cluster-guard';
 import { applySecurityHeaders, docsContentSecurityPolicy } from './security/headers';
 import { IdParam } from './routes/common';
 import { assertTokenStanding } from './security/session-check';
+import { clusterLimiter } from './security/cluster-limiter';
+
+type ClusterLimiter = ReturnType<typeof clusterLimiter>;
 
 type Env = { Variables: { correlationId: string; sessionId?: string } };
 
@@ -53,7 +56,7 @@ async function authenticate(c: Context<Env>, deps: Deps): Promise<Actor | undefi
 }
 
 /** Mounts one route: authenticate, authorize, validate, call, validate the answer. */
-function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: ClusterGuard): void {
+function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: ClusterGuard, limitCluster: ClusterLimiter): void {
   app.on(route.method.toUpperCase(), route.path, async (c) => {
     const correlationId = c.get('correlationId');
     const log = deps.log.child({ correlationId, operation: route.operationId });
@@ -71,6 +74,14 @@ function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: Cluste
       if (!IdParam.safeParse(clusterId).success) throw new InputError('path', [{ field: 'clusterId', message: 'Not a valid id' }]);
       const refused = await guardCluster(actor, clusterId, route);
       if (refused) return sendProblem(c, { ...refused, instance: c.req.path });
+      // After the guard: only callers who reach the cluster count against its limit.
+      const rate = await limitCluster(clusterId);
+      if (!rate.allowed) {
+        c.header('retry-after', String(rate.retryAfterSeconds));
+        return sendProblem(c, problem(429, {
+          code: 'CLUSTER.RATE_LIMITED', detail: `This cluster is over its request limit; retry in ${rate.retryAfterSeconds} s.`, instance: c.req.path,
+        }));
+      }
     }
     const query = parse('query', route.query, c.req.query());
     const body = route.body ? parse('body', route.body, await readBody(c)) : undefined;
@@ -114,7 +125,8 @@ export function createApp(deps: Deps, routes: readonly AnyRoute[] = allRoutes): 
   const guard = clusterGuard(deps);
   // Local-only routes (the mail outbox, demo sign-ins) do not exist at all on a deployed stage.
   const mounted = routes.filter((r) => !r.localOnly || deps.stage === 'local');
-  for (const route of mounted) mount(app, route, deps, guard);
+  const limiter = clusterLimiter(deps);
+  for (const route of mounted) mount(app, route, deps, guard, limiter);
   // The reference describes the route table, so it is served beside it rather than in it.
   const document = openApiDocument(mounted, { version: deps.version });
   app.get('/openapi.json', (c) => c.json(document));

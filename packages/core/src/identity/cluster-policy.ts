@@ -24,6 +24,8 @@ export const ClusterPolicy = z.object({
   customCategories: z.array(CustomCategory).max(NATIONAL_BOUNDS.customCategories).default([]),
   size: SizePolicy,
   milestoneAutoAcceptDays: z.number().int().default(DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS),
+  /** API requests per minute for the cluster (national bounds in rate-limit.ts); absent: the national default. */
+  requestsPerMinute: z.number().int().min(60).max(6_000).optional(),
 });
 export type ClusterPolicy = z.infer<typeof ClusterPolicy>;
 

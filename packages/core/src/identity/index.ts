@@ -5,3 +5,4 @@ export * from './audit';
 export * from './throttle';
 export * from './cluster-policy';
 export * from './security';
+export * from './rate-limit';
