@@ -4,11 +4,27 @@ import fc from 'fast-check';
 export interface BadCase {
   kind: 'path' | 'query' | 'body' | 'json' | 'content-type';
   params: Record<string, string>;
+  /** Path segments already encoded (raw bytes), sent without encodeURIComponent. */
+  rawParams?: Record<string, string>;
   query: Record<string, string>;
   body?: { text: string; type: string };
 }
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** Any bytes, percent-encoded as a path segment carries them (invalid UTF-8 included). */
+const encodeBytes = (bytes: Uint8Array) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
+
+/**
+ * Path segments sent as they are (already encoded): every byte value, and lengths up to 10 KB,
+ * past DynamoDB's 2 KB key limit, which an id must never reach.
+ */
+export const rawPathSegment = fc.oneof(
+  fc.integer({ min: 0, max: 255 }).map((b) => encodeBytes(Uint8Array.of(b))),
+  fc.uint8Array({ minLength: 1, maxLength: 64 }).map(encodeBytes),
+  fc.integer({ min: 1, max: 10_240 }).map((n) => `clu_${'A'.repeat(n)}`),
+  fc.tuple(fc.integer({ min: 1, max: 3_400 }), fc.integer({ min: 0, max: 255 })).map(([n, b]) => encodeBytes(new Uint8Array(n).fill(b))),
+);
 
 /** Ids that are malformed, of the wrong kind, unknown, or hostile. */
 export const badId = fc.oneof(

@@ -4,7 +4,7 @@ import type { Actor, Role } from '@bds/core';
 import type { AnyRoute } from '../../../functions/api/route';
 import { allRoutes } from '../../../functions/api/routes';
 import type { TestApp } from '../support/test-app';
-import { badBody, badCursor, badId, badQuery, malformedJson, wrongContentType, type BadCase } from './fuzz-arbitraries';
+import { badBody, badCursor, badId, badQuery, malformedJson, rawPathSegment, wrongContentType, type BadCase } from './fuzz-arbitraries';
 import { demoActor, KNIDGRO, LUDHIANA, marketApp, newBid, newRequest, openRequestVia, providerActor, registerFirmVia, tokenOf } from './support';
 
 const TOTAL_RUNS = 1_200;
@@ -43,7 +43,8 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
   afterAll(() => t.stop());
 
   async function send(route: AnyRoute, c: BadCase) {
-    const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(c.params[name] ?? values[name] ?? 'abc_1'));
+    const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) =>
+      c.rawParams?.[name] ?? encodeURIComponent(c.params[name] ?? values[name] ?? 'abc_1'));
     const query = new URLSearchParams(c.query).toString();
     const actor = actorFor(route);
     const res = await t.app.request(`${path}${query ? `?${query}` : ''}`, {
@@ -67,7 +68,10 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
       badQuery(cursor).map((query) => ({ kind: 'query', params: {}, query })),
       badBody(valid).map((b) => ({ kind: 'body', params: {}, query: {}, body: json(JSON.stringify(b)) })),
     ];
-    if (names.length > 0) kinds.push(fc.tuple(fc.constantFrom(...names), badId).map(([n, v]) => ({ kind: 'path', params: { [n]: v }, query: {} })));
+    if (names.length > 0) {
+      kinds.push(fc.tuple(fc.constantFrom(...names), badId).map(([n, v]) => ({ kind: 'path', params: { [n]: v }, query: {} })));
+      kinds.push(fc.tuple(fc.constantFrom(...names), rawPathSegment).map(([n, v]) => ({ kind: 'path', params: {}, rawParams: { [n]: v }, query: {} })));
+    }
     if (hasBody) {
       kinds.push(malformedJson(valid).map((text) => ({ kind: 'json', params: {}, query: {}, body: json(text) })));
       kinds.push(wrongContentType.map((type) => ({ kind: 'content-type', params: {}, query: {}, body: { text: JSON.stringify(valid), type } })));

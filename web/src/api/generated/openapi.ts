@@ -2292,6 +2292,7 @@ export interface operations {
                         };
                         /** @default 14 */
                         milestoneAutoAcceptDays: number;
+                        requestsPerMinute?: number;
                     };
                 };
             };
@@ -2333,6 +2334,7 @@ export interface operations {
                     };
                     /** @default 14 */
                     milestoneAutoAcceptDays?: number;
+                    requestsPerMinute?: number;
                 };
             };
         };
@@ -2359,6 +2361,7 @@ export interface operations {
                         };
                         /** @default 14 */
                         milestoneAutoAcceptDays: number;
+                        requestsPerMinute?: number;
                     };
                 };
             };
