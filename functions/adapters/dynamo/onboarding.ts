@@ -102,15 +102,18 @@ export function onboardingStore(db: Db) {
       }
     },
 
-    /** Accredits or blocks a provider everywhere; a block also disables its account. */
-    async setProviderStanding(provider: Provider, audit: AuditEntry): Promise<void> {
+    /** Accredits or blocks a provider everywhere; a block also disables its account (`userEmail`, when it has one). */
+    async setProviderStanding(provider: Provider, audit: AuditEntry, userEmail?: string): Promise<void> {
       await send([
         // Only the two fields it decides: a Put of the provider as read would undo a concurrent approval.
         { Update: {
           TableName: db.table, Key: keys.provider(provider.id), ConditionExpression: 'attribute_exists(PK)',
           UpdateExpression: 'SET accredited = :a, blocked = :b', ExpressionAttributeValues: { ':a': provider.accredited, ':b': provider.blocked },
         } },
-        ...(provider.contactEmail ? [{ Update: { TableName: db.table, Key: keys.user(provider.contactEmail), UpdateExpression: 'SET disabled = :d', ExpressionAttributeValues: { ':d': provider.blocked } } }] : []),
+        ...(userEmail ? [{ Update: {
+          TableName: db.table, Key: keys.user(userEmail), ConditionExpression: 'attribute_exists(PK)',
+          UpdateExpression: 'SET disabled = :d', ExpressionAttributeValues: { ':d': provider.blocked },
+        } }] : []),
         { Put: auditItem(db, audit) },
       ]);
     },

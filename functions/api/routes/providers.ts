@@ -85,10 +85,17 @@ export const setProviderStanding = route({
     const before = await deps.stores.providers.get(params.providerId);
     if (!before) throw notFound('PROVIDER.NOT_FOUND', 'No such provider.');
     const after = { ...before, ...(body.accredited !== undefined ? { accredited: body.accredited } : {}), ...(body.blocked !== undefined ? { blocked: body.blocked } : {}) };
-    await deps.stores.onboarding.setProviderStanding(after, auditEntry(actor, 'provider.standing', after.id, { clusterId: 'national', before, after, reason: body.reason }, { ids: deps.ids, clock: deps.clock }));
+    // The provider's account, if it has one: a contact email need not belong to a user, and
+    // writing `disabled` to an absent user would leave a bare item behind.
+    const user = after.contactEmail ? await deps.stores.users.byEmail(after.contactEmail) : undefined;
+    const audit = auditEntry(actor, 'provider.standing', after.id, {
+      clusterId: 'national', before, after, reason: body.reason,
+    }, { ids: deps.ids, clock: deps.clock });
+    await deps.stores.onboarding.setProviderStanding(after, audit, user?.email);
     // A block disables the provider's account: its sessions and access tokens end now, not in 15 minutes.
-    const user = after.blocked && after.contactEmail ? await deps.stores.users.byEmail(after.contactEmail) : undefined;
-    if (user) await Promise.all([deps.stores.sessions.endAllForUser(user.id), endAccessTokens(deps, user.id)]);
+    if (user && after.blocked) {
+      await Promise.all([deps.stores.sessions.endAllForUser(user.id), endAccessTokens(deps, user.id)]);
+    }
     return { status: 200, body: after };
   },
 });
