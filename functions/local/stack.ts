@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { rm } from 'node:fs/promises';
+import { rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -28,6 +28,16 @@ import { demoAccounts, seedDemoData } from './seed/seed';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
 const TABLE_NAME = 'bds-exchange-local';
+/** Written in the data folder while a stack runs (removed when it stops): a {@link RunningStack}. */
+export const STACK_FILE = 'stack.json';
+
+/** What `.data/stack.json` says about the stack running on that folder. */
+export interface RunningStack {
+  pid: number;
+  url: string;
+  dynamoEndpoint: string;
+  tableName: string;
+}
 
 export interface LocalStackOptions {
   /** 0 picks a free port. */
@@ -124,6 +134,12 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     deps.deadLetters = localDeadLetters([requestEvents]);
     // Links in mail point at the port actually bound (PORT=0 picks one).
     deps.portalUrl = `http://localhost:${port}`;
+    // Where a running stack's DynamoDB Local answers, for operator commands (`npm run audit:indicators`).
+    const stackFile = join(dataDir, STACK_FILE);
+    const running: RunningStack = {
+      pid: process.pid, url: `http://localhost:${port}`, dynamoEndpoint: dynamo.endpoint, tableName: TABLE_NAME,
+    };
+    await writeFile(stackFile, `${JSON.stringify(running, null, 2)}\n`);
     return {
       url: `http://localhost:${port}`,
       dynamoEndpoint: dynamo.endpoint,
@@ -146,6 +162,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         await new Promise<void>((resolve) => server.close(() => resolve()));
         scheduler.stop();
         await requestEvents.stop();
+        await unlink(stackFile).catch(() => undefined);
         await stopDynamo();
       },
     };
