@@ -1,11 +1,10 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError, EscrowRecord, LEDGER_ERROR, deliveryProgress, escrowErrors, type AuditEntry, type Clock, type DomainEvent, type LedgerCommand, type ServiceRequest } from '@bds/core';
+import { DomainError, EscrowRecord, escrowErrors, type AuditEntry, type DomainEvent, type ServiceRequest } from '@bds/core';
 import { auditItem } from './audit';
 import type { Db } from './db';
 import { withoutKeys } from './keys';
-import type { LedgerStore } from './ledger';
 import { outboxPut } from './outbox';
-import { parseRequest, requestKeys, requestUpdate, type RequestStore, type StoredRequest } from './requests';
+import { parseRequest, requestKeys, requestUpdate, type StoredRequest } from './requests';
 import { DYNAMO_RETRY, retry } from './retry';
 import { failedAt, isConditionFailure, transact } from './transact';
 import { queryAll } from './page';
@@ -138,43 +137,3 @@ export function escrowStore(db: Db) {
   };
 }
 export type EscrowStore = ReturnType<typeof escrowStore>;
-
-/**
- * Carries decided escrow commands to the ledger, in order. Each id is derived from its hold, so
- * running them again replays. A void of a hold that was never made (a cancellation or a refusal
- * that came first) has nothing to return and is skipped.
- *
- * @example
- * await settleEscrow(stores.ledger, acceptMilestone(record, 0, lead, at).commands);
- */
-export async function settleEscrow(ledger: Pick<LedgerStore, 'execute'>, commands: readonly LedgerCommand[]): Promise<void> {
-  for (const command of commands) {
-    try {
-      await ledger.execute(command);
-    } catch (error) {
-      if (command.kind === 'void' && error instanceof DomainError && error.code === LEDGER_ERROR.pendingNotFound) continue;
-      throw error;
-    }
-  }
-}
-
-/**
- * Moves the request to where its escrow says it is (`deliveryProgress`), outside any decision:
- * the repair for a request whose milestones were decided without it (records older than the
- * transition, a step another writer's conflict left out). Idempotent; a request changed
- * meanwhile is left to whoever changed it.
- *
- * @example
- * await syncDelivery(stores, clusterId, requestId, clock);
- */
-export async function syncDelivery(stores: { escrow: Pick<EscrowStore, 'get'>; requests: Pick<RequestStore, 'get' | 'update'> }, clusterId: string, requestId: string, clock: Clock): Promise<ServiceRequest | undefined> {
-  const [record, request] = await Promise.all([stores.escrow.get(clusterId, requestId), stores.requests.get(clusterId, requestId)]);
-  const next = record && request ? deliveryProgress(request, record, clock) : undefined;
-  if (!next || !request) return undefined;
-  try {
-    return await stores.requests.update(next, request.version);
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'REQUEST.VERSION_CONFLICT') return undefined;
-    throw error;
-  }
-}

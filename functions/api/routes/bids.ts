@@ -1,4 +1,4 @@
-import { Bid, DomainError, NewBid, notFound, readableBids, reviseBid, submitBid, withdrawBid, type Actor } from '@bds/core';
+import { Bid, assertMayBid, NewBid, notFound, readableBids, reviseBid, submitBid, withdrawBid, type Actor } from '@bds/core';
 import { z } from 'zod';
 import { pageOfReadable, type StoredBid } from '../../adapters/dynamo/bids';
 import type { Deps } from '../deps';
@@ -26,9 +26,7 @@ async function ownContext(deps: Deps, actor: Actor, params: Params) {
 async function biddingContext(deps: Deps, actor: Actor, params: Params) {
   const found = await deps.stores.bids.context(params.clusterId, params.requestId, actor.organisationId, { withProvider: true });
   const request = visible(actor, found.request);
-  if (!found.provider) throw notFound('PROVIDER.NOT_FOUND', 'Your provider profile is missing.');
-  if (found.provider.blocked) throw new DomainError('PROVIDER.BLOCKED', 'forbidden', 'This provider is blocked nationally and cannot bid.');
-  return { request, bid: found.bid, provider: found.provider };
+  return { request, bid: found.bid, provider: assertMayBid(found.provider) };
 }
 
 const ownLiveBid = (bid: StoredBid | undefined): StoredBid => {

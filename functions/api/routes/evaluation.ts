@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { assertTransition, award, auditEntry, closeAndEvaluate, conflict, idPattern, newEvent, notFound } from '@bds/core';
-import { StoredEvaluation, toStoredEvaluation } from '../../adapters/dynamo/evaluations';
+import { assertTransition, award, auditEntry, conflict, idPattern, newEvent, notFound } from '@bds/core';
+import { closeAndEvaluateRequest } from '../../use-cases/close-request';
+import { StoredEvaluation } from '../../adapters/dynamo/evaluations';
 import { EvaluationMatching } from '../../adapters/dynamo/matching-runs';
 import { StoredRequest } from '../../adapters/dynamo/requests';
 import { route } from '../route';
@@ -22,15 +23,9 @@ export const closeRequest = route({
     const found = await deps.stores.evaluations.closeContext(params.clusterId, params.requestId);
     const request = visible(actor, found.request);
     assertLead(actor, request, true);
-    const { next, result } = closeAndEvaluate(request, found.bids, request.pledgedFirms, deps.clock);
-    const at = new Date(deps.clock.now()).toISOString();
-    const evaluation = toStoredEvaluation(result, { clusterId: request.clusterId, evaluatedAt: at, evaluatedBy: actor.userId });
-    await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation, [
-      newEvent('request.closed', { requestId: request.id, outcome: result.outcome, status: next.status, closedBy: 'association' }, {
-        id: deps.ids.next('event'), clusterId: request.clusterId, occurredAt: at, correlationId,
-      }),
-    ]);
-    log.info('request closed', { clusterId: request.clusterId, requestId: request.id, outcome: result.outcome });
+    const closer = { by: 'association', userId: actor.userId } as const;
+    const { next, evaluation } = await closeAndEvaluateRequest(deps, { request, bids: found.bids }, closer, correlationId);
+    log.info('request closed', { clusterId: request.clusterId, requestId: request.id, outcome: evaluation.outcome });
     return { status: 200, body: { request: withCount(next, request), evaluation } };
   },
 });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import {
-  DEFAULT_SIZE_POLICY, DomainError, EscrowContribution, EscrowMilestone, EscrowStatus, Money as MoneyModule, REQUEST_LIMITS, ResolutionOutcome, acceptMilestone, auditEntry, deliveryProgress,
-  disputeMilestone, escrowErrors, isUnderServed, milestoneDecided, moneyView, newEvent, recordReceipt, reportMilestone, resolveMilestone, settlement, sponsorIds, type Actor, type EscrowRecord, type SizePolicy,
+  DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS, DEFAULT_SIZE_POLICY, EscrowContribution, EscrowMilestone, EscrowStatus, Money as MoneyModule,
+  REQUEST_LIMITS, ResolutionOutcome, acceptMilestone, assertMoneyParty, disputeMilestone, escrowErrors, isUnderServed, moneyView, newEvent,
+  recordReceipt, reportMilestone, resolveMilestone, type Actor, type EscrowRecord, type SizePolicy,
 } from '@bds/core';
-import { settleEscrow, syncDelivery, type RequestStep } from '../../adapters/dynamo/escrow';
+import { decideMilestone, deliveryStep } from '../../use-cases/decide-milestone';
 import type { StoredRequest } from '../../adapters/dynamo/requests';
 import type { Deps } from '../deps';
 import { route } from '../route';
-import { ADMINS, RequestParams, isAdmin, visible } from './guards';
+import { ADMINS, RequestParams, visible } from './guards';
 
 const tags = ['escrow'];
 const Money = MoneyModule.Money;
@@ -36,61 +37,13 @@ async function load(deps: Deps, actor: Actor, clusterId: string, requestId: stri
 
 const now = (deps: Deps) => new Date(deps.clock.now()).toISOString();
 
-/**
- * The request's transition a changed record implies (first report → `in_delivery`, last
- * decision → `completed`), audited as the actor's, to commit with the record; none when the
- * request is already there, has ended, or could not be read.
- */
-function deliveryStep(deps: Deps, actor: Actor, request: StoredRequest | undefined, record: EscrowRecord): RequestStep | undefined {
-  const next = request && deliveryProgress(request, record, deps.clock);
-  if (!request || !next) return undefined;
-  const detail = { clusterId: request.clusterId, before: { status: request.status }, after: { status: next.status } };
-  return { next, expectedVersion: request.version, audit: auditEntry(actor, `request.${next.status}`, request.id, detail, deps) };
-}
-
-/**
- * Runs a milestone decision and carries it to the ledger; the decision that closes the last
- * milestone completes the request in the same transaction. A loser of a race (already decided)
- * first carries the winner's decision to the ledger and the request too (replays by derived
- * ids; the request step is re-derived from the record), so a winner that died between its
- * writes cannot leave money held that the record says is released.
- */
-async function decideAndSettle(
-  deps: Deps, actor: Actor, ids: { clusterId: string; requestId: string; index: number; correlationId: string },
-  decide: (r: EscrowRecord) => ReturnType<typeof acceptMilestone>,
-) {
-  const { clusterId, requestId, index, correlationId } = ids;
-  try {
-    const { result, record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
-      const d = decide(r);
-      // The indicators count the decision from the stored record; the event rides with it.
-      const decided = milestoneDecided({
-        id: deps.ids.next('event'), clusterId, requestId, index, at: d.record.updatedAt, correlationId, status: d.record.milestones[index]!.status,
-      });
-      return { record: d.record, events: [decided], request: deliveryStep(deps, actor, request, d.record), result: d.commands };
-    }, { withRequest: true });
-    await settleEscrow(deps.stores.ledger, result);
-    return record;
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'MILESTONE.ALREADY_DECIDED') {
-      const record = await deps.stores.escrow.get(clusterId, requestId);
-      if (record) await settleEscrow(deps.stores.ledger, settlement(record, index));
-      await syncDelivery(deps.stores, clusterId, requestId, deps.clock);
-    }
-    throw error;
-  }
-}
-
 export const getAwardMoney = route({
   method: 'get', path: '/api/clusters/:clusterId/requests/:requestId/money', operationId: 'getAwardMoney',
   summary: "An award's money: the subsidy split, each milestone's escrow and decisions, the private-share receipts",
   tags, access: ['association_rep', 'provider', ...ADMINS], params: RequestParams, responses: ok,
   handler: async ({ params, actor, deps }) => {
     const { request, record } = await load(deps, actor, params.clusterId, params.requestId);
-    const party = isAdmin(actor)
-      || (actor.role === 'association_rep' && sponsorIds(request).includes(actor.organisationId))
-      || (actor.role === 'provider' && actor.organisationId === record.providerId);
-    if (!party) throw escrowErrors.notParty("Only the sponsoring associations, the awarded provider and the cluster's admins see an award's money.");
+    assertMoneyParty(actor, request, record);
     return { status: 200, body: moneyView(record) };
   },
 });
@@ -105,7 +58,7 @@ export const reportMilestoneRoute = route({
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
     const [policy, pledged] = await Promise.all([deps.stores.clusters.getPolicy(clusterId), pledgedFirms(deps, clusterId, requestId, body.attendedFirmIds ?? [])]);
-    const autoAcceptDays = policy?.milestoneAutoAcceptDays ?? 14;
+    const autoAcceptDays = policy?.milestoneAutoAcceptDays ?? DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS;
     const underServedFirmIds = await underServed(deps, clusterId, pledged, body.attendedFirmIds ?? [], policy?.size);
     const at = now(deps);
     const pledgedFirmIds = new Set(pledged.keys());
@@ -149,7 +102,8 @@ export const acceptMilestoneRoute = route({
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
     const at = now(deps);
-    const record = await decideAndSettle(deps, actor, { clusterId, requestId, index, correlationId }, (r) => acceptMilestone(r, index, actor, at));
+    const target = { clusterId, requestId, index, by: actor, correlationId };
+    const { record } = await decideMilestone(deps, target, (r) => acceptMilestone(r, index, actor, at));
     return { status: 200, body: moneyView(record) };
   },
 });
@@ -179,7 +133,8 @@ export const resolveMilestoneRoute = route({
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
     const at = now(deps);
-    const record = await decideAndSettle(deps, actor, { clusterId, requestId, index, correlationId }, (r) => resolveMilestone(r, index, actor, body, at));
+    const target = { clusterId, requestId, index, by: actor, correlationId };
+    const { record } = await decideMilestone(deps, target, (r) => resolveMilestone(r, index, actor, body, at));
     return { status: 200, body: moneyView(record) };
   },
 });

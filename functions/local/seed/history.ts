@@ -2,7 +2,7 @@ import {
   DEFAULT_SIZE_POLICY, Money, SubsidyProgramme, acceptMilestone, deliveryProgress, depositCommand, fixedClock, isUnderServed, milestoneDecided,
   reportMilestone, type Actor, type Clock, type EscrowRecord, type Funder,
 } from '@bds/core';
-import { settleEscrow } from '../../adapters/dynamo/escrow';
+import { settleEscrow } from '../../use-cases/settle-escrow';
 import type { Stores } from '../../adapters/dynamo/stores';
 import { silentLogger } from '../../observability/logger';
 import { onRequestAwardedEscrow } from '../../workers/request-events/handlers/escrow';

@@ -1,8 +1,7 @@
-import { autoAcceptMilestone, deliveryProgress, milestoneDecided, newEvent, settlement, type EventOf } from '@bds/core';
-import { syncDelivery } from '../../../adapters/dynamo/escrow';
+import { autoAcceptMilestone, newEvent, type EventOf } from '@bds/core';
+import { decideMilestone } from '../../../use-cases/decide-milestone';
 import type { Logger } from '../../../observability/logger';
 import type { WorkerDeps } from '../deps';
-import { settle } from './escrow';
 
 /** The one schedule per milestone: reporting again (never allowed today) would move it, not add one. */
 export const autoAcceptSchedule = (requestId: string, index: number) => `milestone:${requestId}:${index}`;
@@ -39,26 +38,11 @@ export async function onMilestoneAutoAccept(event: EventOf<'milestone.auto_accep
   const at = new Date(deps.clock.now()).toISOString();
   const record = await deps.stores.escrow.get(event.clusterId, requestId);
   if (!record) return log.warn('no escrow for the milestone; nothing to accept', { requestId, index });
-  const { result } = await deps.stores.escrow.change(event.clusterId, requestId, (r, request) => {
-    const decision = autoAcceptMilestone(r, index, at);
-    if (!decision) return { result: undefined };
-    const next = request && deliveryProgress(request, decision.record, deps.clock);
-    const decided = milestoneDecided({
-      id: deps.ids.next('event'), clusterId: event.clusterId, requestId, index, at, correlationId: event.correlationId, status: 'accepted',
-    });
-    return {
-      record: decision.record, events: [decided], request: request && next ? { next, expectedVersion: request.version } : undefined,
-      result: { commands: decision.commands, status: next?.status },
-    };
-  }, { withRequest: true });
-  if (!result) {
-    // Nothing to decide now, but an earlier attempt may have decided and crashed before the
-    // ledger moved: settle what the record says (the transfers replay by their derived ids).
-    const latest = await deps.stores.escrow.get(event.clusterId, requestId);
-    if (latest) await settle(deps, settlement(latest, index));
-    const synced = await syncDelivery(deps.stores, event.clusterId, requestId, deps.clock);
-    return log.info('milestone answered or not due; nothing to accept', { requestId, index, ...(synced ? { requestStatus: synced.status } : {}) });
-  }
-  await settle(deps, result.commands);
-  log.info('milestone accepted automatically', { requestId, index, ...(result.status ? { requestStatus: result.status } : {}) });
+  const target = { clusterId: event.clusterId, requestId, index, by: undefined, correlationId: event.correlationId };
+  const { decided, requestStatus } = await decideMilestone(deps, target, (r) => autoAcceptMilestone(r, index, at));
+  const status = requestStatus ? { requestStatus } : {};
+  // Nothing decided now: an earlier attempt may have decided and crashed before the ledger
+  // moved; decideMilestone has settled what the record says (transfers replay by derived ids).
+  if (!decided) return log.info('milestone answered or not due; nothing to accept', { requestId, index, ...status });
+  log.info('milestone accepted automatically', { requestId, index, ...status });
 }

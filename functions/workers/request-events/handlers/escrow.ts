@@ -2,7 +2,7 @@ import {
   DomainError, LEDGER_ERROR, accountId, cancelEscrow, categoryOf, computeSubsidy, markHeld, openEscrow, programmeFunds, recordHolds, refuseHold, settlement,
   type EscrowRecord, type EventOf, type LedgerCommand,
 } from '@bds/core';
-import { settleEscrow } from '../../../adapters/dynamo/escrow';
+import { settleEscrow } from '../../../use-cases/settle-escrow';
 import type { Logger } from '../../../observability/logger';
 import type { WorkerDeps } from '../deps';
 

@@ -5,3 +5,4 @@ export * from './milestones';
 export * from './receipts';
 export * from './view';
 export * from './delivery';
+export * from './parties';

@@ -1,0 +1,36 @@
+import { closeAndEvaluate, newEvent, type BidForEvaluation, type ServiceRequest } from '@bds/core';
+import { toStoredEvaluation, type StoredEvaluation } from '../adapters/dynamo/evaluations';
+import type { UseCaseDeps } from './deps';
+
+/** Who closed a request the scheduler closed; kept as the evaluation's `evaluatedBy`. */
+export const DEADLINE_CLOSER = 'system:deadline';
+
+/** The lead association's rep (by user id) at the close route, or the deadline's schedule. */
+export type Closer = { by: 'association'; userId: string } | { by: 'deadline' };
+
+/**
+ * Closes bidding and evaluates: core's `closeAndEvaluate` on the request and its bids as read,
+ * then the request's transition, the evaluation and the `request.closed` event in one
+ * transaction (version-guarded: a request changed since the read is a conflict, nothing
+ * written). The close route and the deadline worker both close through here.
+ *
+ * @example
+ * const { request, evaluation } = await closeAndEvaluateRequest(deps, await deps.stores.evaluations.closeContext(c, r), closer, correlationId);
+ */
+export async function closeAndEvaluateRequest(
+  deps: UseCaseDeps,
+  found: { request: ServiceRequest & { version: number; pledgedFirms: number }; bids: readonly BidForEvaluation[] },
+  closer: Closer,
+  correlationId: string,
+): Promise<{ next: ServiceRequest; evaluation: StoredEvaluation }> {
+  const { request, bids } = found;
+  const { next, result } = closeAndEvaluate(request, bids, request.pledgedFirms, deps.clock);
+  const at = new Date(deps.clock.now()).toISOString();
+  const evaluatedBy = closer.by === 'association' ? closer.userId : DEADLINE_CLOSER;
+  const evaluation = toStoredEvaluation(result, { clusterId: request.clusterId, evaluatedAt: at, evaluatedBy });
+  const event = newEvent('request.closed', { requestId: request.id, outcome: result.outcome, status: next.status, closedBy: closer.by }, {
+    id: deps.ids.next('event'), clusterId: request.clusterId, occurredAt: at, correlationId,
+  });
+  await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation, [event]);
+  return { next, evaluation };
+}
