@@ -10,17 +10,21 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
  */
 export function localScheduler(deliver: (event: EventEnvelope) => Promise<void>, now: () => number = Date.now) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const armed = new Map<string, { atMs: number; event: EventEnvelope }>();
+  const fire = (name: string, event: EventEnvelope) => {
+    clearTimeout(timers.get(name));
+    timers.delete(name);
+    armed.delete(name);
+    void deliver(event).catch(() => undefined);
+  };
   const arm = (name: string, atMs: number, event: EventEnvelope) => {
     const delay = Math.max(0, Math.min(MAX_DELAY_MS, atMs - now()));
-    const timer = setTimeout(() => {
-      if (atMs > now()) return arm(name, atMs, event);
-      timers.delete(name);
-      void deliver(event).catch(() => undefined);
-    }, delay);
+    const timer = setTimeout(() => (atMs > now() ? arm(name, atMs, event) : fire(name, event)), delay);
     timer.unref?.();
     timers.set(name, timer);
+    armed.set(name, { atMs, event });
   };
-  const scheduler: Scheduler & { pending(): string[]; stop(): void } = {
+  const scheduler: Scheduler & { pending(): string[]; fireDue(): number; stop(): void } = {
     async at(name, at, event) {
       clearTimeout(timers.get(name));
       arm(name, Date.parse(at), event);
@@ -28,11 +32,22 @@ export function localScheduler(deliver: (event: EventEnvelope) => Promise<void>,
     async cancel(name) {
       clearTimeout(timers.get(name));
       timers.delete(name);
+      armed.delete(name);
     },
     pending: () => [...timers.keys()],
+    /**
+     * Delivers now every schedule whose instant `now()` has passed, and returns how many: a timer
+     * only looks at the clock when its real delay ends, so a clock moved forward (a test's) needs this.
+     */
+    fireDue: () => {
+      const due = [...armed].filter(([, s]) => s.atMs <= now());
+      for (const [name, s] of due) fire(name, s.event);
+      return due.length;
+    },
     stop: () => {
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
+      armed.clear();
     },
   };
   return scheduler;

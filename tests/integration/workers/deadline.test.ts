@@ -56,8 +56,11 @@ describe('closing at the deadline, by the scheduler', () => {
     // Prepare: published eight seconds before its deadline; the opened event arms the schedule.
     const { id, deadline } = await opened(8_000);
     expect(t.scheduler.pending()).toContain(deadlineScheduleName(id));
+    expect(t.scheduler.fireDue(), 'nothing is due before the deadline').toBe(0);
 
-    // Act: nothing but time.
+    // Act: nothing but time, on the test's clock (the timer itself would wake in eight real seconds).
+    clock.advance(8_000);
+    expect(t.scheduler.fireDue()).toBe(1);
     await until(async () => (await t.stores.requests.get(LUDHIANA, id))?.status !== 'open');
     await t.drain();
 
