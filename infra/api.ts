@@ -3,6 +3,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Alarm, ComparisonOperator, Metric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -28,6 +29,9 @@ export interface DeadLetterSource {
   readonly queue: IQueue;
   readonly deadLetterQueue: IQueue;
 }
+
+/** `API_METRICS` of functions/observability/metrics.ts (tests/infra checks they agree). */
+export const API_METRICS_NAMESPACE = 'BdsExchange/Api';
 
 /**
  * Caps a runaway client or a retry loop well below the account's regional quota, which
@@ -63,6 +67,11 @@ export class Api extends Construct {
   readonly routes: readonly HttpRoute[];
   /** Base URL of the `$default` stage, without a trailing slash. */
   readonly url: string;
+  /**
+   * Fires when any cluster is refused by its per-cluster limit (the `RateLimited` EMF metric's
+   * fleet total, functions/observability/metrics.ts). No action yet: the stack has no alarm topic.
+   */
+  readonly clusterRateLimitedAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -114,6 +123,19 @@ export class Api extends Construct {
     const integration = new HttpLambdaIntegration('Hono', this.handler);
     this.routes = ['/', '/{proxy+}'].flatMap((path) => this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration }));
     this.url = this.httpApi.apiEndpoint;
+
+    // The per-cluster breakdown is the same metric with its ClusterId dimension (docs/security.md).
+    this.clusterRateLimitedAlarm = new Alarm(this, 'ClusterRateLimitedAlarm', {
+      alarmDescription: `${this.node.path}: a cluster was over its request limit (429 CLUSTER.RATE_LIMITED); `
+        + 'see BdsExchange/Api RateLimited by ClusterId',
+      metric: new Metric({
+        namespace: API_METRICS_NAMESPACE, metricName: 'RateLimited', statistic: Stats.SUM, period: Duration.minutes(5),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
   }
 }
 

@@ -14,10 +14,18 @@ import { applySecurityHeaders, docsContentSecurityPolicy } from './security/head
 import { IdParam } from './routes/common';
 import { assertTokenStanding } from './security/session-check';
 import { clusterLimiter } from './security/cluster-limiter';
+import { clusterRequestMetrics } from '../observability/metrics';
 
 type ClusterLimiter = ReturnType<typeof clusterLimiter>;
 
-type Env = { Variables: { correlationId: string; sessionId?: string } };
+type Env = {
+  Variables: {
+    correlationId: string;
+    sessionId?: string;
+    /** Set once the caller has reached a cluster: the request is then measured per cluster. */
+    meteredCluster?: { clusterId: string; rateLimited: boolean };
+  };
+};
 
 async function readBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
@@ -76,6 +84,7 @@ function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: Cluste
       if (refused) return sendProblem(c, { ...refused, instance: c.req.path });
       // After the guard: only callers who reach the cluster count against its limit.
       const rate = await limitCluster(clusterId);
+      c.set('meteredCluster', { clusterId, rateLimited: !rate.allowed });
       if (!rate.allowed) {
         c.header('retry-after', String(rate.retryAfterSeconds));
         return sendProblem(c, problem(429, {
@@ -119,7 +128,15 @@ export function createApp(deps: Deps, routes: readonly AnyRoute[] = allRoutes): 
     const started = performance.now();
     await next();
     // The route's pattern, not the path: a path can carry a secret (an invitation token).
-    deps.log.debug('http', { method: c.req.method, route: routePath(c, -1), status: c.res.status, ms: Math.round(performance.now() - started), correlationId });
+    const ms = performance.now() - started;
+    const route = routePath(c, -1);
+    deps.log.debug('http', { method: c.req.method, route, status: c.res.status, ms: Math.round(ms), correlationId });
+    // Per-cluster metrics (EMF): after the guard only, so ClusterId never takes a caller's arbitrary string.
+    const metered = c.get('meteredCluster');
+    if (metered) {
+      const request = { ...metered, status: c.res.status, latencyMs: ms };
+      deps.log.info('cluster request', { correlationId, ...clusterRequestMetrics(request, deps.clock.now()) });
+    }
   });
   app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => sendProblem(c, problem(413, { detail: 'The body is larger than 256 KiB.', instance: c.req.path })) }));
   const guard = clusterGuard(deps);

@@ -6,6 +6,8 @@ import { TABLE } from '@bds/core';
 import { addNagChecks } from '../../infra/nag';
 import { WORKERS } from '../../infra/workers';
 import { buildStack, resourcesOf, targetOf } from './build';
+import { API_METRICS_NAMESPACE } from '../../infra/api';
+import { API_METRICS } from '../../functions/observability/metrics';
 
 // Prepare: one synthesis shared by the read-only assertions below (the first one in a
 // process pays for CDK's template validation engine warming up).
@@ -146,6 +148,24 @@ describe('the HTTP API', () => {
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
     });
+  });
+
+  it('alarms when any cluster is over its request limit, on the metric the API emits', () => {
+    // Assess
+    expect(API_METRICS_NAMESPACE).toBe(API_METRICS);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: API_METRICS,
+      MetricName: 'RateLimited',
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      EvaluationPeriods: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm');
+    const alarm = alarms.find(([, r]) => r.Properties.MetricName === 'RateLimited');
+    expect(alarm?.[1].Properties.Dimensions).toBeUndefined();
   });
 });
 
