@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
-import { apiAs } from './support/api';
+import { DEMO, apiAs } from './support/api';
 import { awardedRequest, rupees, type Awarded } from './support/money';
 import { sharedStack } from './support/stack';
-import { heading, navLink, textOf, unique } from './support/ui';
+import { heading, navLink, signInUi, textOf, unique } from './support/ui';
 
 type Money = { amount: number; currency: string };
 type Column = { clusterId: string; name: string; indicators: { delivered: Money; scale: number } };
@@ -67,5 +67,70 @@ describe('the public Results page', () => {
     expect(await navLink(page, 'Results').getAttribute('aria-current')).toBe('page');
     await expectAccessible(page, 'results');
     await screenshot(page, 'results');
+  });
+
+  it('moves the cluster’s figures after a milestone is accepted in another browser, without a reload', async () => {
+    // Prepare
+    const { page } = rep;
+    await signInUi(page, stack.url, DEMO.knidgro);
+    type Marked = { marker?: number };
+    const marker = await visitor.page.evaluate(() => ((window as unknown as Marked).marker = Math.random()));
+
+    // Act: the association accepts the reported milestone in the portal
+    const task = `Delivery of “Installation” for “${title}” is reported: accept or dispute it`;
+    await page.getByRole('link', { name: task }).click();
+    const money = page.getByRole('region', { name: 'Money' });
+    await money.getByRole('button', { name: 'Accept “Installation”…' }).click();
+    await money.getByRole('button', { name: 'Yes, accept and release' }).click();
+    await money.getByText('Accepted: released').first().waitFor();
+    await stack.drain();
+
+    // Assess: the visitor's page, refreshed by its own button, shows the delivery
+    const expected = rupees(cluster.indicators.delivered.amount + milestoneValue);
+    let shown = '';
+    for (let i = 0; i < 20 && shown !== expected; i++) {
+      await visitor.page.getByRole('button', { name: 'Refresh the figures' }).click();
+      await visitor.page.getByRole('button', { name: 'Refresh the figures' }).waitFor();
+      shown = await textOf(cell('delivered'));
+      if (shown !== expected) await visitor.page.waitForTimeout(500);
+    }
+    expect(shown).toBe(expected);
+    // The firm that attended may have been served before in the period: a firm counts once.
+    expect(Number(await textOf(cell('scale')))).toBeGreaterThanOrEqual(Math.max(1, cluster.indicators.scale));
+    const same = await visitor.page.evaluate(() => (window as unknown as Marked).marker);
+    expect(same, 'the page was not reloaded').toBe(marker);
+    await visitor.page.locator(`.stack[data-cluster="${cluster.clusterId}"]`).waitFor();
+    await expectAccessible(visitor.page, 'results after the acceptance');
+  });
+
+  it('shows the cluster its own results on its page, and a funder its leverage and graduation', async () => {
+    // Prepare
+    const { page } = visitor;
+
+    // Act
+    await page.getByRole('columnheader', { name: new RegExp(cluster.name) }).getByRole('link').click();
+
+    // Assess
+    const own = page.getByTestId('cluster-results');
+    expect(await textOf(own.locator('[data-figure="delivered"]'))).toContain(
+      rupees(cluster.indicators.delivered.amount + milestoneValue),
+    );
+    await expectAccessible(page, 'cluster page with results');
+
+    // Act
+    const sidbi = await openBrowser();
+    try {
+      await signInUi(sidbi.page, stack.url, DEMO.sidbi);
+
+      // Assess
+      const funder = sidbi.page.getByTestId('funder-results');
+      await funder.getByRole('heading', { name: 'What your programmes achieve' }).waitFor();
+      await funder.locator('[data-figure="leverage"]').waitFor();
+      expect(await textOf(funder)).toMatch(/award no\. \d+/);
+      await expectAccessible(sidbi.page, 'funder home with results');
+      await screenshot(sidbi.page, 'funder-results');
+    } finally {
+      await sidbi.close();
+    }
   });
 });
