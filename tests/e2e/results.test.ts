@@ -100,6 +100,7 @@ describe('the public Results page', () => {
     const same = await visitor.page.evaluate(() => (window as unknown as Marked).marker);
     expect(same, 'the page was not reloaded').toBe(marker);
     await visitor.page.locator(`.stack[data-cluster="${cluster.clusterId}"]`).waitFor();
+    await visitor.page.getByRole('button', { name: 'Refresh the figures' }).waitFor();
     await expectAccessible(visitor.page, 'results after the acceptance');
   });
 

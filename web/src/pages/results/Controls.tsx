@@ -26,7 +26,8 @@ export function Controls({ filter, states, onFilter, onRefresh, refreshing }: Pr
       <TextInput id="from" type="month" label={t('results.from')} value={filter.from} onValue={set('from')} />
       <TextInput id="to" type="month" label={t('results.to')} value={filter.to} onValue={set('to')} />
       <div className="actions">
-        <button type="button" className="button button-secondary" onClick={onRefresh} disabled={refreshing}>
+        {/* Never disabled: a poll in flight must not take the button (or its focus) away. */}
+        <button type="button" className="button button-secondary" onClick={onRefresh} aria-busy={refreshing}>
           {refreshing ? t('results.refreshing') : t('results.refresh')}
         </button>
       </div>
