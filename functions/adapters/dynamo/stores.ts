@@ -23,6 +23,7 @@ import { programmeStore } from './programmes';
 import { payoutStore } from './payouts';
 import { escrowStore } from './escrow';
 import { indicatorStore } from './indicators';
+import { openDataStore } from './open-data';
 
 /** Every store over one table; built once per process. */
 export function createStores(db: Db, opts: { clock?: Clock } = {}) {
@@ -52,6 +53,7 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     payouts: payoutStore(db),
     escrow: escrowStore(db),
     indicators: indicatorStore(db),
+    openData: openDataStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -19,6 +19,7 @@ import { listInbox, readNotification } from './inbox';
 import { getMatchingRun } from './matching';
 import { getFunder, setFunderKind } from './funders';
 import { getIndicators, getIndicatorsTable, getMonthlyIndicators } from './indicators';
+import { downloadReleases, listReleases } from './open-data';
 
 import { acceptMilestoneRoute, disputeMilestoneRoute, getAwardMoney, recordPrivateShareReceipt, reportMilestoneRoute, resolveMilestoneRoute } from './milestones';
 /** The route table: the app mounts it, OpenAPI describes it, the authorization tests walk it. */
@@ -40,4 +41,5 @@ export const allRoutes: readonly AnyRoute[] = [
   createProgramme, listProgrammes, getProgramme, depositToProgramme, closeProgrammeRoute, programmeStatement, programmeAwards,
   providerPayable, createPayout, listPayouts, getPayout, exportPayoutCsv, markPayoutPaid, providerPayouts,
   getIndicators, getMonthlyIndicators, getIndicatorsTable, getFunder, setFunderKind,
+  listReleases, downloadReleases,
 ];

@@ -23,3 +23,4 @@ export * from './escrow';
 export * from './marketplace-close';
 export * from './matching';
 export * from './indicators';
+export * from './open-data/releases';

@@ -88,7 +88,10 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: b
       ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
     });
     const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    const type = res.headers.get('content-type') ?? '';
+    // JSON Lines and text (CSV) stay text; everything else is JSON.
+    const body = text ? (/jsonl|^text\//.test(type) ? text : JSON.parse(text)) : undefined;
+    return { status: res.status, type, body, headers: res.headers };
   };
 
   /** Signs in as a demo user and returns the token. */

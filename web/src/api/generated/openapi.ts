@@ -1437,6 +1437,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/open-data/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open contracting data: an OCDS 1.1.5 release package, one release per change of a request (public, paged by cursor) */
+        get: operations["listOpenContractingReleases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/releases.jsonl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every OCDS release (of one cluster, or all; optionally since an instant) as JSON Lines: one release a line */
+        get: operations["downloadOpenContractingReleases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7510,6 +7544,96 @@ export interface operations {
                         createdAt: string;
                     };
                 };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOpenContractingReleases: {
+        parameters: {
+            query?: {
+                /** @description One cluster (404 when unknown); default: every cluster */
+                clusterId?: string;
+                /** @description Only releases dated at or after this instant (ISO 8601) */
+                since?: string;
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Requests (not releases) read for this page */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A release package; `nextCursor` is null on the last page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        uri: string;
+                        /** @constant */
+                        version: "1.1";
+                        publishedDate: string;
+                        publisher: {
+                            name: string;
+                        };
+                        extensions: string[];
+                        nextCursor: string | null;
+                        releases: ({
+                            ocid: string;
+                            id: string;
+                            date: string;
+                            tag: string[];
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadOpenContractingReleases: {
+        parameters: {
+            query?: {
+                /** @description One cluster (404 when unknown); default: every cluster */
+                clusterId?: string;
+                /** @description Only releases dated at or after this instant (ISO 8601) */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/jsonl: one OCDS release per line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem with the request (RFC 9457) */
             "4XX": {
