@@ -43,13 +43,17 @@ export function meterDb(db: Db): Db {
   if (db.doc.middlewareStack.identify().some((m) => m.startsWith(MIDDLEWARE))) return db;
   db.doc.middlewareStack.add(
     (next, context) => async (args) => {
-      const input = args.input as { ReturnConsumedCapacity?: string };
+      const input = args.input as { ReturnConsumedCapacity?: string; Key?: { PK?: unknown } };
       input.ReturnConsumedCapacity = 'TOTAL';
       const meter = scope.getStore();
       if (!meter) return next(args);
       const command = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
       const read = READS.has(command);
-      meter.commands.push(command);
+      // The per-cluster limiter's counter is named apart, so a reader can tell it from the operation's own writes.
+      const limiter = typeof input.Key?.PK === 'string' && input.Key.PK.startsWith('RATE#');
+      meter.commands.push(limiter ? `${command}(rate-limit)` : command);
+      // Its cost is the request's, not the operation's: kept out of the operation's round-trip budget.
+      if (limiter) return next(args);
       // A call that starts while none of its kind is in flight opens a new round trip.
       if (read) {
         if (meter.readsInFlight++ === 0) meter.readRoundTrips++;
