@@ -4,13 +4,30 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /** Layer rules (docs/architecture.md): core is pure, infra never imports handler code. */
-const awsOrHttp = ['@aws-sdk/*', 'hono', 'hono/*', '@hono/*', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'react', 'react-dom'];
+const awsOrHttp = [
+  '@aws-sdk/*',
+  'hono',
+  'hono/*',
+  '@hono/*',
+  'aws-cdk-lib',
+  'aws-cdk-lib/*',
+  'constructs',
+  'react',
+  'react-dom',
+];
 
 export default tseslint.config(
   {
     ignores: [
-      'web/src/api/generated/', 'node_modules/', 'cdk.out/', 'web/dist/', '.cache/', '.data/', 'coverage/',
-      '.scratch-tmp/', 'bench/results/',
+      'web/src/api/generated/',
+      'node_modules/',
+      'cdk.out/',
+      'web/dist/',
+      '.cache/',
+      '.data/',
+      'coverage/',
+      '.scratch-tmp/',
+      'bench/results/',
     ],
   },
   js.configs.recommended,
@@ -25,42 +42,70 @@ export default tseslint.config(
   {
     files: ['packages/core/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: awsOrHttp, message: 'packages/core is the pure domain: no AWS SDK, Hono, CDK or React.' },
-          { group: ['**/functions/**', '**/infra/**', '**/web/**', 'node:*'], message: 'packages/core depends on nothing outside itself.' },
-        ],
-      }],
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Core takes configuration as parameters, never from process.env.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: awsOrHttp, message: 'packages/core is the pure domain: no AWS SDK, Hono, CDK or React.' },
+            {
+              group: ['**/functions/**', '**/infra/**', '**/web/**', 'node:*'],
+              message: 'packages/core depends on nothing outside itself.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Core takes configuration as parameters, never from process.env.',
+        },
+      ],
       'no-restricted-globals': ['error', { name: 'process', message: 'Core takes configuration as parameters.' }],
     },
   },
   {
     files: ['infra/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['**/functions/**', '@bds/functions', '@bds/functions/*'], message: 'infra refers to handlers by entry path (functions/…/handler.ts), never imports their code.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/functions/**', '@bds/functions', '@bds/functions/*'],
+              message: 'infra refers to handlers by entry path (functions/…/handler.ts), never imports their code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['web/src/**'],
     rules: {
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        // Core's index brings zod and the whole domain into the bundle: the portal takes its
-        // types, and its runtime rules only from zod-free subpaths (`@bds/core/who-invites`).
-        paths: [{
-          name: '@bds/core',
-          allowTypeImports: true,
-          message: 'Import types only from @bds/core; runtime rules come from its zod-free subpaths.',
-        }],
-        patterns: [{
-          group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', '**/functions/**', '**/packages/core/**'],
-          allowTypeImports: false,
-          message: 'The portal talks to the API over HTTP; its API types are generated (npm run gen:api).',
-        }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          // Core's index brings zod and the whole domain into the bundle: the portal takes its
+          // types, and its runtime rules only from zod-free subpaths (`@bds/core/who-invites`).
+          paths: [
+            {
+              name: '@bds/core',
+              allowTypeImports: true,
+              message: 'Import types only from @bds/core; runtime rules come from its zod-free subpaths.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', '**/functions/**', '**/packages/core/**'],
+              allowTypeImports: false,
+              message: 'The portal talks to the API over HTTP; its API types are generated (npm run gen:api).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

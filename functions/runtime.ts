@@ -13,7 +13,8 @@ export const VERSION = '0.1.0';
 
 /** Mail goes nowhere but the log (without its secret links) until SES is configured. */
 export const logOnlyMail = (log: Logger): MailSender => ({
-  send: async (message) => log.warn('mail not sent: MAIL_FROM is not configured', { to: message.to, subject: message.subject }),
+  send: async (message) =>
+    log.warn('mail not sent: MAIL_FROM is not configured', { to: message.to, subject: message.subject }),
 });
 
 /** The system clock and random source: the only place production reads them. */
@@ -26,15 +27,29 @@ const randomBytes = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
  */
 export async function buildDeps(
   env: Env,
-  opts: { privateJwk: JWK; previousJwks?: JWK[]; mail: MailSender; log?: Logger; demoAccounts?: DemoAccount[]; outbox?: Deps['outbox'] },
+  opts: {
+    privateJwk: JWK;
+    previousJwks?: JWK[];
+    mail: MailSender;
+    log?: Logger;
+    demoAccounts?: DemoAccount[];
+    outbox?: Deps['outbox'];
+  },
 ): Promise<Deps> {
   const log = opts.log ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
-  const db = createDb({ tableName: env.TABLE_NAME, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) });
+  const db = createDb({
+    tableName: env.TABLE_NAME,
+    ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
+  });
   return {
     stores: createStores(db),
     clock: systemClock,
     ids: idGenerator(systemClock, randomBytes),
-    tokens: await createTokenService({ privateJwk: opts.privateJwk, ...(opts.previousJwks ? { previousJwks: opts.previousJwks } : {}), issuer: env.JWT_ISSUER }),
+    tokens: await createTokenService({
+      privateJwk: opts.privateJwk,
+      ...(opts.previousJwks ? { previousJwks: opts.previousJwks } : {}),
+      issuer: env.JWT_ISSUER,
+    }),
     log,
     version: VERSION,
     stage: env.STAGE,

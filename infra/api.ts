@@ -1,6 +1,12 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, LogGroupLogDestination, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  LogGroupLogDestination,
+  type HttpRoute,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Alarm, ComparisonOperator, Metric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -40,18 +46,20 @@ export const API_METRICS_NAMESPACE = 'BdsExchange/Api';
 const THROTTLE = { rateLimit: 100, burstLimit: 200 };
 
 /** One JSON line per request, with the fields an incident needs (HTTP API variables only). */
-const ACCESS_LOG_FORMAT = AccessLogFormat.custom(JSON.stringify({
-  requestId: '$context.requestId',
-  ip: '$context.identity.sourceIp',
-  time: '$context.requestTime',
-  routeKey: '$context.routeKey',
-  path: '$context.path',
-  status: '$context.status',
-  latencyMs: '$context.responseLatency',
-  integrationLatencyMs: '$context.integrationLatency',
-  integrationError: '$context.integrationErrorMessage',
-  responseLength: '$context.responseLength',
-}));
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    ip: '$context.identity.sourceIp',
+    time: '$context.requestTime',
+    routeKey: '$context.routeKey',
+    path: '$context.path',
+    status: '$context.status',
+    latencyMs: '$context.responseLatency',
+    integrationLatencyMs: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    responseLength: '$context.responseLength',
+  }),
+);
 
 /**
  * The HTTP API: one Lambda running the Hono app (`hono/aws-lambda`) behind a catch-all
@@ -115,21 +123,29 @@ export class Api extends Construct {
       autoDeploy: true,
       throttle: THROTTLE,
       accessLogSettings: {
-        destination: new LogGroupLogDestination(new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH })),
+        destination: new LogGroupLogDestination(
+          new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH }),
+        ),
         format: ACCESS_LOG_FORMAT,
       },
     });
 
     const integration = new HttpLambdaIntegration('Hono', this.handler);
-    this.routes = ['/', '/{proxy+}'].flatMap((path) => this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration }));
+    this.routes = ['/', '/{proxy+}'].flatMap((path) =>
+      this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration }),
+    );
     this.url = this.httpApi.apiEndpoint;
 
     // The per-cluster breakdown is the same metric with its ClusterId dimension (docs/security.md).
     this.clusterRateLimitedAlarm = new Alarm(this, 'ClusterRateLimitedAlarm', {
-      alarmDescription: `${this.node.path}: a cluster was over its request limit (429 CLUSTER.RATE_LIMITED); `
-        + 'see BdsExchange/Api RateLimited by ClusterId',
+      alarmDescription:
+        `${this.node.path}: a cluster was over its request limit (429 CLUSTER.RATE_LIMITED); ` +
+        'see BdsExchange/Api RateLimited by ClusterId',
       metric: new Metric({
-        namespace: API_METRICS_NAMESPACE, metricName: 'RateLimited', statistic: Stats.SUM, period: Duration.minutes(5),
+        namespace: API_METRICS_NAMESPACE,
+        metricName: 'RateLimited',
+        statistic: Stats.SUM,
+        period: Duration.minutes(5),
       }),
       threshold: 1,
       evaluationPeriods: 1,
@@ -141,6 +157,8 @@ export class Api extends Construct {
 
 /** `DEAD_LETTER_QUEUES`: JSON of name → { dlqUrl, sourceUrl }, with the URLs resolved at deploy time. */
 function deadLetterMap(scope: Construct, sources: readonly DeadLetterSource[]): string {
-  const map = Object.fromEntries(sources.map((s) => [s.name, { dlqUrl: s.deadLetterQueue.queueUrl, sourceUrl: s.queue.queueUrl }]));
+  const map = Object.fromEntries(
+    sources.map((s) => [s.name, { dlqUrl: s.deadLetterQueue.queueUrl, sourceUrl: s.queue.queueUrl }]),
+  );
   return Stack.of(scope).toJsonString(map);
 }

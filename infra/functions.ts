@@ -32,7 +32,8 @@ export interface HandlerFunctionProps {
  * `AWSLambdaBasicExecutionRole` lets the function write to every log group in the account.
  *
  * @example
- * const fn = handlerFunction(this, 'Api', { entry: ENTRIES.api, timeout: Duration.seconds(10), memorySize: 512, environment });
+ * const fn = handlerFunction(this, 'Api', { entry: ENTRIES.api, timeout: Duration.seconds(10), memorySize: 512,
+ * environment });
  */
 export function handlerFunction(scope: Construct, id: string, props: HandlerFunctionProps): NodejsFunction {
   const logGroup = new LogGroup(scope, `${id}Logs`, { retention: RetentionDays.ONE_MONTH });

@@ -42,33 +42,44 @@ const RUNTIME_NODE_22 =
 const XRAY: ExpectedWildcard = {
   finding: /^Resource::\*$/,
   actions: /^xray:(PutTraceSegments|PutTelemetryRecords)$/,
-  reason: 'Active X-Ray tracing: PutTraceSegments and PutTelemetryRecords support no resource-level permissions, so IAM requires "*".',
+  reason:
+    'Active X-Ray tracing: PutTraceSegments and PutTelemetryRecords ' +
+    'support no resource-level permissions, so IAM requires "*".',
 };
 
 const SCHEDULES: ExpectedWildcard = {
   // Partition and region are tokens (`<AWS::Region>`) or concrete, depending on the stack's env.
   finding: /^Resource::arn:.+:scheduler:.+:schedule\/[^/*]+\/\*$/,
-  reason: 'The worker creates, moves and deletes one-time schedules named per request at run time (deadline:<request>), so it needs every schedule of the one group it owns; no other group, and no other action.',
+  reason:
+    'The worker creates, moves and deletes one-time schedules named per request at run time ' +
+    '(deadline:<request>), so it needs every schedule of the one group it owns; no other group, and no other action.',
 };
 
 /** The CDK-provided copy handler behind BucketDeployment: its grants are CDK's, not ours. */
 const BUCKET_DEPLOYMENT: readonly ExpectedWildcard[] = [
   {
     finding: /^Action::s3:(GetBucket|GetObject|List|Abort|DeleteObject)\*$/,
-    reason: "Action groups from CDK's bucket grants to the BucketDeployment handler, limited to the CDK asset bucket and the portal's site bucket.",
+    reason:
+      "Action groups from CDK's bucket grants to the BucketDeployment " +
+      "handler, limited to the CDK asset bucket and the portal's site bucket.",
   },
   {
     finding: /^Resource::.*cdk-[a-z0-9]+-assets-.*\/\*$/,
-    reason: "The handler reads the portal's zip from CDK's bootstrap asset bucket; objects there are named by content hash, unknown before synth.",
+    reason:
+      "The handler reads the portal's zip from CDK's bootstrap asset bucket; " +
+      'objects there are named by content hash, unknown before synth.',
   },
   {
     finding: /^Resource::<PortalSite[A-Za-z0-9]+\.Arn>\/\*$/,
-    reason: 'The handler writes the portal files and config.json: any object of the site bucket, and only of that bucket.',
+    reason:
+      'The handler writes the portal files and config.json: any object of the site bucket, and only of that bucket.',
   },
   {
     finding: /^Resource::\*$/,
     actions: /^cloudfront:(CreateInvalidation|GetInvalidation)$/,
-    reason: 'BucketDeployment grants CloudFront invalidation on "*" itself; it only invalidates the portal distribution passed to it.',
+    reason:
+      'BucketDeployment grants CloudFront invalidation on "*" itself; ' +
+      'it only invalidates the portal distribution passed to it.',
   },
 ];
 
@@ -82,7 +93,9 @@ function acknowledgeWildcards(scope: IConstruct, expected: readonly ExpectedWild
     const findings = rules.iam.IAMNoWildcardPermissions(policy);
     if (!Array.isArray(findings)) continue;
     for (const finding of findings) {
-      const match = expected.find((e) => e.finding.test(finding) && (!e.actions || actionsOnStar(policy).every((a) => e.actions?.test(a))));
+      const match = expected.find(
+        (e) => e.finding.test(finding) && (!e.actions || actionsOnStar(policy).every((a) => e.actions?.test(a))),
+      );
       if (match) Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason: match.reason });
     }
   }
@@ -97,7 +110,9 @@ function resourceOf(construct: IConstruct): IConstruct {
 
 /** The actions of the statements whose Resource is `*`. */
 function actionsOnStar(policy: CfnPolicy): string[] {
-  const document = Stack.of(policy).resolve(policy.policyDocument) as { Statement?: Array<{ Action?: string | string[]; Resource?: unknown }> };
+  const document = Stack.of(policy).resolve(policy.policyDocument) as {
+    Statement?: Array<{ Action?: string | string[]; Resource?: unknown }>;
+  };
   return (document.Statement ?? [])
     .filter((s) => s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*')))
     .flatMap((s) => [s.Action ?? []].flat());
@@ -122,7 +137,9 @@ export function suppressNagFindings(stack: BdsExchangeStack, config: DeployConfi
   for (const handler of stack.node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'))) {
     Validations.of(resourceOf(handler)).acknowledge({
       id: 'AwsSolutions-L1',
-      reason: "CDK's BucketDeployment handler runs on the Python runtime its aws-cdk-lib release pins; it moves when aws-cdk-lib is upgraded.",
+      reason:
+        "CDK's BucketDeployment handler runs on the Python runtime its " +
+        'aws-cdk-lib release pins; it moves when aws-cdk-lib is upgraded.',
     });
   }
   acknowledgeWildcards(stack.portal, BUCKET_DEPLOYMENT);
@@ -130,30 +147,42 @@ export function suppressNagFindings(stack: BdsExchangeStack, config: DeployConfi
   for (const route of stack.api.routes) {
     Validations.of(resourceOf(route)).acknowledge({
       id: 'AwsSolutions-APIG4',
-      reason: 'The Hono app authenticates each protected route itself (ES256 bearer tokens verified with jose) and authorizes by tenant and role; sign-in and open-data routes must stay public, which one gateway authorizer on the catch-all route cannot express.',
+      reason:
+        'The Hono app authenticates each protected route itself (ES256 bearer tokens verified with ' +
+        'jose) and authorizes by tenant and role; sign-in and open-data routes must stay ' +
+        'public, which one gateway authorizer on the catch-all route cannot express.',
     });
   }
 
   Validations.of(resourceOf(stack.signingKeys)).acknowledge({
     id: 'AwsSolutions-SMG4',
-    reason: 'The secret holds a JWT key set, rotated by the application: a new key is added beside the current one and old tokens keep verifying until they expire; a Secrets Manager rotation Lambda would replace the key and break every live session.',
+    reason:
+      'The secret holds a JWT key set, rotated by the application: a new key is added beside the ' +
+      'current one and old tokens keep verifying until they expire; a Secrets ' +
+      'Manager rotation Lambda would replace the key and break every live session.',
   });
 
   const cdn = resourceOf(stack.portal.distribution);
   Validations.of(cdn).acknowledge({
     id: 'AwsSolutions-CFR1',
-    reason: 'No geo restriction: the portal is public static files for clusters across India and partners abroad (programme staff, donors); access is controlled by sign-in, not by country.',
+    reason:
+      'No geo restriction: the portal is public static files for clusters across India and ' +
+      'partners abroad (programme staff, donors); access is controlled by sign-in, not by country.',
   });
   if (!config.portalDomain) {
     Validations.of(cdn).acknowledge({
       id: 'AwsSolutions-CFR4',
-      reason: 'Without a custom domain CloudFront serves its default *.cloudfront.net certificate, whose TLS policy cannot be set; with -c portalDomain/portalCertificateArn the distribution enforces TLSv1.2_2021.',
+      reason:
+        'Without a custom domain CloudFront serves its default *.cloudfront.net certificate, whose ' +
+        'TLS policy cannot be set; with -c portalDomain/portalCertificateArn the distribution enforces TLSv1.2_2021.',
     });
   }
   if (!config.portalWebAclArn) {
     Validations.of(cdn).acknowledge({
       id: 'AwsSolutions-CFR2',
-      reason: 'The distribution serves static files only; the API behind it is throttled per stage. Pass -c portalWebAclArn=<CLOUDFRONT-scope web ACL> to attach AWS WAF where the threat model needs it.',
+      reason:
+        'The distribution serves static files only; the API behind it is throttled per stage. Pass ' +
+        '-c portalWebAclArn=<CLOUDFRONT-scope web ACL> to attach AWS WAF where the threat model needs it.',
     });
   }
 }

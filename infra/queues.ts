@@ -59,8 +59,12 @@ export class QueueWithDlq extends Construct {
     });
 
     const dlqDepth = new Alarm(this, 'DlqDepthAlarm', {
-      alarmDescription: `${this.node.path}: a message failed ${props.maxReceiveCount ?? 5} times and is in the dead-letter queue`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: Stats.MAXIMUM }),
+      alarmDescription:
+        `${this.node.path}: a message failed ${props.maxReceiveCount ?? 5} ` + `times and is in the dead-letter queue`,
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: Stats.MAXIMUM,
+      }),
       threshold: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,

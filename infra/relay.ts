@@ -38,16 +38,26 @@ export class OutboxRelay extends Construct {
       description: 'Relays outbox events from the table stream to the events queue',
     });
     props.eventsQueue.grantSendMessages(this.handler);
-    this.failures = new QueueWithDlq(this, 'Failures', { consumerTimeout: timeout, batchingWindow: Duration.seconds(0) });
-    this.handler.addEventSource(new DynamoEventSource(props.data.table, {
-      startingPosition: StartingPosition.TRIM_HORIZON,
-      batchSize: 100,
-      bisectBatchOnError: true,
-      retryAttempts: 10,
-      reportBatchItemFailures: true,
-      onFailure: new SqsDlq(this.failures.queue),
-      // Only new outbox items wake the function: every other write to the table is ignored.
-      filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } } })],
-    }));
+    this.failures = new QueueWithDlq(this, 'Failures', {
+      consumerTimeout: timeout,
+      batchingWindow: Duration.seconds(0),
+    });
+    this.handler.addEventSource(
+      new DynamoEventSource(props.data.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.failures.queue),
+        // Only new outbox items wake the function: every other write to the table is ignored.
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('outbox') } } },
+          }),
+        ],
+      }),
+    );
   }
 }

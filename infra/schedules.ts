@@ -48,10 +48,12 @@ export class Schedules extends Construct {
    * role, and tells it where they are (`SCHEDULE_GROUP`, `SCHEDULER_ROLE_ARN`, `EVENTS_QUEUE_ARN`).
    */
   allowScheduling(fn: NodejsFunction): void {
-    fn.addToRolePolicy(new PolicyStatement({
-      actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
-      resources: [this.scheduleArn('*')],
-    }));
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
+        resources: [this.scheduleArn('*')],
+      }),
+    );
     this.role.grantPassRole(fn.grantPrincipal);
     fn.addEnvironment('SCHEDULE_GROUP', this.group.scheduleGroupName);
     fn.addEnvironment('SCHEDULER_ROLE_ARN', this.role.roleArn);
@@ -60,6 +62,10 @@ export class Schedules extends Construct {
 
   /** The ARN of a schedule of this group (`*`: any of them; names are made per request at run time). */
   private scheduleArn(name: string): string {
-    return Stack.of(this).formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${this.group.scheduleGroupName}/${name}` });
+    return Stack.of(this).formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${this.group.scheduleGroupName}/${name}`,
+    });
   }
 }

@@ -70,7 +70,8 @@ export class Portal extends Construct {
       serverAccessLogsPrefix: 'site/',
     });
 
-    const certificate = props.domain && Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn);
+    const certificate =
+      props.domain && Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn);
     this.distribution = new Distribution(this, 'Cdn', {
       comment: `BDS Exchange portal (${Stack.of(this).stackName})`,
       defaultRootObject: 'index.html',
@@ -124,16 +125,17 @@ export class Portal extends Construct {
     const handler = { role, logGroup };
 
     const assetsDir = join(this.distDir, 'assets');
-    const assets = this.built && existsSync(assetsDir)
-      ? new BucketDeployment(this, 'DeployAssets', {
-          destinationBucket: this.bucket,
-          destinationKeyPrefix: 'assets/',
-          sources: [Source.asset(assetsDir)],
-          cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()],
-          prune: false,
-          ...handler,
-        })
-      : undefined;
+    const assets =
+      this.built && existsSync(assetsDir)
+        ? new BucketDeployment(this, 'DeployAssets', {
+            destinationBucket: this.bucket,
+            destinationKeyPrefix: 'assets/',
+            sources: [Source.asset(assetsDir)],
+            cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()],
+            prune: false,
+            ...handler,
+          })
+        : undefined;
     const entry = new BucketDeployment(this, 'DeployEntry', {
       destinationBucket: this.bucket,
       sources: [

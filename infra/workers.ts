@@ -56,8 +56,12 @@ export class Workers extends Construct {
   constructor(scope: Construct, id: string, props: WorkersProps) {
     super(scope, id);
     for (const spec of props.specs) {
-      if (this.queues.has(spec.queue)) throw new Error(`queue "${spec.queue}" has two consumers: give each worker its own queue`);
-      this.queues.set(spec.queue, new QueueWithDlq(this, spec.queue, { consumerTimeout: timeoutOf(spec), batchingWindow: BATCHING_WINDOW }));
+      if (this.queues.has(spec.queue))
+        throw new Error(`queue "${spec.queue}" has two consumers: give each worker its own queue`);
+      this.queues.set(
+        spec.queue,
+        new QueueWithDlq(this, spec.queue, { consumerTimeout: timeoutOf(spec), batchingWindow: BATCHING_WINDOW }),
+      );
     }
     const environment = { ...props.environment, EVENTS_QUEUE_URL: this.queue(EVENTS_QUEUE).queue.queueUrl };
 
@@ -71,11 +75,13 @@ export class Workers extends Construct {
       });
       props.data.grantItemAccess(fn);
       // The event source grants receive/delete/change-visibility on this queue only.
-      fn.addEventSource(new SqsEventSource(this.queue(spec.queue).queue, {
-        batchSize: 10,
-        maxBatchingWindow: BATCHING_WINDOW,
-        reportBatchItemFailures: true,
-      }));
+      fn.addEventSource(
+        new SqsEventSource(this.queue(spec.queue).queue, {
+          batchSize: 10,
+          maxBatchingWindow: BATCHING_WINDOW,
+          reportBatchItemFailures: true,
+        }),
+      );
       return fn;
     });
   }

@@ -29,7 +29,8 @@ type Env = {
 
 async function readBody(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
-  if (!type.includes('application/json')) throw new InputError('header', [{ field: 'content-type', message: 'Send the body as application/json' }]);
+  if (!type.includes('application/json'))
+    throw new InputError('header', [{ field: 'content-type', message: 'Send the body as application/json' }]);
   try {
     return await c.req.json();
   } catch {
@@ -41,10 +42,20 @@ function parse<T>(location: 'path' | 'query' | 'body', schema: AnyRoute['body'],
   if (!schema) return undefined as T;
   // Unknown body fields are refused, not silently dropped: a body cannot smuggle in its own
   // role, cluster or organisation, and a typo is reported instead of ignored.
-  if (location === 'body' && schema instanceof z.ZodObject && value && typeof value === 'object' && !Array.isArray(value)) {
+  if (
+    location === 'body' &&
+    schema instanceof z.ZodObject &&
+    value &&
+    typeof value === 'object' &&
+    !Array.isArray(value)
+  ) {
     // Own keys only: `in` would accept `__proto__` and `constructor` through the prototype.
     const unknown = Object.keys(value).filter((k) => !Object.hasOwn(schema.shape, k));
-    if (unknown.length > 0) throw new InputError('body', unknown.map((field) => ({ field, message: 'Unknown field: it cannot be set here' })));
+    if (unknown.length > 0)
+      throw new InputError(
+        'body',
+        unknown.map((field) => ({ field, message: 'Unknown field: it cannot be set here' })),
+      );
   }
   const result = schema.safeParse(value);
   if (!result.success) throw new InputError(location, zodIssues(result.error));
@@ -64,22 +75,40 @@ async function authenticate(c: Context<Env>, deps: Deps): Promise<Actor | undefi
 }
 
 /** Mounts one route: authenticate, authorize, validate, call, validate the answer. */
-function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: ClusterGuard, limitCluster: ClusterLimiter): void {
+function mount(
+  app: Hono<Env>,
+  route: AnyRoute,
+  deps: Deps,
+  guardCluster: ClusterGuard,
+  limitCluster: ClusterLimiter,
+): void {
   app.on(route.method.toUpperCase(), route.path, async (c) => {
     const correlationId = c.get('correlationId');
     const log = deps.log.child({ correlationId, operation: route.operationId });
     const actor = route.access === 'public' && !c.req.header('authorization') ? undefined : await authenticate(c, deps);
     if (route.access !== 'public') {
-      if (!actor) return sendProblem(c, problem(401, { code: 'AUTH.REQUIRED', detail: 'Sign in to use this operation.', instance: c.req.path }));
+      if (!actor)
+        return sendProblem(
+          c,
+          problem(401, { code: 'AUTH.REQUIRED', detail: 'Sign in to use this operation.', instance: c.req.path }),
+        );
       if (Array.isArray(route.access) && !route.access.includes(actor.role)) {
-        return sendProblem(c, problem(403, { code: 'AUTH.ROLE_NOT_ALLOWED', detail: `This operation is for: ${route.access.join(', ')}.`, instance: c.req.path }));
+        return sendProblem(
+          c,
+          problem(403, {
+            code: 'AUTH.ROLE_NOT_ALLOWED',
+            detail: `This operation is for: ${route.access.join(', ')}.`,
+            instance: c.req.path,
+          }),
+        );
       }
     }
     // Path ids are checked before anything reads with them: an id over DynamoDB's key limit is a 400, not a 500.
     const params = parse('path', route.params, c.req.param());
     const clusterId = c.req.param('clusterId');
     if (actor && route.access !== 'public' && clusterId !== undefined) {
-      if (!IdParam.safeParse(clusterId).success) throw new InputError('path', [{ field: 'clusterId', message: 'Not a valid id' }]);
+      if (!IdParam.safeParse(clusterId).success)
+        throw new InputError('path', [{ field: 'clusterId', message: 'Not a valid id' }]);
       const refused = await guardCluster(actor, clusterId, route);
       if (refused) return sendProblem(c, { ...refused, instance: c.req.path });
       // After the guard: only callers who reach the cluster count against its limit.
@@ -87,9 +116,14 @@ function mount(app: Hono<Env>, route: AnyRoute, deps: Deps, guardCluster: Cluste
       c.set('meteredCluster', { clusterId, rateLimited: !rate.allowed });
       if (!rate.allowed) {
         c.header('retry-after', String(rate.retryAfterSeconds));
-        return sendProblem(c, problem(429, {
-          code: 'CLUSTER.RATE_LIMITED', detail: `This cluster is over its request limit; retry in ${rate.retryAfterSeconds} s.`, instance: c.req.path,
-        }));
+        return sendProblem(
+          c,
+          problem(429, {
+            code: 'CLUSTER.RATE_LIMITED',
+            detail: `This cluster is over its request limit; retry in ${rate.retryAfterSeconds} s.`,
+            instance: c.req.path,
+          }),
+        );
       }
     }
     const query = parse('query', route.query, c.req.query());
@@ -138,7 +172,14 @@ export function createApp(deps: Deps, routes: readonly AnyRoute[] = allRoutes): 
       deps.log.info('cluster request', { correlationId, ...clusterRequestMetrics(request, deps.clock.now()) });
     }
   });
-  app.use('/api/*', bodyLimit({ maxSize: 256 * 1024, onError: (c) => sendProblem(c, problem(413, { detail: 'The body is larger than 256 KiB.', instance: c.req.path })) }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 256 * 1024,
+      onError: (c) =>
+        sendProblem(c, problem(413, { detail: 'The body is larger than 256 KiB.', instance: c.req.path })),
+    }),
+  );
   const guard = clusterGuard(deps);
   // Local-only routes (the mail outbox, demo sign-ins) do not exist at all on a deployed stage.
   const mounted = routes.filter((r) => !r.localOnly || deps.stage === 'local');
@@ -149,7 +190,16 @@ export function createApp(deps: Deps, routes: readonly AnyRoute[] = allRoutes): 
   app.get('/openapi.json', (c) => c.json(document));
   const docsCsp = docsContentSecurityPolicy();
   app.get('/docs', (c) => c.html(apiReferencePage(), 200, { 'content-security-policy': docsCsp }));
-  app.notFound((c) => sendProblem(c, problem(404, { code: 'ROUTE.NOT_FOUND', detail: `No operation at ${c.req.method} ${c.req.path}.`, instance: c.req.path })));
+  app.notFound((c) =>
+    sendProblem(
+      c,
+      problem(404, {
+        code: 'ROUTE.NOT_FOUND',
+        detail: `No operation at ${c.req.method} ${c.req.path}.`,
+        instance: c.req.path,
+      }),
+    ),
+  );
   app.onError((error, c) => {
     const log = deps.log.child({ correlationId: c.get('correlationId'), route: routePath(c, -1) });
     return sendProblem(c, toProblem(error, log, c.req.path));

@@ -9,8 +9,11 @@ import { parseDeadLetterQueues, sqsDeadLetters } from '../adapters/sqs/dead-lett
 
 // Lambda entry point: environment read and validated once per cold start.
 const env = readEnv();
-if (!env.JWT_PRIVATE_JWK && !env.SIGNING_KEYS_SECRET_ARN) throw new Error('Invalid environment — SIGNING_KEYS_SECRET_ARN (or JWT_PRIVATE_JWK) is required in AWS');
-const keys = env.JWT_PRIVATE_JWK ? { current: JSON.parse(env.JWT_PRIVATE_JWK), previous: [] } : await loadSigningKeys(env.SIGNING_KEYS_SECRET_ARN!);
+if (!env.JWT_PRIVATE_JWK && !env.SIGNING_KEYS_SECRET_ARN)
+  throw new Error('Invalid environment — SIGNING_KEYS_SECRET_ARN (or JWT_PRIVATE_JWK) is required in AWS');
+const keys = env.JWT_PRIVATE_JWK
+  ? { current: JSON.parse(env.JWT_PRIVATE_JWK), previous: [] }
+  : await loadSigningKeys(env.SIGNING_KEYS_SECRET_ARN!);
 const log = createLogger({ level: env.LOG_LEVEL, service: 'api' });
 const mail = env.MAIL_FROM ? sesMailSender(env.MAIL_FROM) : logOnlyMail(log);
 const deps = await buildDeps(env, { privateJwk: keys.current, previousJwks: keys.previous, mail, log });

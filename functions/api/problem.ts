@@ -42,7 +42,11 @@ const TITLES: Record<number, string> = {
 /** A validation failure of one part of the request (path, query or body), before any domain rule. */
 export class InputError extends Error {
   override readonly name = 'InputError';
-  constructor(readonly location: 'path' | 'query' | 'body' | 'header', readonly issues: { field: string; message: string }[], message = 'The request is not valid') {
+  constructor(
+    readonly location: 'path' | 'query' | 'body' | 'header',
+    readonly issues: { field: string; message: string }[],
+    message = 'The request is not valid',
+  ) {
     super(message);
   }
 }
@@ -86,7 +90,12 @@ export function toProblem(error: unknown, log: Logger, instance: string): Proble
   }
   if (error instanceof InputError) {
     const where = error.location === 'body' ? 'request body' : `${error.location} parameters`;
-    return problem(400, { code: 'REQUEST.INVALID_INPUT', detail: `The ${where} is not valid: ${error.issues.map((i) => `${i.field} — ${i.message}`).join('; ')}`, errors: error.issues, instance });
+    return problem(400, {
+      code: 'REQUEST.INVALID_INPUT',
+      detail: `The ${where} is not valid: ${error.issues.map((i) => `${i.field} — ${i.message}`).join('; ')}`,
+      errors: error.issues,
+      instance,
+    });
   }
   if (error instanceof z.ZodError) {
     const errors = zodIssues(error);

@@ -71,8 +71,11 @@ export type AnyRoute = RouteDef<any, any, any, any>;
  *   tags: ['ops'], access: 'public', responses: { 200: { description: 'ok', schema: Health } },
  *   handler: async () => ({ status: 200, body: { status: 'ok' } }) });
  */
-export function route<P = Record<string, never>, Q = Record<string, never>, B = undefined, const A extends Access = Access>(
-  def: RouteDef<P, Q, B, A>,
-): RouteDef<P, Q, B, A> {
+export function route<
+  P = Record<string, never>,
+  Q = Record<string, never>,
+  B = undefined,
+  const A extends Access = Access,
+>(def: RouteDef<P, Q, B, A>): RouteDef<P, Q, B, A> {
   return def;
 }

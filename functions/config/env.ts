@@ -6,10 +6,16 @@ const Env = z.object({
   /** ARN of the events queue: where EventBridge Scheduler sends a schedule's event (request-events worker, AWS). */
   EVENTS_QUEUE_ARN: z.string().startsWith('arn:').optional(),
   /** EventBridge Scheduler group of the stage's one-time schedules (request-events worker, AWS). */
-  SCHEDULE_GROUP: z.string().regex(/^[0-9a-zA-Z._-]{1,64}$/).optional(),
+  SCHEDULE_GROUP: z
+    .string()
+    .regex(/^[0-9a-zA-Z._-]{1,64}$/)
+    .optional(),
   /** The role EventBridge Scheduler assumes to send to the events queue (request-events worker, AWS). */
   SCHEDULER_ROLE_ARN: z.string().startsWith('arn:').optional(),
-  STAGE: z.string().regex(/^[a-z0-9-]+$/).default('local'),
+  STAGE: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('local'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Endpoint override for DynamoDB Local; unset in AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),

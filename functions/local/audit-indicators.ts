@@ -27,19 +27,25 @@ async function runningStack(): Promise<RunningStack | undefined> {
 
 const fromEnv = Boolean(process.env.DYNAMODB_ENDPOINT || process.env.TABLE_NAME);
 const running = fromEnv ? undefined : await runningStack();
-const local = !fromEnv && !running
-  ? await startDynamoLocal({ dataDir: join(DEFAULT_DATA_DIR, 'dynamodb'), log: () => undefined })
-  : undefined;
+const local =
+  !fromEnv && !running
+    ? await startDynamoLocal({ dataDir: join(DEFAULT_DATA_DIR, 'dynamodb'), log: () => undefined })
+    : undefined;
 try {
   const table = process.env.TABLE_NAME ?? running?.tableName ?? 'bds-exchange-local';
   const endpoint = process.env.DYNAMODB_ENDPOINT ?? running?.dynamoEndpoint ?? local?.endpoint;
-  const where = running ? `the running local stack (${running.url})`
-    : local ? '.data/ (no stack running)' : 'the environment';
+  const where = running
+    ? `the running local stack (${running.url})`
+    : local
+      ? '.data/ (no stack running)'
+      : 'the environment';
   console.log(`Auditing table ${table}${endpoint ? ` at ${endpoint}` : ''}: ${where}`);
   const db = createDb({ tableName: table, ...(endpoint ? { endpoint } : {}) });
   const audit = await auditIndicatorStore(db);
-  console.log(`Audited ${audit.escrowRecords} escrow records, ${audit.deliveries} counted milestones, `
-    + `${audit.months} month items: ${audit.differences.length} differences`);
+  console.log(
+    `Audited ${audit.escrowRecords} escrow records, ${audit.deliveries} counted milestones, ` +
+      `${audit.months} month items: ${audit.differences.length} differences`,
+  );
   for (const d of audit.differences) console.log(JSON.stringify(d));
   process.exitCode = audit.differences.length === 0 ? 0 : 1;
 } finally {

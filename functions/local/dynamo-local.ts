@@ -102,7 +102,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port assigned'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No port assigned')),
+      );
     });
   });
 }
@@ -142,17 +144,37 @@ export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<D
   }
 }
 
-async function launch(emulator: string, storage: string[], port: number, cwd: string, cleanup: () => void): Promise<DynamoLocal> {
+async function launch(
+  emulator: string,
+  storage: string[],
+  port: number,
+  cwd: string,
+  cleanup: () => void,
+): Promise<DynamoLocal> {
   const args = [
-    '-Xmx256m', '-Xms64m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
-    `-Djava.library.path=${join(emulator, 'DynamoDBLocal_lib')}`, '-jar', join(emulator, 'DynamoDBLocal.jar'),
-    ...storage, '-sharedDb', '-disableTelemetry', '-port', String(port),
+    '-Xmx256m',
+    '-Xms64m',
+    '-XX:TieredStopAtLevel=1',
+    '-XX:+UseSerialGC',
+    `-Djava.library.path=${join(emulator, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(emulator, 'DynamoDBLocal.jar'),
+    ...storage,
+    '-sharedDb',
+    '-disableTelemetry',
+    '-port',
+    String(port),
   ];
   // detached: its own process group, so stop() reaches the JVM and anything it forks.
   const child = spawn('java', args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {
-    tail.push(...chunk.toString().split('\n').filter((line) => line.trim() !== ''));
+    tail.push(
+      ...chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
     tail.splice(0, Math.max(0, tail.length - 20));
   };
   for (const stream of [child.stdout, child.stderr]) stream.on('data', keep);
@@ -190,7 +212,9 @@ async function launch(emulator: string, storage: string[], port: number, cwd: st
     await waitUntilReady(endpoint, () => exited);
   } catch (error) {
     await halt();
-    const why = exited ? 'DynamoDB Local exited before answering' : `DynamoDB Local did not answer within ${READY_TIMEOUT_MS / 1000} s`;
+    const why = exited
+      ? 'DynamoDB Local exited before answering'
+      : `DynamoDB Local did not answer within ${READY_TIMEOUT_MS / 1000} s`;
     throw new Error(`${why} on port ${port}:\n${tail.join('\n')}`, { cause: error });
   }
   let stopping: Promise<void> | undefined;

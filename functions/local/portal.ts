@@ -9,8 +9,15 @@ export const WEB_DIR = fileURLToPath(new URL('../../web', import.meta.url));
 export const WEB_DIST = join(WEB_DIR, 'dist');
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain',
 };
 
 /** Builds the portal with Vite when there is no build yet (first `npm start` on a fresh clone). */
@@ -41,7 +48,9 @@ export function servePortal<E extends Env>(app: Hono<E>, dist = WEB_DIST): void 
     if (path.startsWith('/api/') || path === '/health' || path === '/openapi.json' || path === '/docs') return next();
     const decoded = decodePath(path);
     if (decoded === undefined || decoded.includes('\0')) {
-      return c.text('Bad request: the path is not valid percent-encoding.', 400, { 'content-security-policy': PORTAL_CONTENT_SECURITY_POLICY });
+      return c.text('Bad request: the path is not valid percent-encoding.', 400, {
+        'content-security-policy': PORTAL_CONTENT_SECURITY_POLICY,
+      });
     }
     const file = normalize(join(dist, decoded));
     // Never serve outside dist/ (../ tricks); the separator keeps a sibling `dist-other/` out too.

@@ -6,9 +6,14 @@ export type Logger = Pick<Console, 'warn' | 'error'>;
 
 /** A message that failed `maxReceiveCount` times; `error` is why it failed the last time. */
 export interface DeadLetter {
-  messageId: string; body: string; attributes: Record<string, string>; sourceQueue: string; receiveCount: number;
+  messageId: string;
+  body: string;
+  attributes: Record<string, string>;
+  sourceQueue: string;
+  receiveCount: number;
   /** Epoch ms, like SQS's SentTimestamp. */
-  sentAt: number; deadLetteredAt: number;
+  sentAt: number;
+  deadLetteredAt: number;
   error: string;
 }
 
@@ -73,9 +78,24 @@ function toRecord(m: Message, eventSourceARN: string): SQSRecord {
     ApproximateFirstReceiveTimestamp: String(m.firstReceivedAt ?? m.sentAt),
     ...(m.deadLetter && { DeadLetterQueueSourceArn: arnOf(m.deadLetter.sourceQueue) }),
   };
-  const messageAttributes = Object.fromEntries(Object.entries(m.attributes).map(([k, v]) => [k, { stringValue: v, stringListValues: [], binaryListValues: [], dataType: 'String' }]));
+  const messageAttributes = Object.fromEntries(
+    Object.entries(m.attributes).map(([k, v]) => [
+      k,
+      { stringValue: v, stringListValues: [], binaryListValues: [], dataType: 'String' },
+    ]),
+  );
   const md5OfBody = createHash('md5').update(m.body).digest('hex');
-  return { messageId: m.id, receiptHandle: randomUUID(), body: m.body, attributes, messageAttributes, md5OfBody, eventSource: 'aws:sqs', eventSourceARN, awsRegion: 'local' };
+  return {
+    messageId: m.id,
+    receiptHandle: randomUUID(),
+    body: m.body,
+    attributes,
+    messageAttributes,
+    md5OfBody,
+    eventSource: 'aws:sqs',
+    eventSourceARN,
+    awsRegion: 'local',
+  };
 }
 
 /**
@@ -100,12 +120,18 @@ export class LocalQueue {
   private batch: Promise<void> | undefined;
 
   constructor({ name, handler, deadLetter, log = console, ...o }: LocalQueueOptions) {
-    const counts = { batchSize: o.batchSize ?? 10, visibilityTimeoutMs: o.visibilityTimeoutMs ?? 30_000, maxReceiveCount: o.maxReceiveCount ?? 3, pollIntervalMs: o.pollIntervalMs ?? 50 };
+    const counts = {
+      batchSize: o.batchSize ?? 10,
+      visibilityTimeoutMs: o.visibilityTimeoutMs ?? 30_000,
+      maxReceiveCount: o.maxReceiveCount ?? 3,
+      pollIntervalMs: o.pollIntervalMs ?? 50,
+    };
     const bad = Object.entries(counts).find(([, value]) => !Number.isInteger(value) || value < 1);
     if (bad) throw new RangeError(`LocalQueue ${bad[0]} must be a positive integer, got ${bad[1]}`);
     this.name = name;
     this.cfg = { handler, log, ...counts };
-    this.dlq = deadLetter instanceof LocalQueue ? deadLetter.asDeadLetterStore(name) : (deadLetter ?? memoryDeadLetters());
+    this.dlq =
+      deadLetter instanceof LocalQueue ? deadLetter.asDeadLetterStore(name) : (deadLetter ?? memoryDeadLetters());
   }
 
   /** Enqueues a message, visible at once; returns its id. `attributes` become String message attributes. */
@@ -133,7 +159,10 @@ export class LocalQueue {
     if (this.messages.size === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const done = () => (clearTimeout(timer), this.idleWaiters.delete(done), resolve());
-      const timeout = () => (this.idleWaiters.delete(done), reject(new Error(`Queue ${this.name} not drained after ${timeoutMs} ms: ${JSON.stringify(this.stats())}`)));
+      const timeout = () => (
+        this.idleWaiters.delete(done),
+        reject(new Error(`Queue ${this.name} not drained after ${timeoutMs} ms: ${JSON.stringify(this.stats())}`))
+      );
       const timer = setTimeout(timeout, timeoutMs);
       this.idleWaiters.add(done);
     });
@@ -153,7 +182,8 @@ export class LocalQueue {
   /** Moves dead letters (all, or those named) back into this queue with a fresh receive count; returns how many. */
   redrive(messageIds?: readonly string[]): number {
     const letters = this.dlq.take(messageIds);
-    for (const l of letters) this.enqueue({ id: l.messageId, body: l.body, attributes: l.attributes, sentAt: l.sentAt });
+    for (const l of letters)
+      this.enqueue({ id: l.messageId, body: l.body, attributes: l.attributes, sentAt: l.sentAt });
     return letters.length;
   }
 
@@ -165,10 +195,19 @@ export class LocalQueue {
   /** This queue as another queue's dead-letter target, as an SQS redrive policy sets it up. */
   private asDeadLetterStore(source: string): DeadLetterStore {
     const held = (ids?: readonly string[]) =>
-      [...this.messages.values()].filter((m): m is Message & { deadLetter: DeadLetter } =>
-        !m.busy && m.deadLetter?.sourceQueue === source && (!ids || ids.includes(m.id)));
+      [...this.messages.values()].filter(
+        (m): m is Message & { deadLetter: DeadLetter } =>
+          !m.busy && m.deadLetter?.sourceQueue === source && (!ids || ids.includes(m.id)),
+      );
     return {
-      put: (letter) => this.enqueue({ id: letter.messageId, body: letter.body, attributes: letter.attributes, sentAt: letter.sentAt, deadLetter: letter }),
+      put: (letter) =>
+        this.enqueue({
+          id: letter.messageId,
+          body: letter.body,
+          attributes: letter.attributes,
+          sentAt: letter.sentAt,
+          deadLetter: letter,
+        }),
       list: () => held().map((m) => m.deadLetter),
       take: (ids) => {
         const taken = held(ids);
@@ -209,7 +248,10 @@ export class LocalQueue {
     }
     let failed: Map<string, string>;
     try {
-      failed = this.failures(await this.cfg.handler({ Records: batch.map((m) => toRecord(m, arnOf(this.name))) }), batch);
+      failed = this.failures(
+        await this.cfg.handler({ Records: batch.map((m) => toRecord(m, arnOf(this.name))) }),
+        batch,
+      );
     } catch (error) {
       failed = new Map(batch.map((m) => [m.id, reason(error)]));
     }
@@ -228,18 +270,32 @@ export class LocalQueue {
     const inBatch = new Set(batch.map((m) => m.id));
     const bad = ids.findIndex((id) => typeof id !== 'string' || !inBatch.has(id));
     if (bad < 0) return new Map(ids.map((id) => [String(id), 'reported in batchItemFailures']));
-    const why = `batchItemFailures names unknown itemIdentifier ${JSON.stringify(ids[bad] ?? null)}, so the whole batch failed`;
+    const why =
+      `batchItemFailures names unknown itemIdentifier ` +
+      `${JSON.stringify(ids[bad] ?? null)}, so the whole batch failed`;
     return new Map(batch.map((m) => [m.id, why]));
   }
 
   private fail(m: Message, why: string): void {
     if (m.receiveCount < this.cfg.maxReceiveCount) {
       const inMs = Math.max(0, m.visibleAt - Date.now());
-      return this.cfg.log.warn(`[queue ${this.name}] message ${m.id} failed on receive ${m.receiveCount}/${this.cfg.maxReceiveCount}: ${why} (visible again in ${inMs} ms)`);
+      return this.cfg.log.warn(
+        `[queue ${this.name}] message ${m.id} failed on receive ` +
+          `${m.receiveCount}/${this.cfg.maxReceiveCount}: ${why} (visible again in ${inMs} ms)`,
+      );
     }
     this.messages.delete(m.id);
     const { id: messageId, body, attributes, sentAt, receiveCount } = m;
-    this.dlq.put({ messageId, body, attributes, sentAt, receiveCount, sourceQueue: this.name, error: why, deadLetteredAt: Date.now() });
+    this.dlq.put({
+      messageId,
+      body,
+      attributes,
+      sentAt,
+      receiveCount,
+      sourceQueue: this.name,
+      error: why,
+      deadLetteredAt: Date.now(),
+    });
     this.cfg.log.error(`[queue ${this.name}] message ${m.id} dead-lettered after ${receiveCount} receives: ${why}`);
   }
 

@@ -80,19 +80,34 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     await dynamo.stop();
   };
   try {
-    const env = readEnv({ TABLE_NAME, DYNAMODB_ENDPOINT: dynamo.endpoint, STAGE: 'local', LOG_LEVEL: opts.logLevel ?? 'info' });
+    const env = readEnv({
+      TABLE_NAME,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      STAGE: 'local',
+      LOG_LEVEL: opts.logLevel ?? 'info',
+    });
     const db = createDb({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
-    if ((await ensureTable(db.client, TABLE_NAME)) === 'created') say(`Created table ${TABLE_NAME} from the stack's definition`);
+    if ((await ensureTable(db.client, TABLE_NAME)) === 'created')
+      say(`Created table ${TABLE_NAME} from the stack's definition`);
     const stores = createStores(db);
 
     const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
-    const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => Date.now(), log: (line) => logger.info(line) });
+    const mailbox = mailboxStore(db, {
+      nextId: () => ids.next('mail'),
+      now: () => Date.now(),
+      log: (line) => logger.info(line),
+    });
     // The scheduler's timers deliver to the queue below (declared after: used only when a timer fires).
     const scheduler = localScheduler((event) => localPublisher(requestEvents).publish(event));
     const requestEvents = new LocalQueue({
       name: 'request-events',
       handler: createRequestEventsHandler({
-        stores, log: logger.child({ worker: 'request-events' }), clock: systemClock, ids, mail: mailbox.sender, scheduler,
+        stores,
+        log: logger.child({ worker: 'request-events' }),
+        clock: systemClock,
+        ids,
+        mail: mailbox.sender,
+        scheduler,
         portalUrl: env.PORTAL_URL,
       }),
       visibilityTimeoutMs: 5_000,
@@ -102,7 +117,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     requestEvents.start();
     // The outbox relay reads DynamoDB Local's stream, as the relay Lambda reads the table's stream in AWS.
     relay = new LocalStreamRelay({
-      endpoint: dynamo.endpoint, tableName: TABLE_NAME, checkpointFile: join(dataDir, 'relay-checkpoint.json'), pollIntervalMs: 100,
+      endpoint: dynamo.endpoint,
+      tableName: TABLE_NAME,
+      checkpointFile: join(dataDir, 'relay-checkpoint.json'),
+      pollIntervalMs: 100,
       handler: createRelayHandler({ publisher: localPublisher(requestEvents), log: logger.child({ worker: 'relay' }) }),
       log: (line) => logger.warn(line),
     });
@@ -117,7 +135,12 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     });
     if (opts.seed !== false) {
       const { created } = await seedDemoData(stores, say);
-      say(created > 0 ? `Seeded ${created} demo records from the paper (4 clusters, associations, providers, a funder, demo accounts)` : 'Demo data already present');
+      say(
+        created > 0
+          ? `Seeded ${created} demo records from the paper (4 clusters, ` +
+              `associations, providers, a funder, demo accounts)`
+          : 'Demo data already present',
+      );
     }
     // Timers live in memory: arm every open request's deadline once (requests opened from now on arm their own).
     say(`Scheduled ${await rearmOpenDeadlines({ stores, scheduler, ids })} request deadlines`);
@@ -137,7 +160,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     // Where a running stack's DynamoDB Local answers, for operator commands (`npm run audit:indicators`).
     const stackFile = join(dataDir, STACK_FILE);
     const running: RunningStack = {
-      pid: process.pid, url: `http://localhost:${port}`, dynamoEndpoint: dynamo.endpoint, tableName: TABLE_NAME,
+      pid: process.pid,
+      url: `http://localhost:${port}`,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: TABLE_NAME,
     };
     await writeFile(stackFile, `${JSON.stringify(running, null, 2)}\n`);
     return {

@@ -1,6 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { dynamoClientConfig } from './dynamo-local';
 
@@ -41,7 +47,8 @@ export class LocalStreamRelay {
     const table = await this.ddb.send(new DescribeTableCommand({ TableName: this.opts.tableName }));
     this.streamArn = table.Table?.LatestStreamArn ?? '';
     if (!this.streamArn) throw new Error(`Table ${this.opts.tableName} has no stream`);
-    if (this.opts.checkpointFile) this.checkpoints = JSON.parse(await readFile(this.opts.checkpointFile, 'utf8').catch(() => '{}'));
+    if (this.opts.checkpointFile)
+      this.checkpoints = JSON.parse(await readFile(this.opts.checkpointFile, 'utf8').catch(() => '{}'));
     this.stopped = false;
     this.schedule(0);
   }
@@ -66,7 +73,9 @@ export class LocalStreamRelay {
   private schedule(ms: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.poll().catch((error: Error) => this.opts.log?.(`stream relay: ${error.message}`)).finally(() => this.schedule(this.opts.pollIntervalMs ?? 200));
+      this.running = this.poll()
+        .catch((error: Error) => this.opts.log?.(`stream relay: ${error.message}`))
+        .finally(() => this.schedule(this.opts.pollIntervalMs ?? 200));
     }, ms);
   }
 
@@ -96,11 +105,14 @@ export class LocalStreamRelay {
 
   private async iteratorFor(shardId: string): Promise<string | undefined> {
     const after = this.checkpoints[shardId];
-    const out = await this.streams.send(new GetShardIteratorCommand({
-      StreamArn: this.streamArn, ShardId: shardId,
-      ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
-      ...(after ? { SequenceNumber: after } : {}),
-    }));
+    const out = await this.streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: this.streamArn,
+        ShardId: shardId,
+        ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
+        ...(after ? { SequenceNumber: after } : {}),
+      }),
+    );
     return out.ShardIterator;
   }
 
@@ -113,11 +125,20 @@ export class LocalStreamRelay {
 function toLambdaRecord(r: _Record): DynamoDBRecord {
   const d = r.dynamodb;
   return {
-    eventID: r.eventID, eventName: r.eventName as DynamoDBRecord['eventName'], eventSource: 'aws:dynamodb', awsRegion: 'local',
+    eventID: r.eventID,
+    eventName: r.eventName as DynamoDBRecord['eventName'],
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'local',
     dynamodb: {
-      ...(d?.Keys ? { Keys: d.Keys as never } : {}), ...(d?.NewImage ? { NewImage: d.NewImage as never } : {}), ...(d?.OldImage ? { OldImage: d.OldImage as never } : {}),
-      SequenceNumber: d?.SequenceNumber, SizeBytes: d?.SizeBytes, StreamViewType: d?.StreamViewType,
-      ApproximateCreationDateTime: d?.ApproximateCreationDateTime ? d.ApproximateCreationDateTime.getTime() / 1000 : undefined,
+      ...(d?.Keys ? { Keys: d.Keys as never } : {}),
+      ...(d?.NewImage ? { NewImage: d.NewImage as never } : {}),
+      ...(d?.OldImage ? { OldImage: d.OldImage as never } : {}),
+      SequenceNumber: d?.SequenceNumber,
+      SizeBytes: d?.SizeBytes,
+      StreamViewType: d?.StreamViewType,
+      ApproximateCreationDateTime: d?.ApproximateCreationDateTime
+        ? d.ApproximateCreationDateTime.getTime() / 1000
+        : undefined,
     } as DynamoDBRecord['dynamodb'],
   };
 }

@@ -37,13 +37,30 @@ export function createLogger(options: LoggerOptions = {}, base: Record<string, u
     if (ORDER[lvl] < ORDER[level]) return;
     const all = { ...base, ...fields };
     if (format === 'json') {
-      const error = all.error instanceof Error ? { error: { name: all.error.name, message: all.error.message, stack: all.error.stack } } : {};
-      write(JSON.stringify({ level: lvl, time: new Date().toISOString(), service: options.service, message, ...all, ...error }));
+      const error =
+        all.error instanceof Error
+          ? { error: { name: all.error.name, message: all.error.message, stack: all.error.stack } }
+          : {};
+      write(
+        JSON.stringify({
+          level: lvl,
+          time: new Date().toISOString(),
+          service: options.service,
+          message,
+          ...all,
+          ...error,
+        }),
+      );
       return;
     }
-    const extras = Object.entries(all).map(([k, v]) => `${k}=${render(v)}`).join(' ');
+    const extras = Object.entries(all)
+      .map(([k, v]) => `${k}=${render(v)}`)
+      .join(' ');
     const tag = options.service ? `[${options.service}] ` : '';
-    write(`${new Date().toISOString().slice(11, 19)} ${lvl.toUpperCase().padEnd(5)} ${tag}${message}${extras ? '  ' + extras : ''}`);
+    write(
+      `${new Date().toISOString().slice(11, 19)} ${lvl.toUpperCase().padEnd(5)} ` +
+        `${tag}${message}${extras ? '  ' + extras : ''}`,
+    );
   };
   return {
     debug: (m, f) => emit('debug', m, f),

@@ -8,7 +8,8 @@ export type MetricUnit = 'Milliseconds' | 'Count' | 'None';
  * result as the fields of a JSON log line.
  *
  * @example
- * log.info('matching run', metricFields('BdsExchange/Workers', { MatchingDuration: [12.5, 'Milliseconds'] }, { Worker: 'matching' }, now));
+ * log.info('matching run', metricFields('BdsExchange/Workers', { MatchingDuration: [12.5, 'Milliseconds'] }, { Worker:
+ * 'matching' }, now));
  */
 export function metricFields(
   namespace: string,
@@ -21,11 +22,13 @@ export function metricFields(
   return {
     _aws: {
       Timestamp: timestamp,
-      CloudWatchMetrics: [{
-        Namespace: namespace,
-        Dimensions: dimensionSets,
-        Metrics: Object.entries(metrics).map(([Name, [, Unit]]) => ({ Name, Unit })),
-      }],
+      CloudWatchMetrics: [
+        {
+          Namespace: namespace,
+          Dimensions: dimensionSets,
+          Metrics: Object.entries(metrics).map(([Name, [, Unit]]) => ({ Name, Unit })),
+        },
+      ],
     },
     ...dimensions,
     ...Object.fromEntries(Object.entries(metrics).map(([name, [value]]) => [name, value])),

@@ -15,7 +15,8 @@ export type Closer = { by: 'association'; userId: string } | { by: 'deadline' };
  * written). The close route and the deadline worker both close through here.
  *
  * @example
- * const { request, evaluation } = await closeAndEvaluateRequest(deps, await deps.stores.evaluations.closeContext(c, r), closer, correlationId);
+ * const { request, evaluation } = await closeAndEvaluateRequest(deps, await deps.stores.evaluations.closeContext(c, r),
+ * closer, correlationId);
  */
 export async function closeAndEvaluateRequest(
   deps: UseCaseDeps,
@@ -28,9 +29,16 @@ export async function closeAndEvaluateRequest(
   const at = new Date(deps.clock.now()).toISOString();
   const evaluatedBy = closer.by === 'association' ? closer.userId : DEADLINE_CLOSER;
   const evaluation = toStoredEvaluation(result, { clusterId: request.clusterId, evaluatedAt: at, evaluatedBy });
-  const event = newEvent('request.closed', { requestId: request.id, outcome: result.outcome, status: next.status, closedBy: closer.by }, {
-    id: deps.ids.next('event'), clusterId: request.clusterId, occurredAt: at, correlationId,
-  });
+  const event = newEvent(
+    'request.closed',
+    { requestId: request.id, outcome: result.outcome, status: next.status, closedBy: closer.by },
+    {
+      id: deps.ids.next('event'),
+      clusterId: request.clusterId,
+      occurredAt: at,
+      correlationId,
+    },
+  );
   await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation, [event]);
   return { next, evaluation };
 }

@@ -1,5 +1,12 @@
 import {
-  DomainError, auditEntry, deliveryProgress, milestoneDecided, settlement, type Actor, type EscrowRecord, type LedgerCommand,
+  DomainError,
+  auditEntry,
+  deliveryProgress,
+  milestoneDecided,
+  settlement,
+  type Actor,
+  type EscrowRecord,
+  type LedgerCommand,
 } from '@bds/core';
 import type { RequestStep } from '../adapters/dynamo/escrow';
 import type { StoredRequest } from '../adapters/dynamo/requests';
@@ -30,12 +37,21 @@ export interface MilestoneTarget {
  * @example
  * return { record: next, request: deliveryStep(deps, actor, request, next), result: undefined };
  */
-export function deliveryStep(deps: UseCaseDeps, by: Actor | undefined, request: StoredRequest | undefined, record: EscrowRecord): RequestStep | undefined {
+export function deliveryStep(
+  deps: UseCaseDeps,
+  by: Actor | undefined,
+  request: StoredRequest | undefined,
+  record: EscrowRecord,
+): RequestStep | undefined {
   const next = request && deliveryProgress(request, record, deps.clock);
   if (!request || !next) return undefined;
   if (!by) return { next, expectedVersion: request.version };
   const detail = { clusterId: request.clusterId, before: { status: request.status }, after: { status: next.status } };
-  return { next, expectedVersion: request.version, audit: auditEntry(by, `request.${next.status}`, request.id, detail, deps) };
+  return {
+    next,
+    expectedVersion: request.version,
+    audit: auditEntry(by, `request.${next.status}`, request.id, detail, deps),
+  };
 }
 
 /**
@@ -49,7 +65,8 @@ export function deliveryStep(deps: UseCaseDeps, by: Actor | undefined, request: 
  * died between its writes cannot leave money held that the record says is released.
  *
  * @example
- * const { record } = await decideMilestone(deps, { clusterId, requestId, index, by: actor }, (r) => acceptMilestone(r, index, actor, at));
+ * const { record } = await decideMilestone(deps, { clusterId, requestId, index, by: actor }, (r) => acceptMilestone(r,
+ * index, actor, at));
  */
 export async function decideMilestone(
   deps: UseCaseDeps,
@@ -58,18 +75,28 @@ export async function decideMilestone(
 ): Promise<{ record: EscrowRecord; decided: boolean; requestStatus?: string | undefined }> {
   const { clusterId, requestId, index, by, correlationId } = target;
   try {
-    const { result, record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
-      const decision = decide(r);
-      if (!decision) return { result: undefined };
-      const step = deliveryStep(deps, by, request, decision.record);
-      // The indicators count the decision from the stored record; the event rides with it.
-      const decided = milestoneDecided({
-        id: deps.ids.next('event'), clusterId, requestId, index, at: decision.record.updatedAt, correlationId,
-        status: decision.record.milestones[index]!.status,
-      });
-      const result = { commands: decision.commands, status: step?.next.status };
-      return { record: decision.record, events: [decided], request: step, result };
-    }, { withRequest: true });
+    const { result, record } = await deps.stores.escrow.change(
+      clusterId,
+      requestId,
+      (r, request) => {
+        const decision = decide(r);
+        if (!decision) return { result: undefined };
+        const step = deliveryStep(deps, by, request, decision.record);
+        // The indicators count the decision from the stored record; the event rides with it.
+        const decided = milestoneDecided({
+          id: deps.ids.next('event'),
+          clusterId,
+          requestId,
+          index,
+          at: decision.record.updatedAt,
+          correlationId,
+          status: decision.record.milestones[index]!.status,
+        });
+        const result = { commands: decision.commands, status: step?.next.status };
+        return { record: decision.record, events: [decided], request: step, result };
+      },
+      { withRequest: true },
+    );
     if (result) {
       await settleEscrow(deps.stores.ledger, result.commands);
       return { record, decided: true, requestStatus: result.status };

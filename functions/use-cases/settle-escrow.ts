@@ -9,12 +9,16 @@ import type { LedgerStore } from '../adapters/dynamo/ledger';
  * @example
  * await settleEscrow(stores.ledger, acceptMilestone(record, 0, lead, at).commands);
  */
-export async function settleEscrow(ledger: Pick<LedgerStore, 'execute'>, commands: readonly LedgerCommand[]): Promise<void> {
+export async function settleEscrow(
+  ledger: Pick<LedgerStore, 'execute'>,
+  commands: readonly LedgerCommand[],
+): Promise<void> {
   for (const command of commands) {
     try {
       await ledger.execute(command);
     } catch (error) {
-      if (command.kind === 'void' && error instanceof DomainError && error.code === LEDGER_ERROR.pendingNotFound) continue;
+      if (command.kind === 'void' && error instanceof DomainError && error.code === LEDGER_ERROR.pendingNotFound)
+        continue;
       throw error;
     }
   }

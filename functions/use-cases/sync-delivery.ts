@@ -17,7 +17,10 @@ export async function syncDelivery(
   requestId: string,
   clock: Clock,
 ): Promise<ServiceRequest | undefined> {
-  const [record, request] = await Promise.all([stores.escrow.get(clusterId, requestId), stores.requests.get(clusterId, requestId)]);
+  const [record, request] = await Promise.all([
+    stores.escrow.get(clusterId, requestId),
+    stores.requests.get(clusterId, requestId),
+  ]);
   const next = record && request ? deliveryProgress(request, record, clock) : undefined;
   if (!next || !request) return undefined;
   try {

@@ -22,15 +22,28 @@ export async function processBatch(
     try {
       event = EventEnvelope.parse(JSON.parse(record.body));
     } catch (error) {
-      log.error('message is not an event; leaving it for the dead-letter queue', { ...unparsedFields(record), messageId: record.messageId, error });
+      log.error('message is not an event; leaving it for the dead-letter queue', {
+        ...unparsedFields(record),
+        messageId: record.messageId,
+        error,
+      });
       batchItemFailures.push({ itemIdentifier: record.messageId });
       continue;
     }
-    const scoped = log.child({ clusterId: event.clusterId, correlationId: event.correlationId, eventType: event.type, eventId: event.id });
+    const scoped = log.child({
+      clusterId: event.clusterId,
+      correlationId: event.correlationId,
+      eventType: event.type,
+      eventId: event.id,
+    });
     try {
       await handle(event, scoped, record);
     } catch (error) {
-      scoped.error('event failed; it will be retried', { messageId: record.messageId, receiveCount: record.attributes.ApproximateReceiveCount, error });
+      scoped.error('event failed; it will be retried', {
+        messageId: record.messageId,
+        receiveCount: record.attributes.ApproximateReceiveCount,
+        error,
+      });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }
   }
@@ -49,7 +62,15 @@ export function batchLogFields(type: string, events: readonly EventEnvelope[]): 
   const one = (values: string[]) => (new Set(values).size === 1 ? values[0]! : 'multiple');
   const clusterIds = [...new Set(events.map((e) => e.clusterId))];
   const correlationIds = [...new Set(events.map((e) => e.correlationId))];
-  return { eventType: type, events: events.length, clusterId: one(clusterIds), correlationId: one(correlationIds), clusterIds, correlationIds, eventIds: events.map((e) => e.id) };
+  return {
+    eventType: type,
+    events: events.length,
+    clusterId: one(clusterIds),
+    correlationId: one(correlationIds),
+    clusterIds,
+    correlationIds,
+    eventIds: events.map((e) => e.id),
+  };
 }
 
 /**
@@ -84,19 +105,34 @@ export function withQueueMetrics(
       for (const record of records) {
         const fields = eventFields(record);
         const bad = failures.has(record.messageId);
-        const metrics = metricFields(WORKER_METRICS, {
-          Processed: [bad ? 0 : 1, 'Count'],
-          Failed: [bad ? 1 : 0, 'Count'],
-          MessageAge: [Math.max(0, receivedAt - Number(record.attributes.SentTimestamp)), 'Milliseconds'],
-        }, { Queue: queue, EventType: fields.eventType }, now());
-        log.info(bad ? 'message failed' : 'message processed', { ...fields, messageId: record.messageId, receiveCount: Number(record.attributes.ApproximateReceiveCount), ...metrics });
+        const metrics = metricFields(
+          WORKER_METRICS,
+          {
+            Processed: [bad ? 0 : 1, 'Count'],
+            Failed: [bad ? 1 : 0, 'Count'],
+            MessageAge: [Math.max(0, receivedAt - Number(record.attributes.SentTimestamp)), 'Milliseconds'],
+          },
+          { Queue: queue, EventType: fields.eventType },
+          now(),
+        );
+        log.info(bad ? 'message failed' : 'message processed', {
+          ...fields,
+          messageId: record.messageId,
+          receiveCount: Number(record.attributes.ApproximateReceiveCount),
+          ...metrics,
+        });
       }
     }
   };
 }
 
 /** The event's identifying fields, read leniently: the metric line must not fail on a poison body. */
-function eventFields(record: SQSRecord): { clusterId: string; correlationId: string; eventType: string; eventId?: string } {
+function eventFields(record: SQSRecord): {
+  clusterId: string;
+  correlationId: string;
+  eventType: string;
+  eventId?: string;
+} {
   try {
     const body = JSON.parse(record.body) as Record<string, unknown>;
     const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);

@@ -7,4 +7,7 @@ import { createRelayHandler } from './relay/relay';
 const env = readEnv();
 if (!env.EVENTS_QUEUE_URL) throw new Error('Invalid environment — EVENTS_QUEUE_URL is required by the relay');
 
-export const handler = createRelayHandler({ publisher: sqsPublisher(env.EVENTS_QUEUE_URL), log: createLogger({ level: env.LOG_LEVEL, service: 'relay' }) });
+export const handler = createRelayHandler({
+  publisher: sqsPublisher(env.EVENTS_QUEUE_URL),
+  log: createLogger({ level: env.LOG_LEVEL, service: 'relay' }),
+});

@@ -13,12 +13,23 @@ import { withQueueMetrics } from './batch';
 // Lambda entry point: built once per cold start.
 const env = readEnv();
 const missing = (['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'EVENTS_QUEUE_ARN'] as const).filter((name) => !env[name]);
-if (missing.length > 0) throw new Error(`Invalid environment — ${missing.join(', ')} required by the request-events worker`);
+if (missing.length > 0)
+  throw new Error(`Invalid environment — ${missing.join(', ')} required by the request-events worker`);
 const log = createLogger({ level: env.LOG_LEVEL, service: 'request-events' });
-const stores = createStores(createDb({ tableName: env.TABLE_NAME, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) }));
+const stores = createStores(
+  createDb({ tableName: env.TABLE_NAME, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) }),
+);
 const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
 const mail = env.MAIL_FROM ? sesMailSender(env.MAIL_FROM) : logOnlyMail(log);
-const scheduler = eventBridgeScheduler({ groupName: env.SCHEDULE_GROUP!, queueArn: env.EVENTS_QUEUE_ARN!, roleArn: env.SCHEDULER_ROLE_ARN! });
+const scheduler = eventBridgeScheduler({
+  groupName: env.SCHEDULE_GROUP!,
+  queueArn: env.EVENTS_QUEUE_ARN!,
+  roleArn: env.SCHEDULER_ROLE_ARN!,
+});
 
 // One EMF line per message (processed/failed, age): CloudWatch metrics with no API call.
-export const handler = withQueueMetrics('request-events', log, createRequestEventsHandler({ stores, log, clock: systemClock, ids, mail, scheduler, portalUrl: env.PORTAL_URL }));
+export const handler = withQueueMetrics(
+  'request-events',
+  log,
+  createRequestEventsHandler({ stores, log, clock: systemClock, ids, mail, scheduler, portalUrl: env.PORTAL_URL }),
+);

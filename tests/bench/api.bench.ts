@@ -34,7 +34,14 @@ const say = (line: string) => console.log(`[bench] ${line}`);
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   const dataDir = await mkdtemp(join(tmpdir(), 'bds-bench-'));
-  const stack = await startLocalStack({ port: 0, dataDir, reset: true, seed: true, logLevel: 'error', log: () => undefined });
+  const stack = await startLocalStack({
+    port: 0,
+    dataDir,
+    reset: true,
+    seed: true,
+    logLevel: 'error',
+    log: () => undefined,
+  });
   try {
     say(`local stack on ${stack.url}, DynamoDB Local on ${stack.dynamoEndpoint}`);
     // A metered copy of the app on the same table, signing with the stack's key so tokens work on both.
@@ -42,15 +49,23 @@ async function main(): Promise<void> {
     const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
     const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => Date.now() });
     const deps: Deps = {
-      stores: createStores(db), clock: systemClock, ids, mail: mailbox.sender,
-      portalUrl: stack.url, log: silentLogger, version: 'bench',
+      stores: createStores(db),
+      clock: systemClock,
+      ids,
+      mail: mailbox.sender,
+      portalUrl: stack.url,
+      log: silentLogger,
+      version: 'bench',
       tokens: await createTokenService({ privateJwk: await localSigningKey(dataDir), issuer: 'bds-exchange' }),
     };
     const app = createApp(deps);
     const call = async (method: string, path: string, init: { token?: string; body?: unknown } = {}) => {
       const res = await app.request(path, {
         method,
-        headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       });
       const text = await res.text();
@@ -61,23 +76,33 @@ async function main(): Promise<void> {
     // The bench measures the association's close; the deadline worker would close first, so its schedules are dropped.
     const withoutDeadlineWorker = async (deadline: number) => {
       await stack.queues.drain();
-      for (const name of stack.scheduler.pending()) if (name.startsWith('deadline:')) await stack.scheduler.cancel(name);
+      for (const name of stack.scheduler.pending())
+        if (name.startsWith('deadline:')) await stack.scheduler.cancel(name);
       await sleepUntil(deadline);
     };
 
     say('measuring DynamoDB calls and capacity, one call of each operation');
     const usage = new Map<string, DbUsage>();
-    await runScenario({
-      call, token, now: () => Date.now(),
-      passDeadline: withoutDeadlineWorker,
-      measure: async (operation, run) => {
-        const { result, usage: used } = await measure(run);
-        usage.set(operation, used);
-        return result;
+    await runScenario(
+      {
+        call,
+        token,
+        now: () => Date.now(),
+        passDeadline: withoutDeadlineWorker,
+        measure: async (operation, run) => {
+          const { result, usage: used } = await measure(run);
+          usage.set(operation, used);
+          return result;
+        },
       },
-    }, { deadlineInMs: 5_000 });
+      { deadlineInMs: 5_000 },
+    );
 
-    const tok = { knidgro: await token(ACTORS.knidgro), appeal: await token(ACTORS.appeal), it: await token(ACTORS.it) };
+    const tok = {
+      knidgro: await token(ACTORS.knidgro),
+      appeal: await token(ACTORS.appeal),
+      it: await token(ACTORS.it),
+    };
     say(`preparing targets for ${WRITES} calls of each write operation`);
     const closeAt = Date.now() + 60_000 + WRITES * 150;
     const prepared = await prepare(call, tok, WRITES, closeAt);
@@ -95,7 +120,13 @@ async function main(): Promise<void> {
       }
     }
 
-    const report = renderReport(usage, load, { connections: 10, writes: WRITES, reads: READS, startedAt, node: process.version });
+    const report = renderReport(usage, load, {
+      connections: 10,
+      writes: WRITES,
+      reads: READS,
+      startedAt,
+      node: process.version,
+    });
     await mkdir(join(RESULTS, '..'), { recursive: true });
     await writeFile(RESULTS, report);
     console.log(`\n${report}`);

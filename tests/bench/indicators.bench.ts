@@ -16,7 +16,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  EscrowRecord, idGenerator, milestoneDecided, milestoneDelivery, scopeKeys, type Cluster, type Delivery, type Month,
+  EscrowRecord,
+  idGenerator,
+  milestoneDecided,
+  milestoneDelivery,
+  scopeKeys,
+  type Cluster,
+  type Delivery,
+  type Month,
 } from '@bds/core';
 import { ensureTable } from '../../functions/adapters/dynamo/create-table';
 import { createDb } from '../../functions/adapters/dynamo/db';
@@ -89,29 +96,48 @@ async function main(): Promise<void> {
     const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
     const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => Date.now() });
     const workerDeps = {
-      stores, log: silentLogger, clock: systemClock, ids, mail: mailbox.sender,
-      scheduler: localScheduler(async () => undefined), portalUrl: 'http://localhost',
+      stores,
+      log: silentLogger,
+      clock: systemClock,
+      ids,
+      mail: mailbox.sender,
+      scheduler: localScheduler(async () => undefined),
+      portalUrl: 'http://localhost',
     };
 
     // The seeded history's counted milestones (the relay is not running: their events were never handled).
     const records: EscrowRecord[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await db.doc.send(new ScanCommand({
-        TableName: TABLE, ExclusiveStartKey: start,
-        FilterExpression: 'entity = :e', ExpressionAttributeValues: { ':e': 'escrow' },
-      }));
+      const page = await db.doc.send(
+        new ScanCommand({
+          TableName: TABLE,
+          ExclusiveStartKey: start,
+          FilterExpression: 'entity = :e',
+          ExpressionAttributeValues: { ':e': 'escrow' },
+        }),
+      );
       for (const item of page.Items ?? []) records.push(EscrowRecord.parse(withoutKeys(item)));
       start = page.LastEvaluatedKey;
     } while (start);
     const ctx = { state: 'x', associationName: 'x', bids: 0 };
-    const counted = records.flatMap((r) => r.milestones.map((m, index) => ({ r, index, status: m.status }))
-      .filter(({ r: rec, index }) => milestoneDelivery(rec, index, ctx) !== undefined));
+    const counted = records.flatMap((r) =>
+      r.milestones
+        .map((m, index) => ({ r, index, status: m.status }))
+        .filter(({ r: rec, index }) => milestoneDelivery(rec, index, ctx) !== undefined),
+    );
     if (counted.length === 0) throw new Error('the seeded history has no counted milestone');
-    const events = counted.map(({ r, index, status }) => milestoneDecided({
-      id: ids.next('event'), clusterId: r.clusterId, requestId: r.requestId, index, at: new Date().toISOString(),
-      correlationId: 'bench', status,
-    }));
+    const events = counted.map(({ r, index, status }) =>
+      milestoneDecided({
+        id: ids.next('event'),
+        clusterId: r.clusterId,
+        requestId: r.requestId,
+        index,
+        at: new Date().toISOString(),
+        correlationId: 'bench',
+        status,
+      }),
+    );
     say(`the milestone.decided handler on ${events.length} counted milestones, then each again (redelivery)`);
     const handlerFresh = await timed(events.length, (i) => onMilestoneDecided(events[i]!, workerDeps, silentLogger));
     const handlerAgain = await timed(events.length, (i) => onMilestoneDecided(events[i]!, workerDeps, silentLogger));
@@ -122,16 +148,30 @@ async function main(): Promise<void> {
     const seededCluster = (await stores.clusters.get(counted[0]!.r.clusterId))!;
     const months = lastMonths(MONTHS);
     const clusterOf = (n: number): Cluster => ({
-      ...seededCluster, id: `clu_bench${n}`, name: `Bench cluster ${n}`, state: 'Bench State', district: 'Bench',
+      ...seededCluster,
+      id: `clu_bench${n}`,
+      name: `Bench cluster ${n}`,
+      state: 'Bench State',
+      district: 'Bench',
     });
     const deliveryOf = (clusterId: string, i: number): Delivery => {
       const month = months[i % MONTHS]!;
       const requestId = `benchreq-${clusterId}-${i}`;
       const firms = [`bfirm-${i % 4000}`, `bfirm-${(i * 7 + 1) % 4000}`];
       return {
-        ...template, clusterId, state: 'Bench State', requestId, index: 0, key: `${requestId}#0`,
-        month, at: `${month}-15T10:00:00.000Z`, firms, underServed: i % 3 === 0 ? [firms[0]!] : [],
-        providerId: `bprov-${i % 7}`, associationId: `bassoc-${i % 5}`, associationName: `BENCH ${i % 5}`,
+        ...template,
+        clusterId,
+        state: 'Bench State',
+        requestId,
+        index: 0,
+        key: `${requestId}#0`,
+        month,
+        at: `${month}-15T10:00:00.000Z`,
+        firms,
+        underServed: i % 3 === 0 ? [firms[0]!] : [],
+        providerId: `bprov-${i % 7}`,
+        associationId: `bassoc-${i % 5}`,
+        associationName: `BENCH ${i % 5}`,
       };
     };
     const apply = await timed(30, (i) => stores.indicators.apply(deliveryOf('clu_benchapply', i)));
@@ -143,27 +183,41 @@ async function main(): Promise<void> {
       const t = performance.now();
       const { usage } = await measure(async () => {
         let next = 0;
-        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, n) }, async () => {
-          while (next < n) {
-            const i = next++;
-            const applied = await stores.indicators.apply(deliveryOf(clusterId, i));
-            if (!applied) throw new Error(`milestone ${i} not applied`);
-          }
-        }));
+        await Promise.all(
+          Array.from({ length: Math.min(CONCURRENCY, n) }, async () => {
+            while (next < n) {
+              const i = next++;
+              const applied = await stores.indicators.apply(deliveryOf(clusterId, i));
+              if (!applied) throw new Error(`milestone ${i} not applied`);
+            }
+          }),
+        );
       });
       bulk.push({ n, seconds: (performance.now() - t) / 1000, usage });
     }
 
     // The API on the same table (a public route: no token needed, but the app wants a signer).
     const app = createApp({
-      stores, clock: systemClock, ids, mail: mailbox.sender, portalUrl: 'http://localhost', log: silentLogger,
+      stores,
+      clock: systemClock,
+      ids,
+      mail: mailbox.sender,
+      portalUrl: 'http://localhost',
+      log: silentLogger,
       version: 'bench',
       tokens: await createTokenService({ privateJwk: await localSigningKey(dataDir), issuer: 'bds-exchange' }),
     });
     const from = months[0]!;
     const to = months.at(-1)!;
-    const reads: { n: number; store: Awaited<ReturnType<typeof timed>>; api: Awaited<ReturnType<typeof timed>>;
-      items: number; milestones: number; delivered: string; scale: number }[] = [];
+    const reads: {
+      n: number;
+      store: Awaited<ReturnType<typeof timed>>;
+      api: Awaited<ReturnType<typeof timed>>;
+      items: number;
+      milestones: number;
+      delivered: string;
+      scale: number;
+    }[] = [];
     for (const n of SIZES) {
       const clusterId = `clu_bench${n}`;
       say(`reading ${n}: ${READ_RUNS} store reads and ${READ_RUNS} GET /api/indicators, ${from}..${to}`);
@@ -173,11 +227,16 @@ async function main(): Promise<void> {
       const api = await timed(READ_RUNS, async () => {
         const res = await app.request(`/api/indicators?clusterId=${clusterId}&from=${from}&to=${to}`);
         if (res.status !== 200) throw new Error(`GET /api/indicators ${res.status}: ${await res.text()}`);
-        body = await res.json() as typeof body;
+        body = (await res.json()) as typeof body;
       });
       const milestones = items.reduce((s, m) => s + Number(m.n ?? 0), 0);
       reads.push({
-        n, store, api, items: items.length, milestones, scale: body!.scale,
+        n,
+        store,
+        api,
+        items: items.length,
+        milestones,
+        scale: body!.scale,
         delivered: `${body!.delivered.currency} ${body!.delivered.amount}`,
       });
     }
@@ -190,9 +249,11 @@ async function main(): Promise<void> {
         const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
         return lo === hi ? fmt(lo) : `${fmt(lo)}–${fmt(hi)}`;
       };
-      return `| ${label} | ${commands(u.commands)}${sameShape(r.usage) ? '' : ' (varies)'} `
-        + `| ${u.readCalls} / ${u.writeCalls} | ${u.readRoundTrips} / ${u.writeRoundTrips} `
-        + `| ${range(units)} / ${range(wunits)} | ${fmt(p50(r.ms))} | ${r.ms.length} |`;
+      return (
+        `| ${label} | ${commands(u.commands)}${sameShape(r.usage) ? '' : ' (varies)'} ` +
+        `| ${u.readCalls} / ${u.writeCalls} | ${u.readRoundTrips} / ${u.writeRoundTrips} ` +
+        `| ${range(units)} / ${range(wunits)} | ${fmt(p50(r.ms))} | ${r.ms.length} |`
+      );
     };
     const report = [
       '# Indicators benchmark: the aggregate update and the dashboard read',
@@ -201,7 +262,7 @@ async function main(): Promise<void> {
       '`npm run bench:indicators` (`tests/bench/indicators.bench.ts`; `npm run bench` runs it after the API bench).',
       '',
       'Calls, round trips and capacity come from the metered document client (`meterDb`, `ReturnConsumedCapacity:',
-      '\'TOTAL\'`), as in `api.md`: a round trip is a wave of calls in flight together. RCU / WCU are what DynamoDB',
+      "'TOTAL'`), as in `api.md`: a round trip is a wave of calls in flight together. RCU / WCU are what DynamoDB",
       'Local reports (compare with them, do not price with them: Local does not follow AWS for transactions).',
       'p50 is over the runs listed, one at a time.',
       '',
@@ -224,9 +285,12 @@ async function main(): Promise<void> {
       '',
       '| accepted milestones | concurrency | seconds | calls R / W | WCU | WCU per milestone |',
       '|---|---|---|---|---|---|',
-      ...bulk.map((b) => `| ${b.n} | ${Math.min(CONCURRENCY, b.n)} | ${fmt(b.seconds)} `
-        + `| ${b.usage.readCalls} / ${b.usage.writeCalls} `
-        + `| ${fmt(b.usage.writeUnits)} | ${fmt(b.usage.writeUnits / b.n, 2)} |`),
+      ...bulk.map(
+        (b) =>
+          `| ${b.n} | ${Math.min(CONCURRENCY, b.n)} | ${fmt(b.seconds)} ` +
+          `| ${b.usage.readCalls} / ${b.usage.writeCalls} ` +
+          `| ${fmt(b.usage.writeUnits)} | ${fmt(b.usage.writeUnits / b.n, 2)} |`,
+      ),
       '',
       '## The read (`GET /api/indicators?clusterId=…`)',
       '',
@@ -234,24 +298,31 @@ async function main(): Promise<void> {
       '`indicatorStore.read` (one Query of the month items + one BatchGetItem of `FIRST`, sent together);',
       'the API adds the cluster GetItem and one BatchGetItem of the funders the months name.',
       '',
-      '| accepted milestones | month items | read | DynamoDB commands | calls R / W | round trips R / W '
-        + '| RCU | p50 ms | runs |',
+      '| accepted milestones | month items | read | DynamoDB commands | calls R / W | round trips R / W ' +
+        '| RCU | p50 ms | runs |',
       '|---|---|---|---|---|---|---|---|---|',
-      ...reads.flatMap((r) => (['store', 'api'] as const).map((kind) => {
-        const x = r[kind];
-        const u = x.usage[0]!;
-        const label = kind === 'store' ? 'indicatorStore.read' : 'GET /api/indicators';
-        const varies = sameShape(x.usage) ? '' : ' (varies)';
-        return `| ${r.milestones} | ${r.items} | ${label} | ${commands(u.commands)}${varies} `
-          + `| ${u.readCalls} / ${u.writeCalls} | ${u.readRoundTrips} / ${u.writeRoundTrips} `
-          + `| ${fmt(p50(x.usage.map((v) => v.readUnits)))} `
-          + `| ${fmt(p50(x.ms))} | ${x.ms.length} |`;
-      })),
+      ...reads.flatMap((r) =>
+        (['store', 'api'] as const).map((kind) => {
+          const x = r[kind];
+          const u = x.usage[0]!;
+          const label = kind === 'store' ? 'indicatorStore.read' : 'GET /api/indicators';
+          const varies = sameShape(x.usage) ? '' : ' (varies)';
+          return (
+            `| ${r.milestones} | ${r.items} | ${label} | ${commands(u.commands)}${varies} ` +
+            `| ${u.readCalls} / ${u.writeCalls} | ${u.readRoundTrips} / ${u.writeRoundTrips} ` +
+            `| ${fmt(p50(x.usage.map((v) => v.readUnits)))} ` +
+            `| ${fmt(p50(x.ms))} | ${x.ms.length} |`
+          );
+        }),
+      ),
       '',
-      ...reads.map((r) => `- ${r.milestones} milestones: the API answered delivered ${r.delivered} (minor units), `
-        + `scale ${r.scale}.`),
+      ...reads.map(
+        (r) =>
+          `- ${r.milestones} milestones: the API answered delivered ${r.delivered} (minor units), ` +
+          `scale ${r.scale}.`,
+      ),
       '',
-      'The Query\'s calls and round trips stay the same whatever the number of milestones: the months are the items,',
+      "The Query's calls and round trips stay the same whatever the number of milestones: the months are the items,",
       'not the awards. Its capacity and latency grow with the size of the month items (their firm sets and per-request',
       'attributes), which the history length does not bound by itself; see docs/indicators.md, "Limits".',
       '',

@@ -26,7 +26,11 @@ describe('bidding and the award', () => {
 
   beforeAll(async () => {
     [lict, sutra, rep] = await Promise.all([openBrowser(), openBrowser(), openBrowser()]);
-    const [knidgro, lictApi, sutraApi]: [ApiUser, ApiUser, ApiUser] = await Promise.all([signInApi(stack.url, DEMO.knidgro), signInApi(stack.url, DEMO.lict), signInApi(stack.url, DEMO.sutra)]);
+    const [knidgro, lictApi, sutraApi]: [ApiUser, ApiUser, ApiUser] = await Promise.all([
+      signInApi(stack.url, DEMO.knidgro),
+      signInApi(stack.url, DEMO.lict),
+      signInApi(stack.url, DEMO.sutra),
+    ]);
     // The ranking names providers by name and city, never by id.
     providers = { 'Ludhiana Institute of Computer Training': lict, 'Sutra ERP Systems Pvt Ltd': sutra };
     const api = apiAs(stack.url, knidgro);
@@ -40,8 +44,15 @@ describe('bidding and the award', () => {
     closesAt = Date.now() + 25_000;
     const second = await post(closing, 25_000);
     const firms = await api.get<{ items: Id[] }>(`${cluster}/associations/${knidgro.organisationId}/firms`);
-    for (const firm of firms.items.slice(0, 4)) await api.post(`${cluster}/requests/${second}/pledges`, { firmId: firm.id });
-    await apiAs(stack.url, lictApi).post(`${cluster}/requests/${second}/bids`, bidTerms([[3, 9_000], [10, 8_000]]));
+    for (const firm of firms.items.slice(0, 4))
+      await api.post(`${cluster}/requests/${second}/pledges`, { firmId: firm.id });
+    await apiAs(stack.url, lictApi).post(
+      `${cluster}/requests/${second}/bids`,
+      bidTerms([
+        [3, 9_000],
+        [10, 8_000],
+      ]),
+    );
     await apiAs(stack.url, sutraApi).post(`${cluster}/requests/${second}/bids`, bidTerms([[3, 8_500]]));
   });
 
@@ -62,7 +73,9 @@ describe('bidding and the award', () => {
     await lict.page.getByRole('button', { name: 'Add a tier' }).click();
     await lict.page.getByLabel('Tier 2: from how many firms').fill('10');
     await lict.page.getByLabel('Tier 2: price per firm (₹)').fill('6200.50');
-    await lict.page.getByLabel('Delivery plan').fill('Installation in our Ludhiana lab, then two days on site per unit; Punjabi-speaking trainers.');
+    await lict.page
+      .getByLabel('Delivery plan')
+      .fill('Installation in our Ludhiana lab, then two days on site per unit; Punjabi-speaking trainers.');
     await lict.page.getByRole('img', { name: /falls from ₹7,000 at 3 firms to ₹6,200.50 from 10 firms/ }).waitFor();
     await expectAccessible(lict.page, 'bid form');
     await screenshot(lict.page, 'bid-form');
@@ -70,7 +83,9 @@ describe('bidding and the award', () => {
 
     // Assess
     await lict.page.getByText('Your bid is in.').waitFor();
-    expect(await textOf(lict.page.getByRole('region', { name: 'Your bid' }))).toContain('From 10 firms: ₹6,200.50 per firm');
+    expect(await textOf(lict.page.getByRole('region', { name: 'Your bid' }))).toContain(
+      'From 10 firms: ₹6,200.50 per firm',
+    );
 
     // Act: the second provider bids, then revises its price
     await signInUi(sutra.page, stack.url, DEMO.sutra);
@@ -78,7 +93,9 @@ describe('bidding and the award', () => {
     await sutra.page.getByRole('link', { name: open }).click();
     await sutra.page.getByLabel('Tier 1: from how many firms').fill('3');
     await sutra.page.getByLabel('Tier 1: price per firm (₹)').fill('6800');
-    await sutra.page.getByLabel('Delivery plan').fill('Cloud ERP set up remotely in a week, then a trainer on site for two days per unit.');
+    await sutra.page
+      .getByLabel('Delivery plan')
+      .fill('Cloud ERP set up remotely in a week, then a trainer on site for two days per unit.');
     await sutra.page.getByRole('button', { name: 'Submit the sealed bid' }).click();
     await sutra.page.getByRole('button', { name: 'Revise the bid' }).click();
     await sutra.page.getByLabel('Tier 1: price per firm (₹)').fill('6500');
@@ -86,7 +103,9 @@ describe('bidding and the award', () => {
 
     // Assess
     await sutra.page.getByText('Your bid is revised; this version counts.').waitFor();
-    expect(await textOf(sutra.page.getByRole('region', { name: 'Your bid' }))).toMatch(/Version 2[\s\S]*From 3 firms: ₹6,500 per firm/);
+    expect(await textOf(sutra.page.getByRole('region', { name: 'Your bid' }))).toMatch(
+      /Version 2[\s\S]*From 3 firms: ₹6,500 per firm/,
+    );
     await expectAccessible(sutra.page, 'bid submitted');
     await screenshot(sutra.page, 'bid-submitted');
 
@@ -108,7 +127,9 @@ describe('bidding and the award', () => {
     await heading(page, 'Member firms').waitFor();
 
     // Act: a register with two bad rows
-    await page.getByLabel('Register as CSV text').fill('name,employees,mechanised,women_led\nNoor Knits,6,no,yes\n,4,yes,no\nLal Hosiery,many,yes,no');
+    await page
+      .getByLabel('Register as CSV text')
+      .fill('name,employees,mechanised,women_led\nNoor Knits,6,no,yes\n,4,yes,no\nLal Hosiery,many,yes,no');
     await page.getByRole('button', { name: 'Import the register' }).click();
 
     // Assess: nothing imported, each bad row by its line
@@ -119,7 +140,9 @@ describe('bidding and the award', () => {
     await screenshot(page, 'firms-import-errors');
 
     // Act: fixed, imported, then pledged on the open request
-    await page.getByLabel('Register as CSV text').fill('name,employees,mechanised,women_led\nNoor Knits,6,no,yes\nLal Hosiery,11,yes,no');
+    await page
+      .getByLabel('Register as CSV text')
+      .fill('name,employees,mechanised,women_led\nNoor Knits,6,no,yes\nLal Hosiery,11,yes,no');
     await page.getByRole('button', { name: 'Import the register' }).click();
     await page.getByRole('status').filter({ hasText: '2 firms imported.' }).waitFor();
     await page.goBack();
@@ -135,44 +158,59 @@ describe('bidding and the award', () => {
     await screenshot(page, 'request-sealed');
   });
 
-  it('lets the association rank the bids after the deadline and award another than the recommended one, with a reason', async () => {
-    // Prepare: the second request's deadline passes
-    const { page } = rep;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt - Date.now() + 1_000)));
-    await navLink(page, 'Home').click();
+  it(
+    'lets the association rank the bids after the deadline and ' +
+      'award another than the recommended one, with a reason',
+    async () => {
+      // Prepare: the second request's deadline passes
+      const { page } = rep;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt - Date.now() + 1_000)));
+      await navLink(page, 'Home').click();
 
-    // Act: from the to-do list, close and rank
-    // The deadline's scheduled close may have ranked the bids already: then the task is the award.
-    const task = page.getByRole('link', { name: `Bidding on “${closing}” has closed: rank the bids` }).or(page.getByRole('link', { name: `“${closing}” is ranked: make the award` }));
-    await task.click();
-    const close = page.getByRole('button', { name: 'Close bidding and rank the bids' });
-    await close.or(page.getByRole('radio', { name: /^No\. 2:/ })).first().waitFor();
-    if (await close.count()) await close.click();
-    const second = page.getByRole('radio', { name: /^No\. 2:/ });
-    const winner = /^No\. 2: (.+?) \(/.exec(await textOf(page.locator('label').filter({ hasText: /^No\. 2:/ })))?.[1] ?? '';
-    await second.check();
-    await page.getByRole('button', { name: 'Award the request' }).click();
+      // Act: from the to-do list, close and rank
+      // The deadline's scheduled close may have ranked the bids already: then the task is the award.
+      const task = page
+        .getByRole('link', { name: `Bidding on “${closing}” has closed: rank the bids` })
+        .or(page.getByRole('link', { name: `“${closing}” is ranked: make the award` }));
+      await task.click();
+      const close = page.getByRole('button', { name: 'Close bidding and rank the bids' });
+      await close
+        .or(page.getByRole('radio', { name: /^No\. 2:/ }))
+        .first()
+        .waitFor();
+      if (await close.count()) await close.click();
+      const second = page.getByRole('radio', { name: /^No\. 2:/ });
+      const winner =
+        /^No\. 2: (.+?) \(/.exec(await textOf(page.locator('label').filter({ hasText: /^No\. 2:/ })))?.[1] ?? '';
+      await second.check();
+      await page.getByRole('button', { name: 'Award the request' }).click();
 
-    // Assess: a reason is required to pass over the recommendation
-    expect(await textOf(page.locator('#reason-error'))).toMatch(/at least 20 characters/);
-    await expectAccessible(page, 'award with error');
-    await screenshot(page, 'award');
+      // Assess: a reason is required to pass over the recommendation
+      expect(await textOf(page.locator('#reason-error'))).toMatch(/at least 20 characters/);
+      await expectAccessible(page, 'award with error');
+      await screenshot(page, 'award');
 
-    // Act
-    await page.getByLabel('Why not the recommended bid?').fill('Their trainers speak Punjabi and have served our members before.');
-    await page.getByRole('button', { name: 'Award the request' }).click();
+      // Act
+      await page
+        .getByLabel('Why not the recommended bid?')
+        .fill('Their trainers speak Punjabi and have served our members before.');
+      await page.getByRole('button', { name: 'Award the request' }).click();
 
-    // Assess: awarded; the winning provider sees it among its bids
-    expect(await textOf(page.getByText(/^Awarded to /))).toContain(winner);
-    expect(await textOf(page.locator('main'))).not.toMatch(/prv_/);
-    const won = providers[winner];
-    expect(won, `a browser for ${winner}`).toBeDefined();
-    if (!won) return;
-    await navLink(won.page, 'My bids').click();
-    const card = won.page.getByRole('listitem').filter({ has: won.page.getByRole('link', { name: closing }) });
-    // The outcome comes from the request, read after the bid list: wait for it, not for the card.
-    await card.locator('.outcome').filter({ hasText: /^Awarded to you$/ }).waitFor();
-    await expectAccessible(won.page, 'my bids');
-    await screenshot(won.page, 'my-bids');
-  });
+      // Assess: awarded; the winning provider sees it among its bids
+      expect(await textOf(page.getByText(/^Awarded to /))).toContain(winner);
+      expect(await textOf(page.locator('main'))).not.toMatch(/prv_/);
+      const won = providers[winner];
+      expect(won, `a browser for ${winner}`).toBeDefined();
+      if (!won) return;
+      await navLink(won.page, 'My bids').click();
+      const card = won.page.getByRole('listitem').filter({ has: won.page.getByRole('link', { name: closing }) });
+      // The outcome comes from the request, read after the bid list: wait for it, not for the card.
+      await card
+        .locator('.outcome')
+        .filter({ hasText: /^Awarded to you$/ })
+        .waitFor();
+      await expectAccessible(won.page, 'my bids');
+      await screenshot(won.page, 'my-bids');
+    },
+  );
 });

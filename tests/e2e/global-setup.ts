@@ -57,7 +57,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   const { port } = control.address() as AddressInfo;
-  project.provide('e2e', { url: stack.value.url, control: `http://127.0.0.1:${port}`, browser: browser.value.wsEndpoint() });
+  project.provide('e2e', {
+    url: stack.value.url,
+    control: `http://127.0.0.1:${port}`,
+    browser: browser.value.wsEndpoint(),
+  });
   console.log(`[e2e] stack on ${stack.value.url} and Chromium up in ${Date.now() - started} ms`);
   return teardown;
 }
@@ -70,7 +74,10 @@ async function startControl(stack: LocalStack, log: string[]): Promise<Server> {
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
     if (req.method === 'POST' && req.url === '/drain') {
-      stack.queues.drain().then(() => reply(204), (error: unknown) => reply(500, { error: String(error) }));
+      stack.queues.drain().then(
+        () => reply(204),
+        (error: unknown) => reply(500, { error: String(error) }),
+      );
     } else if (req.method === 'GET' && req.url === '/log') {
       reply(200, log);
     } else {

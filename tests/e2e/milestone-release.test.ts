@@ -62,14 +62,20 @@ describe('a milestone reported, accepted and released', () => {
 
     // The awarded provider sees the four pledged firms as checkboxes named after them
     const path = `/api/clusters/${awarded.clusterId}/requests/${awarded.requestId}`;
-    const pledged = (await apiAs(stack.url, awarded.knidgro).get<{ items: { firmId: string; firmName: string }[] }>(`${path}/pledges`)).items;
+    const pledged = (
+      await apiAs(stack.url, awarded.knidgro).get<{ items: { firmId: string; firmName: string }[] }>(`${path}/pledges`)
+    ).items;
     const attendees = money.getByRole('group', { name: 'Which pledged firms attended' });
     await attendees.waitFor();
     expect(await attendees.getByRole('checkbox').count()).toBe(pledged.length);
     const attended = pledged[0]!;
 
     // Act
-    await page.getByLabel('What was delivered').fill('ERP installed in all four units on 3 March; two staff per unit trained; sign-off sheets with the association.');
+    await page
+      .getByLabel('What was delivered')
+      .fill(
+        'ERP installed in all four units on 3 March; two staff per unit trained; sign-off sheets with the association.',
+      );
     await attendees.getByRole('checkbox', { name: attended.firmName, exact: true }).check();
     await money.getByRole('button', { name: 'Report the delivery' }).click();
 
@@ -77,7 +83,9 @@ describe('a milestone reported, accepted and released', () => {
     const item = money.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '1. Installation' }) });
     await item.getByText('Delivery reported', { exact: true }).waitFor();
     expect(await textOf(item)).toContain(rupees(first?.held.amount ?? 0));
-    const reported = await apiAs(stack.url, awarded.provider).get<{ milestones: { report?: { attendedFirmIds: string[] } }[] }>(`${path}/money`);
+    const reported = await apiAs(stack.url, awarded.provider).get<{
+      milestones: { report?: { attendedFirmIds: string[] } }[];
+    }>(`${path}/money`);
     expect(reported.milestones[0]?.report?.attendedFirmIds).toEqual([attended.firmId]);
   });
 
@@ -88,7 +96,9 @@ describe('a milestone reported, accepted and released', () => {
     await signInUi(page, stack.url, DEMO.knidgro);
 
     // Act
-    await page.getByRole('link', { name: `Delivery of “Installation” for “${title}” is reported: accept or dispute it` }).click();
+    await page
+      .getByRole('link', { name: `Delivery of “Installation” for “${title}” is reported: accept or dispute it` })
+      .click();
     const money = page.getByRole('region', { name: 'Money' });
     await money.getByText('ERP installed in all four units').waitFor();
     await expectAccessible(page, 'money panel, delivery reported');
@@ -103,8 +113,22 @@ describe('a milestone reported, accepted and released', () => {
     const item = money.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '1. Installation' }) });
     await item.getByText('Accepted: released').waitFor();
     const amounts = item.locator('.money-amounts');
-    expect(await textOf(amounts.locator('div').filter({ hasText: /^Released/ }).locator('dd'))).toBe(rupees(held));
-    expect(await textOf(amounts.locator('div').filter({ hasText: /^Still in escrow/ }).locator('dd'))).toBe('₹0');
+    expect(
+      await textOf(
+        amounts
+          .locator('div')
+          .filter({ hasText: /^Released/ })
+          .locator('dd'),
+      ),
+    ).toBe(rupees(held));
+    expect(
+      await textOf(
+        amounts
+          .locator('div')
+          .filter({ hasText: /^Still in escrow/ })
+          .locator('dd'),
+      ),
+    ).toBe('₹0');
     await expectAccessible(page, 'money panel, released');
     await screenshot(page, 'money-released');
   });

@@ -83,7 +83,9 @@ describe('onboarding a cluster', () => {
 
     // Assess: who and what, before accepting
     await heading(page, 'Accept your invitation').waitFor();
-    expect(await textOf(page.locator('.lede'))).toBe(`You are invited to BDS Exchange as Cluster admin of ${cluster} Local Committee.`);
+    expect(await textOf(page.locator('.lede'))).toBe(
+      `You are invited to BDS Exchange as Cluster admin of ${cluster} Local Committee.`,
+    );
     await expectAccessible(page, 'invitation');
     await screenshot(page, 'invitation');
 
@@ -128,7 +130,9 @@ describe('onboarding a cluster', () => {
     await page.getByRole('button', { name: 'Send the invitation' }).click();
 
     // Assess: invited as the association's representative; the mail is in the outbox
-    expect(await textOf(page.getByRole('status').filter({ hasText: 'is invited' }))).toContain('Imran Qureshi is invited as Association representative of MBEA');
+    expect(await textOf(page.getByRole('status').filter({ hasText: 'is invited' }))).toContain(
+      'Imran Qureshi is invited as Association representative of MBEA',
+    );
     expect(await page.getByLabel('Invite as').inputValue()).toBe('association_rep');
     await expectAccessible(page, 'invite');
     await screenshot(page, 'invite');
@@ -140,7 +144,10 @@ describe('onboarding a cluster', () => {
     // Prepare
     const { page } = nac;
     await page.getByRole('link', { name: `Open ${cluster}` }).click();
-    await page.getByRole('navigation', { name: `${cluster} pages` }).getByRole('link', { name: 'Manage' }).click();
+    await page
+      .getByRole('navigation', { name: `${cluster} pages` })
+      .getByRole('link', { name: 'Manage' })
+      .click();
     await heading(page, 'Manage the cluster').waitFor();
 
     // Act
@@ -153,7 +160,10 @@ describe('onboarding a cluster', () => {
     await page.getByRole('button', { name: 'Yes, suspend the cluster' }).click();
 
     // Assess
-    await page.getByRole('status').filter({ hasText: `${cluster} is now Suspended` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${cluster} is now Suspended` })
+      .waitFor();
     await page.getByRole('link', { name: 'Audit trail' }).click();
     const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Cluster suspended' }) });
     expect(await textOf(entry)).toContain('Reason: Accounts of the first year are under review');

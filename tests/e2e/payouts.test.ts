@@ -53,7 +53,10 @@ describe('a provider is paid out', () => {
     await screenshot(page, 'payouts-admin');
 
     // Act: the CSV for the bank
-    const [download] = await Promise.all([page.waitForEvent('download'), batch.getByRole('button', { name: `Download the CSV of ${id}` }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      batch.getByRole('button', { name: `Download the CSV of ${id}` }).click(),
+    ]);
     // The browser is remote (../global-setup.ts): its file is read as a stream, not by path.
     const csv = await text(await download.createReadStream());
 
@@ -101,10 +104,15 @@ describe('a provider is paid out', () => {
     await heading(page, 'Inbox').waitFor();
     const unread = page.getByRole('button', { name: /^Mark read: “.*”$/ });
     // The worker writes the award's notification; reload until the inbox shows one to read.
-    await expect.poll(async () => {
-      if ((await unread.count()) === 0) await page.reload();
-      return unread.count();
-    }, { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(
+        async () => {
+          if ((await unread.count()) === 0) await page.reload();
+          return unread.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
     await expectAccessible(page, 'inbox');
     await screenshot(page, 'inbox');
     const name = (await unread.first().getAttribute('aria-label')) ?? (await unread.first().innerText());

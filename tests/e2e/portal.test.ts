@@ -34,10 +34,17 @@ describe('the portal, as a newcomer and then an association rep', () => {
     // Assess
     await heading(page, /pooled demand/i).waitFor();
     const clusters = page.getByRole('region', { name: 'Clusters' });
-    for (const name of ['Ludhiana knitwear', 'Tirupur cotton hosiery', 'Jaipur hand-block printing', 'Pune food processing']) {
+    for (const name of [
+      'Ludhiana knitwear',
+      'Tirupur cotton hosiery',
+      'Jaipur hand-block printing',
+      'Pune food processing',
+    ]) {
       await clusters.getByRole('link', { name }).waitFor();
     }
-    expect(await textOf(clusters.getByRole('listitem').filter({ hasText: 'Ludhiana knitwear' }).first())).toContain('10,000 firms');
+    expect(await textOf(clusters.getByRole('listitem').filter({ hasText: 'Ludhiana knitwear' }).first())).toContain(
+      '10,000 firms',
+    );
     const demo = page.getByRole('region', { name: 'Demo accounts' });
     expect(await textOf(demo)).toContain('KNIDGRO');
     await expectAccessible(page, 'home');
@@ -47,7 +54,11 @@ describe('the portal, as a newcomer and then an association rep', () => {
   it('signs in as the KNIDGRO rep with the email shown on the page', async () => {
     // Prepare: read the account as a person would, from the demo panel.
     const { page } = user;
-    const account = page.getByRole('region', { name: 'Demo accounts' }).getByRole('listitem').filter({ hasText: 'KNIDGRO' }).filter({ hasText: 'Association representative' });
+    const account = page
+      .getByRole('region', { name: 'Demo accounts' })
+      .getByRole('listitem')
+      .filter({ hasText: 'KNIDGRO' })
+      .filter({ hasText: 'Association representative' });
     const email = await textOf(account.locator('.demo-email'));
     const password = await textOf(account.locator('.demo-password'));
     expect(email).toMatch(/@/);
@@ -81,8 +92,15 @@ describe('the portal, as a newcomer and then an association rep', () => {
     // Act: min firms above max
     await page.getByLabel('Title').fill(title);
     await page.getByLabel('Category').selectOption('it-software');
-    await page.getByLabel('Specification').fill('An ERP system for small knitwear units: orders, yarn stock, production planning and GST invoicing, with training for two staff per firm.');
-    await page.getByLabel('Deliverables').fill('ERP installed at each member firm\nTwo staff trained per firm\nThree months of support');
+    await page
+      .getByLabel('Specification')
+      .fill(
+        'An ERP system for small knitwear units: orders, yarn stock, production ' +
+          'planning and GST invoicing, with training for two staff per firm.',
+      );
+    await page
+      .getByLabel('Deliverables')
+      .fill('ERP installed at each member firm\nTwo staff trained per firm\nThree months of support');
     await page.getByLabel('Place of delivery').fill('KNIDGRO training centre, Ludhiana');
     await page.getByLabel('Minimum firms').fill('30');
     await page.getByLabel('Maximum firms').fill('20');

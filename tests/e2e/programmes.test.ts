@@ -76,10 +76,16 @@ describe('a funder creates a programme and deposits', () => {
 
     // Assess
     await funds.getByText('₹10,00,000 deposited.').waitFor();
-    const available = funds.locator('.money-summary div').filter({ hasText: /^Available/ }).locator('dd');
+    const available = funds
+      .locator('.money-summary div')
+      .filter({ hasText: /^Available/ })
+      .locator('dd');
     expect(await textOf(available)).toBe('₹10,00,000');
     await page.getByRole('region', { name: 'Statement' }).getByText('Deposit: ₹10,00,000').waitFor();
-    await page.getByRole('region', { name: 'Where the money went' }).getByText('The programme co-finances no award yet.').waitFor();
+    await page
+      .getByRole('region', { name: 'Where the money went' })
+      .getByText('The programme co-finances no award yet.')
+      .waitFor();
     await expectAccessible(page, 'programme with a deposit');
     await screenshot(page, 'programme');
 
@@ -91,7 +97,11 @@ describe('a funder creates a programme and deposits', () => {
     await funds.getByText('₹2,50,000 deposited.').waitFor();
     expect(await textOf(available)).toBe('₹12,50,000');
     await navLink(page, 'Programmes').click();
-    await page.getByRole('listitem').filter({ hasText: name }).getByText(/₹12,50,000 available of ₹12,50,000 deposited/).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: name })
+      .getByText(/₹12,50,000 available of ₹12,50,000 deposited/)
+      .waitFor();
   });
 
   it('closes the programme after a confirmation', async () => {

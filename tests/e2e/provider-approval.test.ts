@@ -46,7 +46,9 @@ describe('a provider signs up and is approved in a cluster', () => {
 
     // Assess: signed in, on the clusters to apply to; nothing open to it yet
     await heading(page, 'Clusters you can serve').waitFor();
-    const ludhiana = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Ludhiana knitwear' }) });
+    const ludhiana = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Ludhiana knitwear' }) });
     await ludhiana.getByRole('button', { name: 'Apply to serve this cluster' }).click();
     await ludhiana.getByText('Waiting for the cluster admin.').waitFor();
     await expectAccessible(page, 'provider clusters');
@@ -74,7 +76,10 @@ describe('a provider signs up and is approved in a cluster', () => {
     expect(await textOf(page.getByRole('heading', { name: '0 applications waiting' }))).toBeTruthy();
 
     // Assess: the cluster's other admin page, its policy within national bounds
-    await page.getByRole('navigation', { name: 'Ludhiana knitwear pages' }).getByRole('link', { name: 'Policy' }).click();
+    await page
+      .getByRole('navigation', { name: 'Ludhiana knitwear pages' })
+      .getByRole('link', { name: 'Policy' })
+      .click();
     await heading(page, 'Cluster policy').waitFor();
     expect(await page.getByLabel('Micro: fewer employees than').inputValue()).toBe('10');
     await expectAccessible(page, 'cluster policy');
@@ -101,18 +106,27 @@ describe('a provider signs up and is approved in a cluster', () => {
     await page.getByLabel('Category').selectOption({ label: 'Training' });
 
     // Assess
-    await page.getByRole('link', { name: 'ERP pilot in six units, then a roll-out to twenty more' }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('link', { name: 'ERP pilot in six units, then a roll-out to twenty more' })
+      .waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'IT training for 17 member units' }).waitFor();
   });
 
   it('renews an expired access token with the refresh token, and signing out revokes it', async () => {
     // Prepare: the access token has expired (as it does after 15 minutes)
     const { page } = provider;
-    const read = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('bds.session') ?? '{}') as { accessToken?: string; refreshToken?: string });
+    const read = () =>
+      page.evaluate(
+        () =>
+          JSON.parse(sessionStorage.getItem('bds.session') ?? '{}') as { accessToken?: string; refreshToken?: string },
+      );
     const before = await read();
     await page.evaluate(() => {
       const session = JSON.parse(sessionStorage.getItem('bds.session') ?? '{}') as Record<string, unknown>;
-      sessionStorage.setItem('bds.session', JSON.stringify({ ...session, expiresAt: new Date(Date.now() - 60_000).toISOString() }));
+      sessionStorage.setItem(
+        'bds.session',
+        JSON.stringify({ ...session, expiresAt: new Date(Date.now() - 60_000).toISOString() }),
+      );
     });
 
     // Act: the next call goes out with a renewed token
@@ -130,7 +144,11 @@ describe('a provider signs up and is approved in a cluster', () => {
 
     // Assess: signed out, and the refresh token no longer works
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();
-    const res = await fetch(`${stack.url}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: after.refreshToken }) });
+    const res = await fetch(`${stack.url}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: after.refreshToken }),
+    });
     expect(res.status).toBe(401);
   });
 });

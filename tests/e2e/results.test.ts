@@ -34,7 +34,7 @@ describe('the public Results page', () => {
     });
     const money = await apiAs(stack.url, awarded.knidgro).get<{ milestones: { total: Money }[] }>(`${path}/money`);
     milestoneValue = money.milestones[0]?.total.amount ?? 0;
-    const table = await (await fetch(`${stack.url}/api/indicators/table`)).json() as { columns: Column[] };
+    const table = (await (await fetch(`${stack.url}/api/indicators/table`)).json()) as { columns: Column[] };
     cluster = table.columns.find((c) => c.clusterId === awarded.clusterId)!;
   });
 
@@ -109,7 +109,10 @@ describe('the public Results page', () => {
     const { page } = visitor;
 
     // Act
-    await page.getByRole('columnheader', { name: new RegExp(cluster.name) }).getByRole('link').click();
+    await page
+      .getByRole('columnheader', { name: new RegExp(cluster.name) })
+      .getByRole('link')
+      .click();
 
     // Assess
     const own = page.getByTestId('cluster-results');

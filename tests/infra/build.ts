@@ -16,7 +16,10 @@ export function portalDir(built: boolean): string {
   const dir = mkdtempSync(join(tmpdir(), 'bds-web-dist-'));
   if (built) {
     mkdirSync(join(dir, 'assets'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>');
+    writeFileSync(
+      join(dir, 'index.html'),
+      '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>',
+    );
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("portal")');
     writeFileSync(join(dir, 'config.json'), '{"apiUrl":"","stage":"local"}');
   }
@@ -42,7 +45,12 @@ export function buildStack(context: Record<string, unknown> = {}, options: { por
   }
 }
 
-type Resource = { Type: string; Properties: Record<string, unknown>; Metadata?: Record<string, unknown>; DependsOn?: string[] };
+type Resource = {
+  Type: string;
+  Properties: Record<string, unknown>;
+  Metadata?: Record<string, unknown>;
+  DependsOn?: string[];
+};
 
 /** The template's resources of one type, by logical id. */
 export const resourcesOf = (template: Template, type: string): Array<[string, Resource]> =>

@@ -10,7 +10,9 @@ describe('the queues', () => {
   const queues = resourcesOf(template, 'AWS::SQS::Queue');
   const redrives = queues.flatMap(([id, q]) => {
     const redrive = q.Properties.RedrivePolicy as { deadLetterTargetArn: unknown; maxReceiveCount: number } | undefined;
-    return redrive ? [{ id, dlq: targetOf(redrive.deadLetterTargetArn), maxReceiveCount: redrive.maxReceiveCount }] : [];
+    return redrive
+      ? [{ id, dlq: targetOf(redrive.deadLetterTargetArn), maxReceiveCount: redrive.maxReceiveCount }]
+      : [];
   });
 
   it('each redrive to a dead-letter queue after a bounded number of receives', () => {
@@ -28,7 +30,9 @@ describe('the queues', () => {
     // Prepare
     const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
     const on = (metric: string, queueId: string) =>
-      alarms.filter((a) => a.MetricName === metric && targetOf((a.Dimensions as Array<{ Value: unknown }>)[0]?.Value) === queueId);
+      alarms.filter(
+        (a) => a.MetricName === metric && targetOf((a.Dimensions as Array<{ Value: unknown }>)[0]?.Value) === queueId,
+      );
 
     // Assess
     for (const { id, dlq } of redrives) {
@@ -42,7 +46,9 @@ describe('the queues', () => {
   it('hide a message for at least six times its consumer timeout', () => {
     // Prepare
     const byId = Object.fromEntries(queues);
-    const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties).filter((m) => byId[targetOf(m.EventSourceArn)]);
+    const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping')
+      .map(([, m]) => m.Properties)
+      .filter((m) => byId[targetOf(m.EventSourceArn)]);
     const functions = Object.fromEntries(resourcesOf(template, 'AWS::Lambda::Function'));
 
     // Assess
@@ -58,26 +64,30 @@ describe('the queues', () => {
 });
 
 describe('the outbox relay', () => {
-  it('reads only new outbox items from the table stream, reports partial failures, and records what keeps failing', () => {
-    // Prepare
-    const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
-    const stream = mappings.filter((m) => JSON.stringify(m.EventSourceArn).includes('StreamArn'));
+  it(
+    'reads only new outbox items from the table stream, ' + 'reports partial failures, and records what keeps failing',
+    () => {
+      // Prepare
+      const mappings = resourcesOf(template, 'AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+      const stream = mappings.filter((m) => JSON.stringify(m.EventSourceArn).includes('StreamArn'));
 
-    // Assess
-    expect(stream).toHaveLength(1);
-    expect(stream[0]).toMatchObject({
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-      BisectBatchOnFunctionError: true,
-      StartingPosition: 'TRIM_HORIZON',
-      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
-    });
-    expect(JSON.stringify(stream[0]!.FilterCriteria)).toContain('outbox');
-  });
+      // Assess
+      expect(stream).toHaveLength(1);
+      expect(stream[0]).toMatchObject({
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BisectBatchOnFunctionError: true,
+        StartingPosition: 'TRIM_HORIZON',
+        DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+      });
+      expect(JSON.stringify(stream[0]!.FilterCriteria)).toContain('outbox');
+    },
+  );
 });
 
 describe('the schedules (request deadlines)', () => {
   type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
-  const idOf = (construct: { node: { defaultChild?: unknown } }) => stack.getLogicalId(construct.node.defaultChild as never);
+  const idOf = (construct: { node: { defaultChild?: unknown } }) =>
+    stack.getLogicalId(construct.node.defaultChild as never);
   const groupName = stack.resolve(stack.schedules.group.scheduleGroupName) as unknown;
   const role = idOf(stack.schedules.role);
   const queue = idOf(stack.workers.queue(EVENTS_QUEUE).queue);
@@ -96,12 +106,23 @@ describe('the schedules (request deadlines)', () => {
     expect(groupName).toEqual(expect.stringMatching(/^[0-9a-zA-Z._-]{1,64}$/));
     template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: groupName });
     expect(delivery.Properties.AssumeRolePolicyDocument).toMatchObject({
-      Statement: [{
-        Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'scheduler.amazonaws.com' },
-        Condition: { StringEquals: { 'aws:SourceAccount': expect.anything() }, ArnLike: { 'aws:SourceArn': expect.anything() } },
-      }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'sts:AssumeRole',
+          Principal: { Service: 'scheduler.amazonaws.com' },
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': expect.anything() },
+            ArnLike: { 'aws:SourceArn': expect.anything() },
+          },
+        },
+      ],
     });
-    expect(JSON.stringify((delivery.Properties.AssumeRolePolicyDocument as { Statement: Statement[] }).Statement[0]!.Condition)).toContain(`:schedule/${String(groupName)}/*`);
+    expect(
+      JSON.stringify(
+        (delivery.Properties.AssumeRolePolicyDocument as { Statement: Statement[] }).Statement[0]!.Condition,
+      ),
+    ).toContain(`:schedule/${String(groupName)}/*`);
   });
 
   it('send with that role to the request-events queue, and nowhere else', () => {
@@ -113,32 +134,41 @@ describe('the schedules (request deadlines)', () => {
     for (const s of statements) expect(s.Resource).toEqual({ 'Fn::GetAtt': [queue, 'Arn'] });
   });
 
-  it('are made by the request-events worker: schedules of its group only, passing only that role, told where by env', () => {
-    // Prepare
-    const worker = stack.workers.worker('RequestEventsWorker');
-    const workerRole = idOf(worker.role as never);
-    const fn = resourcesOf(template, 'AWS::Lambda::Function').find(([id]) => id === idOf(worker))![1];
-    const statements = statementsOf(workerRole);
-    const scheduling = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('scheduler:')));
-    const passing = statements.filter((s) => [s.Action].flat().includes('iam:PassRole'));
+  it(
+    'are made by the request-events worker: schedules of its ' +
+      'group only, passing only that role, told where by env',
+    () => {
+      // Prepare
+      const worker = stack.workers.worker('RequestEventsWorker');
+      const workerRole = idOf(worker.role as never);
+      const fn = resourcesOf(template, 'AWS::Lambda::Function').find(([id]) => id === idOf(worker))![1];
+      const statements = statementsOf(workerRole);
+      const scheduling = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('scheduler:')));
+      const passing = statements.filter((s) => [s.Action].flat().includes('iam:PassRole'));
 
-    // Assess
-    expect(actions(scheduling)).toEqual(['scheduler:CreateSchedule', 'scheduler:DeleteSchedule', 'scheduler:UpdateSchedule']);
-    for (const s of scheduling) expect(JSON.stringify(s.Resource)).toContain(`:schedule/${String(groupName)}/*"`);
-    expect(passing).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': [role, 'Arn'] } })]);
-    expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
-      SCHEDULE_GROUP: groupName,
-      SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': [role, 'Arn'] },
-      EVENTS_QUEUE_ARN: { 'Fn::GetAtt': [queue, 'Arn'] },
-    });
-  });
+      // Assess
+      expect(actions(scheduling)).toEqual([
+        'scheduler:CreateSchedule',
+        'scheduler:DeleteSchedule',
+        'scheduler:UpdateSchedule',
+      ]);
+      for (const s of scheduling) expect(JSON.stringify(s.Resource)).toContain(`:schedule/${String(groupName)}/*"`);
+      expect(passing).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': [role, 'Arn'] } })]);
+      expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+        SCHEDULE_GROUP: groupName,
+        SCHEDULER_ROLE_ARN: { 'Fn::GetAtt': [role, 'Arn'] },
+        EVENTS_QUEUE_ARN: { 'Fn::GetAtt': [queue, 'Arn'] },
+      });
+    },
+  );
 
   it('are not something any other function may make', () => {
     // Act
     const others = [stack.api.handler, stack.relay.handler].map((f) => statementsOf(idOf(f.role as never)));
 
     // Assess
-    for (const statements of others) expect(actions(statements).filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole')).toEqual([]);
+    for (const statements of others)
+      expect(actions(statements).filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole')).toEqual([]);
   });
 });
 
@@ -146,14 +176,35 @@ describe('the dead-letter admin API', () => {
   it('knows every worker queue’s DLQ and may receive/delete there and send only to its source queue', () => {
     // Prepare
     const apiFunction = stack.getLogicalId(stack.api.handler.node.defaultChild as never);
-    const apiRole = targetOf((template.findResources('AWS::Lambda::Function')[apiFunction]!.Properties as { Role: unknown }).Role);
+    const apiRole = targetOf(
+      (template.findResources('AWS::Lambda::Function')[apiFunction]!.Properties as { Role: unknown }).Role,
+    );
     const statements = resourcesOf(template, 'AWS::IAM::Policy')
       .filter(([, p]) => (p.Properties.Roles as unknown[]).some((r) => targetOf(r) === apiRole))
-      .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[]; Resource: unknown }> }).Statement);
-    const actionsOn = (queueId: string) => statements
-      .filter((st) => [st.Resource].flat().some((r) => { try { return targetOf(r) === queueId; } catch { return false; } }))
-      .flatMap((st) => [st.Action].flat());
-    const env = JSON.stringify((template.findResources('AWS::Lambda::Function')[apiFunction]!.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables.DEAD_LETTER_QUEUES);
+      .flatMap(
+        ([, p]) =>
+          (p.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[]; Resource: unknown }> })
+            .Statement,
+      );
+    const actionsOn = (queueId: string) =>
+      statements
+        .filter((st) =>
+          [st.Resource].flat().some((r) => {
+            try {
+              return targetOf(r) === queueId;
+            } catch {
+              return false;
+            }
+          }),
+        )
+        .flatMap((st) => [st.Action].flat());
+    const env = JSON.stringify(
+      (
+        template.findResources('AWS::Lambda::Function')[apiFunction]!.Properties as {
+          Environment: { Variables: Record<string, unknown> };
+        }
+      ).Environment.Variables.DEAD_LETTER_QUEUES,
+    );
     const names = [...new Set(WORKERS.map((w) => w.queue))];
 
     // Assess
@@ -161,7 +212,9 @@ describe('the dead-letter admin API', () => {
     for (const name of names) {
       const { queue, deadLetterQueue } = stack.workers.queue(name);
       const [source, dlq] = [queue, deadLetterQueue].map((q) => stack.getLogicalId(q.node.defaultChild as never));
-      expect(actionsOn(dlq!)).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage']));
+      expect(actionsOn(dlq!)).toEqual(
+        expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:ChangeMessageVisibility', 'sqs:DeleteMessage']),
+      );
       expect(actionsOn(dlq!)).not.toContain('sqs:SendMessage');
       expect(actionsOn(source!)).toEqual(expect.arrayContaining(['sqs:SendMessage']));
       expect(actionsOn(source!)).not.toContain('sqs:DeleteMessage');

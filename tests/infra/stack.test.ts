@@ -73,7 +73,9 @@ describe('the table', () => {
   it('lets functions query the named indexes, never scan', () => {
     // Prepare
     const statements = resourcesOf(template, 'AWS::IAM::Policy').flatMap(
-      ([, policy]) => (policy.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[]; Resource: unknown }> }).Statement,
+      ([, policy]) =>
+        (policy.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[]; Resource: unknown }> })
+          .Statement,
     );
 
     // Act
@@ -89,7 +91,8 @@ describe('the table', () => {
 
 describe('the functions', () => {
   const ours = resourcesOf(template, 'AWS::Lambda::Function').filter(
-    ([, fn]) => (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables?.TABLE_NAME,
+    ([, fn]) =>
+      (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables?.TABLE_NAME,
   );
 
   it('are the API, the outbox relay and one per worker, on Node 22 arm64 with tracing and their own log group', () => {
@@ -103,7 +106,12 @@ describe('the functions', () => {
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: expect.anything() },
         Environment: {
-          Variables: expect.objectContaining({ STAGE: 'dev', LOG_LEVEL: 'info', NODE_OPTIONS: '--enable-source-maps', EVENTS_QUEUE_URL: expect.anything() }),
+          Variables: expect.objectContaining({
+            STAGE: 'dev',
+            LOG_LEVEL: 'info',
+            NODE_OPTIONS: '--enable-source-maps',
+            EVENTS_QUEUE_URL: expect.anything(),
+          }),
         },
       });
     }
@@ -174,10 +182,12 @@ describe('the portal', () => {
     // Prepare
     const distribution = stack.getLogicalId(stack.portal.distribution.node.defaultChild as never);
     const site = stack.getLogicalId(stack.portal.bucket.node.defaultChild as never);
-    const sitePolicy = resourcesOf(template, 'AWS::S3::BucketPolicy').find(([, p]) => targetOf(p.Properties.Bucket) === site);
-    const allows = (sitePolicy?.[1].Properties.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement.filter(
-      (s) => s.Effect === 'Allow',
+    const sitePolicy = resourcesOf(template, 'AWS::S3::BucketPolicy').find(
+      ([, p]) => targetOf(p.Properties.Bucket) === site,
     );
+    const allows = (
+      sitePolicy?.[1].Properties.PolicyDocument as { Statement: Array<Record<string, unknown>> }
+    ).Statement.filter((s) => s.Effect === 'Allow');
 
     // Assess
     template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
@@ -185,15 +195,22 @@ describe('the portal', () => {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
         Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
-        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https', ResponseHeadersPolicyId: Match.anyValue() }),
-        CustomErrorResponses: [403, 404].map((code) => Match.objectLike({ ErrorCode: code, ResponseCode: 200, ResponsePagePath: '/index.html' })),
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          ResponseHeadersPolicyId: Match.anyValue(),
+        }),
+        CustomErrorResponses: [403, 404].map((code) =>
+          Match.objectLike({ ErrorCode: code, ResponseCode: 200, ResponsePagePath: '/index.html' }),
+        ),
       }),
     });
     expect(allows).toHaveLength(1);
     expect(allows[0]).toMatchObject({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' });
     expect(JSON.stringify(allows[0]?.Condition)).toContain(`{"Ref":"${distribution}"}`);
     template.hasResourceProperties('AWS::S3::Bucket', {
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'site/' }),
     });
   });
@@ -258,7 +275,9 @@ describe('cdk-nag (AwsSolutions)', () => {
     expect(acknowledged).not.toContain('AwsSolutions-CFR4');
     expect(acknowledged).not.toContain('AwsSolutions-CFR2');
     hardened.template.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({ ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021' }) }),
+      DistributionConfig: Match.objectLike({
+        ViewerCertificate: Match.objectLike({ MinimumProtocolVersion: 'TLSv1.2_2021' }),
+      }),
     });
   });
 });

@@ -14,7 +14,9 @@ const run = promisify(execFile);
  * already runs on the same template in stack.test.ts. cdk-nag still runs.
  */
 function offlineEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_') && !key.startsWith('CDK_')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_') && !key.startsWith('CDK_')),
+  );
   return {
     ...env,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -24,7 +26,9 @@ function offlineEnv(): NodeJS.ProcessEnv {
   };
 }
 
-type Template = { Resources: Record<string, { Type: string; Properties: { Code?: { S3Key?: string }; Runtime?: string } }> };
+type Template = {
+  Resources: Record<string, { Type: string; Properties: { Code?: { S3Key?: string }; Runtime?: string } }>;
+};
 
 describe('npx cdk synth', () => {
   // Its own output folder, so a developer's cdk.out (perhaps about to be deployed) is left alone.
@@ -36,12 +40,18 @@ describe('npx cdk synth', () => {
     const started = Date.now();
 
     // Act
-    await run('npx', ['cdk', 'synth', '-q', '--no-notices', '--output', out], { cwd: REPO_ROOT, env: offlineEnv(), timeout: 120_000 });
+    await run('npx', ['cdk', 'synth', '-q', '--no-notices', '--output', out], {
+      cwd: REPO_ROOT,
+      env: offlineEnv(),
+      timeout: 120_000,
+    });
     const seconds = (Date.now() - started) / 1000;
 
     // Assess
     const template = JSON.parse(readFileSync(join(out, 'BdsExchange-dev.template.json'), 'utf8')) as Template;
-    const functions = Object.values(template.Resources).filter((r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime === 'nodejs22.x');
+    const functions = Object.values(template.Resources).filter(
+      (r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime === 'nodejs22.x',
+    );
     expect(functions.length).toBeGreaterThanOrEqual(2);
     for (const fn of functions) {
       const asset = join(out, `asset.${fn.Properties.Code?.S3Key?.replace(/\.zip$/, '')}`);

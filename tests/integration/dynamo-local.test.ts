@@ -6,7 +6,12 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dyn
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE } from '@bds/core';
 import { ensureTable } from '../../functions/adapters/dynamo/create-table';
-import { dynamoClientConfig, JavaMissingError, startDynamoLocal, type DynamoLocal } from '../../functions/local/dynamo-local';
+import {
+  dynamoClientConfig,
+  JavaMissingError,
+  startDynamoLocal,
+  type DynamoLocal,
+} from '../../functions/local/dynamo-local';
 import { freshTable, type FreshTable } from './support/dynamo';
 
 /** True while a process with this pid exists (signal 0 only checks). */
@@ -50,7 +55,13 @@ describe('the table on DynamoDB Local', () => {
   it('refuses a second write of the same key under attribute_not_exists', async () => {
     // Prepare
     const put = (name: string) =>
-      table.doc.send(new PutCommand({ TableName: table.tableName, Item: { PK: 'CLU#1', SK: 'UNIQUE#x', name }, ConditionExpression: 'attribute_not_exists(PK)' }));
+      table.doc.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: { PK: 'CLU#1', SK: 'UNIQUE#x', name },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
     await put('first');
 
     // Act
@@ -58,7 +69,9 @@ describe('the table on DynamoDB Local', () => {
 
     // Assess
     await expect(second).rejects.toBeInstanceOf(ConditionalCheckFailedException);
-    const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { PK: 'CLU#1', SK: 'UNIQUE#x' } }));
+    const { Item } = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: { PK: 'CLU#1', SK: 'UNIQUE#x' } }),
+    );
     expect(Item?.name).toBe('first');
   });
 });
@@ -75,7 +88,9 @@ describe('startDynamoLocal', () => {
   });
 
   /** Starts an instance on `dataDir`, uses it, and stops it; returns what `use` returned and the JVM's pid. */
-  async function withInstance<T>(use: (client: DynamoDBClient, doc: DynamoDBDocumentClient) => Promise<T>): Promise<{ result: T; pid: number }> {
+  async function withInstance<T>(
+    use: (client: DynamoDBClient, doc: DynamoDBDocumentClient) => Promise<T>,
+  ): Promise<{ result: T; pid: number }> {
     const local = await startDynamoLocal({ dataDir, log: () => undefined });
     started.push(local);
     const client = new DynamoDBClient(dynamoClientConfig(local.endpoint));
@@ -92,7 +107,9 @@ describe('startDynamoLocal', () => {
     const TableName = 'persisted';
     const first = await withInstance(async (client, doc) => {
       await ensureTable(client, TableName);
-      await doc.send(new PutCommand({ TableName, Item: { PK: 'CLU#1', SK: 'REQ#1', title: 'Export readiness audit' } }));
+      await doc.send(
+        new PutCommand({ TableName, Item: { PK: 'CLU#1', SK: 'REQ#1', title: 'Export readiness audit' } }),
+      );
     });
 
     // Act
@@ -120,7 +137,9 @@ describe('startDynamoLocal', () => {
     // Assess
     try {
       await expect(starting).rejects.toBeInstanceOf(JavaMissingError);
-      await expect(starting).rejects.toThrow(/^Java 17\+ is needed to run DynamoDB Local: apt-get install -y default-jre-headless$/);
+      await expect(starting).rejects.toThrow(
+        /^Java 17\+ is needed to run DynamoDB Local: apt-get install -y default-jre-headless$/,
+      );
     } finally {
       process.env.PATH = path;
     }

@@ -17,7 +17,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   // Only the first-run download logs; say so on the console, where a slow first run is explained.
   const dynamo = await startDynamoLocal({ log: (msg) => console.log(`[integration] ${msg}`) });
-  console.log(`[integration] DynamoDB Local on ${dynamo.endpoint} (pid ${dynamo.pid}), up in ${Date.now() - started} ms`);
+  console.log(
+    `[integration] DynamoDB Local on ${dynamo.endpoint} (pid ${dynamo.pid}), up in ${Date.now() - started} ms`,
+  );
   project.provide('dynamoEndpoint', dynamo.endpoint);
   return () => dynamo.stop();
 }

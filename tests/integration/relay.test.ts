@@ -12,13 +12,26 @@ import { freshTable } from './support/dynamo';
 
 const event = (n: number) => {
   const at = new Date().toISOString();
-  return newEvent('request.opened', { requestId: `req_${n}`, title: `t${n}`, category: 'training', deadline: at, leadAssociationId: 'ass_1' }, {
-    id: `evt_${String(n).padStart(26, '0')}`, clusterId: 'clu_1', occurredAt: at, correlationId: `c-${n}`,
-  });
+  return newEvent(
+    'request.opened',
+    { requestId: `req_${n}`, title: `t${n}`, category: 'training', deadline: at, leadAssociationId: 'ass_1' },
+    {
+      id: `evt_${String(n).padStart(26, '0')}`,
+      clusterId: 'clu_1',
+      occurredAt: at,
+      correlationId: `c-${n}`,
+    },
+  );
 };
 
 async function relayInto(tableName: string, checkpointFile: string, publish: (e: EventEnvelope) => Promise<void>) {
-  const relay = new LocalStreamRelay({ endpoint: inject('dynamoEndpoint'), tableName, checkpointFile, pollIntervalMs: 20, handler: createRelayHandler({ publisher: { publish }, log: silentLogger }) });
+  const relay = new LocalStreamRelay({
+    endpoint: inject('dynamoEndpoint'),
+    tableName,
+    checkpointFile,
+    pollIntervalMs: 20,
+    handler: createRelayHandler({ publisher: { publish }, log: silentLogger }),
+  });
   await relay.start();
   return relay;
 }
@@ -29,10 +42,19 @@ describe('the transactional outbox and its relay', () => {
     const { doc, tableName } = await freshTable();
     const db = { doc, table: tableName } as never;
     const checkpointFile = join(await mkdtemp(join(tmpdir(), 'relay-')), 'checkpoint.json');
-    await doc.send(new TransactWriteCommand({ TransactItems: [
-      { Put: { TableName: tableName, Item: { PK: 'CLUSTER#clu_1', SK: 'REQ#req_1', entity: 'request', status: 'open' } } },
-      { Put: outboxPut(db, event(1)) },
-    ] }));
+    await doc.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { PK: 'CLUSTER#clu_1', SK: 'REQ#req_1', entity: 'request', status: 'open' },
+            },
+          },
+          { Put: outboxPut(db, event(1)) },
+        ],
+      }),
+    );
     await doc.send(new PutCommand({ TableName: tableName, Item: { PK: 'X', SK: 'not-an-event', entity: 'other' } }));
     const delivered: string[] = [];
 
@@ -52,7 +74,8 @@ describe('the transactional outbox and its relay', () => {
   it('a failed delivery is retried from the failed event, in order, and nothing after it is skipped', async () => {
     const { doc, tableName } = await freshTable();
     const db = { doc, table: tableName } as never;
-    for (const n of [1, 2, 3]) await doc.send(new TransactWriteCommand({ TransactItems: [{ Put: outboxPut(db, event(n)) }] }));
+    for (const n of [1, 2, 3])
+      await doc.send(new TransactWriteCommand({ TransactItems: [{ Put: outboxPut(db, event(n)) }] }));
     const delivered: string[] = [];
     let failOnce = true;
     const relay = await relayInto(tableName, join(await mkdtemp(join(tmpdir(), 'relay-')), 'c.json'), async (e) => {

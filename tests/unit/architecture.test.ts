@@ -8,7 +8,10 @@ const errorsFor = async (code: string, filePath: string) =>
 
 describe('dependency rules', () => {
   it.each([
-    ["import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const c = DynamoDBClient;", 'no-restricted-imports'],
+    [
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const c = DynamoDBClient;",
+      'no-restricted-imports',
+    ],
     ["import { Hono } from 'hono';\nexport const h = Hono;", 'no-restricted-imports'],
     ["import { readFileSync } from 'node:fs';\nexport const r = readFileSync;", 'no-restricted-imports'],
     ['export const table = process.env.TABLE_NAME;', 'no-restricted-properties'],
@@ -17,7 +20,12 @@ describe('dependency rules', () => {
   });
 
   it('core may import zod and itself', async () => {
-    expect(await errorsFor("import { z } from 'zod';\nimport { money } from './money';\nexport const s = [z, money];", 'packages/core/src/ok.ts')).toEqual([]);
+    expect(
+      await errorsFor(
+        "import { z } from 'zod';\nimport { money } from './money';\nexport const s = [z, money];",
+        'packages/core/src/ok.ts',
+      ),
+    ).toEqual([]);
   });
 
   it('the portal takes only types from core, so zod never reaches its bundle', async () => {
@@ -38,6 +46,11 @@ describe('dependency rules', () => {
   });
 
   it('infra refers to handlers by path and never imports them', async () => {
-    expect(await errorsFor("import { handler } from '../functions/api/handler';\nexport const h = handler;", 'infra/leak.ts')).toContain('no-restricted-imports');
+    expect(
+      await errorsFor(
+        "import { handler } from '../functions/api/handler';\nexport const h = handler;",
+        'infra/leak.ts',
+      ),
+    ).toContain('no-restricted-imports');
   });
 });

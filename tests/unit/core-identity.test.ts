@@ -1,13 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { DomainError} from '@bds/core';
+import type { DomainError } from '@bds/core';
 import {
-  INVITABLE, InvitableRole, Role,
-  ACCOUNT_THROTTLE, DEFAULT_SIZE_POLICY, NATIONAL_BOUNDS, acceptInvitation, assertMayInvite, assertWithinNationalBounds,
-  changeClusterStatus, createInvitation, defaultClusterPolicy, fixedClock, idGenerator, throttle, windowStart, type Actor, type Cluster,
+  INVITABLE,
+  InvitableRole,
+  Role,
+  ACCOUNT_THROTTLE,
+  DEFAULT_SIZE_POLICY,
+  NATIONAL_BOUNDS,
+  acceptInvitation,
+  assertMayInvite,
+  assertWithinNationalBounds,
+  changeClusterStatus,
+  createInvitation,
+  defaultClusterPolicy,
+  fixedClock,
+  idGenerator,
+  throttle,
+  windowStart,
+  type Actor,
+  type Cluster,
 } from '@bds/core';
 
-const actor = (over: Partial<Actor>): Actor => ({ userId: 'usr_1', role: 'national_admin', organisationId: 'org', clusterIds: [], ...over });
+const actor = (over: Partial<Actor>): Actor => ({
+  userId: 'usr_1',
+  role: 'national_admin',
+  organisationId: 'org',
+  clusterIds: [],
+  ...over,
+});
 const ids = idGenerator(fixedClock(0), () => new Uint8Array(10));
 const code = (fn: () => unknown) => {
   try {
@@ -21,13 +42,33 @@ const code = (fn: () => unknown) => {
 describe('who may invite whom', () => {
   it('follows the cascade of the brief', () => {
     expect(code(() => assertMayInvite(actor({}), 'cluster_admin', {}))).toBe('ok');
-    expect(code(() => assertMayInvite(actor({}), 'association_rep', { clusterId: 'c' }))).toBe('INVITATION.NOT_ALLOWED');
-    expect(code(() => assertMayInvite(actor({ role: 'state_admin', state: 'Punjab' }), 'cluster_admin', { clusterState: 'Punjab' }))).toBe('ok');
-    expect(code(() => assertMayInvite(actor({ role: 'state_admin', state: 'Punjab' }), 'cluster_admin', { clusterState: 'Kerala' }))).toBe('INVITATION.NOT_ALLOWED');
-    expect(code(() => assertMayInvite(actor({ role: 'cluster_admin', clusterIds: ['c1'] }), 'association_rep', { clusterId: 'c1' }))).toBe('ok');
-    expect(code(() => assertMayInvite(actor({ role: 'cluster_admin', clusterIds: ['c1'] }), 'association_rep', { clusterId: 'c2' }))).toBe('INVITATION.NOT_ALLOWED');
+    expect(code(() => assertMayInvite(actor({}), 'association_rep', { clusterId: 'c' }))).toBe(
+      'INVITATION.NOT_ALLOWED',
+    );
+    expect(
+      code(() =>
+        assertMayInvite(actor({ role: 'state_admin', state: 'Punjab' }), 'cluster_admin', { clusterState: 'Punjab' }),
+      ),
+    ).toBe('ok');
+    expect(
+      code(() =>
+        assertMayInvite(actor({ role: 'state_admin', state: 'Punjab' }), 'cluster_admin', { clusterState: 'Kerala' }),
+      ),
+    ).toBe('INVITATION.NOT_ALLOWED');
+    expect(
+      code(() =>
+        assertMayInvite(actor({ role: 'cluster_admin', clusterIds: ['c1'] }), 'association_rep', { clusterId: 'c1' }),
+      ),
+    ).toBe('ok');
+    expect(
+      code(() =>
+        assertMayInvite(actor({ role: 'cluster_admin', clusterIds: ['c1'] }), 'association_rep', { clusterId: 'c2' }),
+      ),
+    ).toBe('INVITATION.NOT_ALLOWED');
     for (const role of ['association_rep', 'provider', 'funder'] as const) {
-      expect(code(() => assertMayInvite(actor({ role, clusterIds: ['c1'] }), 'association_rep', { clusterId: 'c1' }))).toBe('INVITATION.NOT_ALLOWED');
+      expect(
+        code(() => assertMayInvite(actor({ role, clusterIds: ['c1'] }), 'association_rep', { clusterId: 'c1' })),
+      ).toBe('INVITATION.NOT_ALLOWED');
     }
   });
 
@@ -47,7 +88,19 @@ describe('who may invite whom', () => {
 });
 
 describe('invitations', () => {
-  const inv = createInvitation({ email: 'A@x.org', name: 'Asha', role: 'funder', organisationId: 'fnd_1', organisationName: 'SIDBI', clusterIds: [] }, actor({}), 'f'.repeat(64), { ids, clock: fixedClock(1_000) });
+  const inv = createInvitation(
+    {
+      email: 'A@x.org',
+      name: 'Asha',
+      role: 'funder',
+      organisationId: 'fnd_1',
+      organisationName: 'SIDBI',
+      clusterIds: [],
+    },
+    actor({}),
+    'f'.repeat(64),
+    { ids, clock: fixedClock(1_000) },
+  );
   it('work once, and not after they expire', () => {
     const used = acceptInvitation(inv, fixedClock(2_000));
     expect(used.acceptedAt).toBeDefined();
@@ -61,26 +114,36 @@ describe('cluster status', () => {
   const cluster = { status: 'active' } as Cluster;
   it('suspends and reactivates; archived is final', () => {
     expect(changeClusterStatus(changeClusterStatus(cluster, 'suspended'), 'active').status).toBe('active');
-    expect(code(() => changeClusterStatus({ ...cluster, status: 'archived' }, 'active'))).toBe('CLUSTER.ILLEGAL_TRANSITION');
+    expect(code(() => changeClusterStatus({ ...cluster, status: 'archived' }, 'active'))).toBe(
+      'CLUSTER.ILLEGAL_TRANSITION',
+    );
   });
 });
 
 describe('sign-in throttling', () => {
   it('allows at most maxFailures per window and names a wait that ends with the window', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 ** 12 }), (failures, now) => {
-      const start = windowStart(now, ACCOUNT_THROTTLE);
-      const decision = throttle({ failures, windowStart: start }, now, ACCOUNT_THROTTLE);
-      expect(decision.allowed).toBe(failures < ACCOUNT_THROTTLE.maxFailures);
-      if (!decision.allowed) expect(now + decision.retryAfterSeconds * 1000).toBeGreaterThanOrEqual(start + ACCOUNT_THROTTLE.windowMs);
-      expect(throttle({ failures, windowStart: start }, start + ACCOUNT_THROTTLE.windowMs, ACCOUNT_THROTTLE).allowed).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 ** 12 }), (failures, now) => {
+        const start = windowStart(now, ACCOUNT_THROTTLE);
+        const decision = throttle({ failures, windowStart: start }, now, ACCOUNT_THROTTLE);
+        expect(decision.allowed).toBe(failures < ACCOUNT_THROTTLE.maxFailures);
+        if (!decision.allowed)
+          expect(now + decision.retryAfterSeconds * 1000).toBeGreaterThanOrEqual(start + ACCOUNT_THROTTLE.windowMs);
+        expect(
+          throttle({ failures, windowStart: start }, start + ACCOUNT_THROTTLE.windowMs, ACCOUNT_THROTTLE).allowed,
+        ).toBe(true);
+      }),
+    );
   });
 });
 
 describe('cluster policy within national bounds', () => {
   it('accepts the defaults and refuses thresholds outside the bounds, naming the field', () => {
     expect(code(() => assertWithinNationalBounds(defaultClusterPolicy()))).toBe('ok');
-    const tooSmall = { ...defaultClusterPolicy(), size: { ...DEFAULT_SIZE_POLICY, microBelow: NATIONAL_BOUNDS.microBelow.min - 1 } };
+    const tooSmall = {
+      ...defaultClusterPolicy(),
+      size: { ...DEFAULT_SIZE_POLICY, microBelow: NATIONAL_BOUNDS.microBelow.min - 1 },
+    };
     expect(code(() => assertWithinNationalBounds(tooSmall))).toBe('CLUSTER.POLICY_OUT_OF_BOUNDS');
     try {
       assertWithinNationalBounds(tooSmall);

@@ -9,7 +9,11 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 function moneyFormat(currency: string): Intl.NumberFormat {
   let format = moneyFormats.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat(MONEY_LOCALE, { style: 'currency', currency, trailingZeroDisplay: 'stripIfInteger' });
+    format = new Intl.NumberFormat(MONEY_LOCALE, {
+      style: 'currency',
+      currency,
+      trailingZeroDisplay: 'stripIfInteger',
+    });
     moneyFormats.set(currency, format);
   }
   return format;
@@ -30,7 +34,9 @@ export function formatMoney(minorUnits: number, currency: string): string {
   const whole = Math.trunc(minorUnits / scale);
   const rest = Math.abs(minorUnits % scale);
   const sign = minorUnits < 0 && whole === 0 ? '-' : '';
-  return format.format(digits === 0 ? minorUnits : (`${sign}${whole}.${String(rest).padStart(digits, '0')}` as `${number}`));
+  return format.format(
+    digits === 0 ? minorUnits : (`${sign}${whole}.${String(rest).padStart(digits, '0')}` as `${number}`),
+  );
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,7 +52,10 @@ export function formatDate(value: string): string {
   const dateOnly = DATE_ONLY.test(value);
   const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(userLocale(), { dateStyle: 'medium', ...(dateOnly ? { timeZone: 'UTC' } : {}) }).format(date);
+  return new Intl.DateTimeFormat(userLocale(), {
+    dateStyle: 'medium',
+    ...(dateOnly ? { timeZone: 'UTC' } : {}),
+  }).format(date);
 }
 
 /** An instant as date and time in the reader's locale and time zone. */
@@ -95,4 +104,5 @@ export const formatAmount = (m: { amount: number; currency: string }): string =>
  * @example
  * formatShare(3800) // '38%'
  */
-export const formatShare = (basisPoints: number): string => `${(basisPoints / 100).toLocaleString(MONEY_LOCALE, { maximumFractionDigits: 2 })}%`;
+export const formatShare = (basisPoints: number): string =>
+  `${(basisPoints / 100).toLocaleString(MONEY_LOCALE, { maximumFractionDigits: 2 })}%`;

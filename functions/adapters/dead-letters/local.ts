@@ -25,7 +25,11 @@ export function localDeadLetters(sources: readonly RedrivableQueue[]): DeadLette
   };
   return {
     queues: () => [...byName.keys()],
-    list: async (name, { limit }) => queue(name).deadLetters().slice(0, limit).map((l) => deadLetterView(name, l)),
+    list: async (name, { limit }) =>
+      queue(name)
+        .deadLetters()
+        .slice(0, limit)
+        .map((l) => deadLetterView(name, l)),
     redrive: async (name, messageIds) => ({ redriven: queue(name).redrive(messageIds) }),
   };
 }

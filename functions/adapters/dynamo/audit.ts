@@ -23,8 +23,18 @@ export function auditStore(db: Db) {
     },
     async list(clusterId: string, opts: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
       const pk = keys.auditPartition(clusterId);
-      return queryPage(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: opts.limit },
-        { attribute: 'PK', value: pk }, opts.cursor, (i) => AuditEntry.parse(withoutKeys(i)));
+      return queryPage(
+        db,
+        {
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+          Limit: opts.limit,
+        },
+        { attribute: 'PK', value: pk },
+        opts.cursor,
+        (i) => AuditEntry.parse(withoutKeys(i)),
+      );
     },
   };
 }

@@ -17,7 +17,9 @@ export async function getMany(db: Db, keys: Key[]): Promise<(Record<string, unkn
   const id = (k: { PK?: unknown; SK?: unknown }) => `${String(k.PK)}\u0000${String(k.SK)}`;
   const unique = [...new Map(keys.map((k) => [id(k), k])).values()];
   await untilProcessed<Record<string, unknown>>(unique, async (pending) => {
-    const out = await db.doc.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending, ConsistentRead: true } } }));
+    const out = await db.doc.send(
+      new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending, ConsistentRead: true } } }),
+    );
     for (const item of out.Responses?.[db.table] ?? []) found.set(id(item), item);
     return out.UnprocessedKeys?.[db.table]?.Keys;
   });

@@ -21,18 +21,34 @@ export type StoredBid = z.infer<typeof StoredBid>;
  * bid" holds by key; revising replaces the item. GSI1 lists a provider's bids across clusters.
  */
 export const bidKeys = {
-  item: (clusterId: string, requestId: string, providerId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: `BID#${requestId}#${providerId}` }),
+  item: (clusterId: string, requestId: string, providerId: string) => ({
+    PK: `CLUSTER#${clusterId}`,
+    SK: `BID#${requestId}#${providerId}`,
+  }),
   prefix: (requestId: string) => `BID#${requestId}#`,
-  byProvider: (bid: Pick<Bid, 'providerId' | 'updatedAt' | 'id'>) => ({ GSI1PK: `PROVIDER#${bid.providerId}#BIDS`, GSI1SK: `${bid.updatedAt}#${bid.id}` }),
+  byProvider: (bid: Pick<Bid, 'providerId' | 'updatedAt' | 'id'>) => ({
+    GSI1PK: `PROVIDER#${bid.providerId}#BIDS`,
+    GSI1SK: `${bid.updatedAt}#${bid.id}`,
+  }),
   providerPartition: (providerId: string) => `PROVIDER#${providerId}#BIDS`,
 };
 
-const item = (bid: StoredBid) => ({ ...bidKeys.item(bid.clusterId, bid.requestId, bid.providerId), ...bidKeys.byProvider(bid), entity: 'bid', ...bid });
+const item = (bid: StoredBid) => ({
+  ...bidKeys.item(bid.clusterId, bid.requestId, bid.providerId),
+  ...bidKeys.byProvider(bid),
+  entity: 'bid',
+  ...bid,
+});
 const parse = (raw: Record<string, unknown>): StoredBid => StoredBid.parse(withoutKeys(raw));
 
 /** Sealed bids. Every write re-checks, in its transaction, that the request is open and before its deadline. */
 export function bidStore(db: Db) {
-  const write = async (bid: StoredBid, condition: { expression: string; names: Record<string, string>; values: Record<string, unknown> }, now: number, onConflict: (old?: Record<string, unknown>) => Error) => {
+  const write = async (
+    bid: StoredBid,
+    condition: { expression: string; names: Record<string, string>; values: Record<string, unknown> },
+    now: number,
+    onConflict: (old?: Record<string, unknown>) => Error,
+  ) => {
     const put = {
       TableName: db.table,
       Item: item(bid),
@@ -41,11 +57,15 @@ export function bidStore(db: Db) {
       ExpressionAttributeValues: condition.values,
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
     };
-    await transact(db, [{ ConditionCheck: openRequestCheck(db.table, bid.clusterId, bid.requestId, now) }, { Put: put }], (reasons) => {
-      if (failedAt(reasons, 0)) return closedReason(reasons[0]?.item, 'BID');
-      if (failedAt(reasons, 1)) return onConflict(reasons[1]?.item);
-      return undefined;
-    });
+    await transact(
+      db,
+      [{ ConditionCheck: openRequestCheck(db.table, bid.clusterId, bid.requestId, now) }, { Put: put }],
+      (reasons) => {
+        if (failedAt(reasons, 0)) return closedReason(reasons[0]?.item, 'BID');
+        if (failedAt(reasons, 1)) return onConflict(reasons[1]?.item);
+        return undefined;
+      },
+    );
     return bid;
   };
 
@@ -55,7 +75,11 @@ export function bidStore(db: Db) {
      * and (for a submission or revision, which record its accreditation) its profile.
      */
     async context(clusterId: string, requestId: string, providerId: string, opts: { withProvider: boolean }) {
-      const wanted = [requestKeys.item(clusterId, requestId), bidKeys.item(clusterId, requestId, providerId), ...(opts.withProvider ? [keys.provider(providerId)] : [])];
+      const wanted = [
+        requestKeys.item(clusterId, requestId),
+        bidKeys.item(clusterId, requestId, providerId),
+        ...(opts.withProvider ? [keys.provider(providerId)] : []),
+      ];
       const [request, bid, provider] = await getMany(db, wanted);
       return {
         request: request ? parseRequest(request) : undefined,
@@ -66,29 +90,50 @@ export function bidStore(db: Db) {
 
     /** A first bid, or a new one after a withdrawal (which it replaces); never over a live bid. */
     submit(bid: StoredBid, now: number): Promise<StoredBid> {
-      const condition = { expression: 'attribute_not_exists(PK) OR #status = :withdrawn', names: { '#status': 'status' }, values: { ':withdrawn': 'withdrawn' } };
-      return write(bid, condition, now, () => conflict('BID.ALREADY_SUBMITTED', 'This provider already has a live bid on the request; revise it instead'));
+      const condition = {
+        expression: 'attribute_not_exists(PK) OR #status = :withdrawn',
+        names: { '#status': 'status' },
+        values: { ':withdrawn': 'withdrawn' },
+      };
+      return write(bid, condition, now, () =>
+        conflict('BID.ALREADY_SUBMITTED', 'This provider already has a live bid on the request; revise it instead'),
+      );
     },
 
     /** A revision or a withdrawal: replaces the bid if it is still at the version the provider read. */
     replace(bid: StoredBid, expectedVersion: number, now: number): Promise<StoredBid> {
-      const condition = { expression: '#version = :expected', names: { '#version': 'version' }, values: { ':expected': expectedVersion } };
+      const condition = {
+        expression: '#version = :expected',
+        names: { '#version': 'version' },
+        values: { ':expected': expectedVersion },
+      };
       return write(bid, condition, now, (old) =>
         old?.status === 'withdrawn'
           ? conflict('BID.NOT_LIVE', 'The bid was withdrawn; submit a new one')
-          : conflict('BID.VERSION_CONFLICT', 'The bid changed since you read it; reload and try again', 'version'));
+          : conflict('BID.VERSION_CONFLICT', 'The bid changed since you read it; reload and try again', 'version'),
+      );
     },
 
     /** A request's bids (live and withdrawn), a page at a time; callers filter them by the sealing policy. */
-    async listForRequest(clusterId: string, requestId: string, opts: { limit?: number; cursor?: string } = {}): Promise<Page<StoredBid>> {
+    async listForRequest(
+      clusterId: string,
+      requestId: string,
+      opts: { limit?: number; cursor?: string } = {},
+    ): Promise<Page<StoredBid>> {
       const pk = requestKeys.item(clusterId, requestId).PK;
       const prefix = bidKeys.prefix(requestId);
-      return queryPage(db, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': pk, ':sk': prefix },
-        ConsistentRead: true,
-        ...(opts.limit ? { Limit: opts.limit } : {}),
-      }, { attribute: 'PK', value: pk }, opts.cursor, parse);
+      return queryPage(
+        db,
+        {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': pk, ':sk': prefix },
+          ConsistentRead: true,
+          ...(opts.limit ? { Limit: opts.limit } : {}),
+        },
+        { attribute: 'PK', value: pk },
+        opts.cursor,
+        parse,
+      );
     },
 
     /** Every bid of a request (for the evaluation): one Query unless the bids exceed 1 MB. */
@@ -106,13 +151,19 @@ export function bidStore(db: Db) {
     /** A provider's own bids across every cluster, most recently changed first. */
     async listByProvider(providerId: string, opts: { limit: number; cursor?: string }): Promise<Page<StoredBid>> {
       const pk = bidKeys.providerPartition(providerId);
-      return queryPage(db, {
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: opts.limit,
-      }, { attribute: 'GSI1PK', value: pk }, opts.cursor, parse);
+      return queryPage(
+        db,
+        {
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+          Limit: opts.limit,
+        },
+        { attribute: 'GSI1PK', value: pk },
+        opts.cursor,
+        parse,
+      );
     },
   };
 }
@@ -131,10 +182,19 @@ export function pageOfReadable(readable: StoredBid[], opts: { limit: number; cur
   if (!first) return { items: [], nextCursor: null };
   const pk = bidKeys.item(first.clusterId, first.requestId, '').PK;
   const start = decodeCursor(opts.cursor, { attribute: 'PK', value: pk })?.SK;
-  if (opts.cursor && (typeof start !== 'string' || !start.startsWith(bidKeys.prefix(first.requestId)))) throw invalid('PAGE.BAD_CURSOR', 'The cursor is not one this list returned', 'cursor');
+  if (opts.cursor && (typeof start !== 'string' || !start.startsWith(bidKeys.prefix(first.requestId))))
+    throw invalid('PAGE.BAD_CURSOR', 'The cursor is not one this list returned', 'cursor');
   const sk = (b: StoredBid) => bidKeys.item(b.clusterId, b.requestId, b.providerId).SK;
-  const sorted = [...readable].sort((a, b) => (sk(a) < sk(b) ? -1 : 1)).filter((b) => start === undefined || sk(b) > start);
+  const sorted = [...readable]
+    .sort((a, b) => (sk(a) < sk(b) ? -1 : 1))
+    .filter((b) => start === undefined || sk(b) > start);
   const items = sorted.slice(0, opts.limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: sorted.length > items.length && last ? encodeCursor(bidKeys.item(last.clusterId, last.requestId, last.providerId)) : null };
+  return {
+    items,
+    nextCursor:
+      sorted.length > items.length && last
+        ? encodeCursor(bidKeys.item(last.clusterId, last.requestId, last.providerId))
+        : null,
+  };
 }

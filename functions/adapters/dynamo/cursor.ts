@@ -12,7 +12,10 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
  * Decodes a cursor and checks it belongs to the partition being read, so a cursor can't
  * be forged to read another tenant's items.
  */
-export function decodeCursor(cursor: string | undefined, expected: { attribute: string; value: string }): Record<string, string | number> | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  expected: { attribute: string; value: string },
+): Record<string, string | number> | undefined {
   if (!cursor) return undefined;
   const bad = () => invalid('PAGE.BAD_CURSOR', 'The cursor is not one this list returned', 'cursor');
   let parsed: unknown;

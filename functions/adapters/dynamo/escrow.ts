@@ -1,5 +1,12 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError, EscrowRecord, escrowErrors, type AuditEntry, type DomainEvent, type ServiceRequest } from '@bds/core';
+import {
+  DomainError,
+  EscrowRecord,
+  escrowErrors,
+  type AuditEntry,
+  type DomainEvent,
+  type ServiceRequest,
+} from '@bds/core';
 import { auditItem } from './audit';
 import type { Db } from './db';
 import { withoutKeys } from './keys';
@@ -19,7 +26,10 @@ const lostRace = (error: unknown) => error instanceof DomainError && error.code 
 
 const item = (r: EscrowRecord) => ({ ...escrowKeys.item(r.clusterId, r.requestId), entity: 'escrow', ...r });
 
-/** A request transition that commits with an escrow change (delivery started, completed), guarded by the request's version. */
+/**
+ * A request transition that commits with an escrow change (delivery started, completed), guarded by the request's
+ * version.
+ */
 export interface RequestStep {
   next: ServiceRequest;
   expectedVersion: number;
@@ -31,7 +41,10 @@ export interface RequestStep {
  * What a change decides from the record as read (and the request, when `change` was asked to
  * read it): the next record, the events it causes and the request's transition, or nothing to write.
  */
-export type EscrowChange<T> = (current: EscrowRecord, request: StoredRequest | undefined) =>
+export type EscrowChange<T> = (
+  current: EscrowRecord,
+  request: StoredRequest | undefined,
+) =>
   | { record: EscrowRecord; events?: readonly DomainEvent[]; request?: RequestStep | undefined; result: T }
   | { result: T; record?: undefined };
 
@@ -40,16 +53,21 @@ export type EscrowChange<T> = (current: EscrowRecord, request: StoredRequest | u
  * read, so two decisions on one milestone can never both be stored.
  *
  * @example
- * const { result } = await escrow.change(clusterId, requestId, (r) => { const d = acceptMilestone(r, 0, actor, at); return { record: d.record, result: d }; });
+ * const { result } = await escrow.change(clusterId, requestId, (r) => { const d = acceptMilestone(r, 0, actor, at);
+ * return { record: d.record, result: d }; });
  */
 export function escrowStore(db: Db) {
   async function get(clusterId: string, requestId: string): Promise<EscrowRecord | undefined> {
-    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: escrowKeys.item(clusterId, requestId), ConsistentRead: true }));
+    const out = await db.doc.send(
+      new GetCommand({ TableName: db.table, Key: escrowKeys.item(clusterId, requestId), ConsistentRead: true }),
+    );
     return out.Item ? EscrowRecord.parse(withoutKeys(out.Item)) : undefined;
   }
 
   const getRequest = async (clusterId: string, requestId: string): Promise<StoredRequest | undefined> => {
-    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: requestKeys.item(clusterId, requestId), ConsistentRead: true }));
+    const out = await db.doc.send(
+      new GetCommand({ TableName: db.table, Key: requestKeys.item(clusterId, requestId), ConsistentRead: true }),
+    );
     return out.Item ? parseRequest(out.Item) : undefined;
   };
 
@@ -59,7 +77,12 @@ export function escrowStore(db: Db) {
    * request can never say `completed` while the record says otherwise, nor the reverse. Either
    * version having moved is a conflict for `change` to re-read and re-decide.
    */
-  async function save(next: EscrowRecord, expectedVersion: number, events: readonly DomainEvent[] = [], step?: RequestStep): Promise<EscrowRecord> {
+  async function save(
+    next: EscrowRecord,
+    expectedVersion: number,
+    events: readonly DomainEvent[] = [],
+    step?: RequestStep,
+  ): Promise<EscrowRecord> {
     const stored = { ...next, version: expectedVersion + 1 };
     const put = {
       TableName: db.table,
@@ -75,9 +98,15 @@ export function escrowStore(db: Db) {
         throw isConditionFailure(error) ? escrowErrors.versionConflict() : error;
       }
     } else {
-      const request = step ? [{ Update: requestUpdate(db.table, step.next, step.expectedVersion) }, ...(step.audit ? [{ Put: auditItem(db, step.audit) }] : [])] : [];
+      const request = step
+        ? [
+            { Update: requestUpdate(db.table, step.next, step.expectedVersion) },
+            ...(step.audit ? [{ Put: auditItem(db, step.audit) }] : []),
+          ]
+        : [];
       await transact(db, [{ Put: put }, ...request, ...events.map((e) => ({ Put: outboxPut(db, e) }))], (reasons) =>
-        failedAt(reasons, 0) || (step && failedAt(reasons, 1)) ? escrowErrors.versionConflict() : undefined);
+        failedAt(reasons, 0) || (step && failedAt(reasons, 1)) ? escrowErrors.versionConflict() : undefined,
+      );
     }
     return stored;
   }
@@ -89,7 +118,9 @@ export function escrowStore(db: Db) {
     /** Stores a new record; false when the award already has one (a retry: read it instead). */
     async create(record: EscrowRecord): Promise<boolean> {
       try {
-        await db.doc.send(new PutCommand({ TableName: db.table, Item: item(record), ConditionExpression: 'attribute_not_exists(PK)' }));
+        await db.doc.send(
+          new PutCommand({ TableName: db.table, Item: item(record), ConditionExpression: 'attribute_not_exists(PK)' }),
+        );
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;
@@ -103,16 +134,25 @@ export function escrowStore(db: Db) {
      * race sees the winner's decision, e.g. `MILESTONE.ALREADY_DECIDED`). With `withRequest`,
      * the request is read beside the record on every attempt and passed to `decide`.
      */
-    async change<T>(clusterId: string, requestId: string, decide: EscrowChange<T>, opts: { withRequest?: boolean } = {}): Promise<{ result: T; record: EscrowRecord }> {
-      return retry(async () => {
-        const [current, request] = await Promise.all([
-          get(clusterId, requestId), opts.withRequest ? getRequest(clusterId, requestId) : undefined,
-        ]);
-        if (!current) throw escrowErrors.notFound();
-        const out = decide(current, request);
-        if (!out.record) return { result: out.result, record: current };
-        return { result: out.result, record: await save(out.record, current.version, out.events ?? [], out.request) };
-      }, { retryIf: lostRace, policy: { ...DYNAMO_RETRY, attempts: ATTEMPTS } });
+    async change<T>(
+      clusterId: string,
+      requestId: string,
+      decide: EscrowChange<T>,
+      opts: { withRequest?: boolean } = {},
+    ): Promise<{ result: T; record: EscrowRecord }> {
+      return retry(
+        async () => {
+          const [current, request] = await Promise.all([
+            get(clusterId, requestId),
+            opts.withRequest ? getRequest(clusterId, requestId) : undefined,
+          ]);
+          if (!current) throw escrowErrors.notFound();
+          const out = decide(current, request);
+          if (!out.record) return { result: out.result, record: current };
+          return { result: out.result, record: await save(out.record, current.version, out.events ?? [], out.request) };
+        },
+        { retryIf: lostRace, policy: { ...DYNAMO_RETRY, attempts: ATTEMPTS } },
+      );
     },
 
     /**
@@ -121,18 +161,34 @@ export function escrowStore(db: Db) {
      * cluster's partition), filtered and projected to what the count needs. Cancelled awards
      * count too: the number depends only on the stored awards, not on the order they are processed.
      */
-    async earlierAwards(award: { clusterId: string; associationId: string; category: string; awardedAt: string; requestId: string }): Promise<number> {
+    async earlierAwards(award: {
+      clusterId: string;
+      associationId: string;
+      category: string;
+      awardedAt: string;
+      requestId: string;
+    }): Promise<number> {
       const pk = requestKeys.item(award.clusterId, '').PK;
-      const earlier = await queryAll(db, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :req)',
-        FilterExpression: 'associationId = :a AND category = :c AND attribute_exists(award.awardedAt) AND award.awardedAt <= :at',
-        ProjectionExpression: 'id, award.awardedAt',
-        ExpressionAttributeValues: {
-          ':pk': pk, ':req': requestKeys.prefix, ':a': award.associationId, ':c': award.category, ':at': award.awardedAt,
+      const earlier = await queryAll(
+        db,
+        {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :req)',
+          FilterExpression:
+            'associationId = :a AND category = :c AND attribute_exists(award.awardedAt) AND award.awardedAt <= :at',
+          ProjectionExpression: 'id, award.awardedAt',
+          ExpressionAttributeValues: {
+            ':pk': pk,
+            ':req': requestKeys.prefix,
+            ':a': award.associationId,
+            ':c': award.category,
+            ':at': award.awardedAt,
+          },
+          ConsistentRead: true,
         },
-        ConsistentRead: true,
-      }, (raw) => ({ at: (raw.award as { awardedAt: string }).awardedAt, id: String(raw.id) }));
-      return earlier.filter(({ at, id }) => at < award.awardedAt || (at === award.awardedAt && id < award.requestId)).length;
+        (raw) => ({ at: (raw.award as { awardedAt: string }).awardedAt, id: String(raw.id) }),
+      );
+      return earlier.filter(({ at, id }) => at < award.awardedAt || (at === award.awardedAt && id < award.requestId))
+        .length;
     },
   };
 }

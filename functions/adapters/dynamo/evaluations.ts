@@ -9,8 +9,14 @@ import { parseRequest, requestKeys, requestStore, requestUpdate, type StoredRequ
 import { failedAt, transact } from './transact';
 
 const RankedBid = z.object({
-  bidId: z.string(), providerId: z.string(), pricePerFirm: Money.Money, total: Money.Money,
-  priceScore: z.number().int(), qualityScore: z.number().int(), score: z.number().int(), rank: z.number().int().min(1),
+  bidId: z.string(),
+  providerId: z.string(),
+  pricePerFirm: Money.Money,
+  total: Money.Money,
+  priceScore: z.number().int(),
+  qualityScore: z.number().int(),
+  score: z.number().int(),
+  rank: z.number().int().min(1),
 });
 const InvalidBid = z.object({ bidId: z.string(), providerId: z.string(), reason: z.string(), detail: z.string() });
 
@@ -35,7 +41,9 @@ export const StoredEvaluation = z.object({
 export type StoredEvaluation = z.infer<typeof StoredEvaluation>;
 
 /** The evaluation sits beside its request in the cluster's partition: one per request. */
-export const evaluationKeys = { item: (clusterId: string, requestId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: `EVAL#${requestId}` }) };
+export const evaluationKeys = {
+  item: (clusterId: string, requestId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: `EVAL#${requestId}` }),
+};
 
 /**
  * What is stored from core's `evaluate` result.
@@ -43,7 +51,10 @@ export const evaluationKeys = { item: (clusterId: string, requestId: string) => 
  * @example
  * toStoredEvaluation(result, { clusterId, evaluatedAt, evaluatedBy: actor.userId })
  */
-export function toStoredEvaluation(result: EvaluationResult, meta: { clusterId: string; evaluatedAt: string; evaluatedBy: string }): StoredEvaluation {
+export function toStoredEvaluation(
+  result: EvaluationResult,
+  meta: { clusterId: string; evaluatedAt: string; evaluatedBy: string },
+): StoredEvaluation {
   const common = { ...meta, requestId: result.requestId, pledgedFirms: result.pledgedFirms, invalid: result.invalid };
   return result.outcome === 'ranked'
     ? { ...common, outcome: 'ranked', volume: result.volume, ranking: result.ranking, recommended: result.recommended }
@@ -60,8 +71,14 @@ export function evaluationStore(db: Db) {
      * (A single Query would need the bids under the request's sort key, which would make every
      * cluster request list read the bids too; closing happens once per request.)
      */
-    async closeContext(clusterId: string, requestId: string): Promise<{ request: StoredRequest | undefined; bids: StoredBid[] }> {
-      const [request, all] = await Promise.all([requests.get(clusterId, requestId), bids.allForRequest(clusterId, requestId)]);
+    async closeContext(
+      clusterId: string,
+      requestId: string,
+    ): Promise<{ request: StoredRequest | undefined; bids: StoredBid[] }> {
+      const [request, all] = await Promise.all([
+        requests.get(clusterId, requestId),
+        bids.allForRequest(clusterId, requestId),
+      ]);
       return { request, bids: all };
     },
 
@@ -71,25 +88,57 @@ export function evaluationStore(db: Db) {
      * never be left out of a stored ranking. `events` (the transactional outbox) commit with them
      * or not at all.
      */
-    async close(next: ServiceRequest, expectedVersion: number, pledgedFirms: number, evaluation: StoredEvaluation, events: readonly DomainEvent[] = []): Promise<void> {
-      const guard = { expression: '#pledged = :pledged', names: { '#pledged': 'pledgedFirms' }, values: { ':pledged': pledgedFirms } };
+    async close(
+      next: ServiceRequest,
+      expectedVersion: number,
+      pledgedFirms: number,
+      evaluation: StoredEvaluation,
+      events: readonly DomainEvent[] = [],
+    ): Promise<void> {
+      const guard = {
+        expression: '#pledged = :pledged',
+        names: { '#pledged': 'pledgedFirms' },
+        values: { ':pledged': pledgedFirms },
+      };
       const put = {
         TableName: db.table,
-        Item: { ...evaluationKeys.item(evaluation.clusterId, evaluation.requestId), entity: 'evaluation', ...evaluation },
+        Item: {
+          ...evaluationKeys.item(evaluation.clusterId, evaluation.requestId),
+          entity: 'evaluation',
+          ...evaluation,
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       };
       const outbox = events.map((e) => ({ Put: outboxPut(db, e) }));
-      await transact(db, [{ Update: requestUpdate(db.table, next, expectedVersion, guard) }, { Put: put }, ...outbox], (reasons) => {
-        if (failedAt(reasons, 0)) return conflict('REQUEST.VERSION_CONFLICT', 'The request changed while it was being closed; try again', 'version');
-        if (failedAt(reasons, 1)) return conflict('EVALUATION.EXISTS', 'The request has already been evaluated');
-        return undefined;
-      });
+      await transact(
+        db,
+        [{ Update: requestUpdate(db.table, next, expectedVersion, guard) }, { Put: put }, ...outbox],
+        (reasons) => {
+          if (failedAt(reasons, 0))
+            return conflict(
+              'REQUEST.VERSION_CONFLICT',
+              'The request changed while it was being closed; try again',
+              'version',
+            );
+          if (failedAt(reasons, 1)) return conflict('EVALUATION.EXISTS', 'The request has already been evaluated');
+          return undefined;
+        },
+      );
     },
 
     /** The request and its evaluation, in one BatchGetItem. */
-    async withRequest(clusterId: string, requestId: string): Promise<{ request: StoredRequest | undefined; evaluation: StoredEvaluation | undefined }> {
-      const [request, evaluation] = await getMany(db, [requestKeys.item(clusterId, requestId), evaluationKeys.item(clusterId, requestId)]);
-      return { request: request ? parseRequest(request) : undefined, evaluation: evaluation ? StoredEvaluation.parse(withoutKeys(evaluation)) : undefined };
+    async withRequest(
+      clusterId: string,
+      requestId: string,
+    ): Promise<{ request: StoredRequest | undefined; evaluation: StoredEvaluation | undefined }> {
+      const [request, evaluation] = await getMany(db, [
+        requestKeys.item(clusterId, requestId),
+        evaluationKeys.item(clusterId, requestId),
+      ]);
+      return {
+        request: request ? parseRequest(request) : undefined,
+        evaluation: evaluation ? StoredEvaluation.parse(withoutKeys(evaluation)) : undefined,
+      };
     },
   };
 }

@@ -32,7 +32,10 @@ export type Notification = z.infer<typeof Notification>;
  */
 export const inboxKeys = {
   item: (organisationId: string, notificationId: string) => ({ PK: `INBOX#${organisationId}`, SK: notificationId }),
-  unread: (organisationId: string, notificationId: string) => ({ GSI1PK: `INBOX#${organisationId}#UNREAD`, GSI1SK: notificationId }),
+  unread: (organisationId: string, notificationId: string) => ({
+    GSI1PK: `INBOX#${organisationId}#UNREAD`,
+    GSI1SK: notificationId,
+  }),
 };
 
 /**
@@ -48,7 +51,13 @@ const parse = (raw: Record<string, unknown>): Notification => Notification.parse
 /** Notifications per organisation, newest first. */
 export function inboxStore(db: Db) {
   const get = async (organisationId: string, notificationId: string): Promise<Notification | undefined> => {
-    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: inboxKeys.item(organisationId, notificationId), ConsistentRead: true }));
+    const out = await db.doc.send(
+      new GetCommand({
+        TableName: db.table,
+        Key: inboxKeys.item(organisationId, notificationId),
+        ConsistentRead: true,
+      }),
+    );
     return out.Item ? parse(out.Item) : undefined;
   };
   return {
@@ -56,11 +65,18 @@ export function inboxStore(db: Db) {
     /** Adds the notification unless it is there already (a redelivered event); returns what is stored. */
     async put(n: Notification): Promise<{ written: boolean; stored: Notification }> {
       try {
-        await db.doc.send(new PutCommand({
-          TableName: db.table,
-          Item: { ...inboxKeys.item(n.organisationId, n.id), ...(n.readAt ? {} : inboxKeys.unread(n.organisationId, n.id)), entity: 'notification', ...n },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }));
+        await db.doc.send(
+          new PutCommand({
+            TableName: db.table,
+            Item: {
+              ...inboxKeys.item(n.organisationId, n.id),
+              ...(n.readAt ? {} : inboxKeys.unread(n.organisationId, n.id)),
+              entity: 'notification',
+              ...n,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
         return { written: true, stored: n };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
@@ -70,32 +86,70 @@ export function inboxStore(db: Db) {
     },
 
     async markMailed(organisationId: string, notificationId: string, at: string): Promise<void> {
-      await db.doc.send(new UpdateCommand({
-        TableName: db.table, Key: inboxKeys.item(organisationId, notificationId),
-        UpdateExpression: 'SET mailedAt = if_not_exists(mailedAt, :at)', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':at': at },
-      }));
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: inboxKeys.item(organisationId, notificationId),
+          UpdateExpression: 'SET mailedAt = if_not_exists(mailedAt, :at)',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
     },
 
     /** A page of the organisation's inbox, newest first; `unread` reads the sparse unread index. */
-    async list(organisationId: string, opts: { limit: number; cursor?: string; unread?: boolean }): Promise<Page<Notification>> {
+    async list(
+      organisationId: string,
+      opts: { limit: number; cursor?: string; unread?: boolean },
+    ): Promise<Page<Notification>> {
       if (opts.unread) {
         const pk = inboxKeys.unread(organisationId, '').GSI1PK;
-        return queryPage(db, { IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: opts.limit },
-          { attribute: 'GSI1PK', value: pk }, opts.cursor, parse);
+        return queryPage(
+          db,
+          {
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            ScanIndexForward: false,
+            Limit: opts.limit,
+          },
+          { attribute: 'GSI1PK', value: pk },
+          opts.cursor,
+          parse,
+        );
       }
       const pk = inboxKeys.item(organisationId, '').PK;
-      return queryPage(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ScanIndexForward: false, Limit: opts.limit, ConsistentRead: true },
-        { attribute: 'PK', value: pk }, opts.cursor, parse);
+      return queryPage(
+        db,
+        {
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+          Limit: opts.limit,
+          ConsistentRead: true,
+        },
+        { attribute: 'PK', value: pk },
+        opts.cursor,
+        parse,
+      );
     },
 
-    /** Marks it read (the first time only) and drops it from the unread index; undefined when there is no such notification. */
+    /**
+     * Marks it read (the first time only) and drops it from the unread index; undefined when there is no such
+     * notification.
+     */
     async markRead(organisationId: string, notificationId: string, at: string): Promise<Notification | undefined> {
       try {
-        const out = await db.doc.send(new UpdateCommand({
-          TableName: db.table, Key: inboxKeys.item(organisationId, notificationId),
-          UpdateExpression: 'SET readAt = if_not_exists(readAt, :at) REMOVE GSI1PK, GSI1SK', ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': at }, ReturnValues: 'ALL_NEW',
-        }));
+        const out = await db.doc.send(
+          new UpdateCommand({
+            TableName: db.table,
+            Key: inboxKeys.item(organisationId, notificationId),
+            UpdateExpression: 'SET readAt = if_not_exists(readAt, :at) REMOVE GSI1PK, GSI1SK',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':at': at },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
         return out.Attributes ? parse(out.Attributes) : undefined;
       } catch (error) {
         if (isConditionFailure(error)) return undefined;

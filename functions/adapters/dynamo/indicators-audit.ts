@@ -1,7 +1,17 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  Association, Cluster, EscrowRecord, auditIndicators, milestoneDelivery, scopeKeys, type Delivery, type FirstDeliveries, type IndicatorDifference,
-  type Month, type MonthAggregate, type ScopeKey,
+  Association,
+  Cluster,
+  EscrowRecord,
+  auditIndicators,
+  milestoneDelivery,
+  scopeKeys,
+  type Delivery,
+  type FirstDeliveries,
+  type IndicatorDifference,
+  type Month,
+  type MonthAggregate,
+  type ScopeKey,
 } from '@bds/core';
 import type { Db } from './db';
 import { toAggregate } from './indicators';
@@ -17,7 +27,8 @@ export interface IndicatorAudit {
 }
 
 const SCOPE_OF_PK = (pk: string): ScopeKey | undefined => {
-  if (pk.startsWith('CLUSTER#') && pk.endsWith('#INDICATORS')) return scopeKeys.cluster(pk.slice('CLUSTER#'.length, -'#INDICATORS'.length));
+  if (pk.startsWith('CLUSTER#') && pk.endsWith('#INDICATORS'))
+    return scopeKeys.cluster(pk.slice('CLUSTER#'.length, -'#INDICATORS'.length));
   if (pk.startsWith('INDICATORS#')) return pk.slice('INDICATORS#'.length);
   return undefined;
 };
@@ -41,7 +52,9 @@ export async function auditIndicatorStore(db: Db): Promise<IndicatorAudit> {
   const markers = new Set<string>();
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await db.doc.send(new ScanCommand({ TableName: db.table, ExclusiveStartKey: start, ConsistentRead: true }));
+    const page = await db.doc.send(
+      new ScanCommand({ TableName: db.table, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
     for (const item of page.Items ?? []) {
       const entity = item.entity as string | undefined;
       const pk = String(item.PK);
@@ -50,13 +63,21 @@ export async function auditIndicatorStore(db: Db): Promise<IndicatorAudit> {
       else if (entity === 'cluster') clusters.set(String(item.id), Cluster.parse(withoutKeys(item)));
       else if (entity === 'association') associations.set(String(item.id), Association.parse(withoutKeys(item)));
       else if (entity === 'evaluation') bids.set(`${item.clusterId}#${item.requestId}`, bidCount(item as never));
-      else if (entity === 'ledger-transfer' && item.kind === 'hold') holds.set(String(item.id), { state: item.state as string, postedAmount: item.postedAmount as number });
+      else if (entity === 'ledger-transfer' && item.kind === 'hold')
+        holds.set(String(item.id), { state: item.state as string, postedAmount: item.postedAmount as number });
       else if (entity === 'indicator_applied') markers.add(sk.slice('INDAPPLIED#'.length));
       else if (entity === 'indicator_month' || entity === 'indicator_first') {
         const scope = SCOPE_OF_PK(pk);
         if (!scope) continue;
         if (entity === 'indicator_first') {
-          first.set(scope, Object.fromEntries(Object.entries(item).filter(([k]) => k.startsWith('C#')).map(([k, v]) => [k.slice(2), String(v)])));
+          first.set(
+            scope,
+            Object.fromEntries(
+              Object.entries(item)
+                .filter(([k]) => k.startsWith('C#'))
+                .map(([k, v]) => [k.slice(2), String(v)]),
+            ),
+          );
         } else {
           const byMonth = months.get(scope) ?? new Map<Month, MonthAggregate>();
           const { month: _m, ...rest } = toAggregate(item);
@@ -86,11 +107,17 @@ export async function auditIndicatorStore(db: Db): Promise<IndicatorAudit> {
         const l = holds.get(h.id);
         const released = h.state === 'posted' ? h.released.amount : 0;
         const ledgerReleased = l?.state === 'posted' ? (l.postedAmount ?? 0) : 0;
-        if (released !== ledgerReleased) ledger.push({ kind: 'ledger', key: h.id, stored: ledgerReleased, expected: released });
+        if (released !== ledgerReleased)
+          ledger.push({ kind: 'ledger', key: h.id, stored: ledgerReleased, expected: released });
       }
     }
   }
   // Month items hold the attribute `month` and `cur`; the recomputation has both too.
   const differences = auditIndicators({ deliveries, months, first, markers, ledger });
-  return { differences, deliveries: deliveries.length, months: [...months.values()].reduce((s, m) => s + m.size, 0), escrowRecords: records.length };
+  return {
+    differences,
+    deliveries: deliveries.length,
+    months: [...months.values()].reduce((s, m) => s + m.size, 0),
+    escrowRecords: records.length,
+  };
 }

@@ -1,6 +1,13 @@
 import { UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
-  FunderKind, deliveryChange, scopesOfDelivery, type Delivery, type FirstDeliveries, type Month, type MonthAggregate, type ScopeKey,
+  FunderKind,
+  deliveryChange,
+  scopesOfDelivery,
+  type Delivery,
+  type FirstDeliveries,
+  type Month,
+  type MonthAggregate,
+  type ScopeKey,
 } from '@bds/core';
 import { getMany } from './batch-get';
 import type { Db } from './db';
@@ -14,11 +21,15 @@ import { queryAll } from './page';
  * and its first deliveries per category (`FIRST`), so a dashboard read is one Query.
  */
 export const indicatorKeys = {
-  partition: (scope: ScopeKey) => (scope.startsWith('cluster#') ? `CLUSTER#${scope.slice('cluster#'.length)}#INDICATORS` : `INDICATORS#${scope}`),
+  partition: (scope: ScopeKey) =>
+    scope.startsWith('cluster#') ? `CLUSTER#${scope.slice('cluster#'.length)}#INDICATORS` : `INDICATORS#${scope}`,
   month: (scope: ScopeKey, month: Month) => ({ PK: indicatorKeys.partition(scope), SK: `M#${month}` }),
   first: (scope: ScopeKey) => ({ PK: indicatorKeys.partition(scope), SK: 'FIRST' }),
   /** The idempotency marker of one milestone's delivery: written once, in the transaction of the sums. */
-  applied: (clusterId: string, requestId: string, index: number) => ({ PK: `CLUSTER#${clusterId}`, SK: `INDAPPLIED#${requestId}#${index}` }),
+  applied: (clusterId: string, requestId: string, index: number) => ({
+    PK: `CLUSTER#${clusterId}`,
+    SK: `INDAPPLIED#${requestId}#${index}`,
+  }),
   appliedPrefix: 'INDAPPLIED#',
 };
 
@@ -36,7 +47,11 @@ export function toAggregate(item: Record<string, unknown>): MonthAggregate {
 
 /** The first-deliveries item → `{ category: month }`. */
 const toFirst = (item: Record<string, unknown> | undefined): FirstDeliveries =>
-  Object.fromEntries(Object.entries(item ?? {}).filter(([k]) => k.startsWith('C#')).map(([k, v]) => [k.slice(2), String(v)]));
+  Object.fromEntries(
+    Object.entries(item ?? {})
+      .filter(([k]) => k.startsWith('C#'))
+      .map(([k, v]) => [k.slice(2), String(v)]),
+  );
 
 type Update = NonNullable<NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Update']>;
 
@@ -95,16 +110,27 @@ export function indicatorStore(db: Db) {
       const scopes = scopesOfDelivery(d);
       let applied = true;
       try {
-        await transact(db, [
-          {
-            Put: {
-              TableName: db.table,
-              Item: { ...indicatorKeys.applied(d.clusterId, d.requestId, d.index), entity: 'indicator_applied', month: d.month, at: d.at, delivered: d.delivered, public: d.public },
-              ConditionExpression: 'attribute_not_exists(PK)',
+        await transact(
+          db,
+          [
+            {
+              Put: {
+                TableName: db.table,
+                Item: {
+                  ...indicatorKeys.applied(d.clusterId, d.requestId, d.index),
+                  entity: 'indicator_applied',
+                  month: d.month,
+                  at: d.at,
+                  delivered: d.delivered,
+                  public: d.public,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
             },
-          },
-          ...scopes.map((scope) => ({ Update: monthUpdate(db.table, scope, d) })),
-        ], (reasons) => (failedAt(reasons, 0) ? new AlreadyApplied() : undefined));
+            ...scopes.map((scope) => ({ Update: monthUpdate(db.table, scope, d) })),
+          ],
+          (reasons) => (failedAt(reasons, 0) ? new AlreadyApplied() : undefined),
+        );
       } catch (error) {
         if (!(error instanceof AlreadyApplied)) throw error;
         applied = false;
@@ -126,10 +152,18 @@ export function indicatorStore(db: Db) {
      */
     async read(scope: ScopeKey, from: Month, to: Month): Promise<{ months: MonthAggregate[]; first: FirstDeliveries }> {
       const [months, [first]] = await Promise.all([
-        queryAll(db, {
-          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': indicatorKeys.partition(scope), ':from': `M#${from}`, ':to': `M#${to}` },
-        }, toAggregate),
+        queryAll(
+          db,
+          {
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':pk': indicatorKeys.partition(scope),
+              ':from': `M#${from}`,
+              ':to': `M#${to}`,
+            },
+          },
+          toAggregate,
+        ),
         getMany(db, [indicatorKeys.first(scope)]),
       ]);
       return { months, first: toFirst(first) };
@@ -142,7 +176,10 @@ export function indicatorStore(db: Db) {
       const ids = [...new Set(funderIds)];
       for (let i = 0; i < ids.length; i += 100) {
         const chunk = ids.slice(i, i + 100);
-        const items = await getMany(db, chunk.map((id) => keys.funder(id)));
+        const items = await getMany(
+          db,
+          chunk.map((id) => keys.funder(id)),
+        );
         items.forEach((item, j) => {
           const kind = FunderKind.safeParse(item?.kind);
           if (kind.success) out[chunk[j]!] = kind.data;
@@ -161,14 +198,16 @@ class AlreadyApplied extends Error {
 /** SET the category's first month unless an earlier one is stored; a refusal means "already earlier". */
 async function lowerFirst(db: Db, scope: ScopeKey, category: string, month: Month): Promise<void> {
   try {
-    await db.doc.send(new UpdateCommand({
-      TableName: db.table,
-      Key: indicatorKeys.first(scope),
-      UpdateExpression: 'SET #c = :m, entity = :e',
-      ConditionExpression: 'attribute_not_exists(#c) OR #c > :m',
-      ExpressionAttributeNames: { '#c': `C#${category}` },
-      ExpressionAttributeValues: { ':m': month, ':e': 'indicator_first' },
-    }));
+    await db.doc.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: indicatorKeys.first(scope),
+        UpdateExpression: 'SET #c = :m, entity = :e',
+        ConditionExpression: 'attribute_not_exists(#c) OR #c > :m',
+        ExpressionAttributeNames: { '#c': `C#${category}` },
+        ExpressionAttributeValues: { ':m': month, ':e': 'indicator_first' },
+      }),
+    );
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }

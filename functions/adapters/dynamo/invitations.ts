@@ -14,7 +14,11 @@ export function invitationStore(db: Db) {
       return out.Item ? Invitation.parse(withoutKeys(out.Item)) : undefined;
     },
     async put(invitation: Invitation, audit?: AuditEntry): Promise<void> {
-      const put = { TableName: db.table, Item: { ...keys.invitation(invitation.tokenHash), entity: 'invitation', ...invitation }, ConditionExpression: 'attribute_not_exists(PK)' };
+      const put = {
+        TableName: db.table,
+        Item: { ...keys.invitation(invitation.tokenHash), entity: 'invitation', ...invitation },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      };
       if (!audit) {
         await db.doc.send(new PutCommand(put));
         return;
@@ -27,21 +31,26 @@ export function invitationStore(db: Db) {
      */
     async accept(accepted: Invitation, user: StoredUser): Promise<void> {
       try {
-        await db.doc.send(new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: db.table,
-                Item: { ...keys.invitation(accepted.tokenHash), entity: 'invitation', ...accepted },
-                ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(acceptedAt)',
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: db.table,
+                  Item: { ...keys.invitation(accepted.tokenHash), entity: 'invitation', ...accepted },
+                  ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(acceptedAt)',
+                },
               },
-            },
-            { Put: { TableName: db.table, Item: userItem(user), ConditionExpression: 'attribute_not_exists(PK)' } },
-          ],
-        }));
+              { Put: { TableName: db.table, Item: userItem(user), ConditionExpression: 'attribute_not_exists(PK)' } },
+            ],
+          }),
+        );
       } catch (error) {
         if ((error as Error).name === 'TransactionCanceledException') {
-          throw conflict('INVITATION.USED', 'This invitation has already been used, or the email already has an account');
+          throw conflict(
+            'INVITATION.USED',
+            'This invitation has already been used, or the email already has an account',
+          );
         }
         throw error;
       }

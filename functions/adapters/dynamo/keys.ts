@@ -7,13 +7,25 @@
 export const keys = {
   cluster: (clusterId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: 'CLUSTER' }),
   /** National list of clusters (few hundred at most: one partition is fine). */
-  clusterListing: (name: string, clusterId: string) => ({ GSI1PK: 'CLUSTERS', GSI1SK: `${name.toLowerCase()}#${clusterId}` }),
-  association: (clusterId: string, associationId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: `ASSOC#${associationId}` }),
+  clusterListing: (name: string, clusterId: string) => ({
+    GSI1PK: 'CLUSTERS',
+    GSI1SK: `${name.toLowerCase()}#${clusterId}`,
+  }),
+  association: (clusterId: string, associationId: string) => ({
+    PK: `CLUSTER#${clusterId}`,
+    SK: `ASSOC#${associationId}`,
+  }),
   associationPrefix: 'ASSOC#',
-  firm: (clusterId: string, associationId: string, firmId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: `FIRM#${associationId}#${firmId}` }),
+  firm: (clusterId: string, associationId: string, firmId: string) => ({
+    PK: `CLUSTER#${clusterId}`,
+    SK: `FIRM#${associationId}#${firmId}`,
+  }),
   firmPrefix: (associationId: string) => `FIRM#${associationId}#`,
   provider: (providerId: string) => ({ PK: `PROVIDER#${providerId}`, SK: 'PROVIDER' }),
-  providerListing: (name: string, providerId: string) => ({ GSI1PK: 'PROVIDERS', GSI1SK: `${name.toLowerCase()}#${providerId}` }),
+  providerListing: (name: string, providerId: string) => ({
+    GSI1PK: 'PROVIDERS',
+    GSI1SK: `${name.toLowerCase()}#${providerId}`,
+  }),
   /** A provider's registration in a cluster; GSI1 lists a provider's clusters. */
   providerRegistration: (clusterId: string, providerId: string) => ({
     PK: `CLUSTER#${clusterId}`,
@@ -40,7 +52,10 @@ export const keys = {
   passwordReset: (tokenHash: string) => ({ PK: `PWRESET#${tokenHash}`, SK: 'PWRESET' }),
   /** Failed sign-ins in one fixed window, for an account or a client address. */
   throttle: (subject: string, windowStart: number) => ({ PK: `THROTTLE#${subject}`, SK: String(windowStart) }),
-  audit: (clusterId: string, at: string, auditId: string) => ({ PK: `CLUSTER#${clusterId}#AUDIT`, SK: `${at}#${auditId}` }),
+  audit: (clusterId: string, at: string, auditId: string) => ({
+    PK: `CLUSTER#${clusterId}#AUDIT`,
+    SK: `${at}#${auditId}`,
+  }),
   auditPartition: (clusterId: string) => `CLUSTER#${clusterId}#AUDIT`,
   /** Local mail outbox, per recipient. */
   mail: (email: string, messageId: string) => ({ PK: `MAILBOX#${email.toLowerCase()}`, SK: messageId }),
@@ -52,7 +67,9 @@ export const keys = {
 } as const;
 
 /** Strips the key attributes from a stored item. */
-export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'entity'> {
+export function withoutKeys<T extends Record<string, unknown>>(
+  item: T,
+): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'entity'> {
   const { PK: _a, SK: _b, GSI1PK: _c, GSI1SK: _d, GSI2PK: _e, GSI2SK: _f, entity: _g, ...rest } = item;
   return rest;
 }

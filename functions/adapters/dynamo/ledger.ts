@@ -1,8 +1,19 @@
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  accountId, checkPlan, LEDGER_ERROR, LedgerCommand, ledgerErrors, planTransfer, DomainError,
-  type Clock, type Executed, type LedgerAccount, type LedgerEntry, type LedgerTransfer, type PlanContext,
+  accountId,
+  checkPlan,
+  LEDGER_ERROR,
+  LedgerCommand,
+  ledgerErrors,
+  planTransfer,
+  DomainError,
+  type Clock,
+  type Executed,
+  type LedgerAccount,
+  type LedgerEntry,
+  type LedgerTransfer,
+  type PlanContext,
 } from '@bds/core';
 import type { Db } from './db';
 import type { Page } from './cursor';
@@ -39,7 +50,8 @@ const LEDGER_RETRY: RetryPolicy = { ...DYNAMO_RETRY, baseMs: 5 };
  *
  * @example
  * const ledger = ledgerStore(db, { clock });
- * await ledger.execute({ kind: 'hold', id: 'hold:req_1:m0:prg_1', programmeId, clusterId, awardId: 'req_1', providerId, amount });
+ * await ledger.execute({ kind: 'hold', id: 'hold:req_1:m0:prg_1', programmeId, clusterId, awardId: 'req_1', providerId,
+ * amount });
  */
 export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
   const clock = opts.clock ?? { now: () => Date.now() };
@@ -47,9 +59,17 @@ export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
   const maxAttempts = opts.maxAttempts ?? 8;
 
   /** What planning needs from the table: the hold (post, void) or the pool (close), and the id's transfer. */
-  async function context(command: LedgerCommand, at: string): Promise<{ ctx: PlanContext; existing?: LedgerTransfer | undefined }> {
+  async function context(
+    command: LedgerCommand,
+    at: string,
+  ): Promise<{ ctx: PlanContext; existing?: LedgerTransfer | undefined }> {
     if (command.kind === 'post' || command.kind === 'void') {
-      const [rawHold, rawExisting] = await batchGet(db, [ledgerKeys.transfer(command.pendingId), ledgerKeys.transfer(command.id)], command.kind, observe);
+      const [rawHold, rawExisting] = await batchGet(
+        db,
+        [ledgerKeys.transfer(command.pendingId), ledgerKeys.transfer(command.id)],
+        command.kind,
+        observe,
+      );
       const pending = rawHold && parseTransfer(rawHold);
       let existing = rawExisting && parseTransfer(rawExisting);
       // BatchGetItem is read-committed per item, not per batch: it can see the hold resolved by
@@ -63,8 +83,16 @@ export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
     }
     if (command.kind === 'close') {
       const pool = accountId({ kind: 'pool', programmeId: command.programmeId });
-      const [raw, existing] = await batchGet(db, [ledgerKeys.account(pool), ledgerKeys.transfer(command.id)], command.kind, observe);
-      return { ctx: { at, pool: raw && asLedgerAccount(parseAccount(pool, raw)) }, existing: existing && parseTransfer(existing) };
+      const [raw, existing] = await batchGet(
+        db,
+        [ledgerKeys.account(pool), ledgerKeys.transfer(command.id)],
+        command.kind,
+        observe,
+      );
+      return {
+        ctx: { at, pool: raw && asLedgerAccount(parseAccount(pool, raw)) },
+        existing: existing && parseTransfer(existing),
+      };
     }
     return { ctx: { at } };
   }
@@ -74,13 +102,23 @@ export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
     const { ctx, existing } = await context(command, isoAt(clock));
     const plan = planTransfer(command, ctx);
     // What was read is checked before writing: a replay or a resolved hold costs no write.
-    const read = checkPlan(plan, { existing, pending: ctx.pending, account: (id) => (ctx.pool?.id === id ? ctx.pool : undefined) });
+    const read = checkPlan(plan, {
+      existing,
+      pending: ctx.pending,
+      account: (id) => (ctx.pool?.id === id ? ctx.pool : undefined),
+    });
     if (read.outcome === 'replay') return { transfer: read.transfer, replayed: true };
 
     const tx = ledgerTransaction(db.table, plan);
     try {
-      const out = await db.doc.send(new TransactWriteCommand({ TransactItems: tx.items, ReturnConsumedCapacity: 'TOTAL' }));
-      observe({ label: command.kind, operation: 'TransactWriteItems', capacityUnits: capacityOf(out.ConsumedCapacity) });
+      const out = await db.doc.send(
+        new TransactWriteCommand({ TransactItems: tx.items, ReturnConsumedCapacity: 'TOTAL' }),
+      );
+      observe({
+        label: command.kind,
+        operation: 'TransactWriteItems',
+        capacityUnits: capacityOf(out.ConsumedCapacity),
+      });
       return { transfer: plan.transfer, replayed: false };
     } catch (error) {
       observe({ label: command.kind, operation: 'TransactWriteItems', capacityUnits: 0 });
@@ -95,7 +133,10 @@ export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
           if (verdict.outcome === 'replay') return { transfer: verdict.transfer, replayed: true };
         } catch (refusal) {
           // A close planned the pool's balance as read; a hold since then shrank it: read again.
-          const staleClose = command.kind === 'close' && refusal instanceof DomainError && refusal.code === LEDGER_ERROR.insufficientFunds;
+          const staleClose =
+            command.kind === 'close' &&
+            refusal instanceof DomainError &&
+            refusal.code === LEDGER_ERROR.insufficientFunds;
           if (!staleClose) throw refusal;
         }
       }
@@ -107,7 +148,10 @@ export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
   async function execute(input: LedgerCommand): Promise<Executed> {
     const command = LedgerCommand.parse(input);
     try {
-      return await retry(() => attempt(command), { retryIf: (e) => e instanceof TryAgain, policy: { ...LEDGER_RETRY, attempts: maxAttempts } });
+      return await retry(() => attempt(command), {
+        retryIf: (e) => e instanceof TryAgain,
+        policy: { ...LEDGER_RETRY, attempts: maxAttempts },
+      });
     } catch (error) {
       throw error instanceof TryAgain ? ledgerErrors.contention(command.id) : error;
     }
@@ -124,7 +168,12 @@ export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
 
     /** Several accounts in one strongly consistent read per 100. */
     async accounts(ids: readonly string[]): Promise<LedgerAccount[]> {
-      const raws = await batchGet(db, ids.map((id) => ledgerKeys.account(id)), 'accounts', observe);
+      const raws = await batchGet(
+        db,
+        ids.map((id) => ledgerKeys.account(id)),
+        'accounts',
+        observe,
+      );
       return raws.map((raw, i) => asLedgerAccount(parseAccount(ids[i] ?? '', raw)));
     },
 
@@ -134,16 +183,30 @@ export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
     },
 
     async transfers(ids: readonly string[]): Promise<(LedgerTransfer | undefined)[]> {
-      return (await batchGet(db, ids.map((id) => ledgerKeys.transfer(id)), 'transfers', observe)).map((raw) => raw && parseTransfer(raw));
+      return (
+        await batchGet(
+          db,
+          ids.map((id) => ledgerKeys.transfer(id)),
+          'transfers',
+          observe,
+        )
+      ).map((raw) => raw && parseTransfer(raw));
     },
 
     /** Every movement of an account, a page at a time (a Query on the account's partition). */
-    statement(account: string, page: { limit: number; cursor?: string | undefined; newestFirst?: boolean }): Promise<Page<LedgerEntry>> {
+    statement(
+      account: string,
+      page: { limit: number; cursor?: string | undefined; newestFirst?: boolean },
+    ): Promise<Page<LedgerEntry>> {
       return queryStatement(db, account, page, observe);
     },
 
     /** Every movement of an award's escrow: its holds, releases and voids. */
-    awardStatement(clusterId: string, awardId: string, page: { limit: number; cursor?: string | undefined; newestFirst?: boolean }): Promise<Page<LedgerEntry>> {
+    awardStatement(
+      clusterId: string,
+      awardId: string,
+      page: { limit: number; cursor?: string | undefined; newestFirst?: boolean },
+    ): Promise<Page<LedgerEntry>> {
       return queryStatement(db, accountId({ kind: 'escrow', clusterId, awardId }), page, observe);
     },
   };

@@ -4,7 +4,13 @@ import type { MailSender } from '../mail/port';
 import type { Db } from './db';
 import { keys, withoutKeys } from './keys';
 
-export const StoredMail = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), sentAt: z.iso.datetime() });
+export const StoredMail = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  sentAt: z.iso.datetime(),
+});
 export type StoredMail = z.infer<typeof StoredMail>;
 
 /**
@@ -16,19 +22,40 @@ export function mailboxStore(db: Db, opts: { nextId: () => string; now: () => nu
     async send(message) {
       const id = opts.nextId();
       const { idempotencyKey, ...content } = message;
-      const item = { ...keys.mail(message.to, id), entity: 'mail', id, ...content, to: message.to.toLowerCase(), sentAt: new Date(opts.now()).toISOString() };
+      const item = {
+        ...keys.mail(message.to, id),
+        entity: 'mail',
+        id,
+        ...content,
+        to: message.to.toLowerCase(),
+        sentAt: new Date(opts.now()).toISOString(),
+      };
       if (idempotencyKey === undefined) {
         await db.doc.send(new PutCommand({ TableName: db.table, Item: item }));
       } else {
         // The mail and a marker named by its key, in one transaction: the same key again sends nothing.
-        const marker = { ...keys.mailKey(idempotencyKey), entity: 'mail-key', mailId: id, expiresAt: Math.floor(opts.now() / 1000) + 30 * 24 * 3600 };
+        const marker = {
+          ...keys.mailKey(idempotencyKey),
+          entity: 'mail-key',
+          mailId: id,
+          expiresAt: Math.floor(opts.now() / 1000) + 30 * 24 * 3600,
+        };
         try {
-          await db.doc.send(new TransactWriteCommand({
-            TransactItems: [{ Put: { TableName: db.table, Item: marker, ConditionExpression: 'attribute_not_exists(PK)' } }, { Put: { TableName: db.table, Item: item } }],
-          }));
+          await db.doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Put: { TableName: db.table, Item: marker, ConditionExpression: 'attribute_not_exists(PK)' } },
+                { Put: { TableName: db.table, Item: item } },
+              ],
+            }),
+          );
         } catch (error) {
           const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-          if ((error as Error).name === 'TransactionCanceledException' && reasons?.[0]?.Code === 'ConditionalCheckFailed') return;
+          if (
+            (error as Error).name === 'TransactionCanceledException' &&
+            reasons?.[0]?.Code === 'ConditionalCheckFailed'
+          )
+            return;
           throw error;
         }
       }
@@ -38,13 +65,15 @@ export function mailboxStore(db: Db, opts: { nextId: () => string; now: () => nu
   return {
     sender,
     async list(email: string, limit = 20): Promise<StoredMail[]> {
-      const out = await db.doc.send(new QueryCommand({
-        TableName: db.table,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.mailbox(email) },
-        ScanIndexForward: false,
-        Limit: limit,
-      }));
+      const out = await db.doc.send(
+        new QueryCommand({
+          TableName: db.table,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.mailbox(email) },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
       return (out.Items ?? []).map((i) => StoredMail.parse(withoutKeys(i)));
     },
   };

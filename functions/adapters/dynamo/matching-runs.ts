@@ -23,7 +23,11 @@ export const EvaluationMatching = z.object({
 export type EvaluationMatching = z.infer<typeof EvaluationMatching>;
 
 const Score = z.number().int().nonnegative();
-const Certificate = z.object({ requests: z.record(z.string(), z.number()), providers: z.record(z.string(), z.number()), bound: z.number() });
+const Certificate = z.object({
+  requests: z.record(z.string(), z.number()),
+  providers: z.record(z.string(), z.number()),
+  bound: z.number(),
+});
 
 /**
  * One run of the matching worker over the ranked requests of a cluster closing together: the
@@ -38,9 +42,27 @@ export const MatchingRun = z.object({
   eventIds: z.array(z.string()),
   requestIds: z.array(z.string()),
   /** What each provider could still take per overlap group (`<providerId>#<group>`). */
-  slots: z.array(z.object({ id: z.string(), providerId: z.string(), group: z.number().int(), capacity: z.number().int(), busy: z.number().int(), remaining: z.number().int() })),
+  slots: z.array(
+    z.object({
+      id: z.string(),
+      providerId: z.string(),
+      group: z.number().int(),
+      capacity: z.number().int(),
+      busy: z.number().int(),
+      remaining: z.number().int(),
+    }),
+  ),
   instance: z.array(z.object({ id: z.string(), bids: z.array(z.object({ providerId: z.string(), score: Score })) })),
-  assignments: z.array(z.object({ requestId: z.string(), providerId: z.string(), slotId: z.string(), bidId: z.string(), score: Score, capacityAdjusted: z.boolean() })),
+  assignments: z.array(
+    z.object({
+      requestId: z.string(),
+      providerId: z.string(),
+      slotId: z.string(),
+      bidId: z.string(),
+      score: Score,
+      capacityAdjusted: z.boolean(),
+    }),
+  ),
   unassigned: z.array(z.object({ requestId: z.string(), reason: z.string() })),
   objective: Score,
   certificate: Certificate,
@@ -65,7 +87,9 @@ export class ClaimLost extends Error {
   }
 }
 
-export const matchingRunKeys = { item: (clusterId: string, runId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: `MATCHRUN#${runId}` }) };
+export const matchingRunKeys = {
+  item: (clusterId: string, runId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: `MATCHRUN#${runId}` }),
+};
 
 /** A request, its evaluation and the evaluation's matching note, as read together. */
 export interface ClosedRequest {
@@ -75,10 +99,15 @@ export interface ClosedRequest {
   matching: EvaluationMatching | undefined;
 }
 
-const Engaged = z.object({ status: z.string(), deliveryWindow: DeliveryWindow, award: z.object({ providerId: z.string() }).optional() });
+const Engaged = z.object({
+  status: z.string(),
+  deliveryWindow: DeliveryWindow,
+  award: z.object({ providerId: z.string() }).optional(),
+});
 const ENGAGED = new Set(['awarded', 'in_delivery']);
 const BATCH_GET_MAX = 100;
-const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** Matching runs, and what the matching worker reads and writes around them. */
 export function matchingRunStore(db: Db) {
@@ -93,7 +122,10 @@ export function matchingRunStore(db: Db) {
     async closedRequests(clusterId: string, requestIds: string[]): Promise<ClosedRequest[]> {
       const out: ClosedRequest[] = [];
       for (const part of chunks(requestIds, BATCH_GET_MAX / 2)) {
-        const items = await getMany(db, part.flatMap((r) => [requestKeys.item(clusterId, r), evaluationKeys.item(clusterId, r)]));
+        const items = await getMany(
+          db,
+          part.flatMap((r) => [requestKeys.item(clusterId, r), evaluationKeys.item(clusterId, r)]),
+        );
         part.forEach((requestId, i) => {
           const raw = items[2 * i];
           out.push({ requestId, request: raw ? parseRequest(raw) : undefined, ...parseEvaluation(items[2 * i + 1]) });
@@ -104,7 +136,10 @@ export function matchingRunStore(db: Db) {
 
     /** The request, its evaluation and the matching note, in one BatchGetItem (for the evaluation route). */
     async evaluationWithRequest(clusterId: string, requestId: string): Promise<Omit<ClosedRequest, 'requestId'>> {
-      const [request, evaluation] = await getMany(db, [requestKeys.item(clusterId, requestId), evaluationKeys.item(clusterId, requestId)]);
+      const [request, evaluation] = await getMany(db, [
+        requestKeys.item(clusterId, requestId),
+        evaluationKeys.item(clusterId, requestId),
+      ]);
       return { request: request ? parseRequest(request) : undefined, ...parseEvaluation(evaluation) };
     },
 
@@ -114,35 +149,53 @@ export function matchingRunStore(db: Db) {
      * Found from its bids (GSI1), since an award is always one of its bids; `exclude` leaves out
      * the requests being matched.
      */
-    async capacities(providerIds: string[], exclude: Set<string>): Promise<Map<string, { capacity: number; engagements: DeliveryWindow[] }>> {
+    async capacities(
+      providerIds: string[],
+      exclude: Set<string>,
+    ): Promise<Map<string, { capacity: number; engagements: DeliveryWindow[] }>> {
       const profiles = new Map<string, { capacity: number; engagements: DeliveryWindow[] }>();
       for (const part of chunks(providerIds, BATCH_GET_MAX)) {
-        const items = await getMany(db, part.map((p) => keys.provider(p)));
+        const items = await getMany(
+          db,
+          part.map((p) => keys.provider(p)),
+        );
         part.forEach((p, i) => {
           const item = items[i];
           const capacity = item && item.blocked !== true && typeof item.capacity === 'number' ? item.capacity : 0;
           profiles.set(p, { capacity, engagements: [] });
         });
       }
-      await Promise.all(providerIds.map(async (providerId) => {
-        const requestKeysOf = new Map<string, { PK: string; SK: string }>();
-        const bids = await queryAll(db, {
-          IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': bidKeys.providerPartition(providerId) },
-          ProjectionExpression: 'clusterId, requestId',
-        }, (bid) => ({ clusterId: String(bid.clusterId), requestId: String(bid.requestId) }));
-        for (const bid of bids) {
-          if (!exclude.has(bid.requestId)) requestKeysOf.set(bid.requestId, requestKeys.item(bid.clusterId, bid.requestId));
-        }
-        for (const part of chunks([...requestKeysOf.values()], BATCH_GET_MAX)) {
-          for (const raw of await getMany(db, part)) {
-            const request = Engaged.safeParse(raw);
-            if (request.success && ENGAGED.has(request.data.status) && request.data.award?.providerId === providerId) {
-              profiles.get(providerId)!.engagements.push(request.data.deliveryWindow);
+      await Promise.all(
+        providerIds.map(async (providerId) => {
+          const requestKeysOf = new Map<string, { PK: string; SK: string }>();
+          const bids = await queryAll(
+            db,
+            {
+              IndexName: 'GSI1',
+              KeyConditionExpression: 'GSI1PK = :pk',
+              ExpressionAttributeValues: { ':pk': bidKeys.providerPartition(providerId) },
+              ProjectionExpression: 'clusterId, requestId',
+            },
+            (bid) => ({ clusterId: String(bid.clusterId), requestId: String(bid.requestId) }),
+          );
+          for (const bid of bids) {
+            if (!exclude.has(bid.requestId))
+              requestKeysOf.set(bid.requestId, requestKeys.item(bid.clusterId, bid.requestId));
+          }
+          for (const part of chunks([...requestKeysOf.values()], BATCH_GET_MAX)) {
+            for (const raw of await getMany(db, part)) {
+              const request = Engaged.safeParse(raw);
+              if (
+                request.success &&
+                ENGAGED.has(request.data.status) &&
+                request.data.award?.providerId === providerId
+              ) {
+                profiles.get(providerId)!.engagements.push(request.data.deliveryWindow);
+              }
             }
           }
-        }
-      }));
+        }),
+      );
       return profiles;
     },
 
@@ -154,17 +207,27 @@ export function matchingRunStore(db: Db) {
      */
     async record(run: MatchingRun, changes: EvaluationChange[]): Promise<void> {
       const items = [
-        { Put: { TableName: db.table, Item: { ...matchingRunKeys.item(run.clusterId, run.runId), entity: 'matchingRun', ...run }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        {
+          Put: {
+            TableName: db.table,
+            Item: { ...matchingRunKeys.item(run.clusterId, run.runId), entity: 'matchingRun', ...run },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
         ...changes.flatMap((c) => [
           {
             ConditionCheck: {
-              TableName: db.table, Key: requestKeys.item(run.clusterId, c.requestId),
-              ConditionExpression: '#status = :evaluating', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':evaluating': 'evaluating' },
+              TableName: db.table,
+              Key: requestKeys.item(run.clusterId, c.requestId),
+              ConditionExpression: '#status = :evaluating',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':evaluating': 'evaluating' },
             },
           },
           {
             Update: {
-              TableName: db.table, Key: evaluationKeys.item(run.clusterId, c.requestId),
+              TableName: db.table,
+              Key: evaluationKeys.item(run.clusterId, c.requestId),
               UpdateExpression: 'SET recommended = :recommended, matching = :matching',
               ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(matching)',
               ExpressionAttributeValues: { ':recommended': c.recommended, ':matching': c.matching },
@@ -173,13 +236,17 @@ export function matchingRunStore(db: Db) {
         ]),
       ];
       await transact(db, items, (reasons) => {
-        const lost = changes.filter((_, i) => failedAt(reasons, 1 + 2 * i) || failedAt(reasons, 2 + 2 * i)).map((c) => c.requestId);
+        const lost = changes
+          .filter((_, i) => failedAt(reasons, 1 + 2 * i) || failedAt(reasons, 2 + 2 * i))
+          .map((c) => c.requestId);
         return lost.length ? new ClaimLost(lost) : undefined;
       });
     },
 
     async get(clusterId: string, runId: string): Promise<MatchingRun | undefined> {
-      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: matchingRunKeys.item(clusterId, runId), ConsistentRead: true }));
+      const out = await db.doc.send(
+        new GetCommand({ TableName: db.table, Key: matchingRunKeys.item(clusterId, runId), ConsistentRead: true }),
+      );
       return out.Item ? MatchingRun.parse(withoutKeys(out.Item)) : undefined;
     },
   };

@@ -25,11 +25,20 @@ const MIDDLEWARE = 'bdsUsageMeter';
 const scope = new AsyncLocalStorage<Meter>();
 
 const emptyUsage = (): Meter => ({
-  readCalls: 0, writeCalls: 0, readRoundTrips: 0, writeRoundTrips: 0, readUnits: 0, writeUnits: 0, commands: [], readsInFlight: 0, writesInFlight: 0,
+  readCalls: 0,
+  writeCalls: 0,
+  readRoundTrips: 0,
+  writeRoundTrips: 0,
+  readUnits: 0,
+  writeUnits: 0,
+  commands: [],
+  readsInFlight: 0,
+  writesInFlight: 0,
 });
 
 type Capacity = { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined;
-const unitsOf = (c: Capacity): number => (Array.isArray(c) ? c : c ? [c] : []).reduce((s, x) => s + (x.CapacityUnits ?? 0), 0);
+const unitsOf = (c: Capacity): number =>
+  (Array.isArray(c) ? c : c ? [c] : []).reduce((s, x) => s + (x.CapacityUnits ?? 0), 0);
 
 /**
  * Makes every call through this client report to the current {@link measure} scope. The

@@ -13,7 +13,9 @@ const cancelled = (error: unknown) => (error as Error).name === 'TransactionCanc
  * action either fully happens (and is recorded) or leaves nothing behind.
  */
 export function onboardingStore(db: Db) {
-  const put = (Item: Record<string, unknown>, ConditionExpression?: string) => ({ Put: { TableName: db.table, Item, ...(ConditionExpression ? { ConditionExpression } : {}) } });
+  const put = (Item: Record<string, unknown>, ConditionExpression?: string) => ({
+    Put: { TableName: db.table, Item, ...(ConditionExpression ? { ConditionExpression } : {}) },
+  });
   const send = (items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>) =>
     db.doc.send(new TransactWriteCommand({ TransactItems: items }));
   return {
@@ -21,8 +23,19 @@ export function onboardingStore(db: Db) {
     async onboardCluster(cluster: Cluster, invitation: Invitation, audit: AuditEntry): Promise<void> {
       try {
         await send([
-          put({ ...keys.cluster(cluster.id), ...keys.clusterListing(cluster.name, cluster.id), entity: 'cluster', ...cluster }, 'attribute_not_exists(PK)'),
-          put({ ...keys.invitation(invitation.tokenHash), entity: 'invitation', ...invitation }, 'attribute_not_exists(PK)'),
+          put(
+            {
+              ...keys.cluster(cluster.id),
+              ...keys.clusterListing(cluster.name, cluster.id),
+              entity: 'cluster',
+              ...cluster,
+            },
+            'attribute_not_exists(PK)',
+          ),
+          put(
+            { ...keys.invitation(invitation.tokenHash), entity: 'invitation', ...invitation },
+            'attribute_not_exists(PK)',
+          ),
           { Put: auditItem(db, audit) },
         ]);
       } catch (error) {
@@ -35,7 +48,20 @@ export function onboardingStore(db: Db) {
     async changeClusterStatus(before: Cluster, after: Cluster, audit: AuditEntry): Promise<void> {
       try {
         await send([
-          { Put: { TableName: db.table, Item: { ...keys.cluster(after.id), ...keys.clusterListing(after.name, after.id), entity: 'cluster', ...after }, ConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': before.status } } },
+          {
+            Put: {
+              TableName: db.table,
+              Item: {
+                ...keys.cluster(after.id),
+                ...keys.clusterListing(after.name, after.id),
+                entity: 'cluster',
+                ...after,
+              },
+              ConditionExpression: '#s = :s',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':s': before.status },
+            },
+          },
           { Put: auditItem(db, audit) },
         ]);
       } catch (error) {
@@ -48,7 +74,10 @@ export function onboardingStore(db: Db) {
     async inviteFunder(funder: Funder, invitation: Invitation): Promise<void> {
       await send([
         put({ ...keys.funder(funder.id), entity: 'funder', ...funder }, 'attribute_not_exists(PK)'),
-        put({ ...keys.invitation(invitation.tokenHash), entity: 'invitation', ...invitation }, 'attribute_not_exists(PK)'),
+        put(
+          { ...keys.invitation(invitation.tokenHash), entity: 'invitation', ...invitation },
+          'attribute_not_exists(PK)',
+        ),
       ]);
     },
 
@@ -56,7 +85,15 @@ export function onboardingStore(db: Db) {
     async signUpProvider(provider: Provider, user: StoredUser): Promise<void> {
       try {
         await send([
-          put({ ...keys.provider(provider.id), ...keys.providerListing(provider.name, provider.id), entity: 'provider', ...provider }, 'attribute_not_exists(PK)'),
+          put(
+            {
+              ...keys.provider(provider.id),
+              ...keys.providerListing(provider.name, provider.id),
+              entity: 'provider',
+              ...provider,
+            },
+            'attribute_not_exists(PK)',
+          ),
           put(userItem(user), 'attribute_not_exists(PK)'),
         ]);
       } catch (error) {
@@ -69,10 +106,26 @@ export function onboardingStore(db: Db) {
     async applyToCluster(registration: Registration): Promise<void> {
       try {
         await send([
-          { Put: { TableName: db.table, Item: { ...keys.providerRegistration(registration.clusterId, registration.providerId), entity: 'registration', ...registration }, ConditionExpression: 'attribute_not_exists(PK) OR #s = :refused', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':refused': 'refused' } } },
+          {
+            Put: {
+              TableName: db.table,
+              Item: {
+                ...keys.providerRegistration(registration.clusterId, registration.providerId),
+                entity: 'registration',
+                ...registration,
+              },
+              ConditionExpression: 'attribute_not_exists(PK) OR #s = :refused',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':refused': 'refused' },
+            },
+          },
         ]);
       } catch (error) {
-        if (cancelled(error)) throw conflict('REGISTRATION.EXISTS', 'The provider has already applied to this cluster or is approved there');
+        if (cancelled(error))
+          throw conflict(
+            'REGISTRATION.EXISTS',
+            'The provider has already applied to this cluster or is approved there',
+          );
         throw error;
       }
     },
@@ -85,15 +138,47 @@ export function onboardingStore(db: Db) {
       const approve = registration.status === 'approved';
       try {
         await send([
-          { Put: { TableName: db.table, Item: { ...keys.providerRegistration(registration.clusterId, registration.providerId), entity: 'registration', ...registration }, ConditionExpression: '#s = :pending', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':pending': 'pending' } } },
+          {
+            Put: {
+              TableName: db.table,
+              Item: {
+                ...keys.providerRegistration(registration.clusterId, registration.providerId),
+                entity: 'registration',
+                ...registration,
+              },
+              ConditionExpression: '#s = :pending',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':pending': 'pending' },
+            },
+          },
           // An atomic append, not a Put of the provider as read: approvals in several clusters at
           // once would otherwise each write their stale list and drop the others' cluster ids.
           // The pending registration's condition above makes it happen once per cluster.
-          ...(approve ? [{ Update: {
-            TableName: db.table, Key: keys.provider(provider.id), ConditionExpression: 'attribute_exists(PK)',
-            UpdateExpression: 'SET clusterIds = list_append(clusterIds, :c)', ExpressionAttributeValues: { ':c': [registration.clusterId] },
-          } }] : []),
-          ...(approve && provider.contactEmail ? [{ Update: { TableName: db.table, Key: keys.user(provider.contactEmail), UpdateExpression: 'SET clusterIds = list_append(clusterIds, :c)', ExpressionAttributeValues: { ':c': [registration.clusterId] } } }] : []),
+          ...(approve
+            ? [
+                {
+                  Update: {
+                    TableName: db.table,
+                    Key: keys.provider(provider.id),
+                    ConditionExpression: 'attribute_exists(PK)',
+                    UpdateExpression: 'SET clusterIds = list_append(clusterIds, :c)',
+                    ExpressionAttributeValues: { ':c': [registration.clusterId] },
+                  },
+                },
+              ]
+            : []),
+          ...(approve && provider.contactEmail
+            ? [
+                {
+                  Update: {
+                    TableName: db.table,
+                    Key: keys.user(provider.contactEmail),
+                    UpdateExpression: 'SET clusterIds = list_append(clusterIds, :c)',
+                    ExpressionAttributeValues: { ':c': [registration.clusterId] },
+                  },
+                },
+              ]
+            : []),
           { Put: auditItem(db, audit) },
         ]);
       } catch (error) {
@@ -106,14 +191,28 @@ export function onboardingStore(db: Db) {
     async setProviderStanding(provider: Provider, audit: AuditEntry, userEmail?: string): Promise<void> {
       await send([
         // Only the two fields it decides: a Put of the provider as read would undo a concurrent approval.
-        { Update: {
-          TableName: db.table, Key: keys.provider(provider.id), ConditionExpression: 'attribute_exists(PK)',
-          UpdateExpression: 'SET accredited = :a, blocked = :b', ExpressionAttributeValues: { ':a': provider.accredited, ':b': provider.blocked },
-        } },
-        ...(userEmail ? [{ Update: {
-          TableName: db.table, Key: keys.user(userEmail), ConditionExpression: 'attribute_exists(PK)',
-          UpdateExpression: 'SET disabled = :d', ExpressionAttributeValues: { ':d': provider.blocked },
-        } }] : []),
+        {
+          Update: {
+            TableName: db.table,
+            Key: keys.provider(provider.id),
+            ConditionExpression: 'attribute_exists(PK)',
+            UpdateExpression: 'SET accredited = :a, blocked = :b',
+            ExpressionAttributeValues: { ':a': provider.accredited, ':b': provider.blocked },
+          },
+        },
+        ...(userEmail
+          ? [
+              {
+                Update: {
+                  TableName: db.table,
+                  Key: keys.user(userEmail),
+                  ConditionExpression: 'attribute_exists(PK)',
+                  UpdateExpression: 'SET disabled = :d',
+                  ExpressionAttributeValues: { ':d': provider.blocked },
+                },
+              },
+            ]
+          : []),
         { Put: auditItem(db, audit) },
       ]);
     },

@@ -11,9 +11,13 @@ import { requestStore } from './requests';
 
 type Key = { PK: string; SK: string };
 const Named = z.object({ name: z.string() }).loose();
-const Rule = z.object({
-  id: z.string(), schedule: z.array(z.number()), innovativeSchedule: z.array(z.number()).optional(),
-}).loose();
+const Rule = z
+  .object({
+    id: z.string(),
+    schedule: z.array(z.number()),
+    innovativeSchedule: z.array(z.number()).optional(),
+  })
+  .loose();
 
 /** BatchGetItem takes 100 keys a call. */
 async function getAll(db: Db, wanted: Key[]): Promise<(Record<string, unknown> | undefined)[]> {
@@ -27,7 +31,9 @@ export function bidFacts(evaluation: StoredEvaluation | undefined): BidFacts | u
   if (!evaluation) return undefined;
   const totals = evaluation.ranking.map((b) => b.total).sort((a, b) => a.amount - b.amount);
   return {
-    numberOfBids: bidCount(evaluation), numberOfValidBids: evaluation.ranking.length, volume: evaluation.volume ?? 0,
+    numberOfBids: bidCount(evaluation),
+    numberOfValidBids: evaluation.ranking.length,
+    volume: evaluation.volume ?? 0,
     ...(totals.length > 0 ? { lowest: totals[0]!, highest: totals[totals.length - 1]! } : {}),
   };
 }
@@ -45,11 +51,15 @@ export function openDataStore(db: Db) {
     async page(clusterId: string, opts: { limit: number; cursor?: string }): Promise<Page<ReleaseInput>> {
       const page = await requests.listByCluster(clusterId, opts);
       const shown = page.items.filter((r) => r.status !== 'draft');
-      const first = await getAll(db, shown.flatMap((r) => [
-        evaluationKeys.item(clusterId, r.id), escrowKeys.item(clusterId, r.id),
-        keys.association(clusterId, r.associationId),
-        keys.provider(r.award?.providerId ?? 'none'),
-      ]));
+      const first = await getAll(
+        db,
+        shown.flatMap((r) => [
+          evaluationKeys.item(clusterId, r.id),
+          escrowKeys.item(clusterId, r.id),
+          keys.association(clusterId, r.associationId),
+          keys.provider(r.award?.providerId ?? 'none'),
+        ]),
+      );
       const parts = shown.map((request, i) => {
         const [evaluation, escrow, association, provider] = first.slice(i * 4, i * 4 + 4);
         return {
@@ -57,7 +67,8 @@ export function openDataStore(db: Db) {
           evaluation: evaluation ? StoredEvaluation.parse(withoutKeys(evaluation)) : undefined,
           escrow: escrow ? EscrowRecord.parse(withoutKeys(escrow)) : undefined,
           association: {
-            id: request.associationId, name: association ? Named.parse(association).name : request.associationId,
+            id: request.associationId,
+            name: association ? Named.parse(association).name : request.associationId,
           },
           provider: request.award
             ? { id: request.award.providerId, name: provider ? Named.parse(provider).name : request.award.providerId }
@@ -67,21 +78,29 @@ export function openDataStore(db: Db) {
       const funderIds = [...new Set(parts.flatMap((p) => p.escrow?.contributions.map((c) => c.funderId) ?? []))];
       const programmeIds = [...new Set(parts.flatMap((p) => p.escrow?.contributions.map((c) => c.programmeId) ?? []))];
       const second = await getAll(db, [
-        ...funderIds.map((f) => keys.funder(f)), ...programmeIds.map((p) => programmeKeys.item(p)),
+        ...funderIds.map((f) => keys.funder(f)),
+        ...programmeIds.map((p) => programmeKeys.item(p)),
       ]);
       const funders: Record<string, string> = {};
-      funderIds.forEach((id, i) => { const item = second[i]; funders[id] = item ? Named.parse(item).name : id; });
+      funderIds.forEach((id, i) => {
+        const item = second[i];
+        funders[id] = item ? Named.parse(item).name : id;
+      });
       const rules: Record<string, SubsidyRule> = {};
       for (const item of second.slice(funderIds.length)) {
         if (!item) continue;
         const p = Rule.parse(item);
         rules[p.id] = {
-          programmeId: p.id, schedule: p.schedule,
+          programmeId: p.id,
+          schedule: p.schedule,
           ...(p.innovativeSchedule ? { innovativeSchedule: p.innovativeSchedule } : {}),
         };
       }
       const items: ReleaseInput[] = parts.map((p) => ({
-        request: p.request, association: p.association, funders, rules,
+        request: p.request,
+        association: p.association,
+        funders,
+        rules,
         ...(p.provider ? { provider: p.provider } : {}),
         ...(p.escrow ? { escrow: p.escrow } : {}),
         ...(p.evaluation ? { bids: bidFacts(p.evaluation)! } : {}),

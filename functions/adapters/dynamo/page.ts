@@ -11,7 +11,8 @@ const badCursor = () => invalid('PAGE.BAD_CURSOR', 'The cursor is not one this l
  * missing a key attribute is the caller's mistake: a 422 naming `cursor`, not a 500.
  *
  * @example
- * const page = await queryPage(db, { KeyConditionExpression: 'PK = :pk', … }, { attribute: 'PK', value: pk }, opts.cursor, parse);
+ * const page = await queryPage(db, { KeyConditionExpression: 'PK = :pk', … }, { attribute: 'PK', value: pk },
+ * opts.cursor, parse);
  */
 export async function queryPage<T>(
   db: Db,
@@ -35,7 +36,8 @@ export async function queryPage<T>(
  * run's capacities, a batch's lines). Lists a person pages through use `queryPage` instead.
  *
  * @example
- * const items = await queryAll(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }, parse);
+ * const items = await queryAll(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } },
+ * parse);
  */
 export async function queryAll<T>(
   db: Db,

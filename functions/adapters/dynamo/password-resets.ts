@@ -15,12 +15,18 @@ export type PasswordReset = z.infer<typeof PasswordReset>;
 export function passwordResetStore(db: Db) {
   return {
     async create(tokenHash: string, reset: PasswordReset): Promise<void> {
-      await db.doc.send(new PutCommand({
-        TableName: db.table, Item: { ...keys.passwordReset(tokenHash), entity: 'password-reset', ...reset }, ConditionExpression: 'attribute_not_exists(PK)',
-      }));
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.table,
+          Item: { ...keys.passwordReset(tokenHash), entity: 'password-reset', ...reset },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
     },
     async get(tokenHash: string): Promise<PasswordReset | undefined> {
-      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.passwordReset(tokenHash), ConsistentRead: true }));
+      const out = await db.doc.send(
+        new GetCommand({ TableName: db.table, Key: keys.passwordReset(tokenHash), ConsistentRead: true }),
+      );
       return out.Item ? PasswordReset.parse(withoutKeys(out.Item)) : undefined;
     },
     /**
@@ -30,8 +36,10 @@ export function passwordResetStore(db: Db) {
     consume(tokenHash: string, nowSeconds: number) {
       return {
         Delete: {
-          TableName: db.table, Key: keys.passwordReset(tokenHash),
-          ConditionExpression: 'attribute_exists(PK) AND expiresAt > :now', ExpressionAttributeValues: { ':now': nowSeconds },
+          TableName: db.table,
+          Key: keys.passwordReset(tokenHash),
+          ConditionExpression: 'attribute_exists(PK) AND expiresAt > :now',
+          ExpressionAttributeValues: { ':now': nowSeconds },
         },
       };
     },

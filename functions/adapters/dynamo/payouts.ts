@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { PayoutBatch} from '@bds/core';
+import type { PayoutBatch } from '@bds/core';
 import { accountId, Money, PayoutLine, PayoutStatus, Provider } from '@bds/core';
 import { z } from 'zod';
 import type { Db } from './db';
@@ -63,7 +63,9 @@ export function toBatch(header: PayoutHeader, lines: StoredLine[]): PayoutBatch 
  */
 export function payoutStore(db: Db) {
   const getHeader = async (payoutId: string) => {
-    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: payoutKeys.header(payoutId), ConsistentRead: true }));
+    const out = await db.doc.send(
+      new GetCommand({ TableName: db.table, Key: payoutKeys.header(payoutId), ConsistentRead: true }),
+    );
     return out.Item ? parseHeader(out.Item) : undefined;
   };
   return {
@@ -73,11 +75,19 @@ export function payoutStore(db: Db) {
     async start(payoutId: string, createdBy: string, at: string): Promise<PayoutHeader> {
       const header: PayoutHeader = { payoutId, status: 'preparing', createdAt: at, createdBy };
       try {
-        await db.doc.send(new PutCommand({
-          TableName: db.table,
-          Item: { ...payoutKeys.header(payoutId), GSI1PK: payoutKeys.listing, GSI1SK: `${at}#${payoutId}`, entity: 'payout', ...header },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }));
+        await db.doc.send(
+          new PutCommand({
+            TableName: db.table,
+            Item: {
+              ...payoutKeys.header(payoutId),
+              GSI1PK: payoutKeys.listing,
+              GSI1SK: `${at}#${payoutId}`,
+              entity: 'payout',
+              ...header,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
         return header;
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
@@ -88,14 +98,16 @@ export function payoutStore(db: Db) {
     /** Freezes the plan once; a concurrent or earlier freeze wins and is returned. */
     async freeze(payoutId: string, plan: PayoutLine[]): Promise<PayoutLine[]> {
       try {
-        await db.doc.send(new UpdateCommand({
-          TableName: db.table,
-          Key: payoutKeys.header(payoutId),
-          UpdateExpression: 'SET #plan = :plan',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#plan)',
-          ExpressionAttributeNames: { '#plan': 'plan' },
-          ExpressionAttributeValues: { ':plan': plan },
-        }));
+        await db.doc.send(
+          new UpdateCommand({
+            TableName: db.table,
+            Key: payoutKeys.header(payoutId),
+            UpdateExpression: 'SET #plan = :plan',
+            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(#plan)',
+            ExpressionAttributeNames: { '#plan': 'plan' },
+            ExpressionAttributeValues: { ':plan': plan },
+          }),
+        );
         return plan;
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
@@ -105,13 +117,24 @@ export function payoutStore(db: Db) {
 
     /** Records a line's outcome once; a paid line is listed under its provider (GSI1). */
     async recordLine(header: PayoutHeader, line: StoredLine): Promise<void> {
-      const listing = line.outcome === 'paid' ? { GSI1PK: payoutKeys.providerListing(line.providerId), GSI1SK: `${header.createdAt}#${header.payoutId}` } : {};
+      const listing =
+        line.outcome === 'paid'
+          ? { GSI1PK: payoutKeys.providerListing(line.providerId), GSI1SK: `${header.createdAt}#${header.payoutId}` }
+          : {};
       try {
-        await db.doc.send(new PutCommand({
-          TableName: db.table,
-          Item: { ...payoutKeys.line(header.payoutId, line.providerId), ...listing, entity: 'payout-line', payoutId: header.payoutId, ...line },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }));
+        await db.doc.send(
+          new PutCommand({
+            TableName: db.table,
+            Item: {
+              ...payoutKeys.line(header.payoutId, line.providerId),
+              ...listing,
+              entity: 'payout-line',
+              payoutId: header.payoutId,
+              ...line,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
@@ -120,14 +143,16 @@ export function payoutStore(db: Db) {
     /** `preparing` → `exported`, once. */
     async finish(payoutId: string): Promise<void> {
       try {
-        await db.doc.send(new UpdateCommand({
-          TableName: db.table,
-          Key: payoutKeys.header(payoutId),
-          UpdateExpression: 'SET #status = :exported',
-          ConditionExpression: '#status = :preparing',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':exported': 'exported', ':preparing': 'preparing' },
-        }));
+        await db.doc.send(
+          new UpdateCommand({
+            TableName: db.table,
+            Key: payoutKeys.header(payoutId),
+            UpdateExpression: 'SET #status = :exported',
+            ConditionExpression: '#status = :preparing',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':exported': 'exported', ':preparing': 'preparing' },
+          }),
+        );
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }
@@ -136,14 +161,21 @@ export function payoutStore(db: Db) {
     /** Writes a paid batch (decided by core's `markPaid`), only from `exported`. False if it was not. */
     async markPaid(batch: PayoutBatch): Promise<boolean> {
       try {
-        await db.doc.send(new UpdateCommand({
-          TableName: db.table,
-          Key: payoutKeys.header(batch.payoutId),
-          UpdateExpression: 'SET #status = :paid, #ref = :ref, #paidAt = :at',
-          ConditionExpression: '#status = :exported',
-          ExpressionAttributeNames: { '#status': 'status', '#ref': 'reference', '#paidAt': 'paidAt' },
-          ExpressionAttributeValues: { ':paid': 'paid', ':ref': batch.reference, ':at': batch.paidAt, ':exported': 'exported' },
-        }));
+        await db.doc.send(
+          new UpdateCommand({
+            TableName: db.table,
+            Key: payoutKeys.header(batch.payoutId),
+            UpdateExpression: 'SET #status = :paid, #ref = :ref, #paidAt = :at',
+            ConditionExpression: '#status = :exported',
+            ExpressionAttributeNames: { '#status': 'status', '#ref': 'reference', '#paidAt': 'paidAt' },
+            ExpressionAttributeValues: {
+              ':paid': 'paid',
+              ':ref': batch.reference,
+              ':at': batch.paidAt,
+              ':exported': 'exported',
+            },
+          }),
+        );
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;
@@ -155,9 +187,15 @@ export function payoutStore(db: Db) {
     async get(payoutId: string): Promise<{ header: PayoutHeader; lines: StoredLine[] } | undefined> {
       let header: PayoutHeader | undefined;
       const lines: StoredLine[] = [];
-      const items = await queryAll(db, {
-        KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': payoutKeys.header(payoutId).PK }, ConsistentRead: true,
-      }, (raw) => raw);
+      const items = await queryAll(
+        db,
+        {
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': payoutKeys.header(payoutId).PK },
+          ConsistentRead: true,
+        },
+        (raw) => raw,
+      );
       for (const raw of items) {
         if (raw.SK === 'PAYOUT') header = parseHeader(raw);
         else lines.push(StoredLine.parse(withoutKeys(raw)));
@@ -167,26 +205,46 @@ export function payoutStore(db: Db) {
 
     /** Batch headers, newest first. */
     list(opts: { limit: number; cursor?: string | undefined }): Promise<Page<PayoutHeader>> {
-      return queryPage(db, {
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': payoutKeys.listing },
-        ScanIndexForward: false,
-        Limit: opts.limit,
-      }, { attribute: 'GSI1PK', value: payoutKeys.listing }, opts.cursor, parseHeader);
+      return queryPage(
+        db,
+        {
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': payoutKeys.listing },
+          ScanIndexForward: false,
+          Limit: opts.limit,
+        },
+        { attribute: 'GSI1PK', value: payoutKeys.listing },
+        opts.cursor,
+        parseHeader,
+      );
     },
 
     /** A provider's paid lines, newest first, each with its batch's status (one BatchGetItem of the headers). */
-    async listByProvider(providerId: string, opts: { limit: number; cursor?: string | undefined }): Promise<Page<ProviderPayoutLine>> {
+    async listByProvider(
+      providerId: string,
+      opts: { limit: number; cursor?: string | undefined },
+    ): Promise<Page<ProviderPayoutLine>> {
       const pk = payoutKeys.providerListing(providerId);
-      const page = await queryPage(db, {
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: opts.limit,
-      }, { attribute: 'GSI1PK', value: pk }, opts.cursor, (raw) => ({ payoutId: String(raw.payoutId), line: StoredLine.parse(withoutKeys(raw)) }));
-      const headers = await batchGet(db, page.items.map((i) => payoutKeys.header(i.payoutId)), 'payout-headers', quiet);
+      const page = await queryPage(
+        db,
+        {
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+          Limit: opts.limit,
+        },
+        { attribute: 'GSI1PK', value: pk },
+        opts.cursor,
+        (raw) => ({ payoutId: String(raw.payoutId), line: StoredLine.parse(withoutKeys(raw)) }),
+      );
+      const headers = await batchGet(
+        db,
+        page.items.map((i) => payoutKeys.header(i.payoutId)),
+        'payout-headers',
+        quiet,
+      );
       return {
         items: page.items.map(({ payoutId, line: { outcome: _o, ...line } }, i) => {
           const h = parseHeader(headers[i]!);
@@ -203,11 +261,22 @@ export function payoutStore(db: Db) {
      * BatchGetItems of 100. Exact (strongly consistent account reads), and a batch runs monthly.
      */
     async payables(): Promise<PayoutLine[]> {
-      const providers = await queryAll(db, {
-        IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.providerListing('', '').GSI1PK },
-      }, (raw) => Provider.parse(withoutKeys(raw)));
+      const providers = await queryAll(
+        db,
+        {
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.providerListing('', '').GSI1PK },
+        },
+        (raw) => Provider.parse(withoutKeys(raw)),
+      );
       const ids = providers.map((p) => accountId({ kind: 'payable', providerId: p.id }));
-      const raws = await batchGet(db, ids.map((id) => ledgerKeys.account(id)), 'payables', quiet);
+      const raws = await batchGet(
+        db,
+        ids.map((id) => ledgerKeys.account(id)),
+        'payables',
+        quiet,
+      );
       return providers.flatMap((p, i) => {
         const account = parseAccount(ids[i]!, raws[i]);
         return account.available > 0 && account.currency

@@ -23,12 +23,19 @@ export const pledgeKeys = {
     PK: `CLUSTER#${clusterId}`,
     SK: `PLEDGE#${requestId}#${associationId}#${firmId}`,
   }),
-  prefix: (requestId: string, associationId?: string) => `PLEDGE#${requestId}#${associationId ? `${associationId}#` : ''}`,
+  prefix: (requestId: string, associationId?: string) =>
+    `PLEDGE#${requestId}#${associationId ? `${associationId}#` : ''}`,
 };
 
 const counter = (table: string, p: { clusterId: string; requestId: string }, delta: 1 | -1, now: number) => {
   const check = openRequestCheck(table, p.clusterId, p.requestId, now);
-  return { Update: { ...check, UpdateExpression: 'ADD pledgedFirms :delta', ExpressionAttributeValues: { ...check.ExpressionAttributeValues, ':delta': delta } } };
+  return {
+    Update: {
+      ...check,
+      UpdateExpression: 'ADD pledgedFirms :delta',
+      ExpressionAttributeValues: { ...check.ExpressionAttributeValues, ':delta': delta },
+    },
+  };
 };
 
 /** Pledges of member firms to requests, with the request's counter kept in step. */
@@ -56,11 +63,16 @@ export function pledgeStore(db: Db) {
     async add(pledge: StoredPledge, now: number): Promise<StoredPledge> {
       const put = {
         TableName: db.table,
-        Item: { ...pledgeKeys.item(pledge.clusterId, pledge.requestId, pledge.associationId, pledge.firmId), entity: 'pledge', ...pledge },
+        Item: {
+          ...pledgeKeys.item(pledge.clusterId, pledge.requestId, pledge.associationId, pledge.firmId),
+          entity: 'pledge',
+          ...pledge,
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       };
       await transact(db, [{ Put: put }, counter(db.table, pledge, 1, now)], (reasons) => {
-        if (failedAt(reasons, 0)) return conflict('PLEDGE.DUPLICATE', 'This firm has already pledged to the request', 'firmId');
+        if (failedAt(reasons, 0))
+          return conflict('PLEDGE.DUPLICATE', 'This firm has already pledged to the request', 'firmId');
         if (failedAt(reasons, 1)) return closedReason(reasons[1]?.item, 'PLEDGE');
         return undefined;
       });
@@ -68,7 +80,10 @@ export function pledgeStore(db: Db) {
     },
 
     /** Deletes a pledge and takes one off the counter, under the same conditions as `add`. */
-    async remove(pledge: Pick<Pledge, 'clusterId' | 'requestId' | 'associationId' | 'firmId'>, now: number): Promise<void> {
+    async remove(
+      pledge: Pick<Pledge, 'clusterId' | 'requestId' | 'associationId' | 'firmId'>,
+      now: number,
+    ): Promise<void> {
       const del = {
         TableName: db.table,
         Key: pledgeKeys.item(pledge.clusterId, pledge.requestId, pledge.associationId, pledge.firmId),
@@ -82,14 +97,24 @@ export function pledgeStore(db: Db) {
     },
 
     /** A request's pledges, of one association's members or (for admins) all, a page at a time. */
-    async list(clusterId: string, requestId: string, opts: { limit: number; cursor?: string; associationId?: string }): Promise<Page<StoredPledge>> {
+    async list(
+      clusterId: string,
+      requestId: string,
+      opts: { limit: number; cursor?: string; associationId?: string },
+    ): Promise<Page<StoredPledge>> {
       const pk = requestKeys.item(clusterId, requestId).PK;
       const prefix = pledgeKeys.prefix(requestId, opts.associationId);
-      return queryPage(db, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': pk, ':sk': prefix },
-        Limit: opts.limit,
-      }, { attribute: 'PK', value: pk }, opts.cursor, (i) => StoredPledge.parse(withoutKeys(i)));
+      return queryPage(
+        db,
+        {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': pk, ':sk': prefix },
+          Limit: opts.limit,
+        },
+        { attribute: 'PK', value: pk },
+        opts.cursor,
+        (i) => StoredPledge.parse(withoutKeys(i)),
+      );
     },
   };
 }

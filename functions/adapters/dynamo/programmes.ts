@@ -1,5 +1,15 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { accountId, conflict, holdId, Money, parseAccountId, Provider, SubsidyProgramme, type LedgerTransfer, type ProgrammeScope } from '@bds/core';
+import {
+  accountId,
+  conflict,
+  holdId,
+  Money,
+  parseAccountId,
+  Provider,
+  SubsidyProgramme,
+  type LedgerTransfer,
+  type ProgrammeScope,
+} from '@bds/core';
 import type { Db } from './db';
 import type { Page } from './cursor';
 import { queryPage, queryAll } from './page';
@@ -25,9 +35,12 @@ export const programmeKeys = {
   /** States are free text: compared trimmed and lower-cased, as core's `whyNotApplicable` does. */
   scopePartition(scope: ProgrammeScope): string {
     switch (scope.kind) {
-      case 'national': return 'PRGSCOPE#national';
-      case 'state': return programmeKeys.statePartition(scope.state);
-      case 'cluster': return programmeKeys.clusterPartition(scope.clusterId);
+      case 'national':
+        return 'PRGSCOPE#national';
+      case 'state':
+        return programmeKeys.statePartition(scope.state);
+      case 'cluster':
+        return programmeKeys.clusterPartition(scope.clusterId);
     }
   },
   statePartition: (state: string) => `PRGSCOPE#state#${state.trim().toLowerCase()}`,
@@ -96,7 +109,13 @@ export function programmeStore(db: Db) {
     /** Writes a new programme; an id used before is a conflict. */
     async create(p: SubsidyProgramme): Promise<void> {
       try {
-        await db.doc.send(new PutCommand({ TableName: db.table, Item: item(p, { closings: 0, returned: 0 }), ConditionExpression: 'attribute_not_exists(PK)' }));
+        await db.doc.send(
+          new PutCommand({
+            TableName: db.table,
+            Item: item(p, { closings: 0, returned: 0 }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
       } catch (error) {
         if (isConditionFailure(error)) throw conflict('PROGRAMME.EXISTS', `Programme ${p.id} already exists`, 'id');
         throw error;
@@ -105,30 +124,47 @@ export function programmeStore(db: Db) {
 
     /** One programme with its closing record (strongly consistent: routes decide writes from it). */
     async get(programmeId: string): Promise<StoredProgramme | undefined> {
-      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: programmeKeys.item(programmeId), ConsistentRead: true }));
+      const out = await db.doc.send(
+        new GetCommand({ TableName: db.table, Key: programmeKeys.item(programmeId), ConsistentRead: true }),
+      );
       return out.Item ? parse(out.Item) : undefined;
     },
 
     /** A funder's programmes, newest first (ids are ULIDs). */
-    listByFunder(funderId: string, opts: { limit: number; cursor?: string | undefined }): Promise<Page<StoredProgramme>> {
+    listByFunder(
+      funderId: string,
+      opts: { limit: number; cursor?: string | undefined },
+    ): Promise<Page<StoredProgramme>> {
       const pk = programmeKeys.funderPartition(funderId);
-      return queryPage(db, {
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ScanIndexForward: false,
-        Limit: opts.limit,
-      }, { attribute: 'GSI1PK', value: pk }, opts.cursor, parse);
+      return queryPage(
+        db,
+        {
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ScanIndexForward: false,
+          Limit: opts.limit,
+        },
+        { attribute: 'GSI1PK', value: pk },
+        opts.cursor,
+        parse,
+      );
     },
 
     /** Every programme, newest first. */
     listAll(opts: { limit: number; cursor?: string | undefined }): Promise<Page<StoredProgramme>> {
-      return queryPage(db, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': programmeKeys.partition, ':sk': programmeKeys.prefix },
-        ScanIndexForward: false,
-        Limit: opts.limit,
-      }, { attribute: 'PK', value: programmeKeys.partition }, opts.cursor, parse);
+      return queryPage(
+        db,
+        {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': programmeKeys.partition, ':sk': programmeKeys.prefix },
+          ScanIndexForward: false,
+          Limit: opts.limit,
+        },
+        { attribute: 'PK', value: programmeKeys.partition },
+        opts.cursor,
+        parse,
+      );
     },
 
     /**
@@ -137,9 +173,20 @@ export function programmeStore(db: Db) {
      * and currency are core's to judge (`computeSubsidy`).
      */
     async applicable(clusterId: string, state: string): Promise<StoredProgramme[]> {
-      const partitions = ['PRGSCOPE#national', programmeKeys.statePartition(state), programmeKeys.clusterPartition(clusterId)];
-      const pages = await Promise.all(partitions.map((pk) =>
-        queryAll(db, { IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': pk } }, parse)));
+      const partitions = [
+        'PRGSCOPE#national',
+        programmeKeys.statePartition(state),
+        programmeKeys.clusterPartition(clusterId),
+      ];
+      const pages = await Promise.all(
+        partitions.map((pk) =>
+          queryAll(
+            db,
+            { IndexName: 'GSI2', KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': pk } },
+            parse,
+          ),
+        ),
+      );
       // The index is eventually consistent: a just-closed programme may linger; the item says.
       return pages.flat().filter((p) => p.status === 'open');
     },
@@ -149,14 +196,16 @@ export function programmeStore(db: Db) {
      * closed programme keeps its first `closedAt`.
      */
     async setStatus(programmeId: string, status: 'closed', closedAt: string): Promise<void> {
-      await db.doc.send(new UpdateCommand({
-        TableName: db.table,
-        Key: programmeKeys.item(programmeId),
-        UpdateExpression: 'SET #status = :status, closedAt = if_not_exists(closedAt, :at) REMOVE GSI2PK, GSI2SK',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':status': status, ':at': closedAt },
-      }));
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: programmeKeys.item(programmeId),
+          UpdateExpression: 'SET #status = :status, closedAt = if_not_exists(closedAt, :at) REMOVE GSI2PK, GSI2SK',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': status, ':at': closedAt },
+        }),
+      );
     },
 
     /**
@@ -165,14 +214,27 @@ export function programmeStore(db: Db) {
      */
     async recordClosing(programmeId: string, closing: number, amount: number, closedAt: string): Promise<boolean> {
       try {
-        await db.doc.send(new UpdateCommand({
-          TableName: db.table,
-          Key: programmeKeys.item(programmeId),
-          UpdateExpression: 'SET #status = :closed, closedAt = if_not_exists(closedAt, :at), closings = :n ADD returned :amount REMOVE GSI2PK, GSI2SK',
-          ConditionExpression: closing === 1 ? 'attribute_exists(PK) AND (attribute_not_exists(closings) OR closings = :prev)' : 'closings = :prev',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':closed': 'closed', ':at': closedAt, ':n': closing, ':prev': closing - 1, ':amount': amount },
-        }));
+        await db.doc.send(
+          new UpdateCommand({
+            TableName: db.table,
+            Key: programmeKeys.item(programmeId),
+            UpdateExpression:
+              'SET #status = :closed, closedAt = if_not_exists(closedAt, ' +
+              ':at), closings = :n ADD returned :amount REMOVE GSI2PK, GSI2SK',
+            ConditionExpression:
+              closing === 1
+                ? 'attribute_exists(PK) AND (attribute_not_exists(closings) OR closings = :prev)'
+                : 'closings = :prev',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':closed': 'closed',
+              ':at': closedAt,
+              ':n': closing,
+              ':prev': closing - 1,
+              ':amount': amount,
+            },
+          }),
+        );
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;
@@ -188,29 +250,60 @@ export function programmeStore(db: Db) {
      * holds its earliest hold line, so no award appears twice. A page may hold fewer than
      * `limit` rows (the filter runs after the limit); follow `nextCursor`.
      */
-    async awards(programme: Pick<SubsidyProgramme, 'id' | 'currency'>, opts: { limit: number; cursor?: string | undefined }): Promise<Page<ProgrammeAward>> {
+    async awards(
+      programme: Pick<SubsidyProgramme, 'id' | 'currency'>,
+      opts: { limit: number; cursor?: string | undefined },
+    ): Promise<Page<ProgrammeAward>> {
       const pk = ledgerKeys.accountPartition(accountId({ kind: 'pool', programmeId: programme.id }));
-      const page = await queryPage(db, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entry)',
-        FilterExpression: '#kind = :hold',
-        ExpressionAttributeNames: { '#kind': 'kind' },
-        ExpressionAttributeValues: { ':pk': pk, ':entry': ledgerKeys.entryPrefix, ':hold': 'hold' },
-        ConsistentRead: true,
-        Limit: opts.limit,
-      }, { attribute: 'PK', value: pk }, opts.cursor, parseEntry);
+      const page = await queryPage(
+        db,
+        {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entry)',
+          FilterExpression: '#kind = :hold',
+          ExpressionAttributeNames: { '#kind': 'kind' },
+          ExpressionAttributeValues: { ':pk': pk, ':entry': ledgerKeys.entryPrefix, ':hold': 'hold' },
+          ConsistentRead: true,
+          Limit: opts.limit,
+        },
+        { attribute: 'PK', value: pk },
+        opts.cursor,
+        parseEntry,
+      );
       const onPage = new Set(page.items.map((e) => e.transferId));
-      const holds = (await batchGet(db, page.items.map((e) => ledgerKeys.transfer(e.transferId)), 'programme-awards', quiet))
-        .flatMap((raw) => (raw ? [parseTransfer(raw)] : []));
-      const awards = [...new Map(holds.map((h) => {
-        const escrow = parseAccountId(h.credit);
-        if (escrow.kind !== 'escrow') throw new Error(`Hold ${h.id} does not credit an escrow`);
-        return [escrow.awardId, escrow] as const;
-      })).values()];
-      const requests = (await batchGet(db, awards.map((a) => requestKeys.item(a.clusterId, a.awardId)), 'programme-awards', quiet))
-        .flatMap((raw) => (raw ? [parseRequest(raw)] : []));
+      const holds = (
+        await batchGet(
+          db,
+          page.items.map((e) => ledgerKeys.transfer(e.transferId)),
+          'programme-awards',
+          quiet,
+        )
+      ).flatMap((raw) => (raw ? [parseTransfer(raw)] : []));
+      const awards = [
+        ...new Map(
+          holds.map((h) => {
+            const escrow = parseAccountId(h.credit);
+            if (escrow.kind !== 'escrow') throw new Error(`Hold ${h.id} does not credit an escrow`);
+            return [escrow.awardId, escrow] as const;
+          }),
+        ).values(),
+      ];
+      const requests = (
+        await batchGet(
+          db,
+          awards.map((a) => requestKeys.item(a.clusterId, a.awardId)),
+          'programme-awards',
+          quiet,
+        )
+      ).flatMap((raw) => (raw ? [parseRequest(raw)] : []));
       const holdIds = requests.flatMap((r) => r.milestones.map((_, i) => holdId(r.id, i, programme.id)));
-      const allHolds = (await batchGet(db, holdIds.map((id) => ledgerKeys.transfer(id)), 'programme-awards', quiet))
-        .flatMap((raw) => (raw ? [parseTransfer(raw)] : []));
+      const allHolds = (
+        await batchGet(
+          db,
+          holdIds.map((id) => ledgerKeys.transfer(id)),
+          'programme-awards',
+          quiet,
+        )
+      ).flatMap((raw) => (raw ? [parseTransfer(raw)] : []));
       const byAward = new Map<string, LedgerTransfer[]>();
       for (const h of allHolds) {
         const escrow = parseAccountId(h.credit);
@@ -222,9 +315,18 @@ export function programmeStore(db: Db) {
         return first && onPage.has(first.id) ? [{ request: r, holds: own }] : [];
       });
       const providerIds = [...new Set(rows.flatMap(({ holds: hs }) => hs.map((h) => providerOf(h))))];
-      const providers = new Map((await batchGet(db, providerIds.map((id) => keys.provider(id)), 'programme-awards', quiet))
-        .flatMap((raw) => (raw ? [Provider.parse(withoutKeys(raw))] : []))
-        .map((p) => [p.id, p.name]));
+      const providers = new Map(
+        (
+          await batchGet(
+            db,
+            providerIds.map((id) => keys.provider(id)),
+            'programme-awards',
+            quiet,
+          )
+        )
+          .flatMap((raw) => (raw ? [Provider.parse(withoutKeys(raw))] : []))
+          .map((p) => [p.id, p.name]),
+      );
       const m = (amount: number) => Money.money(amount, programme.currency);
       return {
         items: rows.map(({ request, holds: hs }) => {
@@ -237,8 +339,12 @@ export function programmeStore(db: Db) {
             providerId,
             providerName: providers.get(providerId) ?? providerId,
             held: m(sum((h) => (h.state === 'pending' ? h.amount : 0))),
-            released: m(sum((h) => (h.state === 'posted' ? h.postedAmount ?? h.amount : 0))),
-            returned: m(sum((h) => (h.state === 'voided' ? h.amount : h.state === 'posted' ? h.amount - (h.postedAmount ?? h.amount) : 0))),
+            released: m(sum((h) => (h.state === 'posted' ? (h.postedAmount ?? h.amount) : 0))),
+            returned: m(
+              sum((h) =>
+                h.state === 'voided' ? h.amount : h.state === 'posted' ? h.amount - (h.postedAmount ?? h.amount) : 0,
+              ),
+            ),
           };
         }),
         nextCursor: page.nextCursor,

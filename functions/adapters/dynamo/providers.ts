@@ -23,21 +23,40 @@ export function providerStore(db: Db) {
   return {
     /** Writes the provider and one approved registration per cluster, all or nothing. */
     async putWithRegistrations(provider: Provider, at: string): Promise<void> {
-      await db.doc.send(new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: db.table, Item: { ...keys.provider(provider.id), ...keys.providerListing(provider.name, provider.id), entity: 'provider', ...provider } } },
-          ...provider.clusterIds.map((clusterId) => ({
-            Put: {
-              TableName: db.table,
-              Item: {
-                ...keys.providerRegistration(clusterId, provider.id),
-                entity: 'registration',
-                ...Registration.parse({ clusterId, providerId: provider.id, providerName: provider.name, categories: provider.categories, status: 'approved', at }),
+      await db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: db.table,
+                Item: {
+                  ...keys.provider(provider.id),
+                  ...keys.providerListing(provider.name, provider.id),
+                  entity: 'provider',
+                  ...provider,
+                },
               },
             },
-          })),
-        ],
-      }));
+            ...provider.clusterIds.map((clusterId) => ({
+              Put: {
+                TableName: db.table,
+                Item: {
+                  ...keys.providerRegistration(clusterId, provider.id),
+                  entity: 'registration',
+                  ...Registration.parse({
+                    clusterId,
+                    providerId: provider.id,
+                    providerName: provider.name,
+                    categories: provider.categories,
+                    status: 'approved',
+                    at,
+                  }),
+                },
+              },
+            })),
+          ],
+        }),
+      );
     },
     async get(providerId: string): Promise<Provider | undefined> {
       const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.provider(providerId) }));
@@ -46,7 +65,13 @@ export function providerStore(db: Db) {
     /** Several providers in one BatchGetItem (100 keys per call), in the order asked; `undefined` for an unknown id. */
     async getMany(providerIds: readonly string[]): Promise<(Provider | undefined)[]> {
       const found: (Record<string, unknown> | undefined)[] = [];
-      for (let i = 0; i < providerIds.length; i += 100) found.push(...(await getMany(db, providerIds.slice(i, i + 100).map((id) => keys.provider(id)))));
+      for (let i = 0; i < providerIds.length; i += 100)
+        found.push(
+          ...(await getMany(
+            db,
+            providerIds.slice(i, i + 100).map((id) => keys.provider(id)),
+          )),
+        );
       return found.map((raw) => (raw ? Provider.parse(withoutKeys(raw)) : undefined));
     },
     async getRegistration(clusterId: string, providerId: string): Promise<Registration | undefined> {
@@ -56,10 +81,14 @@ export function providerStore(db: Db) {
     },
     /** Every registration of a cluster, whatever its status. */
     async registrations(clusterId: string): Promise<Registration[]> {
-      return queryAll(db, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': keys.cluster(clusterId).PK, ':sk': keys.providerRegistrationPrefix },
-      }, (i) => Registration.parse(withoutKeys(i)));
+      return queryAll(
+        db,
+        {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': keys.cluster(clusterId).PK, ':sk': keys.providerRegistrationPrefix },
+        },
+        (i) => Registration.parse(withoutKeys(i)),
+      );
     },
     /** Every approved provider of a cluster (a cluster has tens, not thousands: read them all). */
     async approvedIn(clusterId: string): Promise<Registration[]> {

@@ -19,11 +19,15 @@ export const requestKeys = {
   prefix: 'REQ#',
   /** Sparse indexes: only open requests carry these, so a provider's list reads only them. */
   open: (r: ServiceRequest) => ({ GSI1PK: `CLUSTER#${r.clusterId}#OPEN`, GSI1SK: `${r.biddingDeadline}#${r.id}` }),
-  openByCategory: (r: ServiceRequest) => ({ GSI2PK: `CLUSTER#${r.clusterId}#OPEN#${r.category}`, GSI2SK: `${r.biddingDeadline}#${r.id}` }),
+  openByCategory: (r: ServiceRequest) => ({
+    GSI2PK: `CLUSTER#${r.clusterId}#OPEN#${r.category}`,
+    GSI2SK: `${r.biddingDeadline}#${r.id}`,
+  }),
 };
 
 function item(request: StoredRequest): Record<string, unknown> {
-  const open = request.status === 'open' ? { ...requestKeys.open(request), ...requestKeys.openByCategory(request) } : {};
+  const open =
+    request.status === 'open' ? { ...requestKeys.open(request), ...requestKeys.openByCategory(request) } : {};
   return { ...requestKeys.item(request.clusterId, request.id), ...open, entity: 'request', ...request };
 }
 
@@ -44,7 +48,9 @@ export interface Guard {
  */
 export function requestUpdate(table: string, next: ServiceRequest, expectedVersion: number, guard?: Guard) {
   const open = next.status === 'open' ? { ...requestKeys.open(next), ...requestKeys.openByCategory(next) } : {};
-  const fields = Object.entries({ ...next, ...open, entity: 'request' }).filter(([k, v]) => k !== 'pledgedFirms' && v !== undefined);
+  const fields = Object.entries({ ...next, ...open, entity: 'request' }).filter(
+    ([k, v]) => k !== 'pledgedFirms' && v !== undefined,
+  );
   const names: Record<string, string> = { '#version': 'version', ...guard?.names };
   const values: Record<string, unknown> = { ':expectedVersion': expectedVersion, ...guard?.values };
   const sets = fields.map(([k, v], i) => {
@@ -57,7 +63,8 @@ export function requestUpdate(table: string, next: ServiceRequest, expectedVersi
     TableName: table,
     Key: requestKeys.item(next.clusterId, next.id),
     UpdateExpression: `SET ${sets.join(', ')}${removes}`,
-    ConditionExpression: `attribute_exists(PK) AND #version = :expectedVersion${guard ? ` AND (${guard.expression})` : ''}`,
+    ConditionExpression:
+      `attribute_exists(PK) AND #version = ` + `:expectedVersion${guard ? ` AND (${guard.expression})` : ''}`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };
@@ -82,33 +89,59 @@ export function openRequestCheck(table: string, clusterId: string, requestId: st
 /** Names why `openRequestCheck` failed, from the request as it was: gone, not open, or too late. */
 export function closedReason(request: Record<string, unknown> | undefined, prefix: 'PLEDGE' | 'BID'): Error {
   if (!request) return notFound('REQUEST.NOT_FOUND', 'No such request.');
-  if (request.status !== 'open') return conflict(`${prefix}.REQUEST_NOT_OPEN`, `The request is ${String(request.status)}`);
+  if (request.status !== 'open')
+    return conflict(`${prefix}.REQUEST_NOT_OPEN`, `The request is ${String(request.status)}`);
   return conflict(`${prefix}.DEADLINE_PASSED`, `The deadline (${String(request.biddingDeadline)}) has passed`);
 }
 
-const versionConflict = () => conflict('REQUEST.VERSION_CONFLICT', 'The request changed since you read it; reload and try again', 'version');
+const versionConflict = () =>
+  conflict('REQUEST.VERSION_CONFLICT', 'The request changed since you read it; reload and try again', 'version');
 
 /** Service requests of a cluster. Every change is guarded by the version it was read at. */
 export function requestStore(db: Db) {
   /** The version-guarded Update first, then what must commit with it; a stale or missing request writes nothing. */
-  const transitionWith = (next: ServiceRequest, expectedVersion: number, rest: Parameters<typeof transact>[1], guard?: Guard) =>
-    transact(db, [{ Update: { ...requestUpdate(db.table, next, expectedVersion, guard), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }, ...rest], (reasons) => {
-      if (!failedAt(reasons, 0)) return undefined;
-      return reasons[0]?.item ? versionConflict() : notFound('REQUEST.NOT_FOUND', 'No such request.');
-    });
+  const transitionWith = (
+    next: ServiceRequest,
+    expectedVersion: number,
+    rest: Parameters<typeof transact>[1],
+    guard?: Guard,
+  ) =>
+    transact(
+      db,
+      [
+        {
+          Update: {
+            ...requestUpdate(db.table, next, expectedVersion, guard),
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        ...rest,
+      ],
+      (reasons) => {
+        if (!failedAt(reasons, 0)) return undefined;
+        return reasons[0]?.item ? versionConflict() : notFound('REQUEST.NOT_FOUND', 'No such request.');
+      },
+    );
   const get = async (clusterId: string, requestId: string): Promise<StoredRequest | undefined> => {
-    const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: requestKeys.item(clusterId, requestId), ConsistentRead: true }));
+    const out = await db.doc.send(
+      new GetCommand({ TableName: db.table, Key: requestKeys.item(clusterId, requestId), ConsistentRead: true }),
+    );
     return out.Item ? parseRequest(out.Item) : undefined;
   };
   return {
     /** Several requests of one cluster in one BatchGetItem (up to 100 ids), in the order asked. */
     async getMany(clusterId: string, requestIds: readonly string[]): Promise<(StoredRequest | undefined)[]> {
-      const found = await getMany(db, requestIds.map((id) => requestKeys.item(clusterId, id)));
+      const found = await getMany(
+        db,
+        requestIds.map((id) => requestKeys.item(clusterId, id)),
+      );
       return found.map((raw) => (raw ? parseRequest(raw) : undefined));
     },
     async create(request: ServiceRequest): Promise<StoredRequest> {
       const stored = { ...request, pledgedFirms: 0 };
-      await db.doc.send(new PutCommand({ TableName: db.table, Item: item(stored), ConditionExpression: 'attribute_not_exists(PK)' }));
+      await db.doc.send(
+        new PutCommand({ TableName: db.table, Item: item(stored), ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
       return stored;
     },
 
@@ -123,27 +156,59 @@ export function requestStore(db: Db) {
      * returned is exactly what is stored, without reading it back.
      *
      * @example
-     * await requests.update(publish(draft, clock), draft.version, { events: [opened], pledgedFirms: draft.pledgedFirms });
+     * await requests.update(publish(draft, clock), draft.version, { events: [opened], pledgedFirms: draft.pledgedFirms
+     * });
      */
-    async update(next: ServiceRequest, expectedVersion: number, outbox?: { events: readonly DomainEvent[]; pledgedFirms: number }): Promise<StoredRequest> {
+    async update(
+      next: ServiceRequest,
+      expectedVersion: number,
+      outbox?: { events: readonly DomainEvent[]; pledgedFirms: number },
+    ): Promise<StoredRequest> {
       if (outbox) {
-        const guard = { expression: '#pledged = :pledged', names: { '#pledged': 'pledgedFirms' }, values: { ':pledged': outbox.pledgedFirms } };
-        await transitionWith(next, expectedVersion, outbox.events.map((e) => ({ Put: outboxPut(db, e) })), guard);
+        const guard = {
+          expression: '#pledged = :pledged',
+          names: { '#pledged': 'pledgedFirms' },
+          values: { ':pledged': outbox.pledgedFirms },
+        };
+        await transitionWith(
+          next,
+          expectedVersion,
+          outbox.events.map((e) => ({ Put: outboxPut(db, e) })),
+          guard,
+        );
         return { ...next, pledgedFirms: outbox.pledgedFirms };
       }
       try {
-        const out = await db.doc.send(new UpdateCommand({ ...requestUpdate(db.table, next, expectedVersion), ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+        const out = await db.doc.send(
+          new UpdateCommand({
+            ...requestUpdate(db.table, next, expectedVersion),
+            ReturnValues: 'ALL_NEW',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
         return parseRequest(out.Attributes ?? {});
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
-        throw (error as { Item?: unknown }).Item ? versionConflict() : notFound('REQUEST.NOT_FOUND', 'No such request.');
+        throw (error as { Item?: unknown }).Item
+          ? versionConflict()
+          : notFound('REQUEST.NOT_FOUND', 'No such request.');
       }
     },
 
     /** A request and an association of its cluster (the one asking to co-sponsor), in one BatchGetItem. */
-    async withAssociation(clusterId: string, requestId: string, associationId: string): Promise<{ request?: StoredRequest; association?: Association }> {
-      const [request, association] = await getMany(db, [requestKeys.item(clusterId, requestId), keys.association(clusterId, associationId)]);
-      return { ...(request ? { request: parseRequest(request) } : {}), ...(association ? { association: Association.parse(withoutKeys(association)) } : {}) };
+    async withAssociation(
+      clusterId: string,
+      requestId: string,
+      associationId: string,
+    ): Promise<{ request?: StoredRequest; association?: Association }> {
+      const [request, association] = await getMany(db, [
+        requestKeys.item(clusterId, requestId),
+        keys.association(clusterId, associationId),
+      ]);
+      return {
+        ...(request ? { request: parseRequest(request) } : {}),
+        ...(association ? { association: Association.parse(withoutKeys(association)) } : {}),
+      };
     },
 
     /**
@@ -151,33 +216,56 @@ export function requestStore(db: Db) {
      * a cancellation): the trail and the workers can never miss a change, nor hear of one that
      * did not happen.
      */
-    async updateWithAudit(next: ServiceRequest, expectedVersion: number, entry: AuditEntry, events: readonly DomainEvent[] = []): Promise<void> {
-      await transitionWith(next, expectedVersion, [{ Put: auditItem(db, entry) }, ...events.map((e) => ({ Put: outboxPut(db, e) }))]);
+    async updateWithAudit(
+      next: ServiceRequest,
+      expectedVersion: number,
+      entry: AuditEntry,
+      events: readonly DomainEvent[] = [],
+    ): Promise<void> {
+      await transitionWith(next, expectedVersion, [
+        { Put: auditItem(db, entry) },
+        ...events.map((e) => ({ Put: outboxPut(db, e) })),
+      ]);
     },
 
     /** Every request of the cluster, newest first (ids are ULIDs: they sort by creation). */
     async listByCluster(clusterId: string, opts: { limit: number; cursor?: string }): Promise<Page<StoredRequest>> {
       const pk = requestKeys.item(clusterId, '').PK;
-      return queryPage(db, {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
-        ExpressionAttributeValues: { ':pk': pk, ':sk': requestKeys.prefix },
-        ScanIndexForward: false,
-        Limit: opts.limit,
-      }, { attribute: 'PK', value: pk }, opts.cursor, parseRequest);
+      return queryPage(
+        db,
+        {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+          ExpressionAttributeValues: { ':pk': pk, ':sk': requestKeys.prefix },
+          ScanIndexForward: false,
+          Limit: opts.limit,
+        },
+        { attribute: 'PK', value: pk },
+        opts.cursor,
+        parseRequest,
+      );
     },
 
     /** Open requests by deadline (soonest first), optionally of one category and closing after a time. */
-    async listOpen(clusterId: string, opts: { limit: number; cursor?: string; category?: string; closingAfter?: string }): Promise<Page<StoredRequest>> {
+    async listOpen(
+      clusterId: string,
+      opts: { limit: number; cursor?: string; category?: string; closingAfter?: string },
+    ): Promise<Page<StoredRequest>> {
       const byCategory = opts.category !== undefined;
       const [index, pkName, skName] = byCategory ? ['GSI2', 'GSI2PK', 'GSI2SK'] : ['GSI1', 'GSI1PK', 'GSI1SK'];
       const pk = byCategory ? `CLUSTER#${clusterId}#OPEN#${opts.category}` : `CLUSTER#${clusterId}#OPEN`;
       const after = opts.closingAfter ? ` AND ${skName} > :after` : '';
-      return queryPage(db, {
-        IndexName: index,
-        KeyConditionExpression: `${pkName} = :pk${after}`,
-        ExpressionAttributeValues: { ':pk': pk, ...(opts.closingAfter ? { ':after': opts.closingAfter } : {}) },
-        Limit: opts.limit,
-      }, { attribute: pkName, value: pk }, opts.cursor, parseRequest);
+      return queryPage(
+        db,
+        {
+          IndexName: index,
+          KeyConditionExpression: `${pkName} = :pk${after}`,
+          ExpressionAttributeValues: { ':pk': pk, ...(opts.closingAfter ? { ':after': opts.closingAfter } : {}) },
+          Limit: opts.limit,
+        },
+        { attribute: pkName, value: pk },
+        opts.cursor,
+        parseRequest,
+      );
     },
   };
 }

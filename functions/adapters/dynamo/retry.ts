@@ -48,13 +48,19 @@ export async function retry<T>(
  * @example
  * await untilProcessed(requests, async (batch) => (await send(batch)).UnprocessedItems?.[table] ?? []);
  */
-export async function untilProcessed<T>(pending: readonly T[], send: (batch: T[]) => Promise<readonly T[] | undefined>) {
+export async function untilProcessed<T>(
+  pending: readonly T[],
+  send: (batch: T[]) => Promise<readonly T[] | undefined>,
+) {
   let left = [...pending];
-  await retry(async () => {
-    if (left.length === 0) return;
-    left = [...((await send(left)) ?? [])];
-    if (left.length > 0) throw new Unprocessed(left.length);
-  }, { retryIf: (error) => error instanceof Unprocessed, policy: { ...DYNAMO_RETRY, attempts: 10 } });
+  await retry(
+    async () => {
+      if (left.length === 0) return;
+      left = [...((await send(left)) ?? [])];
+      if (left.length > 0) throw new Unprocessed(left.length);
+    },
+    { retryIf: (error) => error instanceof Unprocessed, policy: { ...DYNAMO_RETRY, attempts: 10 } },
+  );
 }
 
 /** A batch call left items unprocessed after every attempt. */

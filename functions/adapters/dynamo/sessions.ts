@@ -31,27 +31,46 @@ export const SessionFamily = z.object({
 });
 export type SessionFamily = z.infer<typeof SessionFamily>;
 
-const expired = () => new DomainError('AUTH.SESSION_EXPIRED', 'unauthenticated', 'Your session has ended; sign in again.');
-const familyItem = (f: SessionFamily) => ({ ...keys.sessionFamily(f.id), ...keys.userSessions(f.userId, f.id), entity: 'session-family', ...f });
+const expired = () =>
+  new DomainError('AUTH.SESSION_EXPIRED', 'unauthenticated', 'Your session has ended; sign in again.');
+const familyItem = (f: SessionFamily) => ({
+  ...keys.sessionFamily(f.id),
+  ...keys.userSessions(f.userId, f.id),
+  entity: 'session-family',
+  ...f,
+});
 
 /** Refresh-token sessions: rotate on every use, grouped in families that end together. */
 export function sessionStore(db: Db) {
   const putToken = (tokenHash: string, session: Session) => ({
-    Put: { TableName: db.table, Item: { ...keys.session(tokenHash), entity: 'session', ...session }, ConditionExpression: 'attribute_not_exists(PK)' },
+    Put: {
+      TableName: db.table,
+      Item: { ...keys.session(tokenHash), entity: 'session', ...session },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
   });
   return {
     /** A new family (a sign-in) with its first token, in one transaction. */
     async start(tokenHash: string, session: Session, family: SessionFamily): Promise<void> {
-      await db.doc.send(new TransactWriteCommand({
-        TransactItems: [putToken(tokenHash, session), { Put: { TableName: db.table, Item: familyItem(family), ConditionExpression: 'attribute_not_exists(PK)' } }],
-      }));
+      await db.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            putToken(tokenHash, session),
+            { Put: { TableName: db.table, Item: familyItem(family), ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
+        }),
+      );
     },
     async get(tokenHash: string): Promise<Session | undefined> {
-      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.session(tokenHash), ConsistentRead: true }));
+      const out = await db.doc.send(
+        new GetCommand({ TableName: db.table, Key: keys.session(tokenHash), ConsistentRead: true }),
+      );
       return out.Item ? Session.parse(withoutKeys(out.Item)) : undefined;
     },
     async family(familyId: string): Promise<SessionFamily | undefined> {
-      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.sessionFamily(familyId), ConsistentRead: true }));
+      const out = await db.doc.send(
+        new GetCommand({ TableName: db.table, Key: keys.sessionFamily(familyId), ConsistentRead: true }),
+      );
       return out.Item ? SessionFamily.parse(withoutKeys(out.Item)) : undefined;
     },
     /**
@@ -60,19 +79,22 @@ export function sessionStore(db: Db) {
      */
     async rotate(familyId: string, oldHash: string, newHash: string, next: Session, at: string): Promise<void> {
       try {
-        await db.doc.send(new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: db.table, Key: keys.sessionFamily(familyId),
-                UpdateExpression: 'SET currentHash = :new, lastUsedAt = :at, expiresAt = :exp',
-                ConditionExpression: 'currentHash = :old',
-                ExpressionAttributeValues: { ':new': newHash, ':old': oldHash, ':at': at, ':exp': next.expiresAt },
+        await db.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: db.table,
+                  Key: keys.sessionFamily(familyId),
+                  UpdateExpression: 'SET currentHash = :new, lastUsedAt = :at, expiresAt = :exp',
+                  ConditionExpression: 'currentHash = :old',
+                  ExpressionAttributeValues: { ':new': newHash, ':old': oldHash, ':at': at, ':exp': next.expiresAt },
+                },
               },
-            },
-            putToken(newHash, next),
-          ],
-        }));
+              putToken(newHash, next),
+            ],
+          }),
+        );
       } catch (error) {
         // A concurrent refresh with the same token won: not a replay by someone else, just too late.
         if ((error as Error).name === 'TransactionCanceledException') throw expired();
@@ -85,10 +107,16 @@ export function sessionStore(db: Db) {
     },
     /** A user's live sessions (families), newest first. */
     async listForUser(userId: string): Promise<SessionFamily[]> {
-      const out = await db.doc.send(new QueryCommand({
-        TableName: db.table, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.userSessions(userId, '').GSI1PK }, ScanIndexForward: false, Limit: 100,
-      }));
+      const out = await db.doc.send(
+        new QueryCommand({
+          TableName: db.table,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.userSessions(userId, '').GSI1PK },
+          ScanIndexForward: false,
+          Limit: 100,
+        }),
+      );
       return (out.Items ?? []).map((i) => SessionFamily.parse(withoutKeys(i)));
     },
     /** Ends every session of a user (a new password, a disable). */

@@ -7,9 +7,11 @@ export function throttleStore(db: Db) {
   return {
     /** The failures counted so far in each subject's window, in one round trip. */
     async failures(subjects: { subject: string; windowStart: number }[]): Promise<number[]> {
-      const out = await db.doc.send(new BatchGetCommand({
-        RequestItems: { [db.table]: { Keys: subjects.map((s) => keys.throttle(s.subject, s.windowStart)) } },
-      }));
+      const out = await db.doc.send(
+        new BatchGetCommand({
+          RequestItems: { [db.table]: { Keys: subjects.map((s) => keys.throttle(s.subject, s.windowStart)) } },
+        }),
+      );
       const found = out.Responses?.[db.table] ?? [];
       return subjects.map((s) => {
         const key = keys.throttle(s.subject, s.windowStart);
@@ -17,12 +19,14 @@ export function throttleStore(db: Db) {
       });
     },
     async recordFailure(subject: string, windowStart: number, expiresAtSeconds: number): Promise<void> {
-      await db.doc.send(new UpdateCommand({
-        TableName: db.table,
-        Key: keys.throttle(subject, windowStart),
-        UpdateExpression: 'ADD failures :one SET expiresAt = :exp',
-        ExpressionAttributeValues: { ':one': 1, ':exp': expiresAtSeconds },
-      }));
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: keys.throttle(subject, windowStart),
+          UpdateExpression: 'ADD failures :one SET expiresAt = :exp',
+          ExpressionAttributeValues: { ':one': 1, ':exp': expiresAtSeconds },
+        }),
+      );
     },
   };
 }

@@ -17,7 +17,8 @@ type RawValue = { S?: string; N?: string } | string | number | undefined;
 function flatten(raw: Record<string, RawValue> | undefined): CancelReason['item'] {
   if (!raw) return undefined;
   const out: Record<string, string | number | undefined> = {};
-  for (const [k, v] of Object.entries(raw)) out[k] = typeof v === 'object' ? (v.S ?? (v.N === undefined ? undefined : Number(v.N))) : v;
+  for (const [k, v] of Object.entries(raw))
+    out[k] = typeof v === 'object' ? (v.S ?? (v.N === undefined ? undefined : Number(v.N))) : v;
   return out;
 }
 
@@ -26,14 +27,19 @@ const ATTEMPTS = 4;
 /** The per-item reasons of a cancelled transaction, or undefined for any other error. */
 function reasonsOf(error: unknown): CancelReason[] | undefined {
   if ((error as Error | undefined)?.name !== 'TransactionCanceledException') return undefined;
-  const raw = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, RawValue> }[] }).CancellationReasons ?? [];
+  const raw =
+    (error as { CancellationReasons?: { Code?: string; Item?: Record<string, RawValue> }[] }).CancellationReasons ?? [];
   return raw.map((r) => ({ code: r.Code ?? 'None', item: flatten(r.Item) }));
 }
 
 /** Cancelled only because another transaction touched an item at the same instant: worth another try. */
 const collided = (error: unknown): boolean => {
   const reasons = reasonsOf(error);
-  return !!reasons && !reasons.some((r) => r.code === 'ConditionalCheckFailed') && reasons.some((r) => r.code === 'TransactionConflict');
+  return (
+    !!reasons &&
+    !reasons.some((r) => r.code === 'ConditionalCheckFailed') &&
+    reasons.some((r) => r.code === 'TransactionConflict')
+  );
 };
 
 /**
@@ -44,25 +50,35 @@ const collided = (error: unknown): boolean => {
  * never writes something the data no longer allows.
  *
  * @example
- * await transact(db, [{ Put: … }, { Update: … }], (reasons) => reasons[0]?.code === 'ConditionalCheckFailed' ? duplicate() : undefined);
+ * await transact(db, [{ Put: … }, { Update: … }], (reasons) => reasons[0]?.code === 'ConditionalCheckFailed' ?
+ * duplicate() : undefined);
  */
-export async function transact(db: Db, items: TransactItem[], explain: (reasons: CancelReason[]) => Error | undefined): Promise<void> {
+export async function transact(
+  db: Db,
+  items: TransactItem[],
+  explain: (reasons: CancelReason[]) => Error | undefined,
+): Promise<void> {
   try {
     await retry(() => db.doc.send(new TransactWriteCommand({ TransactItems: items })), {
-      retryIf: collided, policy: { ...DYNAMO_RETRY, attempts: ATTEMPTS },
+      retryIf: collided,
+      policy: { ...DYNAMO_RETRY, attempts: ATTEMPTS },
     });
   } catch (error) {
     const reasons = reasonsOf(error);
     if (!reasons) throw error;
     if (reasons.some((r) => r.code === 'ConditionalCheckFailed')) {
-      throw explain(reasons) ?? conflict('STORE.CONDITION_FAILED', 'The data changed since it was read; reload and try again');
+      throw (
+        explain(reasons) ??
+        conflict('STORE.CONDITION_FAILED', 'The data changed since it was read; reload and try again')
+      );
     }
     throw conflict('STORE.BUSY', 'Someone else is changing this right now; try again');
   }
 }
 
 /** True when item `index` of the transaction failed its condition. */
-export const failedAt = (reasons: CancelReason[], index: number): boolean => reasons[index]?.code === 'ConditionalCheckFailed';
+export const failedAt = (reasons: CancelReason[], index: number): boolean =>
+  reasons[index]?.code === 'ConditionalCheckFailed';
 
 /**
  * The one test for "a conditional write found the item not as required": the SDK's error of a

@@ -5,11 +5,13 @@ import type { MailSender } from './port';
 export function sesMailSender(from: string, client = new SESv2Client({})): MailSender {
   return {
     async send(message) {
-      await client.send(new SendEmailCommand({
-        FromEmailAddress: from,
-        Destination: { ToAddresses: [message.to] },
-        Content: { Simple: { Subject: { Data: message.subject }, Body: { Text: { Data: message.text } } } },
-      }));
+      await client.send(
+        new SendEmailCommand({
+          FromEmailAddress: from,
+          Destination: { ToAddresses: [message.to] },
+          Content: { Simple: { Subject: { Data: message.subject }, Body: { Text: { Data: message.text } } } },
+        }),
+      );
     },
   };
 }

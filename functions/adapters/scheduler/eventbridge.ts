@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
-  CreateScheduleCommand, DeleteScheduleCommand, SchedulerClient, UpdateScheduleCommand, type CreateScheduleInput,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  SchedulerClient,
+  UpdateScheduleCommand,
+  type CreateScheduleInput,
 } from '@aws-sdk/client-scheduler';
 import type { DomainEvent } from '@bds/core';
 import type { Scheduler } from './port';
@@ -57,7 +61,8 @@ export function atExpression(at: string, now: number): string {
  * updates it; cancelling a name that does not exist (fired, or never made) is not an error.
  *
  * @example
- * const scheduler = eventBridgeScheduler({ groupName: env.SCHEDULE_GROUP, queueArn: env.EVENTS_QUEUE_ARN, roleArn: env.SCHEDULER_ROLE_ARN });
+ * const scheduler = eventBridgeScheduler({ groupName: env.SCHEDULE_GROUP, queueArn: env.EVENTS_QUEUE_ARN, roleArn:
+ * env.SCHEDULER_ROLE_ARN });
  * await scheduler.at('deadline:req_01J…', request.biddingDeadline, event);
  */
 export function eventBridgeScheduler(opts: EventBridgeSchedulerOptions): Scheduler {

@@ -23,11 +23,13 @@ export async function loadSigningKeys(secretId: string, client = new SecretsMana
   if (parsed) return parsed;
   const generated = { current: await generateSigningJwk(`k-${Date.now().toString(36)}`), previous: [] };
   try {
-    await client.send(new PutSecretValueCommand({
-      SecretId: secretId,
-      SecretString: JSON.stringify(generated),
-      ClientRequestToken: `init-${first.VersionId ?? 'none'}`.padEnd(32, '0').slice(0, 64),
-    }));
+    await client.send(
+      new PutSecretValueCommand({
+        SecretId: secretId,
+        SecretString: JSON.stringify(generated),
+        ClientRequestToken: `init-${first.VersionId ?? 'none'}`.padEnd(32, '0').slice(0, 64),
+      }),
+    );
     return generated;
   } catch {
     const winner = parse((await read()).SecretString);

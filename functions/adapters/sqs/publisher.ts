@@ -5,14 +5,16 @@ import type { EventEnvelope, EventPublisher } from '@bds/core';
 export function sqsPublisher(queueUrl: string, client = new SQSClient({})): EventPublisher {
   return {
     async publish(event: EventEnvelope) {
-      await client.send(new SendMessageCommand({
-        QueueUrl: queueUrl,
-        MessageBody: JSON.stringify(event),
-        MessageAttributes: {
-          type: { DataType: 'String', StringValue: event.type },
-          correlationId: { DataType: 'String', StringValue: event.correlationId },
-        },
-      }));
+      await client.send(
+        new SendMessageCommand({
+          QueueUrl: queueUrl,
+          MessageBody: JSON.stringify(event),
+          MessageAttributes: {
+            type: { DataType: 'String', StringValue: event.type },
+            correlationId: { DataType: 'String', StringValue: event.correlationId },
+          },
+        }),
+      );
     },
   };
 }

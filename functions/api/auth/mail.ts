@@ -17,7 +17,8 @@ export function invitationMail(invitation: Invitation, token: string, portalUrl:
       `Dear ${invitation.name},`,
       '',
       `You have been invited to BDS Exchange as ${ROLE_NAMES[invitation.role]} of ${invitation.organisationName}.`,
-      `Accept the invitation and choose your password here (the link works once, until ${invitation.expiresAt.slice(0, 10)}):`,
+      `Accept the invitation and choose your password here (the link ` +
+        `works once, until ${invitation.expiresAt.slice(0, 10)}):`,
       '',
       `${portalUrl}/invitations/${token}`,
       '',

@@ -1,7 +1,9 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> =>
-  new Promise((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+  new Promise((resolve, reject) =>
+    scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 
 /** OWASP's scrypt floor: N=2^17, r=8, p=1 (128·N·r bytes = 128 MiB, so maxmem is raised). */
 export const OWASP_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
@@ -17,7 +19,10 @@ const KEY_LENGTH = 32;
  */
 export async function hashPassword(password: string, params = OWASP_SCRYPT): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...params, maxmem: 256 * params.N * params.r });
+  const key = await scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, {
+    ...params,
+    maxmem: 256 * params.N * params.r,
+  });
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 

@@ -41,7 +41,13 @@ export async function generateSigningJwk(kid: string): Promise<JWK> {
  * Signs and verifies access tokens. Verification pins the algorithm, issuer, audience and
  * expiry, so `alg: none`, a foreign key or a stale token are all refused.
  */
-export async function createTokenService(opts: { privateJwk: JWK; previousJwks?: JWK[]; issuer: string; ttlSeconds?: number; now?: () => number }): Promise<TokenService> {
+export async function createTokenService(opts: {
+  privateJwk: JWK;
+  previousJwks?: JWK[];
+  issuer: string;
+  ttlSeconds?: number;
+  now?: () => number;
+}): Promise<TokenService> {
   const publicOf = ({ d: _d, ...rest }: JWK): JWK => rest;
   const kid = opts.privateJwk.kid ?? 'default';
   const privateKey = (await importJWK(opts.privateJwk, ALG)) as CryptoKey;
@@ -51,12 +57,16 @@ export async function createTokenService(opts: { privateJwk: JWK; previousJwks?:
   for (const jwk of verifying) publicKeys.set(jwk.kid ?? 'default', (await importJWK(jwk, ALG)) as CryptoKey);
   const ttl = opts.ttlSeconds ?? 15 * 60;
   const now = opts.now ?? Date.now;
-  const unauthenticated = (message: string, cause?: unknown) => new DomainError('AUTH.INVALID_TOKEN', 'unauthenticated', message, undefined, { cause });
+  const unauthenticated = (message: string, cause?: unknown) =>
+    new DomainError('AUTH.INVALID_TOKEN', 'unauthenticated', message, undefined, { cause });
   return {
     async issue(actor, session) {
       const iat = Math.floor(now() / 1000);
       const claims = {
-        role: actor.role, org: actor.organisationId, clu: actor.clusterIds, ...(actor.state ? { st: actor.state } : {}),
+        role: actor.role,
+        org: actor.organisationId,
+        clu: actor.clusterIds,
+        ...(actor.state ? { st: actor.state } : {}),
         ...(session ? { sv: session.version, ...(session.id ? { sid: session.id } : {}) } : {}),
       };
       const token = await new SignJWT(claims)
@@ -71,19 +81,30 @@ export async function createTokenService(opts: { privateJwk: JWK; previousJwks?:
     },
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, (header) => {
-          const key = header.kid ? publicKeys.get(header.kid) : undefined;
-          if (!key) throw unauthenticated('Unknown signing key');
-          return key;
-        }, {
-          algorithms: [ALG],
-          issuer: opts.issuer,
-          audience: AUDIENCE,
-          currentDate: new Date(now()),
-        });
+        const { payload } = await jwtVerify(
+          token,
+          (header) => {
+            const key = header.kid ? publicKeys.get(header.kid) : undefined;
+            if (!key) throw unauthenticated('Unknown signing key');
+            return key;
+          },
+          {
+            algorithms: [ALG],
+            issuer: opts.issuer,
+            audience: AUDIENCE,
+            currentDate: new Date(now()),
+          },
+        );
         const claims = Claims.parse(payload);
         const session = { version: claims.sv ?? 0, ...(claims.sid ? { id: claims.sid } : {}) };
-        return { userId: claims.sub, role: claims.role, organisationId: claims.org, clusterIds: claims.clu, ...(claims.st ? { state: claims.st } : {}), session };
+        return {
+          userId: claims.sub,
+          role: claims.role,
+          organisationId: claims.org,
+          clusterIds: claims.clu,
+          ...(claims.st ? { state: claims.st } : {}),
+          session,
+        };
       } catch (error) {
         if (error instanceof DomainError) throw error;
         throw unauthenticated('The access token is invalid or has expired; sign in again.', error);

@@ -18,7 +18,9 @@ export const listActivity = route({
     const requestIds = [...new Set(page.items.flatMap((a) => (a.requestId ? [a.requestId] : [])))];
     const found = await deps.stores.requests.getMany(params.clusterId, requestIds);
     const requests = new Map(requestIds.map((id, i) => [id, found[i]]));
-    const items = page.items.filter((a) => canReadActivity(actor, a, a.requestId ? requests.get(a.requestId) : undefined));
+    const items = page.items.filter((a) =>
+      canReadActivity(actor, a, a.requestId ? requests.get(a.requestId) : undefined),
+    );
     return { status: 200, body: { items, nextCursor: page.nextCursor } };
   },
 });

@@ -35,7 +35,8 @@ export const listDeadLetters = route({
     const queues = admin?.queues() ?? [];
     if (query.queue && !queues.includes(query.queue)) throw unknownQueue(query.queue, queues);
     const items = [];
-    for (const queue of query.queue ? [query.queue] : queues) items.push(...(await admin!.list(queue, { limit: query.limit })));
+    for (const queue of query.queue ? [query.queue] : queues)
+      items.push(...(await admin!.list(queue, { limit: query.limit })));
     return { status: 200, body: { queues, items } };
   },
 });

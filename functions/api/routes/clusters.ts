@@ -41,7 +41,10 @@ export const listAssociations = route({
   params: ClusterParams,
   query: Paging,
   responses: { 200: { description: 'A page of associations', schema: pageOf(Association) } },
-  handler: async ({ params, query, deps }) => ({ status: 200, body: await deps.stores.clusters.listAssociations(params.clusterId, query) }),
+  handler: async ({ params, query, deps }) => ({
+    status: 200,
+    body: await deps.stores.clusters.listAssociations(params.clusterId, query),
+  }),
 });
 
 export const createAssociation = route({
@@ -52,11 +55,30 @@ export const createAssociation = route({
   tags: ['clusters'],
   access: ['cluster_admin', 'national_admin', 'state_admin'],
   params: ClusterParams,
-  body: z.object({ name: z.string().trim().min(2).max(160), shortName: z.string().trim().min(2).max(30), kind: AssociationKind, memberCount: z.number().int().min(0).max(100_000).default(0) }),
+  body: z.object({
+    name: z.string().trim().min(2).max(160),
+    shortName: z.string().trim().min(2).max(30),
+    kind: AssociationKind,
+    memberCount: z.number().int().min(0).max(100_000).default(0),
+  }),
   responses: { 201: { description: 'The association', schema: Association } },
   handler: async ({ params, body, actor, deps }) => {
-    const association: Association = { id: deps.ids.next('association'), clusterId: params.clusterId, ...body, createdAt: new Date(deps.clock.now()).toISOString() };
-    await deps.stores.clusters.putAssociation(association, auditEntry(actor, 'association.create', association.id, { clusterId: params.clusterId, after: association }, { ids: deps.ids, clock: deps.clock }));
+    const association: Association = {
+      id: deps.ids.next('association'),
+      clusterId: params.clusterId,
+      ...body,
+      createdAt: new Date(deps.clock.now()).toISOString(),
+    };
+    await deps.stores.clusters.putAssociation(
+      association,
+      auditEntry(
+        actor,
+        'association.create',
+        association.id,
+        { clusterId: params.clusterId, after: association },
+        { ids: deps.ids, clock: deps.clock },
+      ),
+    );
     return { status: 201, body: association };
   },
 });

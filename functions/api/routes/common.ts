@@ -7,7 +7,8 @@ export const Paging = z.object({
 });
 
 /** The page envelope around a list of T. */
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** A path segment that is an id: bounded and safe to put in a key. */
 export const IdParam = z.string().regex(/^[a-z]{3}_[0-9A-Za-z]{1,40}$/, 'Not a valid id');

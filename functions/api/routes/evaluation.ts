@@ -15,29 +15,46 @@ const AwardBody = z.object({
 });
 
 export const closeRequest = route({
-  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/close', operationId: 'closeRequest',
-  summary: 'Close bidding after the deadline and evaluate: the ranking and recommended award, or unsuccessful with the reason',
-  tags, access: ['association_rep', ...ADMINS], params: RequestParams,
+  method: 'post',
+  path: '/api/clusters/:clusterId/requests/:requestId/close',
+  operationId: 'closeRequest',
+  summary:
+    'Close bidding after the deadline and evaluate: the ranking and recommended award, or unsuccessful with the reason',
+  tags,
+  access: ['association_rep', ...ADMINS],
+  params: RequestParams,
   responses: { 200: { description: 'The request (evaluating or unsuccessful) and its evaluation', schema: Closed } },
   handler: async ({ params, actor, deps, log, correlationId }) => {
     const found = await deps.stores.evaluations.closeContext(params.clusterId, params.requestId);
     const request = visible(actor, found.request);
     assertLead(actor, request, true);
     const closer = { by: 'association', userId: actor.userId } as const;
-    const { next, evaluation } = await closeAndEvaluateRequest(deps, { request, bids: found.bids }, closer, correlationId);
+    const { next, evaluation } = await closeAndEvaluateRequest(
+      deps,
+      { request, bids: found.bids },
+      closer,
+      correlationId,
+    );
     log.info('request closed', { clusterId: request.clusterId, requestId: request.id, outcome: evaluation.outcome });
     return { status: 200, body: { request: withCount(next, request), evaluation } };
   },
 });
 
 export const getEvaluation = route({
-  method: 'get', path: '/api/clusters/:clusterId/requests/:requestId/evaluation', operationId: 'getEvaluation',
-  summary: 'The ranking of a closed request (sponsoring associations and admins)', tags, access: ['association_rep', ...ADMINS],
+  method: 'get',
+  path: '/api/clusters/:clusterId/requests/:requestId/evaluation',
+  operationId: 'getEvaluation',
+  summary: 'The ranking of a closed request (sponsoring associations and admins)',
+  tags,
+  access: ['association_rep', ...ADMINS],
   params: RequestParams,
   responses: {
     200: {
       description: 'The evaluation, with the name and city of every provider it names (ranked or left out)',
-      schema: StoredEvaluation.extend({ matching: EvaluationMatching.optional(), providers: z.record(z.string(), z.object({ name: z.string(), city: z.string() })) }),
+      schema: StoredEvaluation.extend({
+        matching: EvaluationMatching.optional(),
+        providers: z.record(z.string(), z.object({ name: z.string(), city: z.string() })),
+      }),
     },
   },
   handler: async ({ params, actor, deps }) => {
@@ -49,15 +66,22 @@ export const getEvaluation = route({
     // Readers pick a provider by name, not by id: one more BatchGetItem for the providers it names.
     const ids = [...new Set([...evaluation.ranking, ...evaluation.invalid].map((b) => b.providerId))];
     const providerList = await deps.stores.providers.getMany(ids);
-    const providers = Object.fromEntries(providerList.flatMap((p) => (p ? [[p.id, { name: p.name, city: p.city }]] : [])));
+    const providers = Object.fromEntries(
+      providerList.flatMap((p) => (p ? [[p.id, { name: p.name, city: p.city }]] : [])),
+    );
     return { status: 200, body: { ...evaluation, ...(found.matching ? { matching: found.matching } : {}), providers } };
   },
 });
 
 export const awardRequest = route({
-  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/award', operationId: 'awardRequest',
+  method: 'post',
+  path: '/api/clusters/:clusterId/requests/:requestId/award',
+  operationId: 'awardRequest',
   summary: 'Award the recommended bid, or another ranked one with a written reason (kept in the audit trail)',
-  tags, access: ['association_rep'], params: RequestParams, body: AwardBody,
+  tags,
+  access: ['association_rep'],
+  params: RequestParams,
+  body: AwardBody,
   responses: { 200: { description: 'The awarded request', schema: StoredRequest } },
   handler: async ({ params, body, actor, deps, log, correlationId }) => {
     const found = await deps.stores.evaluations.withRequest(params.clusterId, params.requestId);
@@ -66,20 +90,51 @@ export const awardRequest = route({
     // The state machine speaks first (an awarded or cancelled request says so), then the ranking must exist.
     assertTransition(request, 'award');
     const { evaluation } = found;
-    if (!evaluation?.recommended || evaluation.volume === undefined) throw conflict('EVALUATION.NOT_RANKED', 'The request has no ranking to award from.');
-    const basis = { requestId: evaluation.requestId, volume: evaluation.volume, ranking: evaluation.ranking, recommended: evaluation.recommended };
-    const next = award(request, { basis, bidId: body.bidId, ...(body.reason ? { reason: body.reason } : {}), awardedBy: actor.userId }, deps.clock);
-    const entry = auditEntry(actor, 'request.awarded', request.id, {
-      clusterId: request.clusterId,
-      before: { status: request.status, recommendedBidId: next.award?.recommendedBidId },
-      after: { status: next.status, bidId: next.award?.bidId, providerId: next.award?.providerId, total: next.award?.total },
-      ...(next.award?.reason ? { reason: next.award.reason } : {}),
-    }, deps);
+    if (!evaluation?.recommended || evaluation.volume === undefined)
+      throw conflict('EVALUATION.NOT_RANKED', 'The request has no ranking to award from.');
+    const basis = {
+      requestId: evaluation.requestId,
+      volume: evaluation.volume,
+      ranking: evaluation.ranking,
+      recommended: evaluation.recommended,
+    };
+    const next = award(
+      request,
+      { basis, bidId: body.bidId, ...(body.reason ? { reason: body.reason } : {}), awardedBy: actor.userId },
+      deps.clock,
+    );
+    const entry = auditEntry(
+      actor,
+      'request.awarded',
+      request.id,
+      {
+        clusterId: request.clusterId,
+        before: { status: request.status, recommendedBidId: next.award?.recommendedBidId },
+        after: {
+          status: next.status,
+          bidId: next.award?.bidId,
+          providerId: next.award?.providerId,
+          total: next.award?.total,
+        },
+        ...(next.award?.reason ? { reason: next.award.reason } : {}),
+      },
+      deps,
+    );
     const { bidId, providerId, total, awardedAt } = next.award!;
     await deps.stores.requests.updateWithAudit(next, request.version, entry, [
-      newEvent('request.awarded', {
-        requestId: request.id, bidId, providerId, total, category: request.category, leadAssociationId: request.associationId, awardedAt,
-      }, { id: deps.ids.next('event'), clusterId: request.clusterId, occurredAt: awardedAt, correlationId }),
+      newEvent(
+        'request.awarded',
+        {
+          requestId: request.id,
+          bidId,
+          providerId,
+          total,
+          category: request.category,
+          leadAssociationId: request.associationId,
+          awardedAt,
+        },
+        { id: deps.ids.next('event'), clusterId: request.clusterId, occurredAt: awardedAt, correlationId },
+      ),
     ]);
     log.info('request awarded', { clusterId: request.clusterId, requestId: request.id, bidId: next.award?.bidId });
     return { status: 200, body: withCount(next, request) };

@@ -29,14 +29,28 @@ export function visible(actor: Actor, request: StoredRequest | undefined): Store
 /** Refuses anyone but the lead association (and, when `orAdmin`, the cluster's admins). */
 export function assertLead(actor: Actor, request: StoredRequest, orAdmin = false): void {
   if (isLeadSponsor(actor, request) || (orAdmin && isAdmin(actor))) return;
-  throw new DomainError('REQUEST.NOT_SPONSOR', 'forbidden', orAdmin ? 'Only the lead association or a cluster admin can do that.' : 'Only the lead association of this request can do that.');
+  throw new DomainError(
+    'REQUEST.NOT_SPONSOR',
+    'forbidden',
+    orAdmin
+      ? 'Only the lead association or a cluster admin can do that.'
+      : 'Only the lead association of this request can do that.',
+  );
 }
 
 /** Refuses anyone but a sponsoring association (lead or co-sponsor) and the cluster's admins. */
 export function assertSponsorOrAdmin(actor: Actor, request: StoredRequest): void {
   const sponsor = actor.role === 'association_rep' && sponsorIds(request).includes(actor.organisationId);
-  if (!sponsor && !isAdmin(actor)) throw new DomainError('REQUEST.NOT_SPONSOR', 'forbidden', 'Only the sponsoring associations and cluster admins can read this.');
+  if (!sponsor && !isAdmin(actor))
+    throw new DomainError(
+      'REQUEST.NOT_SPONSOR',
+      'forbidden',
+      'Only the sponsoring associations and cluster admins can read this.',
+    );
 }
 
 /** The stored request after a transition: the pledge counter is not part of core's request. */
-export const withCount = (next: Omit<StoredRequest, 'pledgedFirms'>, current: StoredRequest): StoredRequest => ({ ...next, pledgedFirms: current.pledgedFirms });
+export const withCount = (next: Omit<StoredRequest, 'pledgedFirms'>, current: StoredRequest): StoredRequest => ({
+  ...next,
+  pledgedFirms: current.pledgedFirms,
+});

@@ -12,5 +12,8 @@ export const health = route({
   tags: ['operations'],
   access: 'public',
   responses: { 200: { description: 'The API is up', schema: Health } },
-  handler: async ({ deps }) => ({ status: 200, body: { status: 'ok', version: deps.version, time: new Date(deps.clock.now()).toISOString() } }),
+  handler: async ({ deps }) => ({
+    status: 200,
+    body: { status: 'ok', version: deps.version, time: new Date(deps.clock.now()).toISOString() },
+  }),
 });

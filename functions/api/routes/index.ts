@@ -1,45 +1,159 @@
 import type { AnyRoute } from '../route';
 import { listDeadLetters, redriveDeadLetters } from './admin';
 import { listActivity } from './activity';
-import { changePassword, confirmPasswordReset, listMySessions, listSecurityEvents, requestPasswordReset, revokeMySession, setUserStatus } from './account';
+import {
+  changePassword,
+  confirmPasswordReset,
+  listMySessions,
+  listSecurityEvents,
+  requestPasswordReset,
+  revokeMySession,
+  setUserStatus,
+} from './account';
 import { demoAccounts, jwks, me, refresh, signIn, signOut } from './auth';
 import { acceptInvitationRoute, invite, outbox, previewInvitation } from './invitations';
 import { createCluster, getClusterPolicy, listAudit, putClusterPolicy, setClusterStatus } from './onboarding';
-import { applyToCluster, decideRegistration, listRegistrations, setProviderStanding, signUpProvider } from './providers';
+import {
+  applyToCluster,
+  decideRegistration,
+  listRegistrations,
+  setProviderStanding,
+  signUpProvider,
+} from './providers';
 import { createAssociation, getCluster, listAssociations, listClusters } from './clusters';
 import { health } from './health';
-import { cancelRequest, getRequest, joinRequest, listCategories, listRequests, postRequest, publishRequest } from './requests';
+import {
+  cancelRequest,
+  getRequest,
+  joinRequest,
+  listCategories,
+  listRequests,
+  postRequest,
+  publishRequest,
+} from './requests';
 import { importFirms, listFirms, registerFirm } from './firms';
 import { listPledges, pledgeFirm, withdrawFirmPledge } from './pledges';
 import { deleteMyBid, getMyBid, listBids, listOwnBids, postBid, putMyBid } from './bids';
 import { awardRequest, closeRequest, getEvaluation } from './evaluation';
-import { closeProgrammeRoute, createProgramme, depositToProgramme, getProgramme, listProgrammes, programmeAwards, programmeStatement } from './programmes';
-import { createPayout, exportPayoutCsv, getPayout, listPayouts, markPayoutPaid, providerPayable, providerPayouts } from './payouts';
+import {
+  closeProgrammeRoute,
+  createProgramme,
+  depositToProgramme,
+  getProgramme,
+  listProgrammes,
+  programmeAwards,
+  programmeStatement,
+} from './programmes';
+import {
+  createPayout,
+  exportPayoutCsv,
+  getPayout,
+  listPayouts,
+  markPayoutPaid,
+  providerPayable,
+  providerPayouts,
+} from './payouts';
 import { listInbox, readNotification } from './inbox';
 import { getMatchingRun } from './matching';
 import { getFunder, setFunderKind } from './funders';
 import { getIndicators, getIndicatorsTable, getMonthlyIndicators } from './indicators';
 import { downloadReleases, listReleases } from './open-data';
 
-import { acceptMilestoneRoute, disputeMilestoneRoute, getAwardMoney, recordPrivateShareReceipt, reportMilestoneRoute, resolveMilestoneRoute } from './milestones';
+import {
+  acceptMilestoneRoute,
+  disputeMilestoneRoute,
+  getAwardMoney,
+  recordPrivateShareReceipt,
+  reportMilestoneRoute,
+  resolveMilestoneRoute,
+} from './milestones';
 /** The route table: the app mounts it, OpenAPI describes it, the authorization tests walk it. */
 export const allRoutes: readonly AnyRoute[] = [
-  health, jwks, signIn, refresh, signOut, me, demoAccounts,
-  listMySessions, revokeMySession, changePassword, requestPasswordReset, confirmPasswordReset, setUserStatus, listSecurityEvents,
-  createCluster, setClusterStatus, listAudit, getClusterPolicy, putClusterPolicy, invite, previewInvitation, acceptInvitationRoute, outbox,
-  signUpProvider, applyToCluster, listRegistrations, decideRegistration, setProviderStanding,
-  listClusters, getCluster, listAssociations, createAssociation, listActivity,
-  listCategories, postRequest, publishRequest, listRequests, getRequest,
-  cancelRequest, joinRequest,
-  registerFirm, listFirms, importFirms,
-  pledgeFirm, withdrawFirmPledge, listPledges,
-  postBid, getMyBid, putMyBid, deleteMyBid, listBids, listOwnBids,
-  closeRequest, getEvaluation, awardRequest,
-  getAwardMoney, reportMilestoneRoute, acceptMilestoneRoute, disputeMilestoneRoute, resolveMilestoneRoute, recordPrivateShareReceipt,
-  getMatchingRun, listInbox, readNotification,
-  listDeadLetters, redriveDeadLetters,
-  createProgramme, listProgrammes, getProgramme, depositToProgramme, closeProgrammeRoute, programmeStatement, programmeAwards,
-  providerPayable, createPayout, listPayouts, getPayout, exportPayoutCsv, markPayoutPaid, providerPayouts,
-  getIndicators, getMonthlyIndicators, getIndicatorsTable, getFunder, setFunderKind,
-  listReleases, downloadReleases,
+  health,
+  jwks,
+  signIn,
+  refresh,
+  signOut,
+  me,
+  demoAccounts,
+  listMySessions,
+  revokeMySession,
+  changePassword,
+  requestPasswordReset,
+  confirmPasswordReset,
+  setUserStatus,
+  listSecurityEvents,
+  createCluster,
+  setClusterStatus,
+  listAudit,
+  getClusterPolicy,
+  putClusterPolicy,
+  invite,
+  previewInvitation,
+  acceptInvitationRoute,
+  outbox,
+  signUpProvider,
+  applyToCluster,
+  listRegistrations,
+  decideRegistration,
+  setProviderStanding,
+  listClusters,
+  getCluster,
+  listAssociations,
+  createAssociation,
+  listActivity,
+  listCategories,
+  postRequest,
+  publishRequest,
+  listRequests,
+  getRequest,
+  cancelRequest,
+  joinRequest,
+  registerFirm,
+  listFirms,
+  importFirms,
+  pledgeFirm,
+  withdrawFirmPledge,
+  listPledges,
+  postBid,
+  getMyBid,
+  putMyBid,
+  deleteMyBid,
+  listBids,
+  listOwnBids,
+  closeRequest,
+  getEvaluation,
+  awardRequest,
+  getAwardMoney,
+  reportMilestoneRoute,
+  acceptMilestoneRoute,
+  disputeMilestoneRoute,
+  resolveMilestoneRoute,
+  recordPrivateShareReceipt,
+  getMatchingRun,
+  listInbox,
+  readNotification,
+  listDeadLetters,
+  redriveDeadLetters,
+  createProgramme,
+  listProgrammes,
+  getProgramme,
+  depositToProgramme,
+  closeProgrammeRoute,
+  programmeStatement,
+  programmeAwards,
+  providerPayable,
+  createPayout,
+  listPayouts,
+  getPayout,
+  exportPayoutCsv,
+  markPayoutPaid,
+  providerPayouts,
+  getIndicators,
+  getMonthlyIndicators,
+  getIndicatorsTable,
+  getFunder,
+  setFunderKind,
+  listReleases,
+  downloadReleases,
 ];

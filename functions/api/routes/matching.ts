@@ -5,9 +5,14 @@ import { ClusterParams, IdParam } from './common';
 import { ADMINS } from './guards';
 
 export const getMatchingRun = route({
-  method: 'get', path: '/api/clusters/:clusterId/matching-runs/:runId', operationId: 'getMatchingRun',
-  summary: 'A matching run: the requests it matched, the capacities, the awards and the optimality certificate with its check',
-  tags: ['evaluation'], access: ADMINS, params: ClusterParams.extend({ runId: IdParam.regex(/^run_/, 'Not a matching run id') }),
+  method: 'get',
+  path: '/api/clusters/:clusterId/matching-runs/:runId',
+  operationId: 'getMatchingRun',
+  summary:
+    'A matching run: the requests it matched, the capacities, the awards and the optimality certificate with its check',
+  tags: ['evaluation'],
+  access: ADMINS,
+  params: ClusterParams.extend({ runId: IdParam.regex(/^run_/, 'Not a matching run id') }),
   responses: { 200: { description: 'The run', schema: MatchingRun } },
   handler: async ({ params, deps }) => {
     const run = await deps.stores.matchingRuns.get(params.clusterId, params.runId);
@@ -15,4 +20,3 @@ export const getMatchingRun = route({
     return { status: 200, body: run };
   },
 });
-

@@ -1,8 +1,26 @@
 import { z } from 'zod';
 import {
-  DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS, DEFAULT_SIZE_POLICY, EscrowContribution, EscrowMilestone, EscrowStatus, Money as MoneyModule,
-  REQUEST_LIMITS, ResolutionOutcome, acceptMilestone, assertMoneyParty, disputeMilestone, escrowErrors, isUnderServed, moneyView, newEvent,
-  recordReceipt, reportMilestone, resolveMilestone, type Actor, type EscrowRecord, type SizePolicy,
+  DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS,
+  DEFAULT_SIZE_POLICY,
+  EscrowContribution,
+  EscrowMilestone,
+  EscrowStatus,
+  Money as MoneyModule,
+  REQUEST_LIMITS,
+  ResolutionOutcome,
+  acceptMilestone,
+  assertMoneyParty,
+  disputeMilestone,
+  escrowErrors,
+  isUnderServed,
+  moneyView,
+  newEvent,
+  recordReceipt,
+  reportMilestone,
+  resolveMilestone,
+  type Actor,
+  type EscrowRecord,
+  type SizePolicy,
 } from '@bds/core';
 import { decideMilestone, deliveryStep } from '../../use-cases/decide-milestone';
 import type { StoredRequest } from '../../adapters/dynamo/requests';
@@ -12,24 +30,58 @@ import { ADMINS, RequestParams, visible } from './guards';
 
 const tags = ['escrow'];
 const Money = MoneyModule.Money;
-const MilestoneParams = RequestParams.extend({ index: z.coerce.number().int().min(0).max(REQUEST_LIMITS.milestones - 1).describe('The milestone, from 0') });
+const MilestoneParams = RequestParams.extend({
+  index: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(REQUEST_LIMITS.milestones - 1)
+    .describe('The milestone, from 0'),
+});
 
 const MoneyView = z.object({
-  requestId: z.string(), clusterId: z.string(), providerId: z.string(),
-  status: EscrowStatus, total: Money, subsidy: Money, privateShare: Money,
+  requestId: z.string(),
+  clusterId: z.string(),
+  providerId: z.string(),
+  status: EscrowStatus,
+  total: Money,
+  subsidy: Money,
+  privateShare: Money,
   contributions: z.array(EscrowContribution),
-  milestones: z.array(EscrowMilestone.omit({ holds: true }).extend({
-    held: Money, released: Money, returned: Money, pending: Money,
-    holds: z.array(z.object({ id: z.string(), programmeId: z.string(), amount: Money, state: z.enum(['pending', 'posted', 'voided']) })),
-  })),
-  privateShareReceipts: z.array(z.object({ receiptId: z.string(), at: z.string(), amount: Money, note: z.string().optional() })),
+  milestones: z.array(
+    EscrowMilestone.omit({ holds: true }).extend({
+      held: Money,
+      released: Money,
+      returned: Money,
+      pending: Money,
+      holds: z.array(
+        z.object({
+          id: z.string(),
+          programmeId: z.string(),
+          amount: Money,
+          state: z.enum(['pending', 'posted', 'voided']),
+        }),
+      ),
+    }),
+  ),
+  privateShareReceipts: z.array(
+    z.object({ receiptId: z.string(), at: z.string(), amount: Money, note: z.string().optional() }),
+  ),
   cancelledAt: z.string().optional(),
 });
 const ok = { 200: { description: "The award's money", schema: MoneyView } };
 
 /** The request (404 unless the caller may know it) and its escrow record (404 until the award's escrow exists). */
-async function load(deps: Deps, actor: Actor, clusterId: string, requestId: string): Promise<{ request: StoredRequest; record: EscrowRecord }> {
-  const [request, record] = await Promise.all([deps.stores.requests.get(clusterId, requestId), deps.stores.escrow.get(clusterId, requestId)]);
+async function load(
+  deps: Deps,
+  actor: Actor,
+  clusterId: string,
+  requestId: string,
+): Promise<{ request: StoredRequest; record: EscrowRecord }> {
+  const [request, record] = await Promise.all([
+    deps.stores.requests.get(clusterId, requestId),
+    deps.stores.escrow.get(clusterId, requestId),
+  ]);
   const seen = visible(actor, request);
   if (!record) throw escrowErrors.notFound();
   return { request: seen, record };
@@ -38,9 +90,14 @@ async function load(deps: Deps, actor: Actor, clusterId: string, requestId: stri
 const now = (deps: Deps) => new Date(deps.clock.now()).toISOString();
 
 export const getAwardMoney = route({
-  method: 'get', path: '/api/clusters/:clusterId/requests/:requestId/money', operationId: 'getAwardMoney',
+  method: 'get',
+  path: '/api/clusters/:clusterId/requests/:requestId/money',
+  operationId: 'getAwardMoney',
   summary: "An award's money: the subsidy split, each milestone's escrow and decisions, the private-share receipts",
-  tags, access: ['association_rep', 'provider', ...ADMINS], params: RequestParams, responses: ok,
+  tags,
+  access: ['association_rep', 'provider', ...ADMINS],
+  params: RequestParams,
+  responses: ok,
   handler: async ({ params, actor, deps }) => {
     const { request, record } = await load(deps, actor, params.clusterId, params.requestId);
     assertMoneyParty(actor, request, record);
@@ -49,33 +106,59 @@ export const getAwardMoney = route({
 });
 
 export const reportMilestoneRoute = route({
-  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/report', operationId: 'reportMilestone',
-  summary: 'The awarded provider reports a milestone delivered, with evidence and the pledged firms that attended; schedules auto-acceptance',
-  tags, access: ['provider'], params: MilestoneParams,
+  method: 'post',
+  path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/report',
+  operationId: 'reportMilestone',
+  summary:
+    'The awarded provider reports a milestone delivered, with evidence ' +
+    'and the pledged firms that attended; schedules auto-acceptance',
+  tags,
+  access: ['provider'],
+  params: MilestoneParams,
   body: z.object({ evidence: z.string().max(4_000), attendedFirmIds: z.array(z.string().max(40)).max(500).optional() }),
   responses: ok,
   handler: async ({ params, body, actor, deps, correlationId }) => {
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
-    const [policy, pledged] = await Promise.all([deps.stores.clusters.getPolicy(clusterId), pledgedFirms(deps, clusterId, requestId, body.attendedFirmIds ?? [])]);
+    const [policy, pledged] = await Promise.all([
+      deps.stores.clusters.getPolicy(clusterId),
+      pledgedFirms(deps, clusterId, requestId, body.attendedFirmIds ?? []),
+    ]);
     const autoAcceptDays = policy?.milestoneAutoAcceptDays ?? DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS;
     const underServedFirmIds = await underServed(deps, clusterId, pledged, body.attendedFirmIds ?? [], policy?.size);
     const at = now(deps);
     const pledgedFirmIds = new Set(pledged.keys());
-    const { record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
-      const next = reportMilestone(r, index, actor, body, { pledgedFirmIds, at, autoAcceptDays, underServedFirmIds });
-      const autoAcceptAt = next.milestones[index]!.autoAcceptAt!;
-      const event = newEvent('milestone.reported', { requestId, index, autoAcceptAt }, {
-        id: deps.ids.next('event'), clusterId, occurredAt: at, correlationId,
-      });
-      return { record: next, events: [event], request: deliveryStep(deps, actor, request, next), result: undefined };
-    }, { withRequest: true });
+    const { record } = await deps.stores.escrow.change(
+      clusterId,
+      requestId,
+      (r, request) => {
+        const next = reportMilestone(r, index, actor, body, { pledgedFirmIds, at, autoAcceptDays, underServedFirmIds });
+        const autoAcceptAt = next.milestones[index]!.autoAcceptAt!;
+        const event = newEvent(
+          'milestone.reported',
+          { requestId, index, autoAcceptAt },
+          {
+            id: deps.ids.next('event'),
+            clusterId,
+            occurredAt: at,
+            correlationId,
+          },
+        );
+        return { record: next, events: [event], request: deliveryStep(deps, actor, request, next), result: undefined };
+      },
+      { withRequest: true },
+    );
     return { status: 200, body: moneyView(record) };
   },
 });
 
 /** The request's pledged firms (firm → its association), read only when the report names attendees. */
-async function pledgedFirms(deps: Deps, clusterId: string, requestId: string, attended: readonly string[]): Promise<Map<string, string>> {
+async function pledgedFirms(
+  deps: Deps,
+  clusterId: string,
+  requestId: string,
+  attended: readonly string[],
+): Promise<Map<string, string>> {
   const firms = new Map<string, string>();
   if (attended.length === 0) return firms;
   let cursor: string | undefined;
@@ -88,16 +171,29 @@ async function pledgedFirms(deps: Deps, clusterId: string, requestId: string, at
 }
 
 /** The attended (pledged) firms that are under-served by the cluster's size rule, as they stand now. */
-async function underServed(deps: Deps, clusterId: string, pledged: Map<string, string>, attended: readonly string[], size: SizePolicy | undefined): Promise<Set<string>> {
-  const refs = [...new Set(attended)].filter((f) => pledged.has(f)).map((firmId) => ({ firmId, associationId: pledged.get(firmId)! }));
+async function underServed(
+  deps: Deps,
+  clusterId: string,
+  pledged: Map<string, string>,
+  attended: readonly string[],
+  size: SizePolicy | undefined,
+): Promise<Set<string>> {
+  const refs = [...new Set(attended)]
+    .filter((f) => pledged.has(f))
+    .map((firmId) => ({ firmId, associationId: pledged.get(firmId)! }));
   const firms = await deps.stores.firms.getMany(clusterId, refs);
   return new Set(firms.filter((f) => isUnderServed(f, size ?? DEFAULT_SIZE_POLICY)).map((f) => f.id));
 }
 
 export const acceptMilestoneRoute = route({
-  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/accept', operationId: 'acceptMilestone',
+  method: 'post',
+  path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/accept',
+  operationId: 'acceptMilestone',
   summary: "The lead association accepts a reported milestone: its holds are released to the provider's payable",
-  tags, access: ['association_rep'], params: MilestoneParams, responses: ok,
+  tags,
+  access: ['association_rep'],
+  params: MilestoneParams,
+  responses: ok,
   handler: async ({ params, actor, deps, correlationId }) => {
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
@@ -109,26 +205,44 @@ export const acceptMilestoneRoute = route({
 });
 
 export const disputeMilestoneRoute = route({
-  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/dispute', operationId: 'disputeMilestone',
-  summary: 'The lead association disputes a reported milestone (reason of 20 characters or more); the holds stay until an admin resolves it',
-  tags, access: ['association_rep'], params: MilestoneParams, body: z.object({ reason: z.string().max(2_000) }), responses: ok,
+  method: 'post',
+  path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/dispute',
+  operationId: 'disputeMilestone',
+  summary:
+    'The lead association disputes a reported milestone (reason of 20 ' +
+    'characters or more); the holds stay until an admin resolves it',
+  tags,
+  access: ['association_rep'],
+  params: MilestoneParams,
+  body: z.object({ reason: z.string().max(2_000) }),
+  responses: ok,
   handler: async ({ params, body, actor, deps }) => {
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
     const at = now(deps);
-    const { record } = await deps.stores.escrow.change(clusterId, requestId, (r, request) => {
-      const next = disputeMilestone(r, index, actor, body.reason, at);
-      return { record: next, request: deliveryStep(deps, actor, request, next), result: undefined };
-    }, { withRequest: true });
+    const { record } = await deps.stores.escrow.change(
+      clusterId,
+      requestId,
+      (r, request) => {
+        const next = disputeMilestone(r, index, actor, body.reason, at);
+        return { record: next, request: deliveryStep(deps, actor, request, next), result: undefined };
+      },
+      { withRequest: true },
+    );
     return { status: 200, body: moneyView(record) };
   },
 });
 
 export const resolveMilestoneRoute = route({
-  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/resolve', operationId: 'resolveMilestone',
+  method: 'post',
+  path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/resolve',
+  operationId: 'resolveMilestone',
   summary: 'An admin resolves a dispute: release, release part (the rest returns to the pools) or void',
-  tags, access: [...ADMINS], params: MilestoneParams,
-  body: z.object({ outcome: ResolutionOutcome, amount: Money.optional(), reason: z.string().trim().min(1).max(2_000) }), responses: ok,
+  tags,
+  access: [...ADMINS],
+  params: MilestoneParams,
+  body: z.object({ outcome: ResolutionOutcome, amount: Money.optional(), reason: z.string().trim().min(1).max(2_000) }),
+  responses: ok,
   handler: async ({ params, body, actor, deps, correlationId }) => {
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
@@ -140,10 +254,18 @@ export const resolveMilestoneRoute = route({
 });
 
 export const recordPrivateShareReceipt = route({
-  method: 'post', path: '/api/clusters/:clusterId/requests/:requestId/private-share/receipts', operationId: 'recordPrivateShareReceipt',
+  method: 'post',
+  path: '/api/clusters/:clusterId/requests/:requestId/private-share/receipts',
+  operationId: 'recordPrivateShareReceipt',
   summary: 'The awarded provider confirms a payment of the private share from the firms (idempotent by receiptId)',
-  tags, access: ['provider'], params: RequestParams,
-  body: z.object({ receiptId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, _ and - (1–64)'), amount: Money, note: z.string().max(500).optional() }),
+  tags,
+  access: ['provider'],
+  params: RequestParams,
+  body: z.object({
+    receiptId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, _ and - (1–64)'),
+    amount: Money,
+    note: z.string().max(500).optional(),
+  }),
   responses: ok,
   handler: async ({ params, body, actor, deps }) => {
     const { clusterId, requestId } = params;

@@ -14,23 +14,39 @@ const MAX_READS = 20;
 
 const Filters = z.object({
   clusterId: IdParam.optional().describe('One cluster (404 when unknown); default: every cluster'),
-  since: z.iso.datetime({ offset: true }).optional()
+  since: z.iso
+    .datetime({ offset: true })
+    .optional()
     .describe('Only releases dated at or after this instant (ISO 8601)'),
 });
 
 const ReleasesQuery = z.object({
   ...Filters.shape,
   cursor: z.string().max(2_000).optional().describe('The `nextCursor` of the previous page'),
-  limit: z.coerce.number().int().min(1).max(MAX_REQUESTS).default(10)
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_REQUESTS)
+    .default(10)
     .describe('Requests (not releases) read for this page'),
 });
 
 /** The response, loosely: the OCDS release package schema (with our extension) is what it conforms to. */
-const ReleasePackage = z.object({
-  uri: z.string(), version: z.literal('1.1'), publishedDate: z.string(), publisher: z.object({ name: z.string() }),
-  extensions: z.array(z.string()), nextCursor: z.string().nullable(),
-  releases: z.array(z.object({ ocid: z.string(), id: z.string(), date: z.string(), tag: z.array(z.string()) }).loose()),
-}).loose().describe('An OCDS 1.1.5 release package with the BDS extension (docs/open-data.md); amounts are decimal');
+const ReleasePackage = z
+  .object({
+    uri: z.string(),
+    version: z.literal('1.1'),
+    publishedDate: z.string(),
+    publisher: z.object({ name: z.string() }),
+    extensions: z.array(z.string()),
+    nextCursor: z.string().nullable(),
+    releases: z.array(
+      z.object({ ocid: z.string(), id: z.string(), date: z.string(), tag: z.array(z.string()) }).loose(),
+    ),
+  })
+  .loose()
+  .describe('An OCDS 1.1.5 release package with the BDS extension (docs/open-data.md); amounts are decimal');
 
 /** Position in the release stream: a cluster and the request list's cursor within it. */
 const Position = z.object({ c: IdParam, r: z.string().max(1_500).nullable() });
@@ -65,7 +81,8 @@ async function clustersOf(deps: Deps, clusterId: string | undefined): Promise<st
 /** One step: a page of one cluster's requests, their releases (after `since`), and where the next step starts. */
 async function step(deps: Deps, clusters: readonly string[], at: Position, limit: number, since: string | undefined) {
   const page = await deps.stores.openData.page(at.c, { limit, ...(at.r ? { cursor: at.r } : {}) });
-  const releases = page.items.flatMap((input) => releasesOf(input))
+  const releases = page.items
+    .flatMap((input) => releasesOf(input))
     .filter((r) => !since || Date.parse(r.date) >= Date.parse(since));
   const next = clusters[clusters.indexOf(at.c) + 1];
   const after: Position | null = page.nextCursor ? { c: at.c, r: page.nextCursor } : next ? { c: next, r: null } : null;
@@ -73,10 +90,15 @@ async function step(deps: Deps, clusters: readonly string[], at: Position, limit
 }
 
 export const listReleases = route({
-  method: 'get', path: '/api/open-data/releases', operationId: 'listOpenContractingReleases',
-  summary: 'Open contracting data: an OCDS 1.1.5 release package, one release per change of a request '
-    + '(public, paged by cursor)',
-  tags, access: 'public', query: ReleasesQuery,
+  method: 'get',
+  path: '/api/open-data/releases',
+  operationId: 'listOpenContractingReleases',
+  summary:
+    'Open contracting data: an OCDS 1.1.5 release package, one release per change of a request ' +
+    '(public, paged by cursor)',
+  tags,
+  access: 'public',
+  query: ReleasesQuery,
   responses: {
     200: { description: 'A release package; `nextCursor` is null on the last page', schema: ReleasePackage },
   },
@@ -97,9 +119,13 @@ export const listReleases = route({
 });
 
 export const downloadReleases = route({
-  method: 'get', path: '/api/open-data/releases.jsonl', operationId: 'downloadOpenContractingReleases',
+  method: 'get',
+  path: '/api/open-data/releases.jsonl',
+  operationId: 'downloadOpenContractingReleases',
   summary: 'Every OCDS release (of one cluster, or all; optionally since an instant) as JSON Lines: one release a line',
-  tags, access: 'public', query: Filters,
+  tags,
+  access: 'public',
+  query: Filters,
   responses: { 200: { description: 'application/jsonl: one OCDS release per line' } },
   handler: async ({ query, deps }) => {
     const clusters = await clustersOf(deps, query.clusterId);

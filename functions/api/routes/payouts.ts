@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import {
-  accountId, DomainError, LEDGER_ERROR, markPaid, Money, notFound, PayoutBatch, payoutCommand, payoutCsv, PayoutId,
-  PayoutLine, PayoutReference, PayoutStatus, type Actor,
+  accountId,
+  DomainError,
+  LEDGER_ERROR,
+  markPaid,
+  Money,
+  notFound,
+  PayoutBatch,
+  payoutCommand,
+  payoutCsv,
+  PayoutId,
+  PayoutLine,
+  PayoutReference,
+  PayoutStatus,
+  type Actor,
 } from '@bds/core';
 import { toBatch } from '../../adapters/dynamo/payouts';
 import type { Deps } from '../deps';
@@ -14,7 +26,8 @@ const READERS = ['national_admin', 'funder'] as const;
 
 /** A provider reads only its own money; anyone else gets the same 404 as an unknown provider. */
 function assertOwnProvider(actor: Actor, providerId: string): void {
-  if (actor.role === 'provider' && actor.organisationId !== providerId) throw notFound('PROVIDER.NOT_FOUND', 'No such provider.');
+  if (actor.role === 'provider' && actor.organisationId !== providerId)
+    throw notFound('PROVIDER.NOT_FOUND', 'No such provider.');
 }
 
 async function batchOf(deps: Deps, payoutId: string): Promise<PayoutBatch> {
@@ -24,13 +37,18 @@ async function batchOf(deps: Deps, payoutId: string): Promise<PayoutBatch> {
 }
 
 const Release = z.object({ transferId: z.string(), at: z.string(), amount: Money.Money, memo: z.string().optional() });
-const Payable = z.object({ payable: Money.Money, paidOut: Money.Money, releases: z.array(Release), nextCursor: z.string().nullable() });
+const Payable = z.object({
+  payable: Money.Money,
+  paidOut: Money.Money,
+  releases: z.array(Release),
+  nextCursor: z.string().nullable(),
+});
 
 export const providerPayable = route({
   method: 'get',
   path: '/api/providers/:providerId/payable',
   operationId: 'providerPayable',
-  summary: "What a provider is owed and was paid, with its releases (newest first; a page may be short)",
+  summary: 'What a provider is owed and was paid, with its releases (newest first; a page may be short)',
   tags: ['payouts'],
   access: ['provider', 'national_admin'],
   params: ProviderParams,
@@ -50,7 +68,14 @@ export const providerPayable = route({
       body: {
         payable: Money.money(payable.available, currency),
         paidOut: Money.money(paid.creditsPosted, currency),
-        releases: page.items.filter((e) => e.kind === 'post').map((e) => ({ transferId: e.transferId, at: e.at, amount: Money.money(e.creditsPosted, e.currency), memo: e.memo })),
+        releases: page.items
+          .filter((e) => e.kind === 'post')
+          .map((e) => ({
+            transferId: e.transferId,
+            at: e.at,
+            amount: Money.money(e.creditsPosted, e.currency),
+            memo: e.memo,
+          })),
         nextCursor: page.nextCursor,
       },
     };
@@ -61,7 +86,8 @@ export const createPayout = route({
   method: 'post',
   path: '/api/payouts',
   operationId: 'createPayout',
-  summary: 'Pay every provider its payable, one ledger payout each; retrying the same payoutId completes the same batch',
+  summary:
+    'Pay every provider its payable, one ledger payout each; retrying the same payoutId completes the same batch',
   tags: ['payouts'],
   access: ['national_admin'],
   body: z.object({ payoutId: PayoutId }),
@@ -90,7 +116,13 @@ export const createPayout = route({
   },
 });
 
-const BatchSummary = z.object({ payoutId: z.string(), status: PayoutStatus, createdAt: z.string(), reference: z.string().optional(), paidAt: z.string().optional() });
+const BatchSummary = z.object({
+  payoutId: z.string(),
+  status: PayoutStatus,
+  createdAt: z.string(),
+  reference: z.string().optional(),
+  paidAt: z.string().optional(),
+});
 
 export const listPayouts = route({
   method: 'get',
@@ -103,7 +135,10 @@ export const listPayouts = route({
   responses: { 200: { description: 'A page of batches (open one for its lines)', schema: pageOf(BatchSummary) } },
   handler: async ({ query, deps }) => {
     const page = await deps.stores.payouts.list(query);
-    return { status: 200, body: { items: page.items.map(({ plan: _plan, createdBy: _by, ...h }) => h), nextCursor: page.nextCursor } };
+    return {
+      status: 200,
+      body: { items: page.items.map(({ plan: _plan, createdBy: _by, ...h }) => h), nextCursor: page.nextCursor },
+    };
   },
 });
 
@@ -130,7 +165,13 @@ export const exportPayoutCsv = route({
   responses: { 200: { description: 'text/csv: payout_id, provider_id, provider_name, amount, currency' } },
   handler: async ({ params, deps, hono }) => {
     const batch = await batchOf(deps, params.payoutId);
-    if (batch.status === 'preparing') throw new DomainError('PAYOUT.NOT_EXPORTED', 'conflict', 'The batch is still being prepared; retry POST /api/payouts.', 'payoutId');
+    if (batch.status === 'preparing')
+      throw new DomainError(
+        'PAYOUT.NOT_EXPORTED',
+        'conflict',
+        'The batch is still being prepared; retry POST /api/payouts.',
+        'payoutId',
+      );
     hono.header('content-disposition', `attachment; filename="payout-${batch.payoutId}.csv"`);
     return { status: 200, body: payoutCsv(batch), headers: { 'content-type': 'text/csv; charset=utf-8' } };
   },
@@ -150,12 +191,18 @@ export const markPayoutPaid = route({
     const batch = await batchOf(deps, params.payoutId);
     const next = markPaid(batch, body.reference, new Date(deps.clock.now()).toISOString());
     // Lost a race with another mark: decide again from what won (same reference → replay).
-    if (next !== batch && !(await deps.stores.payouts.markPaid(next))) return { status: 200, body: markPaid(await batchOf(deps, params.payoutId), body.reference, next.paidAt!) };
+    if (next !== batch && !(await deps.stores.payouts.markPaid(next)))
+      return { status: 200, body: markPaid(await batchOf(deps, params.payoutId), body.reference, next.paidAt!) };
     return { status: 200, body: next };
   },
 });
 
-const ProviderPayoutLine = PayoutLine.extend({ payoutId: z.string(), status: PayoutStatus, createdAt: z.string(), paidAt: z.string().optional() });
+const ProviderPayoutLine = PayoutLine.extend({
+  payoutId: z.string(),
+  status: PayoutStatus,
+  createdAt: z.string(),
+  paidAt: z.string().optional(),
+});
 
 export const providerPayouts = route({
   method: 'get',

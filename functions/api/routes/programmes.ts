@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import {
-  accountId, closeCommand, depositCommand, DepositId, invalid, LedgerEntry, Money, notFound, programmeFundsView,
-  ProgrammeInput, ProgrammeView, SubsidyProgramme, type Actor,
+  accountId,
+  closeCommand,
+  depositCommand,
+  DepositId,
+  invalid,
+  LedgerEntry,
+  Money,
+  notFound,
+  programmeFundsView,
+  ProgrammeInput,
+  ProgrammeView,
+  SubsidyProgramme,
+  type Actor,
 } from '@bds/core';
 import type { StoredProgramme } from '../../adapters/dynamo/programmes';
 import type { Deps } from '../deps';
@@ -11,16 +22,22 @@ import { IdParam, Paging, pageOf } from './common';
 const ProgrammeParams = z.object({ programmeId: IdParam });
 const READERS = ['funder', 'national_admin'] as const;
 
-/** The programme if the actor may see it: its funder or a national admin; anyone else gets the same 404 as a missing one. */
+/**
+ * The programme if the actor may see it: its funder or a national admin; anyone else gets the same 404 as a missing
+ * one.
+ */
 async function visibleProgramme(deps: Deps, actor: Actor, programmeId: string): Promise<StoredProgramme> {
   const p = await deps.stores.programmes.get(programmeId);
-  if (!p || (actor.role !== 'national_admin' && p.funderId !== actor.organisationId)) throw notFound('PROGRAMME.NOT_FOUND', 'No such programme.');
+  if (!p || (actor.role !== 'national_admin' && p.funderId !== actor.organisationId))
+    throw notFound('PROGRAMME.NOT_FOUND', 'No such programme.');
   return p;
 }
 
 /** Programmes with their funds, the pool accounts read in one BatchGetItem. */
 async function views(deps: Deps, programmes: StoredProgramme[]): Promise<ProgrammeView[]> {
-  const pools = await deps.stores.ledger.accounts(programmes.map((p) => accountId({ kind: 'pool', programmeId: p.id })));
+  const pools = await deps.stores.ledger.accounts(
+    programmes.map((p) => accountId({ kind: 'pool', programmeId: p.id })),
+  );
   return programmes.map((p, i) => ({ ...p, funds: programmeFundsView(pools[i]!, p.returned, p.currency) }));
 }
 const view = async (deps: Deps, p: StoredProgramme): Promise<ProgrammeView> => (await views(deps, [p]))[0]!;
@@ -29,7 +46,7 @@ export const createProgramme = route({
   method: 'post',
   path: '/api/programmes',
   operationId: 'createProgramme',
-  summary: "Open a subsidy programme (funder): its policy; money arrives by deposits",
+  summary: 'Open a subsidy programme (funder): its policy; money arrives by deposits',
   tags: ['programmes'],
   access: ['funder'],
   body: ProgrammeInput,
@@ -39,7 +56,12 @@ export const createProgramme = route({
     if (body.scope.kind === 'cluster' && !(await deps.stores.clusters.get(body.scope.clusterId))) {
       throw invalid('PROGRAMME.UNKNOWN_CLUSTER', 'No cluster has this id', 'scope.clusterId');
     }
-    const programme = SubsidyProgramme.parse({ ...body, id: deps.ids.next('programme'), funderId: actor.organisationId, status: 'open' });
+    const programme = SubsidyProgramme.parse({
+      ...body,
+      id: deps.ids.next('programme'),
+      funderId: actor.organisationId,
+      status: 'open',
+    });
     await deps.stores.programmes.create(programme);
     return { status: 201, body: await view(deps, { ...programme, closings: 0, returned: 0 }) };
   },
@@ -55,9 +77,10 @@ export const listProgrammes = route({
   query: Paging,
   responses: { 200: { description: 'A page of programmes with their funds', schema: pageOf(ProgrammeView) } },
   handler: async ({ query, actor, deps }) => {
-    const page = actor.role === 'national_admin'
-      ? await deps.stores.programmes.listAll(query)
-      : await deps.stores.programmes.listByFunder(actor.organisationId, query);
+    const page =
+      actor.role === 'national_admin'
+        ? await deps.stores.programmes.listAll(query)
+        : await deps.stores.programmes.listByFunder(actor.organisationId, query);
     return { status: 200, body: { items: await views(deps, page.items), nextCursor: page.nextCursor } };
   },
 });
@@ -71,7 +94,10 @@ export const getProgramme = route({
   access: READERS,
   params: ProgrammeParams,
   responses: { 200: { description: 'The programme', schema: ProgrammeView } },
-  handler: async ({ params, actor, deps }) => ({ status: 200, body: await view(deps, await visibleProgramme(deps, actor, params.programmeId)) }),
+  handler: async ({ params, actor, deps }) => ({
+    status: 200,
+    body: await view(deps, await visibleProgramme(deps, actor, params.programmeId)),
+  }),
 });
 
 export const depositToProgramme = route({
@@ -131,7 +157,10 @@ export const programmeStatement = route({
   responses: { 200: { description: 'A page of statement lines', schema: pageOf(LedgerEntry) } },
   handler: async ({ params, query, actor, deps }) => {
     const programme = await visibleProgramme(deps, actor, params.programmeId);
-    const page = await deps.stores.ledger.statement(accountId({ kind: 'pool', programmeId: programme.id }), { ...query, newestFirst: true });
+    const page = await deps.stores.ledger.statement(accountId({ kind: 'pool', programmeId: programme.id }), {
+      ...query,
+      newestFirst: true,
+    });
     return { status: 200, body: page };
   },
 });
@@ -156,7 +185,9 @@ export const programmeAwards = route({
   access: READERS,
   params: ProgrammeParams,
   query: Paging,
-  responses: { 200: { description: 'A page of awards (a page may be short; follow nextCursor)', schema: pageOf(ProgrammeAward) } },
+  responses: {
+    200: { description: 'A page of awards (a page may be short; follow nextCursor)', schema: pageOf(ProgrammeAward) },
+  },
   handler: async ({ params, query, actor, deps }) => {
     const programme = await visibleProgramme(deps, actor, params.programmeId);
     return { status: 200, body: await deps.stores.programmes.awards(programme, query) };

@@ -9,7 +9,11 @@ import type { Deps } from '../deps';
  * @example
  * await assertNamesInCluster(deps, params.clusterId, body);
  */
-export async function assertNamesInCluster(deps: Pick<Deps, 'stores'>, clusterId: string, request: RequestParties): Promise<void> {
+export async function assertNamesInCluster(
+  deps: Pick<Deps, 'stores'>,
+  clusterId: string,
+  request: RequestParties,
+): Promise<void> {
   const { clusters, providers } = deps.stores;
   const [policy, associations, approved] = await Promise.all([
     clusters.getPolicy(clusterId),

@@ -16,7 +16,11 @@ const CLUSTER_CACHE_ENTRIES = 2_000;
  * a stream of distinct ids can reach DynamoDB's key limit or grow the process's memory.
  */
 export function clusterGuard(deps: Pick<Deps, 'clock' | 'stores'>) {
-  const cache = boundedCache<Cluster | undefined>({ ttlMs: CLUSTER_CACHE_MS, maxEntries: CLUSTER_CACHE_ENTRIES, now: () => deps.clock.now() });
+  const cache = boundedCache<Cluster | undefined>({
+    ttlMs: CLUSTER_CACHE_MS,
+    maxEntries: CLUSTER_CACHE_ENTRIES,
+    now: () => deps.clock.now(),
+  });
   const guard = async (actor: Actor, clusterId: string, route: AnyRoute): Promise<Problem | undefined> => {
     const notFound = problem(404, { code: 'CLUSTER.NOT_FOUND', detail: 'No such cluster.' });
     const byState = actor.role === 'state_admin' && !reachesCluster(actor, clusterId);
@@ -26,7 +30,10 @@ export function clusterGuard(deps: Pick<Deps, 'clock' | 'stores'>) {
     const cluster = await cache.get(clusterId, () => deps.stores.clusters.get(clusterId));
     if (!cluster || (byState && cluster.state !== actor.state)) return notFound;
     if (writes && cluster.status !== 'active') {
-      return problem(409, { code: 'CLUSTER.READ_ONLY', detail: `The cluster is ${cluster.status}: it can be read but not changed.` });
+      return problem(409, {
+        code: 'CLUSTER.READ_ONLY',
+        detail: `The cluster is ${cluster.status}: it can be read but not changed.`,
+      });
     }
     return undefined;
   };

@@ -22,12 +22,19 @@ export function clusterLimiter(deps: Pick<Deps, 'clock' | 'stores'>) {
     if (full.get(clusterId) === window.start) return { allowed: false, retryAfterSeconds: window.retryAfterSeconds };
     const limit = clusterRateLimit(await policies.get(clusterId, () => deps.stores.clusters.getPolicy(clusterId)));
     try {
-      await db.doc.send(new UpdateCommand({
-        TableName: db.table, Key: { PK: `RATE#${clusterId}`, SK: String(window.start) },
-        UpdateExpression: 'ADD hits :one SET expiresAt = :exp',
-        ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
-        ExpressionAttributeValues: { ':one': 1, ':limit': limit, ':exp': Math.floor((window.start + 2 * RATE_WINDOW_MS) / 1000) },
-      }));
+      await db.doc.send(
+        new UpdateCommand({
+          TableName: db.table,
+          Key: { PK: `RATE#${clusterId}`, SK: String(window.start) },
+          UpdateExpression: 'ADD hits :one SET expiresAt = :exp',
+          ConditionExpression: 'attribute_not_exists(hits) OR hits < :limit',
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':limit': limit,
+            ':exp': Math.floor((window.start + 2 * RATE_WINDOW_MS) / 1000),
+          },
+        }),
+      );
       return { allowed: true };
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;

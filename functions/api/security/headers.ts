@@ -15,7 +15,8 @@ export const API_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
-const inline = (page: string, tag: string) => [...page.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!);
+const inline = (page: string, tag: string) =>
+  [...page.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!);
 
 /**
  * The reference page's CSP: its one inline script and style, by hash (no 'unsafe-inline'), and

@@ -15,7 +15,11 @@ const caches = new WeakMap<object, BoundedCache<AccountStanding>>();
 const cacheOf = (deps: Pick<Deps, 'clock' | 'stores'>): BoundedCache<AccountStanding> => {
   let cache = caches.get(deps.stores);
   if (!cache) {
-    cache = boundedCache<AccountStanding>({ ttlMs: STANDING_CACHE_MS, maxEntries: STANDING_CACHE_ENTRIES, now: () => deps.clock.now() });
+    cache = boundedCache<AccountStanding>({
+      ttlMs: STANDING_CACHE_MS,
+      maxEntries: STANDING_CACHE_ENTRIES,
+      now: () => deps.clock.now(),
+    });
     caches.set(deps.stores, cache);
   }
   return cache;
@@ -32,8 +36,10 @@ const cacheOf = (deps: Pick<Deps, 'clock' | 'stores'>): BoundedCache<AccountStan
 export async function assertTokenStanding(deps: Pick<Deps, 'clock' | 'stores'>, actor: VerifiedActor): Promise<void> {
   const standing = await cacheOf(deps).get(actor.userId, () => deps.stores.users.standing(actor.userId));
   const verdict = tokenStanding(actor.session.version, standing);
-  if (verdict === 'disabled') throw new DomainError('AUTH.USER_DISABLED', 'unauthenticated', 'This account is disabled.');
-  if (verdict === 'revoked') throw new DomainError('AUTH.SESSION_REVOKED', 'unauthenticated', 'This session has ended; sign in again.');
+  if (verdict === 'disabled')
+    throw new DomainError('AUTH.USER_DISABLED', 'unauthenticated', 'This account is disabled.');
+  if (verdict === 'revoked')
+    throw new DomainError('AUTH.SESSION_REVOKED', 'unauthenticated', 'This session has ended; sign in again.');
 }
 
 /**
@@ -46,4 +52,5 @@ export async function endAccessTokens(deps: Pick<Deps, 'clock' | 'stores'>, user
 }
 
 /** Drops the cached standing of an account after this process changed it. */
-export const forgetStanding = (deps: Pick<Deps, 'clock' | 'stores'>, userId: string): void => cacheOf(deps).delete(userId);
+export const forgetStanding = (deps: Pick<Deps, 'clock' | 'stores'>, userId: string): void =>
+  cacheOf(deps).delete(userId);

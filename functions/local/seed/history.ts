@@ -1,6 +1,18 @@
 import {
-  DEFAULT_SIZE_POLICY, Money, SubsidyProgramme, acceptMilestone, deliveryProgress, depositCommand, fixedClock, isUnderServed, milestoneDecided,
-  reportMilestone, type Actor, type Clock, type EscrowRecord, type Funder,
+  DEFAULT_SIZE_POLICY,
+  Money,
+  SubsidyProgramme,
+  acceptMilestone,
+  deliveryProgress,
+  depositCommand,
+  fixedClock,
+  isUnderServed,
+  milestoneDecided,
+  reportMilestone,
+  type Actor,
+  type Clock,
+  type EscrowRecord,
+  type Funder,
 } from '@bds/core';
 import { settleEscrow } from '../../use-cases/settle-escrow';
 import type { Stores } from '../../adapters/dynamo/stores';
@@ -18,16 +30,51 @@ const inr = (rupees: number) => Money.money(rupees * 100, 'INR');
 
 /** The funders of the delivered history, with their real kinds (Table 1's "UNIDO" column is the programme). */
 export const HISTORY_FUNDERS = {
-  unido: { id: seedId('funder', 'unido'), name: 'UNIDO Cluster Development Programme', kind: 'programme', createdAt: '2026-01-01T00:00:00.000Z' } satisfies Funder,
-  riico: { id: seedId('funder', 'riico'), name: 'Rajasthan State Industrial Development Corporation (RIICO)', kind: 'state_agency', createdAt: '2026-01-01T00:00:00.000Z' } satisfies Funder,
+  unido: {
+    id: seedId('funder', 'unido'),
+    name: 'UNIDO Cluster Development Programme',
+    kind: 'programme',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  } satisfies Funder,
+  riico: {
+    id: seedId('funder', 'riico'),
+    name: 'Rajasthan State Industrial Development Corporation (RIICO)',
+    kind: 'state_agency',
+    createdAt: '2026-01-01T00:00:00.000Z',
+  } satisfies Funder,
 };
 
 /** A programme that paid for the history only: valid until the first of the month the demo was first seeded. */
-const historyProgramme = (slug: string, funder: Funder, scope: SubsidyProgramme['scope'], schedule: number[], priority: number, until: string) => SubsidyProgramme.parse({
-  id: seedId('programme', slug), funderId: funder.id, name: `${funder.name.replace(/ \(.*\)$/, '')} co-financing 2026`, scope, currency: 'INR',
-  budget: inr(50_00_000), eligibleCategories: ['training', 'design', 'market-access', 'quality-certification', 'export-advice', 'legal-regulatory'],
-  schedule, capPerAward: inr(5_00_000), validFrom: '2026-01-01T00:00:00.000Z', validUntil: until, priority, status: 'open',
-});
+const historyProgramme = (
+  slug: string,
+  funder: Funder,
+  scope: SubsidyProgramme['scope'],
+  schedule: number[],
+  priority: number,
+  until: string,
+) =>
+  SubsidyProgramme.parse({
+    id: seedId('programme', slug),
+    funderId: funder.id,
+    name: `${funder.name.replace(/ \(.*\)$/, '')} co-financing 2026`,
+    scope,
+    currency: 'INR',
+    budget: inr(50_00_000),
+    eligibleCategories: [
+      'training',
+      'design',
+      'market-access',
+      'quality-certification',
+      'export-advice',
+      'legal-regulatory',
+    ],
+    schedule,
+    capPerAward: inr(5_00_000),
+    validFrom: '2026-01-01T00:00:00.000Z',
+    validUntil: until,
+    priority,
+    status: 'open',
+  });
 
 interface Delivered {
   slug: string;
@@ -47,35 +94,189 @@ interface Delivered {
  * pilot cluster. KNIDGRO's IT and CALICO's testing are left alone: the live demo awards those.
  */
 const DELIVERED: Delivered[] = [
-  { slug: 'h-calico-fair-1', lead: 'calico', category: 'market-access', provider: 'fairs', monthsAgo: 10, pledges: [0, 1, 3, 4, 6], rupeesPerFirm: 14_000, title: 'First fair at Jaipur' },
-  { slug: 'h-calico-fair-2', lead: 'calico', category: 'market-access', provider: 'fairs', monthsAgo: 8, pledges: [0, 2, 4, 7, 8, 9], rupeesPerFirm: 14_000, title: 'Second fair at Jaipur' },
-  { slug: 'h-calico-fair-3', lead: 'calico', category: 'market-access', provider: 'fairs', monthsAgo: 6, pledges: [1, 5, 10, 11, 13], rupeesPerFirm: 16_000, title: 'First fair at Delhi' },
-  { slug: 'h-calico-fair-4', lead: 'calico', category: 'market-access', provider: 'fairs', monthsAgo: 4, pledges: [0, 2, 6, 12, 13], rupeesPerFirm: 16_000, title: 'Second fair at Delhi' },
-  { slug: 'h-calico-fair-5', lead: 'calico', category: 'market-access', provider: 'fairs', monthsAgo: 2, pledges: [1, 3, 5, 9], rupeesPerFirm: 17_000, title: 'Third fair at Delhi' },
-  { slug: 'h-bagru-design', lead: 'bagru', category: 'design', provider: 'nift', monthsAgo: 7, pledges: [0, 1, 2, 3, 4, 5], rupeesPerFirm: 9_000, title: 'Natural-dye collection' },
-  { slug: 'h-knidgro-fair', lead: 'knidgro', category: 'market-access', provider: 'fairs', monthsAgo: 9, pledges: [0, 3, 5, 9], rupeesPerFirm: 25_000, title: 'Knitwear fair at Delhi' },
-  { slug: 'h-knidgro-design', lead: 'knidgro', category: 'design', provider: 'nift', monthsAgo: 5, pledges: [2, 4, 6, 10, 11], rupeesPerFirm: 18_000, title: 'Winter collection design' },
-  { slug: 'h-tken-design', lead: 'tea', category: 'design', provider: 'nift', monthsAgo: 8, pledges: [0, 1, 2, 3, 4], rupeesPerFirm: 20_000, title: 'Product design for export buyers' },
-  { slug: 'h-tken-fair', lead: 'tea', category: 'market-access', provider: 'fairs', monthsAgo: 3, pledges: [1, 2, 4, 5], rupeesPerFirm: 30_000, title: 'Knitwear fair at Tiruppur' },
-  { slug: 'h-appeal-quality-1', lead: 'appeal', category: 'quality-certification', provider: 'sisi', monthsAgo: 8, pledges: [0, 1, 2, 3], rupeesPerFirm: 40_000, title: 'ISO 9001 readiness' },
-  { slug: 'h-appeal-quality-2', lead: 'appeal', category: 'quality-certification', provider: 'sisi', monthsAgo: 3, pledges: [4, 5, 6, 7], rupeesPerFirm: 38_000, title: 'ISO 9001 second batch' },
-  { slug: 'h-pfpc-legal', lead: 'pfpc', category: 'legal-regulatory', provider: 'foodLab', monthsAgo: 9, pledges: [0, 2, 4, 7], rupeesPerFirm: 8_000, title: 'FSSAI licensing clinic' },
-  { slug: 'h-pfpc-training-1', lead: 'pfpc', category: 'training', provider: 'foodLab', rival: 'sisi', monthsAgo: 6, pledges: [0, 1, 2, 3, 4, 5], rupeesPerFirm: 6_000, title: 'Food hygiene training' },
-  { slug: 'h-pfpc-training-2', lead: 'pfpc', category: 'training', provider: 'sisi', rival: 'foodLab', monthsAgo: 1, pledges: [2, 4, 6, 7], rupeesPerFirm: 5_500, title: 'Packaging and preservation training' },
+  {
+    slug: 'h-calico-fair-1',
+    lead: 'calico',
+    category: 'market-access',
+    provider: 'fairs',
+    monthsAgo: 10,
+    pledges: [0, 1, 3, 4, 6],
+    rupeesPerFirm: 14_000,
+    title: 'First fair at Jaipur',
+  },
+  {
+    slug: 'h-calico-fair-2',
+    lead: 'calico',
+    category: 'market-access',
+    provider: 'fairs',
+    monthsAgo: 8,
+    pledges: [0, 2, 4, 7, 8, 9],
+    rupeesPerFirm: 14_000,
+    title: 'Second fair at Jaipur',
+  },
+  {
+    slug: 'h-calico-fair-3',
+    lead: 'calico',
+    category: 'market-access',
+    provider: 'fairs',
+    monthsAgo: 6,
+    pledges: [1, 5, 10, 11, 13],
+    rupeesPerFirm: 16_000,
+    title: 'First fair at Delhi',
+  },
+  {
+    slug: 'h-calico-fair-4',
+    lead: 'calico',
+    category: 'market-access',
+    provider: 'fairs',
+    monthsAgo: 4,
+    pledges: [0, 2, 6, 12, 13],
+    rupeesPerFirm: 16_000,
+    title: 'Second fair at Delhi',
+  },
+  {
+    slug: 'h-calico-fair-5',
+    lead: 'calico',
+    category: 'market-access',
+    provider: 'fairs',
+    monthsAgo: 2,
+    pledges: [1, 3, 5, 9],
+    rupeesPerFirm: 17_000,
+    title: 'Third fair at Delhi',
+  },
+  {
+    slug: 'h-bagru-design',
+    lead: 'bagru',
+    category: 'design',
+    provider: 'nift',
+    monthsAgo: 7,
+    pledges: [0, 1, 2, 3, 4, 5],
+    rupeesPerFirm: 9_000,
+    title: 'Natural-dye collection',
+  },
+  {
+    slug: 'h-knidgro-fair',
+    lead: 'knidgro',
+    category: 'market-access',
+    provider: 'fairs',
+    monthsAgo: 9,
+    pledges: [0, 3, 5, 9],
+    rupeesPerFirm: 25_000,
+    title: 'Knitwear fair at Delhi',
+  },
+  {
+    slug: 'h-knidgro-design',
+    lead: 'knidgro',
+    category: 'design',
+    provider: 'nift',
+    monthsAgo: 5,
+    pledges: [2, 4, 6, 10, 11],
+    rupeesPerFirm: 18_000,
+    title: 'Winter collection design',
+  },
+  {
+    slug: 'h-tken-design',
+    lead: 'tea',
+    category: 'design',
+    provider: 'nift',
+    monthsAgo: 8,
+    pledges: [0, 1, 2, 3, 4],
+    rupeesPerFirm: 20_000,
+    title: 'Product design for export buyers',
+  },
+  {
+    slug: 'h-tken-fair',
+    lead: 'tea',
+    category: 'market-access',
+    provider: 'fairs',
+    monthsAgo: 3,
+    pledges: [1, 2, 4, 5],
+    rupeesPerFirm: 30_000,
+    title: 'Knitwear fair at Tiruppur',
+  },
+  {
+    slug: 'h-appeal-quality-1',
+    lead: 'appeal',
+    category: 'quality-certification',
+    provider: 'sisi',
+    monthsAgo: 8,
+    pledges: [0, 1, 2, 3],
+    rupeesPerFirm: 40_000,
+    title: 'ISO 9001 readiness',
+  },
+  {
+    slug: 'h-appeal-quality-2',
+    lead: 'appeal',
+    category: 'quality-certification',
+    provider: 'sisi',
+    monthsAgo: 3,
+    pledges: [4, 5, 6, 7],
+    rupeesPerFirm: 38_000,
+    title: 'ISO 9001 second batch',
+  },
+  {
+    slug: 'h-pfpc-legal',
+    lead: 'pfpc',
+    category: 'legal-regulatory',
+    provider: 'foodLab',
+    monthsAgo: 9,
+    pledges: [0, 2, 4, 7],
+    rupeesPerFirm: 8_000,
+    title: 'FSSAI licensing clinic',
+  },
+  {
+    slug: 'h-pfpc-training-1',
+    lead: 'pfpc',
+    category: 'training',
+    provider: 'foodLab',
+    rival: 'sisi',
+    monthsAgo: 6,
+    pledges: [0, 1, 2, 3, 4, 5],
+    rupeesPerFirm: 6_000,
+    title: 'Food hygiene training',
+  },
+  {
+    slug: 'h-pfpc-training-2',
+    lead: 'pfpc',
+    category: 'training',
+    provider: 'sisi',
+    rival: 'foodLab',
+    monthsAgo: 1,
+    pledges: [2, 4, 6, 7],
+    rupeesPerFirm: 5_500,
+    title: 'Packaging and preservation training',
+  },
 ];
 
 const seedOf = (d: Delivered): RequestSeed => ({
-  slug: d.slug, lead: d.lead, coSponsors: [], deadlineInDays: 0,
+  slug: d.slug,
+  lead: d.lead,
+  coSponsors: [],
+  deadlineInDays: 0,
   terms: {
-    title: d.title, category: d.category,
-    specification: `${d.title}: delivered for the pledged member firms of ${ASSOCIATIONS[d.lead].shortName}, with an attendance register.`,
-    deliverables: ['Delivery as specified', 'Attendance register'], place: 'Cluster', minFirms: 2, maxFirms: 20,
-    weights: { price: 60, quality: 40 }, milestones: [{ name: 'Delivered', shareBasisPoints: 7000 }, { name: 'Follow-up', shareBasisPoints: 3000 }],
+    title: d.title,
+    category: d.category,
+    specification:
+      `${d.title}: delivered for the pledged member firms of ` +
+      `${ASSOCIATIONS[d.lead].shortName}, with an attendance register.`,
+    deliverables: ['Delivery as specified', 'Attendance register'],
+    place: 'Cluster',
+    minFirms: 2,
+    maxFirms: 20,
+    weights: { price: 60, quality: 40 },
+    milestones: [
+      { name: 'Delivered', shareBasisPoints: 7000 },
+      { name: 'Follow-up', shareBasisPoints: 3000 },
+    ],
   },
   pledges: { [d.lead]: d.pledges },
   bids: [d.provider, ...(d.rival ? [d.rival] : [])].map((provider, i) => ({
     provider,
-    terms: { priceTiers: [{ minFirms: 2, pricePerFirm: inr(Math.round(d.rupeesPerFirm * (1 + i * 0.15))) }], capacity: 20, deliveryPlan: 'As specified, with weekly progress reports to the association.' },
+    terms: {
+      priceTiers: [{ minFirms: 2, pricePerFirm: inr(Math.round(d.rupeesPerFirm * (1 + i * 0.15))) }],
+      capacity: 20,
+      deliveryPlan: 'As specified, with weekly progress reports to the association.',
+    },
   })),
 });
 
@@ -96,13 +297,21 @@ function dayOf(now: number, monthsAgo: number): number {
 export async function seedHistory(stores: Stores, now: number): Promise<{ created: number }> {
   let created = 0;
   const until = new Date(dayOf(now, 0) - 4 * DAY - 10 * 3_600_000).toISOString();
-  for (const f of Object.values(HISTORY_FUNDERS)) if (!(await stores.funders.get(f.id))) {
-    await stores.funders.put(f);
-    created++;
-  }
+  for (const f of Object.values(HISTORY_FUNDERS))
+    if (!(await stores.funders.get(f.id))) {
+      await stores.funders.put(f);
+      created++;
+    }
   const programmes = [
     historyProgramme('unido-2026', HISTORY_FUNDERS.unido, { kind: 'national' }, [2000, 1500, 1000, 500], 20, until),
-    historyProgramme('riico-2026', HISTORY_FUNDERS.riico, { kind: 'state', state: 'Rajasthan' }, [1000, 1000, 1000, 1000], 30, until),
+    historyProgramme(
+      'riico-2026',
+      HISTORY_FUNDERS.riico,
+      { kind: 'state', state: 'Rajasthan' },
+      [1000, 1000, 1000, 1000],
+      30,
+      until,
+    ),
   ];
   for (const p of programmes) {
     if (!(await stores.programmes.get(p.id))) {
@@ -124,13 +333,23 @@ export async function seedHistory(stores: Stores, now: number): Promise<{ create
     await openRequest(stores, seed, fixedClock(at - 14 * DAY), at);
     const event = await closeAndAward(stores, seed, clusterId, requestId, fixedClock(at + 3_600_000));
     if (!event) continue;
-    await onRequestAwardedEscrow(event, { stores, clock: fixedClock(at + 2 * 3_600_000), log: silentLogger } as unknown as WorkerDeps, silentLogger);
+    await onRequestAwardedEscrow(
+      event,
+      { stores, clock: fixedClock(at + 2 * 3_600_000), log: silentLogger } as unknown as WorkerDeps,
+      silentLogger,
+    );
     await deliver(stores, d, clusterId, requestId, at);
     created++;
   }
   for (const providerId of paid) {
     const payable = await stores.ledger.account(`payable:${providerId}`);
-    if (payable.available > 0) await stores.ledger.execute({ kind: 'payout', id: `payout:seed-history:${providerId}`, providerId, amount: Money.money(payable.available, 'INR') });
+    if (payable.available > 0)
+      await stores.ledger.execute({
+        kind: 'payout',
+        id: `payout:seed-history:${providerId}`,
+        providerId,
+        amount: Money.money(payable.available, 'INR'),
+      });
   }
   return { created };
 }
@@ -142,19 +361,41 @@ async function deliver(stores: Stores, d: Delivered, clusterId: string, requestI
   const underServed = new Set(firms.filter((f) => isUnderServed(f, DEFAULT_SIZE_POLICY)).map((f) => f.id));
   const record = await stores.escrow.get(clusterId, requestId);
   if (!record) return;
-  const provider: Actor = { userId: seedId('user', `${d.provider}-history`), role: 'provider', organisationId: record.providerId, clusterIds: [clusterId] };
+  const provider: Actor = {
+    userId: seedId('user', `${d.provider}-history`),
+    role: 'provider',
+    organisationId: record.providerId,
+    clusterIds: [clusterId],
+  };
   const lead = repOf(d.lead);
   for (const index of record.milestones.map((m) => m.index)) {
     const reported = fixedClock(at + (10 + 2 * index) * DAY);
     await change(stores, clusterId, requestId, reported, (r) => ({
-      record: reportMilestone(r, index, provider, { evidence: 'Delivered as agreed; attendance register attached.', attendedFirmIds: attended }, {
-        pledgedFirmIds: new Set(attended), at: iso(reported), autoAcceptDays: 14, underServedFirmIds: underServed,
-      }),
+      record: reportMilestone(
+        r,
+        index,
+        provider,
+        { evidence: 'Delivered as agreed; attendance register attached.', attendedFirmIds: attended },
+        {
+          pledgedFirmIds: new Set(attended),
+          at: iso(reported),
+          autoAcceptDays: 14,
+          underServedFirmIds: underServed,
+        },
+      ),
     }));
     const accepted = fixedClock(reported.now() + DAY);
     const commands = await change(stores, clusterId, requestId, accepted, (r) => {
       const decision = acceptMilestone(r, index, lead, iso(accepted));
-      const event = milestoneDecided({ id: seedId('event', `${d.slug}-decided-${index}`), clusterId, requestId, index, at: iso(accepted), correlationId: `seed-${d.slug}`, status: 'accepted' });
+      const event = milestoneDecided({
+        id: seedId('event', `${d.slug}-decided-${index}`),
+        clusterId,
+        requestId,
+        index,
+        at: iso(accepted),
+        correlationId: `seed-${d.slug}`,
+        status: 'accepted',
+      });
       return { record: decision.record, events: [event], commands: decision.commands };
     });
     await settleEscrow(stores.ledger, commands);
@@ -164,14 +405,31 @@ async function deliver(stores: Stores, d: Delivered, clusterId: string, requestI
 const iso = (c: Clock) => new Date(c.now()).toISOString();
 
 /** A record change with the request's delivery step in the same transaction, as the routes make it. */
-async function change(stores: Stores, clusterId: string, requestId: string, clock: Clock,
-  decide: (r: EscrowRecord) => { record: EscrowRecord; events?: ReturnType<typeof milestoneDecided>[]; commands?: Parameters<typeof settleEscrow>[1] }) {
-  const { result } = await stores.escrow.change(clusterId, requestId, (r, request) => {
-    const out = decide(r);
-    const next = request && deliveryProgress(request, out.record, clock);
-    return { record: out.record, events: out.events ?? [], request: request && next ? { next, expectedVersion: request.version } : undefined, result: out.commands ?? [] };
-  }, { withRequest: true });
+async function change(
+  stores: Stores,
+  clusterId: string,
+  requestId: string,
+  clock: Clock,
+  decide: (r: EscrowRecord) => {
+    record: EscrowRecord;
+    events?: ReturnType<typeof milestoneDecided>[];
+    commands?: Parameters<typeof settleEscrow>[1];
+  },
+) {
+  const { result } = await stores.escrow.change(
+    clusterId,
+    requestId,
+    (r, request) => {
+      const out = decide(r);
+      const next = request && deliveryProgress(request, out.record, clock);
+      return {
+        record: out.record,
+        events: out.events ?? [],
+        request: request && next ? { next, expectedVersion: request.version } : undefined,
+        result: out.commands ?? [],
+      };
+    },
+    { withRequest: true },
+  );
   return result;
 }
-
-

@@ -1,6 +1,19 @@
 import {
-  DomainError, award, auditEntry, closeAndEvaluate, createRequest, fixedClock, newEvent, pledge, publish, submitBid,
-  type Actor, type Clock, type EventOf, type Firm, type IdGenerator,
+  DomainError,
+  award,
+  auditEntry,
+  closeAndEvaluate,
+  createRequest,
+  fixedClock,
+  newEvent,
+  pledge,
+  publish,
+  submitBid,
+  type Actor,
+  type Clock,
+  type EventOf,
+  type Firm,
+  type IdGenerator,
 } from '@bds/core';
 import { toStoredEvaluation } from '../../adapters/dynamo/evaluations';
 import type { StoredRequest } from '../../adapters/dynamo/requests';
@@ -19,29 +32,46 @@ const seededIds = (slug: string): IdGenerator => ({ next: (kind) => seedId(kind,
 export function register(slug: RegisterSlug): Firm[] {
   const association = ASSOCIATIONS[slug];
   return REGISTERS[slug].map((f, i) => ({
-    ...f, id: seedId('firm', `${slug}-${i + 1}`), clusterId: association.clusterId, associationId: association.id, createdAt: REGISTERED_AT,
+    ...f,
+    id: seedId('firm', `${slug}-${i + 1}`),
+    clusterId: association.clusterId,
+    associationId: association.id,
+    createdAt: REGISTERED_AT,
   }));
 }
 
 /** The lead association's demo representative, who awards the finished request. */
 export function repOf(slug: RegisterSlug): Actor {
   const user = DEMO_USERS.find((u) => u.organisationId === ASSOCIATIONS[slug].id);
-  return { userId: seedId('user', user?.slug ?? slug), role: 'association_rep', organisationId: ASSOCIATIONS[slug].id, clusterIds: [ASSOCIATIONS[slug].clusterId] };
+  return {
+    userId: seedId('user', user?.slug ?? slug),
+    role: 'association_rep',
+    organisationId: ASSOCIATIONS[slug].id,
+    clusterIds: [ASSOCIATIONS[slug].clusterId],
+  };
 }
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Posts, publishes, pledges and bids one request as of `opened`; returns the items written. */
-export async function openRequest(stores: Stores, seed: RequestSeed, opened: Clock, deadline: number): Promise<{ request: StoredRequest; writes: number }> {
+export async function openRequest(
+  stores: Stores,
+  seed: RequestSeed,
+  opened: Clock,
+  deadline: number,
+): Promise<{ request: StoredRequest; writes: number }> {
   const lead = ASSOCIATIONS[seed.lead];
-  const draft = createRequest({
-    ...seed.terms,
-    deliveryWindow: { start: day(deadline + 10 * DAY), end: day(deadline + 50 * DAY) },
-    biddingDeadline: new Date(deadline).toISOString(),
-    visibility: 'cluster',
-    coSponsorIds: seed.coSponsors.map((s) => ASSOCIATIONS[s].id),
-    currency: 'INR',
-  }, { clusterId: lead.clusterId, associationId: lead.id, ids: seededIds(seed.slug), clock: opened });
+  const draft = createRequest(
+    {
+      ...seed.terms,
+      deliveryWindow: { start: day(deadline + 10 * DAY), end: day(deadline + 50 * DAY) },
+      biddingDeadline: new Date(deadline).toISOString(),
+      visibility: 'cluster',
+      coSponsorIds: seed.coSponsors.map((s) => ASSOCIATIONS[s].id),
+      currency: 'INR',
+    },
+    { clusterId: lead.clusterId, associationId: lead.id, ids: seededIds(seed.slug), clock: opened },
+  );
   const request = await stores.requests.create(publish(draft, opened));
   let writes = 1;
   for (const [slug, positions] of Object.entries(seed.pledges) as [RegisterSlug, number[]][]) {
@@ -53,32 +83,78 @@ export async function openRequest(stores: Stores, seed: RequestSeed, opened: Clo
   }
   for (const b of seed.bids) {
     const provider = PROVIDERS[b.provider];
-    const bid = submitBid(request, [], b.terms, { providerId: provider.id, ids: seededIds(`${seed.slug}-${b.provider}`), clock: opened });
-    await stores.bids.submit({ ...bid, requestTitle: request.title, providerAccredited: provider.accredited }, opened.now());
+    const bid = submitBid(request, [], b.terms, {
+      providerId: provider.id,
+      ids: seededIds(`${seed.slug}-${b.provider}`),
+      clock: opened,
+    });
+    await stores.bids.submit(
+      { ...bid, requestTitle: request.title, providerAccredited: provider.accredited },
+      opened.now(),
+    );
     writes++;
   }
   return { request, writes };
 }
 
 /** Closes a request whose deadline has passed, evaluates it and awards the recommended bid, as its rep would. */
-export async function closeAndAward(stores: Stores, seed: RequestSeed, clusterId: string, requestId: string, clock: Clock): Promise<EventOf<'request.awarded'> | undefined> {
+export async function closeAndAward(
+  stores: Stores,
+  seed: RequestSeed,
+  clusterId: string,
+  requestId: string,
+  clock: Clock,
+): Promise<EventOf<'request.awarded'> | undefined> {
   const { request, bids } = await stores.evaluations.closeContext(clusterId, requestId);
   if (!request) return;
   const rep = repOf(seed.lead);
   const { next, result } = closeAndEvaluate(request, bids, request.pledgedFirms, clock);
   const at = new Date(clock.now()).toISOString();
-  await stores.evaluations.close(next, request.version, request.pledgedFirms, toStoredEvaluation(result, { clusterId, evaluatedAt: at, evaluatedBy: rep.userId }));
+  await stores.evaluations.close(
+    next,
+    request.version,
+    request.pledgedFirms,
+    toStoredEvaluation(result, { clusterId, evaluatedAt: at, evaluatedBy: rep.userId }),
+  );
   if (result.outcome !== 'ranked') return undefined;
   const basis = { requestId, volume: result.volume, ranking: result.ranking, recommended: result.recommended };
   const awarded = award(next, { basis, awardedBy: rep.userId }, clock);
-  const entry = auditEntry(rep, 'request.awarded', requestId, {
-    clusterId, before: { status: next.status }, after: { status: awarded.status, bidId: awarded.award?.bidId, providerId: awarded.award?.providerId, total: awarded.award?.total },
-  }, { ids: seededIds(`${seed.slug}-award`), clock });
+  const entry = auditEntry(
+    rep,
+    'request.awarded',
+    requestId,
+    {
+      clusterId,
+      before: { status: next.status },
+      after: {
+        status: awarded.status,
+        bidId: awarded.award?.bidId,
+        providerId: awarded.award?.providerId,
+        total: awarded.award?.total,
+      },
+    },
+    { ids: seededIds(`${seed.slug}-award`), clock },
+  );
   const { bidId, providerId, total, awardedAt } = awarded.award!;
   // Through the outbox like the award route, so the workers hold the award's subsidy in escrow.
-  const event = newEvent('request.awarded', {
-    requestId, bidId, providerId, total, category: awarded.category, leadAssociationId: awarded.associationId, awardedAt,
-  }, { id: seedId('event', `${seed.slug}-awarded`), clusterId, occurredAt: awardedAt, correlationId: `seed-${seed.slug}` });
+  const event = newEvent(
+    'request.awarded',
+    {
+      requestId,
+      bidId,
+      providerId,
+      total,
+      category: awarded.category,
+      leadAssociationId: awarded.associationId,
+      awardedAt,
+    },
+    {
+      id: seedId('event', `${seed.slug}-awarded`),
+      clusterId,
+      occurredAt: awardedAt,
+      correlationId: `seed-${seed.slug}`,
+    },
+  );
   await stores.requests.updateWithAudit(awarded, next.version, entry, [event]);
   return event;
 }
@@ -92,7 +168,11 @@ export async function closeAndAward(stores: Stores, seed: RequestSeed, clusterId
  * @example
  * const { created } = await seedMarketplace(stores, console.log);
  */
-export async function seedMarketplace(stores: Stores, log: (line: string) => void, clock: Clock = { now: () => Date.now() }): Promise<{ created: number }> {
+export async function seedMarketplace(
+  stores: Stores,
+  log: (line: string) => void,
+  clock: Clock = { now: () => Date.now() },
+): Promise<{ created: number }> {
   let created = 0;
   for (const slug of Object.keys(REGISTERS) as RegisterSlug[]) {
     const firms = register(slug);
@@ -116,6 +196,10 @@ export async function seedMarketplace(stores: Stores, log: (line: string) => voi
     created += writes;
     if (seed.awarded) await closeAndAward(stores, seed, clusterId, requestId, clock);
   }
-  if (created > 0) log(`Seeded the marketplace: member firms, ${REQUESTS.length} pooled requests with pledges and sealed bids, one awarded`);
+  if (created > 0)
+    log(
+      `Seeded the marketplace: member firms, ${REQUESTS.length} ` +
+        `pooled requests with pledges and sealed bids, one awarded`,
+    );
   return { created };
 }

@@ -9,13 +9,23 @@ import { seedHistory } from './history';
 
 /** The demo sign-ins, as the portal's home page and `npm start` show them. */
 export const demoAccounts = (): DemoAccount[] =>
-  DEMO_USERS.map((u) => ({ role: u.role, email: u.email, password: DEMO_PASSWORD, name: u.name, organisationName: u.organisationName }));
+  DEMO_USERS.map((u) => ({
+    role: u.role,
+    email: u.email,
+    password: DEMO_PASSWORD,
+    name: u.name,
+    organisationName: u.organisationName,
+  }));
 
 /**
  * Writes the demo marketplace. Idempotent: fixed ids, and creates that refuse to overwrite,
  * so a restart neither duplicates nor resets anything a person changed.
  */
-export async function seedDemoData(stores: Stores, log: (line: string) => void, opts: { history?: boolean } = {}): Promise<{ created: number }> {
+export async function seedDemoData(
+  stores: Stores,
+  log: (line: string) => void,
+  opts: { history?: boolean } = {},
+): Promise<{ created: number }> {
   let created = 0;
   for (const cluster of Object.values(CLUSTERS)) {
     if (await stores.clusters.get(cluster.id)) continue;
@@ -45,7 +55,16 @@ export async function seedDemoData(stores: Stores, log: (line: string) => void, 
   const passwordHash = missing.length > 0 ? await hashPassword(DEMO_PASSWORD) : '';
   for (const u of missing) {
     const { slug, ...user } = u;
-    if (await stores.users.createIfAbsent({ id: seedId('user', slug), ...user, clusterIds: [...user.clusterIds], passwordHash, disabled: false })) created++;
+    if (
+      await stores.users.createIfAbsent({
+        id: seedId('user', slug),
+        ...user,
+        clusterIds: [...user.clusterIds],
+        passwordHash,
+        disabled: false,
+      })
+    )
+      created++;
   }
   created += (await seedMarketplace(stores, log)).created;
   // After the marketplace: the history pledges the same registers' firms.

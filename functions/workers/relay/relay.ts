@@ -29,9 +29,18 @@ export function createRelayHandler(deps: RelayDeps): (event: DynamoDBStreamEvent
         event = outboxEvent(record);
         if (!event) continue;
         await deps.publisher.publish(event);
-        deps.log.debug('event relayed', { eventId: event.id, type: event.type, clusterId: event.clusterId, correlationId: event.correlationId });
+        deps.log.debug('event relayed', {
+          eventId: event.id,
+          type: event.type,
+          clusterId: event.clusterId,
+          correlationId: event.correlationId,
+        });
       } catch (error) {
-        deps.log.error('relay failed; the stream will resume here', { sequenceNumber: record.dynamodb?.SequenceNumber, eventId: event?.id, error });
+        deps.log.error('relay failed; the stream will resume here', {
+          sequenceNumber: record.dynamodb?.SequenceNumber,
+          eventId: event?.id,
+          error,
+        });
         return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
       }
     }

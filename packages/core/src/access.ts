@@ -9,11 +9,17 @@ import type { ServiceRequest } from './request/schema';
  * @example
  * canReadRequest(provider, { ...request, status: 'draft' }) // false
  */
-export function canReadRequest(actor: Actor, request: Pick<ServiceRequest, 'status' | 'associationId' | 'coSponsorIds' | 'visibility' | 'invitedProviderIds'>): boolean {
-  const sponsor = actor.role === 'association_rep' && (request.associationId === actor.organisationId || request.coSponsorIds.includes(actor.organisationId));
+export function canReadRequest(
+  actor: Actor,
+  request: Pick<ServiceRequest, 'status' | 'associationId' | 'coSponsorIds' | 'visibility' | 'invitedProviderIds'>,
+): boolean {
+  const sponsor =
+    actor.role === 'association_rep' &&
+    (request.associationId === actor.organisationId || request.coSponsorIds.includes(actor.organisationId));
   const admin = actor.role === 'national_admin' || actor.role === 'state_admin' || actor.role === 'cluster_admin';
   if (request.status === 'draft') return sponsor || admin;
-  if (actor.role === 'provider') return request.visibility === 'cluster' || request.invitedProviderIds.includes(actor.organisationId);
+  if (actor.role === 'provider')
+    return request.visibility === 'cluster' || request.invitedProviderIds.includes(actor.organisationId);
   return true;
 }
 
@@ -35,6 +41,7 @@ export function canReadActivity(
   request: Parameters<typeof canReadRequest>[1] | undefined,
 ): boolean {
   if (entry.requestId === undefined) return true;
-  if (!request) return actor.role === 'national_admin' || actor.role === 'state_admin' || actor.role === 'cluster_admin';
+  if (!request)
+    return actor.role === 'national_admin' || actor.role === 'state_admin' || actor.role === 'cluster_admin';
   return canReadRequest(actor, request);
 }

@@ -30,8 +30,7 @@ export const invalid = (code: string, message: string, field?: string): DomainEr
   new DomainError(code, 'invalid', message, field);
 
 /** The object does not exist, or the caller may not know that it exists. */
-export const notFound = (code: string, message: string): DomainError =>
-  new DomainError(code, 'not_found', message);
+export const notFound = (code: string, message: string): DomainError => new DomainError(code, 'not_found', message);
 
 /** The state of the object does not allow the change (a transition, a version, a duplicate). */
 export const conflict = (code: string, message: string, field?: string): DomainError =>

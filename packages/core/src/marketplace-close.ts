@@ -28,8 +28,11 @@ export function closeAndEvaluate(
 ): { next: ServiceRequest; result: EvaluationResult } {
   const evaluating = close(request, clock);
   const live = bids.filter((b) => b.status === 'live');
-  const quality = new Map<string, ProviderQuality>(live.map((b) => [b.providerId, { accredited: b.providerAccredited, ratings: [] }]));
+  const quality = new Map<string, ProviderQuality>(
+    live.map((b) => [b.providerId, { accredited: b.providerAccredited, ratings: [] }]),
+  );
   const result = evaluate(evaluating, live, pledgedFirms, quality);
-  const next = result.outcome === 'ranked' ? evaluating : markUnsuccessful(evaluating, { reason: result.reason }, clock);
+  const next =
+    result.outcome === 'ranked' ? evaluating : markUnsuccessful(evaluating, { reason: result.reason }, clock);
   return { next, result };
 }

@@ -22,12 +22,14 @@ export const NonNegativeMoney = Money.extend({ amount: z.number().int().safe().n
  * money(125_000_00, 'INR') // ₹1,25,000.00
  */
 export function money(amount: number, currency: Currency): Money {
-  if (!Number.isSafeInteger(amount)) throw invalid('MONEY.NOT_INTEGER', `Amount ${amount} is not a whole number of minor units`, 'amount');
+  if (!Number.isSafeInteger(amount))
+    throw invalid('MONEY.NOT_INTEGER', `Amount ${amount} is not a whole number of minor units`, 'amount');
   return { amount, currency };
 }
 
 function sameCurrency(a: Money, b: Money): void {
-  if (a.currency !== b.currency) throw invalid('MONEY.CURRENCY_MISMATCH', `Cannot combine ${a.currency} with ${b.currency}`, 'currency');
+  if (a.currency !== b.currency)
+    throw invalid('MONEY.CURRENCY_MISMATCH', `Cannot combine ${a.currency} with ${b.currency}`, 'currency');
 }
 
 /** a + b, same currency. */

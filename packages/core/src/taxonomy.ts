@@ -71,7 +71,8 @@ export const isBuiltInCategory = (slug: string): slug is BuiltInCategorySlug => 
  *
  * @example
  * categoryOf('testing').innovative // true
- * categoryOf('custom:food-hygiene', [{ slug: 'custom:food-hygiene', label: 'Food hygiene', innovative: true }]).label // 'Food hygiene'
+ * categoryOf('custom:food-hygiene', [{ slug: 'custom:food-hygiene', label: 'Food hygiene', innovative: true }]).label
+ * // 'Food hygiene'
  */
 export function categoryOf(slug: CategorySlug, custom: readonly CustomCategory[] = []): Category {
   const builtIn = BY_SLUG.get(slug);
@@ -93,6 +94,9 @@ export function categoryLabel(slug: CategorySlug, custom: readonly CustomCategor
 }
 
 function labelFromSlug(slug: string): string {
-  const words = slug.replace(/^custom:/, '').split('-').join(' ');
+  const words = slug
+    .replace(/^custom:/, '')
+    .split('-')
+    .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

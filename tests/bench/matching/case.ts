@@ -81,6 +81,13 @@ if (spec.solver === 'ours') {
   const solve = await highsSolver();
   solve(randomInstance({ ...spec, requests: 200, providers: 40, seed: 1 }), 60); // load and warm the Wasm
   const run = solve(randomInstance(spec), spec.highsTimeLimitSeconds);
-  const out: HighsResult = { solver: 'highs', status: run.status, objective: run.objective, wallMs: run.ms, cpuMs: run.cpuMs, peakRss: resourceUsage().maxRSS * 1024 };
+  const out: HighsResult = {
+    solver: 'highs',
+    status: run.status,
+    objective: run.objective,
+    wallMs: run.ms,
+    cpuMs: run.cpuMs,
+    peakRss: resourceUsage().maxRSS * 1024,
+  };
   console.log(JSON.stringify(out));
 }

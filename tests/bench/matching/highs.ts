@@ -53,7 +53,14 @@ function solve(highs: Highs, instance: MatchingInstance, timeLimitSeconds: numbe
     colUpper: new Float64Array(bids).fill(1),
     rowLower: new Float64Array(n + m),
     rowUpper,
-    matrix: { format: 'csc', numRows: n + m, numCols: bids, starts, indices, values: new Float64Array(2 * bids).fill(1) },
+    matrix: {
+      format: 'csc',
+      numRows: n + m,
+      numCols: bids,
+      starts,
+      indices,
+      values: new Float64Array(2 * bids).fill(1),
+    },
   });
   try {
     model.options.set({ output_flag: false, solver: 'ipm', time_limit: timeLimitSeconds });
@@ -62,7 +69,12 @@ function solve(highs: Highs, instance: MatchingInstance, timeLimitSeconds: numbe
     const names = Object.entries(highs.constants.modelStatus).find(([, code]) => code === status);
     const ms = performance.now() - t0;
     const used = process.cpuUsage(cpu);
-    return { status: names?.[0] ?? String(status), objective: model.getObjectiveValue(), ms, cpuMs: (used.user + used.system) / 1000 };
+    return {
+      status: names?.[0] ?? String(status),
+      objective: model.getObjectiveValue(),
+      ms,
+      cpuMs: (used.user + used.system) / 1000,
+    };
   } finally {
     model.dispose();
   }

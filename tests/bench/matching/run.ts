@@ -33,24 +33,42 @@ const root = new URL('../../../', import.meta.url);
 const caseFile = new URL('./case.ts', import.meta.url).pathname;
 
 function child<T>(spec: CaseSpec, timeoutMs: number): T | { error: string } {
-  const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '--expose-gc', '--import', 'tsx', caseFile, JSON.stringify(spec)], {
-    cwd: root.pathname,
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    maxBuffer: 1 << 24,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=4096', '--expose-gc', '--import', 'tsx', caseFile, JSON.stringify(spec)],
+    {
+      cwd: root.pathname,
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      maxBuffer: 1 << 24,
+    },
+  );
   const line = run.stdout.trim().split('\n').pop() ?? '';
-  if (run.status !== 0 || !line.startsWith('{')) return { error: run.error?.message ?? (run.stderr.trim().split('\n').pop() || `exit ${run.status}`) };
+  if (run.status !== 0 || !line.startsWith('{'))
+    return { error: run.error?.message ?? (run.stderr.trim().split('\n').pop() || `exit ${run.status}`) };
   return JSON.parse(line) as T;
 }
 
-const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(', ');
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(', ');
 const loadBefore = loadavg();
 const rows: Row[] = [];
 for (const variant of VARIANTS) {
   let highsStop: string | undefined; // once HiGHS is out of budget, larger sizes are not tried
   for (const size of SIZES) {
-    const spec: CaseSpec = { ...size, minBids: variant.minBids, maxBids: 25, maxCapacity: 10, maxScore: 10_000, seed: 20_260_101, solver: 'ours', highsTimeLimitSeconds: HIGHS_SECONDS };
+    const spec: CaseSpec = {
+      ...size,
+      minBids: variant.minBids,
+      maxBids: 25,
+      maxCapacity: 10,
+      maxScore: 10_000,
+      seed: 20_260_101,
+      solver: 'ours',
+      highsTimeLimitSeconds: HIGHS_SECONDS,
+    };
     const label = `${size.requests.toLocaleString('en-US')} × ${size.providers.toLocaleString('en-US')}`;
     process.stderr.write(`${label}, ${variant.bidsPerRequest} bids: ours… `);
     const ours = child<OursResult>(spec, 15 * 60_000);
@@ -68,7 +86,14 @@ for (const variant of VARIANTS) {
         highsStop = `${label} took ${seconds} s; ${GROWTH}× that passes the ${HIGHS_SECONDS} s budget`;
       }
     }
-    const row: Row = { label, requests: size.requests, providers: size.providers, bidsPerRequest: variant.bidsPerRequest, ours, highs };
+    const row: Row = {
+      label,
+      requests: size.requests,
+      providers: size.providers,
+      bidsPerRequest: variant.bidsPerRequest,
+      ours,
+      highs,
+    };
     rows.push(row);
     process.stderr.write(`done (agrees: ${highsAgrees(row) ?? 'n/a'})\n`);
   }

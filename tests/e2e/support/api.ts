@@ -24,7 +24,11 @@ export interface ApiUser {
 async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      accept: 'application/json',
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${await res.text()}`);
@@ -46,8 +50,17 @@ export function apiAs(base: string, user: ApiUser) {
  * const rep = await signInApi(stack.url, DEMO.knidgro);
  */
 export async function signInApi(base: string, email: string): Promise<ApiUser> {
-  const session = await call<{ accessToken: string; user: { organisationId: string; clusterIds: string[] } }>(base, 'POST', '/api/auth/sign-in', { email, password: DEMO_PASSWORD });
-  return { token: session.accessToken, organisationId: session.user.organisationId, clusterIds: session.user.clusterIds };
+  const session = await call<{ accessToken: string; user: { organisationId: string; clusterIds: string[] } }>(
+    base,
+    'POST',
+    '/api/auth/sign-in',
+    { email, password: DEMO_PASSWORD },
+  );
+  return {
+    token: session.accessToken,
+    organisationId: session.user.organisationId,
+    clusterIds: session.user.clusterIds,
+  };
 }
 
 /** A request's terms with a deadline `deadlineInMs` from now; the rest is what an association would write. */
@@ -56,7 +69,9 @@ export function requestTerms(title: string, deadlineInMs: number, minFirms = 3) 
   return {
     title,
     category: 'it-software',
-    specification: 'Set up a shared ERP for small knitwear units: orders, yarn stock and GST invoices, with training for two staff per unit.',
+    specification:
+      'Set up a shared ERP for small knitwear units: orders, yarn ' +
+      'stock and GST invoices, with training for two staff per unit.',
     deliverables: ['ERP installed in each unit', 'Two trained users per unit'],
     place: 'KNIDGRO hall, Ludhiana',
     deliveryWindow: { start: day(10), end: day(40) },
@@ -64,7 +79,10 @@ export function requestTerms(title: string, deadlineInMs: number, minFirms = 3) 
     minFirms,
     maxFirms: 20,
     weights: { price: 60, quality: 40 },
-    milestones: [{ name: 'Installation', shareBasisPoints: 6000 }, { name: 'Handover', shareBasisPoints: 4000 }],
+    milestones: [
+      { name: 'Installation', shareBasisPoints: 6000 },
+      { name: 'Handover', shareBasisPoints: 4000 },
+    ],
     visibility: 'cluster',
     currency: 'INR',
   };
@@ -72,7 +90,10 @@ export function requestTerms(title: string, deadlineInMs: number, minFirms = 3) 
 
 /** A bid with volume tiers in whole rupees, sent as paise. */
 export const bidTerms = (tiers: [minFirms: number, rupees: number][], capacity = 20) => ({
-  priceTiers: tiers.map(([minFirms, rupees]) => ({ minFirms, pricePerFirm: { amount: rupees * 100, currency: 'INR' } })),
+  priceTiers: tiers.map(([minFirms, rupees]) => ({
+    minFirms,
+    pricePerFirm: { amount: rupees * 100, currency: 'INR' },
+  })),
   capacity,
   deliveryPlan: 'Installation in the first month, training in the second, weekly reports to the association.',
 });

@@ -32,7 +32,9 @@ export async function openBrowser(): Promise<BrowserUser> {
   shared ??= { browser: chromium.connect(inject('e2e').browser), users: 0 };
   const mine = shared;
   mine.users += 1;
-  const context = await (await mine.browser).newContext({ viewport: DESKTOP, locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
+  const context = await (
+    await mine.browser
+  ).newContext({ viewport: DESKTOP, locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return {
@@ -62,7 +64,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(PHONE);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-360.png`), fullPage: true });
   // Nothing may stick out sideways at 360 px: that is the phone a cluster's firm owner carries.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
   await page.setViewportSize(before);
 }
@@ -78,6 +82,10 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const results = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ` +
+        `${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`).join(', ')}`,
+    );
   expect(bad, `axe on ${label}`).toEqual([]);
 }

@@ -7,7 +7,13 @@ type Id = { id: string };
 export interface MoneyView {
   status: 'pending' | 'held' | 'closed';
   subsidy: { amount: number; currency: string };
-  milestones: { index: number; name: string; status: string; held: { amount: number; currency: string }; released: { amount: number; currency: string } }[];
+  milestones: {
+    index: number;
+    name: string;
+    status: string;
+    held: { amount: number; currency: string };
+    released: { amount: number; currency: string };
+  }[];
 }
 
 export interface Awarded {
@@ -22,7 +28,9 @@ export interface Awarded {
 
 /** Rupees the way the portal shows them: ₹1,25,000, ₹99.50. */
 export const rupees = (paise: number): string =>
-  new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', trailingZeroDisplay: 'stripIfInteger' }).format(paise / 100);
+  new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', trailingZeroDisplay: 'stripIfInteger' }).format(
+    paise / 100,
+  );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -36,8 +44,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * @example
  * const awarded = await awardedRequest(stack, 'ERP roll-out x1', DEMO.sutra);
  */
-export async function awardedRequest(stack: E2eStack, title: string, providerEmail: string = DEMO.lict): Promise<Awarded> {
-  const [knidgro, provider] = await Promise.all([signInApi(stack.url, DEMO.knidgro), signInApi(stack.url, providerEmail)]);
+export async function awardedRequest(
+  stack: E2eStack,
+  title: string,
+  providerEmail: string = DEMO.lict,
+): Promise<Awarded> {
+  const [knidgro, provider] = await Promise.all([
+    signInApi(stack.url, DEMO.knidgro),
+    signInApi(stack.url, providerEmail),
+  ]);
   const rep = apiAs(stack.url, knidgro);
   const clusterId = knidgro.clusterIds[0] ?? '';
   const cluster = `/api/clusters/${clusterId}`;
@@ -62,7 +77,9 @@ export async function awardedRequest(stack: E2eStack, title: string, providerEma
     if (money?.status !== 'held') await sleep(250);
   }
   if (!money || money.status !== 'held') {
-    throw new Error(`the escrow of ${r.id} was not held: ${JSON.stringify(money)}\n${(await stack.logTail()).join('\n')}`);
+    throw new Error(
+      `the escrow of ${r.id} was not held: ${JSON.stringify(money)}\n${(await stack.logTail()).join('\n')}`,
+    );
   }
   return { clusterId, requestId: r.id, title, knidgro, provider, money };
 }
@@ -70,6 +87,8 @@ export async function awardedRequest(stack: E2eStack, title: string, providerEma
 /** The provider reports the first milestone and the association accepts it, through the API. */
 export async function releaseFirstMilestone(stack: E2eStack, a: Awarded): Promise<MoneyView> {
   const path = `/api/clusters/${a.clusterId}/requests/${a.requestId}/milestones/0`;
-  await apiAs(stack.url, a.provider).post(`${path}/report`, { evidence: 'ERP installed in all four units on 3 March; sign-off sheets attached.' });
+  await apiAs(stack.url, a.provider).post(`${path}/report`, {
+    evidence: 'ERP installed in all four units on 3 March; sign-off sheets attached.',
+  });
   return apiAs(stack.url, a.knidgro).post<MoneyView>(`${path}/accept`);
 }

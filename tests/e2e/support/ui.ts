@@ -11,7 +11,8 @@ export async function textOf(locator: Locator): Promise<string> {
 export const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 /** A link of the main navigation. */
-export const navLink = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+export const navLink = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
 /**
  * Signs in through the sign-in page, as a person would, and waits for the welcome.

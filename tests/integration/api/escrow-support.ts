@@ -5,7 +5,19 @@ import { silentLogger } from '../../../functions/observability/logger';
 import { onMilestoneAutoAccept } from '../../../functions/workers/request-events/handlers/auto-accept';
 import type { WorkerDeps } from '../../../functions/workers/request-events/worker';
 import type { TestApp } from '../support/test-app';
-import { KNIDGRO, LUDHIANA, demoActor, marketApp, newBid, newRequest, openRequestVia, providerActor, registerFirmVia, tokenOf, TWO_HOURS } from './support';
+import {
+  KNIDGRO,
+  LUDHIANA,
+  demoActor,
+  marketApp,
+  newBid,
+  newRequest,
+  openRequestVia,
+  providerActor,
+  registerFirmVia,
+  tokenOf,
+  TWO_HOURS,
+} from './support';
 
 type Money = MoneyModule.Money;
 export const DAY = 86_400_000;
@@ -24,12 +36,28 @@ export type EscrowWorld = Awaited<ReturnType<typeof escrowWorld>>;
 export async function escrowWorld(clock: Clock & { advance(ms: number): void }) {
   const t: TestApp = await marketApp({ clock });
   const programme = SubsidyProgramme.parse({
-    id: t.deps.ids.next('programme'), funderId: FUNDERS.sidbi.id, name: 'Fair participation support', scope: { kind: 'cluster', clusterId: LUDHIANA },
-    currency: 'INR', budget: inr(50_00_000_00), eligibleCategories: ['market-access'], schedule: [5000, 3800, 2600, 700], capPerAward: inr(10_00_000_00),
-    validFrom: new Date(clock.now() - DAY).toISOString(), validUntil: new Date(clock.now() + 365 * DAY).toISOString(), priority: 10, status: 'open',
+    id: t.deps.ids.next('programme'),
+    funderId: FUNDERS.sidbi.id,
+    name: 'Fair participation support',
+    scope: { kind: 'cluster', clusterId: LUDHIANA },
+    currency: 'INR',
+    budget: inr(50_00_000_00),
+    eligibleCategories: ['market-access'],
+    schedule: [5000, 3800, 2600, 700],
+    capPerAward: inr(10_00_000_00),
+    validFrom: new Date(clock.now() - DAY).toISOString(),
+    validUntil: new Date(clock.now() + 365 * DAY).toISOString(),
+    priority: 10,
+    status: 'open',
   });
   await t.stores.programmes.create(programme);
-  await t.stores.ledger.execute({ kind: 'deposit', id: `deposit:${programme.id}:seed`, funderId: FUNDERS.sidbi.id, programmeId: programme.id, amount: inr(DEPOSITED) });
+  await t.stores.ledger.execute({
+    kind: 'deposit',
+    id: `deposit:${programme.id}:seed`,
+    funderId: FUNDERS.sidbi.id,
+    programmeId: programme.id,
+    amount: inr(DEPOSITED),
+  });
 
   const base = (id: string) => `/api/clusters/${LUDHIANA}/requests/${id}`;
   const w = {
@@ -39,35 +67,68 @@ export async function escrowWorld(clock: Clock & { advance(ms: number): void }) 
     tok: {} as Record<'knidgro' | 'admin' | 'fairs' | 'itTraining', string>,
     async issue() {
       const [knidgro, admin, fairs, itTraining] = await Promise.all([
-        tokenOf(t, demoActor('knidgro')), tokenOf(t, demoActor('ludhiana-cda')), tokenOf(t, providerActor('fairs')), tokenOf(t, providerActor('itTraining')),
+        tokenOf(t, demoActor('knidgro')),
+        tokenOf(t, demoActor('ludhiana-cda')),
+        tokenOf(t, providerActor('fairs')),
+        tokenOf(t, providerActor('itTraining')),
       ]);
       w.tok = { knidgro, admin, fairs, itTraining };
     },
     pool: async () => (await t.stores.ledger.account(accountId({ kind: 'pool', programmeId: programme.id }))).available,
-    payable: async (providerId: string) => (await t.stores.ledger.account(accountId({ kind: 'payable', providerId }))).available,
+    payable: async (providerId: string) =>
+      (await t.stores.ledger.account(accountId({ kind: 'payable', providerId }))).available,
     report: (id: string, index: number, attendedFirmIds: string[] = []) =>
-      t.call('POST', `${base(id)}/milestones/${index}/report`, { token: w.tok.fairs, body: { evidence: EVIDENCE, attendedFirmIds } }),
-    accept: (id: string, index: number) => t.call('POST', `${base(id)}/milestones/${index}/accept`, { token: w.tok.knidgro }),
+      t.call('POST', `${base(id)}/milestones/${index}/report`, {
+        token: w.tok.fairs,
+        body: { evidence: EVIDENCE, attendedFirmIds },
+      }),
+    accept: (id: string, index: number) =>
+      t.call('POST', `${base(id)}/milestones/${index}/accept`, { token: w.tok.knidgro }),
     /** Runs the auto-accept handler as the scheduler would, at `occurredAt` (now by default). */
     autoAccept: (id: string, index: number, occurredAt = new Date(clock.now()).toISOString()) => {
-      const fire = newEvent('milestone.auto_accept', { requestId: id, index, autoAcceptAt: occurredAt }, {
-        id: `evt_auto${index}`, clusterId: LUDHIANA, occurredAt, correlationId: 'c',
-      });
-      return onMilestoneAutoAccept(fire, { stores: t.stores, clock: t.clock, ids: t.deps.ids, log: silentLogger } as unknown as WorkerDeps, silentLogger);
+      const fire = newEvent(
+        'milestone.auto_accept',
+        { requestId: id, index, autoAcceptAt: occurredAt },
+        {
+          id: `evt_auto${index}`,
+          clusterId: LUDHIANA,
+          occurredAt,
+          correlationId: 'c',
+        },
+      );
+      return onMilestoneAutoAccept(
+        fire,
+        { stores: t.stores, clock: t.clock, ids: t.deps.ids, log: silentLogger } as unknown as WorkerDeps,
+        silentLogger,
+      );
     },
     /**
      * A KNIDGRO fair-participation request pledged by two member firms and bid by the fair
      * organiser; unless `award` is false, closed, awarded and the worker drained, its subsidy held.
      */
-    async fair(opts: { label: string; rupeesPerFirm?: number; award?: boolean }): Promise<{ id: string; firms: string[]; bidId: string; total: number }> {
-      const id = await openRequestVia(t, w.tok.knidgro, LUDHIANA, newRequest(clock.now(), { title: `${opts.label} fair`, category: 'market-access' }));
+    async fair(opts: {
+      label: string;
+      rupeesPerFirm?: number;
+      award?: boolean;
+    }): Promise<{ id: string; firms: string[]; bidId: string; total: number }> {
+      const id = await openRequestVia(
+        t,
+        w.tok.knidgro,
+        LUDHIANA,
+        newRequest(clock.now(), { title: `${opts.label} fair`, category: 'market-access' }),
+      );
       const firms: string[] = [];
       for (const name of [`${opts.label} firm a`, `${opts.label} firm b`]) {
         const firmId = await registerFirmVia(t, w.tok.knidgro, LUDHIANA, KNIDGRO, name);
-        expect((await t.call('POST', `${base(id)}/pledges`, { token: w.tok.knidgro, body: { firmId } })).status).toBe(201);
+        expect((await t.call('POST', `${base(id)}/pledges`, { token: w.tok.knidgro, body: { firmId } })).status).toBe(
+          201,
+        );
         firms.push(firmId);
       }
-      const bid = await t.call('POST', `${base(id)}/bids`, { token: w.tok.fairs, body: newBid(opts.rupeesPerFirm ?? 30_000) });
+      const bid = await t.call('POST', `${base(id)}/bids`, {
+        token: w.tok.fairs,
+        body: newBid(opts.rupeesPerFirm ?? 30_000),
+      });
       expect(bid.status).toBe(201);
       if (opts.award === false) return { id, firms, bidId: bid.body.id, total: 0 };
       clock.advance(TWO_HOURS);

@@ -4,8 +4,28 @@ import type { Actor, Role } from '@bds/core';
 import type { AnyRoute } from '../../../functions/api/route';
 import { allRoutes } from '../../../functions/api/routes';
 import type { TestApp } from '../support/test-app';
-import { badBody, badCursor, badId, badQuery, malformedJson, rawPathSegment, wrongContentType, type BadCase } from './fuzz-arbitraries';
-import { demoActor, KNIDGRO, LUDHIANA, marketApp, newBid, newRequest, openRequestVia, providerActor, registerFirmVia, tokenOf } from './support';
+import {
+  badBody,
+  badCursor,
+  badId,
+  badQuery,
+  malformedJson,
+  rawPathSegment,
+  wrongContentType,
+  type BadCase,
+} from './fuzz-arbitraries';
+import {
+  demoActor,
+  KNIDGRO,
+  LUDHIANA,
+  marketApp,
+  newBid,
+  newRequest,
+  openRequestVia,
+  providerActor,
+  registerFirmVia,
+  tokenOf,
+} from './support';
 
 const TOTAL_RUNS = 1_200;
 const runsPerRoute = Math.max(20, Math.ceil(TOTAL_RUNS / allRoutes.length));
@@ -13,12 +33,20 @@ const runsPerRoute = Math.max(20, Math.ceil(TOTAL_RUNS / allRoutes.length));
 const PARTITION_ONLY_CURSORS = new Set<string>();
 
 const ACTORS: Record<Role, Actor> = {
-  association_rep: demoActor('knidgro'), provider: providerActor('itTraining'), cluster_admin: demoActor('ludhiana-cda'),
-  state_admin: demoActor('punjab'), national_admin: demoActor('nac'), funder: demoActor('sidbi'),
+  association_rep: demoActor('knidgro'),
+  provider: providerActor('itTraining'),
+  cluster_admin: demoActor('ludhiana-cda'),
+  state_admin: demoActor('punjab'),
+  national_admin: demoActor('nac'),
+  funder: demoActor('sidbi'),
 };
 /** Someone the route lets in, so that the bad input, not the role check, is what gets answered. */
 const actorFor = (route: AnyRoute): Actor | undefined =>
-  route.access === 'public' ? undefined : route.access === 'signed-in' ? ACTORS.association_rep : ACTORS[route.access[0] as Role];
+  route.access === 'public'
+    ? undefined
+    : route.access === 'signed-in'
+      ? ACTORS.association_rep
+      : ACTORS[route.access[0] as Role];
 
 describe('bad input on every route: never a 5xx, always problem+json, and the field named for a bad body', () => {
   let t: TestApp;
@@ -26,10 +54,15 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
   const tokens = new Map<string, string>();
   let values: Record<string, string> = {};
   const validBodies = (now: number): Record<string, Record<string, unknown>> => ({
-    postRequest: { ...newRequest(now) }, registerFirm: { name: 'Fuzz Knits', employees: 9, mechanised: true, womenLed: false },
-    importFirms: { csv: 'name,employees,mechanised,women_led\nFuzz,3,no,no\n' }, pledgeFirm: { firmId: values.firmId },
-    submitBid: { ...newBid(5_000) }, reviseBid: { ...newBid(5_000) }, awardRequest: { bidId: `bid_${'1'.repeat(26)}` },
-    cancelRequest: { reason: 'A long enough reason to cancel this request' }, signIn: { email: 'someone@example.org', password: 'x' },
+    postRequest: { ...newRequest(now) },
+    registerFirm: { name: 'Fuzz Knits', employees: 9, mechanised: true, womenLed: false },
+    importFirms: { csv: 'name,employees,mechanised,women_led\nFuzz,3,no,no\n' },
+    pledgeFirm: { firmId: values.firmId },
+    submitBid: { ...newBid(5_000) },
+    reviseBid: { ...newBid(5_000) },
+    awardRequest: { bidId: `bid_${'1'.repeat(26)}` },
+    cancelRequest: { reason: 'A long enough reason to cancel this request' },
+    signIn: { email: 'someone@example.org', password: 'x' },
   });
 
   beforeAll(async () => {
@@ -43,18 +76,27 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
   afterAll(() => t.stop());
 
   async function send(route: AnyRoute, c: BadCase) {
-    const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) =>
-      c.rawParams?.[name] ?? encodeURIComponent(c.params[name] ?? values[name] ?? 'abc_1'));
+    const path = route.path.replace(
+      /:([A-Za-z]+)/g,
+      (_, name: string) => c.rawParams?.[name] ?? encodeURIComponent(c.params[name] ?? values[name] ?? 'abc_1'),
+    );
     const query = new URLSearchParams(c.query).toString();
     const actor = actorFor(route);
     const res = await t.app.request(`${path}${query ? `?${query}` : ''}`, {
       method: route.method.toUpperCase(),
-      headers: { ...(actor ? { authorization: `Bearer ${tokens.get(actor.userId)}` } : {}), ...(c.body ? { 'content-type': c.body.type } : {}) },
+      headers: {
+        ...(actor ? { authorization: `Bearer ${tokens.get(actor.userId)}` } : {}),
+        ...(c.body ? { 'content-type': c.body.type } : {}),
+      },
       ...(c.body && route.method !== 'get' ? { body: c.body.text } : {}),
     });
     sent++;
     const text = await res.text();
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+    };
   }
 
   function cases(route: AnyRoute): fc.Arbitrary<BadCase> {
@@ -69,12 +111,25 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
       badBody(valid).map((b) => ({ kind: 'body', params: {}, query: {}, body: json(JSON.stringify(b)) })),
     ];
     if (names.length > 0) {
-      kinds.push(fc.tuple(fc.constantFrom(...names), badId).map(([n, v]) => ({ kind: 'path', params: { [n]: v }, query: {} })));
-      kinds.push(fc.tuple(fc.constantFrom(...names), rawPathSegment).map(([n, v]) => ({ kind: 'path', params: {}, rawParams: { [n]: v }, query: {} })));
+      kinds.push(
+        fc.tuple(fc.constantFrom(...names), badId).map(([n, v]) => ({ kind: 'path', params: { [n]: v }, query: {} })),
+      );
+      kinds.push(
+        fc
+          .tuple(fc.constantFrom(...names), rawPathSegment)
+          .map(([n, v]) => ({ kind: 'path', params: {}, rawParams: { [n]: v }, query: {} })),
+      );
     }
     if (hasBody) {
       kinds.push(malformedJson(valid).map((text) => ({ kind: 'json', params: {}, query: {}, body: json(text) })));
-      kinds.push(wrongContentType.map((type) => ({ kind: 'content-type', params: {}, query: {}, body: { text: JSON.stringify(valid), type } })));
+      kinds.push(
+        wrongContentType.map((type) => ({
+          kind: 'content-type',
+          params: {},
+          query: {},
+          body: { text: JSON.stringify(valid), type },
+        })),
+      );
     }
     return fc.oneof(...kinds);
   }

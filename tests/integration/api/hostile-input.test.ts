@@ -8,8 +8,12 @@ import type { TestApp } from '../support/test-app';
 import { demoActor, LUDHIANA, marketApp, newRequest, providerActor, tokenOf } from './support';
 
 const ACTORS: Record<Role, Actor> = {
-  association_rep: demoActor('knidgro'), provider: providerActor('itTraining'), cluster_admin: demoActor('ludhiana-cda'),
-  state_admin: demoActor('punjab'), national_admin: demoActor('nac'), funder: demoActor('sidbi'),
+  association_rep: demoActor('knidgro'),
+  provider: providerActor('itTraining'),
+  cluster_admin: demoActor('ludhiana-cda'),
+  state_admin: demoActor('punjab'),
+  national_admin: demoActor('nac'),
+  funder: demoActor('sidbi'),
 };
 const roleFor = (route: AnyRoute): Role | undefined =>
   route.access === 'public' ? undefined : route.access === 'signed-in' ? 'association_rep' : (route.access[0] as Role);
@@ -23,24 +27,30 @@ describe('hostile input', () => {
   });
   afterAll(() => t.stop());
 
-  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('a body field named %s is refused as unknown', async (field) => {
-    // Prepare: raw JSON, so the key is an own property as JSON.parse makes it
-    const valid = JSON.stringify(newRequest(Date.now()));
-    const body = `{"${field}":{"role":"national_admin"},${valid.slice(1)}`;
-    // Act
-    const res = await t.call('POST', `/api/clusters/${LUDHIANA}/requests`, { token: tokens.association_rep, body });
-    // Assess
-    expect(res.status).toBe(400);
-    expect(res.type).toContain('application/problem+json');
-    expect(res.body.errors).toContainEqual({ field, message: expect.stringContaining('Unknown field') });
-  });
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'a body field named %s is refused as unknown',
+    async (field) => {
+      // Prepare: raw JSON, so the key is an own property as JSON.parse makes it
+      const valid = JSON.stringify(newRequest(Date.now()));
+      const body = `{"${field}":{"role":"national_admin"},${valid.slice(1)}`;
+      // Act
+      const res = await t.call('POST', `/api/clusters/${LUDHIANA}/requests`, { token: tokens.association_rep, body });
+      // Assess
+      expect(res.status).toBe(400);
+      expect(res.type).toContain('application/problem+json');
+      expect(res.body.errors).toContainEqual({ field, message: expect.stringContaining('Unknown field') });
+    },
+  );
 
-  it.each([2_049, 3_000, 10_240])('a %i-character cluster id is a 400 naming clusterId, before any read', async (length) => {
-    const id = `clu_${'A'.repeat(length - 4)}`;
-    const res = await t.call('PUT', `/api/clusters/${id}/policy`, { token: tokens.national_admin, body: {} });
-    expect(res.status).toBe(400);
-    expect(res.body.errors).toContainEqual(expect.objectContaining({ field: 'clusterId' }));
-  });
+  it.each([2_049, 3_000, 10_240])(
+    'a %i-character cluster id is a 400 naming clusterId, before any read',
+    async (length) => {
+      const id = `clu_${'A'.repeat(length - 4)}`;
+      const res = await t.call('PUT', `/api/clusters/${id}/policy`, { token: tokens.national_admin, body: {} });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toContainEqual(expect.objectContaining({ field: 'clusterId' }));
+    },
+  );
 
   it('the API log names the route, never the invitation token in the path', async () => {
     // Prepare
@@ -62,8 +72,15 @@ describe('hostile input', () => {
 
   it('every route answers with the security headers, whatever its status', async () => {
     const missing: string[] = [];
-    const paths = [...allRoutes.map((r) => [r.method, r.path.replace(/:clusterId/, LUDHIANA).replace(/:([A-Za-z]+)/g, 'abc_1'), roleFor(r)] as const),
-      ['get', '/docs', undefined], ['get', '/openapi.json', undefined], ['get', '/api/no-such-route', undefined]] as const;
+    const paths = [
+      ...allRoutes.map(
+        (r) =>
+          [r.method, r.path.replace(/:clusterId/, LUDHIANA).replace(/:([A-Za-z]+)/g, 'abc_1'), roleFor(r)] as const,
+      ),
+      ['get', '/docs', undefined],
+      ['get', '/openapi.json', undefined],
+      ['get', '/api/no-such-route', undefined],
+    ] as const;
     for (const [method, path, role] of paths) {
       const res = await t.app.request(path, {
         method: method.toUpperCase(),

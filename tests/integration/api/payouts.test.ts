@@ -19,20 +19,38 @@ describe('payouts API', () => {
   beforeAll(async () => {
     t = await marketApp();
     [admin, funder, itTraining, nift] = await Promise.all([
-      tokenOf(t, demoActor('nac')), tokenOf(t, FUNDER), tokenOf(t, providerActor('itTraining')), tokenOf(t, providerActor('nift')),
+      tokenOf(t, demoActor('nac')),
+      tokenOf(t, FUNDER),
+      tokenOf(t, providerActor('itTraining')),
+      tokenOf(t, providerActor('nift')),
     ]);
-    await t.stores.ledger.execute({ kind: 'deposit', id: 'deposit:payouts', funderId: FUNDERS.sidbi.id, programmeId: PROGRAMME, amount: inr(100_000_000) });
+    await t.stores.ledger.execute({
+      kind: 'deposit',
+      id: 'deposit:payouts',
+      funderId: FUNDERS.sidbi.id,
+      programmeId: PROGRAMME,
+      amount: inr(100_000_000),
+    });
   });
   afterAll(() => t.stop());
 
   /** Holds and releases `amount` to a provider, as an accepted milestone does. */
   const release = async (providerId: string, amount: number) => {
     const award = `req_pay${++n}`;
-    await t.stores.ledger.execute({ kind: 'hold', id: holdId(award, 0, PROGRAMME), programmeId: PROGRAMME, clusterId: LUDHIANA, awardId: award, providerId, amount: inr(amount) });
+    await t.stores.ledger.execute({
+      kind: 'hold',
+      id: holdId(award, 0, PROGRAMME),
+      programmeId: PROGRAMME,
+      clusterId: LUDHIANA,
+      awardId: award,
+      providerId,
+      amount: inr(amount),
+    });
     await t.stores.ledger.execute({ kind: 'post', id: `post:${award}:m0`, pendingId: holdId(award, 0, PROGRAMME) });
   };
-  const payable = async (providerId: string) => (await t.stores.ledger.account(accountId({ kind: 'payable', providerId }))).creditsPosted
-    - (await t.stores.ledger.account(accountId({ kind: 'payable', providerId }))).debitsPosted;
+  const payable = async (providerId: string) =>
+    (await t.stores.ledger.account(accountId({ kind: 'payable', providerId }))).creditsPosted -
+    (await t.stores.ledger.account(accountId({ kind: 'payable', providerId }))).debitsPosted;
 
   it('pays releases in a batch, exports exact CSV and is marked paid once', async () => {
     // Prepare
@@ -65,14 +83,19 @@ describe('payouts API', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     const csv = (await res.text()).split('\r\n');
     expect(csv[0]).toBe('payout_id,provider_id,provider_name,amount,currency');
-    expect(csv.slice(1).sort()).toEqual([
-      '',
-      `2026-04,${PROVIDERS.itTraining.id},${PROVIDERS.itTraining.name},12346.05,INR`,
-      `2026-04,${PROVIDERS.nift.id},${PROVIDERS.nift.name},0.07,INR`,
-    ].sort());
+    expect(csv.slice(1).sort()).toEqual(
+      [
+        '',
+        `2026-04,${PROVIDERS.itTraining.id},${PROVIDERS.itTraining.name},12346.05,INR`,
+        `2026-04,${PROVIDERS.nift.id},${PROVIDERS.nift.name},0.07,INR`,
+      ].sort(),
+    );
 
     const paid = await t.call('POST', '/api/payouts/2026-04/paid', { token: admin, body: { reference: 'UTR-991' } });
-    const paidAgain = await t.call('POST', '/api/payouts/2026-04/paid', { token: admin, body: { reference: 'UTR-991' } });
+    const paidAgain = await t.call('POST', '/api/payouts/2026-04/paid', {
+      token: admin,
+      body: { reference: 'UTR-991' },
+    });
     const other = await t.call('POST', '/api/payouts/2026-04/paid', { token: admin, body: { reference: 'UTR-992' } });
     expect(paid.status).toBe(200);
     expect(paid.body).toMatchObject({ status: 'paid', reference: 'UTR-991' });
@@ -81,7 +104,9 @@ describe('payouts API', () => {
     expect(other.body.code).toBe('PAYOUT.ALREADY_PAID');
 
     const mine = await t.call('GET', `/api/providers/${PROVIDERS.itTraining.id}/payouts`, { token: itTraining });
-    expect(mine.body.items).toEqual([expect.objectContaining({ payoutId: '2026-04', amount: inr(12_346_05), status: 'paid' })]);
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ payoutId: '2026-04', amount: inr(12_346_05), status: 'paid' }),
+    ]);
     const list = await t.call('GET', '/api/payouts', { token: funder });
     expect(list.body.items.map((b: { payoutId: string }) => b.payoutId)).toContain('2026-04');
   });
@@ -111,8 +136,12 @@ describe('payouts API', () => {
   });
 
   it('keeps a provider to its own money, and batches to admins', async () => {
-    expect((await t.call('GET', `/api/providers/${PROVIDERS.itTraining.id}/payable`, { token: nift })).status).toBe(404);
-    expect((await t.call('GET', `/api/providers/${PROVIDERS.itTraining.id}/payouts`, { token: nift })).status).toBe(404);
+    expect((await t.call('GET', `/api/providers/${PROVIDERS.itTraining.id}/payable`, { token: nift })).status).toBe(
+      404,
+    );
+    expect((await t.call('GET', `/api/providers/${PROVIDERS.itTraining.id}/payouts`, { token: nift })).status).toBe(
+      404,
+    );
     expect((await t.call('POST', '/api/payouts', { token: funder, body: { payoutId: 'x' } })).status).toBe(403);
     expect((await t.call('GET', '/api/payouts', { token: itTraining })).status).toBe(403);
     expect((await t.call('GET', '/api/payouts/nope', { token: admin })).status).toBe(404);

@@ -21,20 +21,23 @@ describe('DynamoDB round trips per API operation', () => {
   beforeAll(async () => {
     t = await marketApp({ clock });
     meterDb(t.stores.db);
-    await runScenario({
-      call: async (method, path, init) => {
-        const res = await t.call(method, path, init);
-        return { status: res.status, body: res.body };
+    await runScenario(
+      {
+        call: async (method, path, init) => {
+          const res = await t.call(method, path, init);
+          return { status: res.status, body: res.body };
+        },
+        token: (actor) => tokenOf(t, actor),
+        now: () => clock.now(),
+        passDeadline: async (deadline) => clock.set(deadline + 1),
+        measure: async (operation, run) => {
+          const { result, usage: used } = await measure(run);
+          usage.set(operation, used);
+          return result;
+        },
       },
-      token: (actor) => tokenOf(t, actor),
-      now: () => clock.now(),
-      passDeadline: async (deadline) => clock.set(deadline + 1),
-      measure: async (operation, run) => {
-        const { result, usage: used } = await measure(run);
-        usage.set(operation, used);
-        return result;
-      },
-    }, { deadlineInMs: 3_600_000 });
+      { deadlineInMs: 3_600_000 },
+    );
   });
   afterAll(() => t.stop());
 
@@ -44,9 +47,13 @@ describe('DynamoDB round trips per API operation', () => {
 
   it('uses at most one read and one write round trip per operation', () => {
     for (const [operation, u] of usage) {
-      expect(u.readRoundTrips, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(TWO_READ_ROUND_TRIPS.has(operation) ? 2 : 1);
+      expect(u.readRoundTrips, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(
+        TWO_READ_ROUND_TRIPS.has(operation) ? 2 : 1,
+      );
       expect(u.writeRoundTrips, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(1);
-      expect(u.readCalls, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(TWO_READS_IN_ONE_ROUND_TRIP.has(operation) || TWO_READ_ROUND_TRIPS.has(operation) ? 2 : 1);
+      expect(u.readCalls, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(
+        TWO_READS_IN_ONE_ROUND_TRIP.has(operation) || TWO_READ_ROUND_TRIPS.has(operation) ? 2 : 1,
+      );
       expect(u.writeCalls, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(1);
     }
   });
@@ -62,7 +69,15 @@ describe('DynamoDB round trips per API operation', () => {
   });
 
   it('writes nothing on a read', () => {
-    for (const operation of ['listFirms', 'listPledges', 'getRequest', 'listRequests', 'getMyBid', 'listOwnBids (GSI)', 'getEvaluation']) {
+    for (const operation of [
+      'listFirms',
+      'listPledges',
+      'getRequest',
+      'listRequests',
+      'getMyBid',
+      'listOwnBids (GSI)',
+      'getEvaluation',
+    ]) {
       expect(usage.get(operation)?.writeCalls, operation).toBe(0);
     }
   });

@@ -21,7 +21,9 @@ describe('the demo marketplace', () => {
 
   it('has open requests with pledges and sealed bids, deadlines in the future, and one awarded request', async () => {
     const now = Date.now();
-    const all = await Promise.all(Object.values(CLUSTERS).map((c) => t.stores.requests.listByCluster(c.id, { limit: 50 })));
+    const all = await Promise.all(
+      Object.values(CLUSTERS).map((c) => t.stores.requests.listByCluster(c.id, { limit: 50 })),
+    );
     const requests = all.flatMap((p) => p.items);
     const open = requests.filter((r) => r.status === 'open');
     expect(open.length).toBeGreaterThanOrEqual(4);
@@ -29,12 +31,16 @@ describe('the demo marketplace', () => {
     expect(open.find((r) => r.title.includes('17'))?.pledgedFirms).toBe(17);
     const awarded = requests.filter((r) => r.status === 'awarded');
     expect(awarded).toHaveLength(1);
-    expect((await t.stores.audit.list(awarded[0]!.clusterId, { limit: 20 })).items.some((e) => e.subject === awarded[0]!.id)).toBe(true);
+    expect(
+      (await t.stores.audit.list(awarded[0]!.clusterId, { limit: 20 })).items.some((e) => e.subject === awarded[0]!.id),
+    ).toBe(true);
     // Sealed: the lead association sees no bid on its open IT training request; the bidder sees its own.
     const training = open.find((r) => r.title.includes('17'))!;
     const path = `/api/clusters/${LUDHIANA}/requests/${training.id}/bids`;
     expect((await t.call('GET', path, { token: await tokenOf(t, demoActor('knidgro')) })).body.items).toEqual([]);
-    expect((await t.call('GET', path, { token: await tokenOf(t, providerActor('itTraining')) })).body.items).toHaveLength(1);
+    expect(
+      (await t.call('GET', path, { token: await tokenOf(t, providerActor('itTraining')) })).body.items,
+    ).toHaveLength(1);
   });
 
   it('seeds again without creating anything or moving a deadline', async () => {

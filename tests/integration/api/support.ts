@@ -26,12 +26,21 @@ export async function marketApp(opts: { clock?: Clock } = {}): Promise<TestApp> 
 /** The actor of a demo user (by slug), as the token carries it. */
 export function demoActor(slug: (typeof DEMO_USERS)[number]['slug']): Actor {
   const u = DEMO_USERS.find((x) => x.slug === slug)!;
-  return { userId: seedId('user', slug), role: u.role, organisationId: u.organisationId, clusterIds: [...u.clusterIds], ...('state' in u ? { state: u.state } : {}) };
+  return {
+    userId: seedId('user', slug),
+    role: u.role,
+    organisationId: u.organisationId,
+    clusterIds: [...u.clusterIds],
+    ...('state' in u ? { state: u.state } : {}),
+  };
 }
 
 /** A provider of the demo data, signed in (some have no demo user; the token is all the API sees). */
 export const providerActor = (key: keyof typeof PROVIDERS): Actor => ({
-  userId: `usr_${key}`, role: 'provider', organisationId: PROVIDERS[key].id, clusterIds: [...PROVIDERS[key].clusterIds],
+  userId: `usr_${key}`,
+  role: 'provider',
+  organisationId: PROVIDERS[key].id,
+  clusterIds: [...PROVIDERS[key].clusterIds],
 });
 
 /** Tokens are issued on the app's clock: re-issue them after moving it past their 15 minutes. */
@@ -52,14 +61,20 @@ export const newRequest = (now: number, overrides: Partial<NewServiceRequest> = 
   minFirms: 2,
   maxFirms: 20,
   weights: { price: 60, quality: 40 },
-  milestones: [{ name: 'Course delivered', shareBasisPoints: 7000 }, { name: 'Certificates issued', shareBasisPoints: 3000 }],
+  milestones: [
+    { name: 'Course delivered', shareBasisPoints: 7000 },
+    { name: 'Certificates issued', shareBasisPoints: 3000 },
+  ],
   visibility: 'cluster',
   currency: 'INR',
   ...overrides,
 });
 
 export const newBid = (rupeesPerFirm: number, capacity = 20): NewBid => ({
-  priceTiers: [{ minFirms: 2, pricePerFirm: { amount: rupeesPerFirm * 100, currency: 'INR' } }, { minFirms: 10, pricePerFirm: { amount: rupeesPerFirm * 90, currency: 'INR' } }],
+  priceTiers: [
+    { minFirms: 2, pricePerFirm: { amount: rupeesPerFirm * 100, currency: 'INR' } },
+    { minFirms: 10, pricePerFirm: { amount: rupeesPerFirm * 90, currency: 'INR' } },
+  ],
   capacity,
   deliveryPlan: 'Two batches of ten days in our lab, evenings for the owners.',
 });
@@ -67,7 +82,12 @@ export const newBid = (rupeesPerFirm: number, capacity = 20): NewBid => ({
 export const TWO_HOURS = 2 * HOUR;
 
 /** Posts and publishes a request as `token`'s association; returns its id. */
-export async function openRequestVia(t: TestApp, token: string, clusterId: string, body: NewServiceRequest): Promise<string> {
+export async function openRequestVia(
+  t: TestApp,
+  token: string,
+  clusterId: string,
+  body: NewServiceRequest,
+): Promise<string> {
   const posted = await t.call('POST', `/api/clusters/${clusterId}/requests`, { token, body });
   if (posted.status !== 201) throw new Error(`post failed: ${posted.status} ${JSON.stringify(posted.body)}`);
   const opened = await t.call('POST', `/api/clusters/${clusterId}/requests/${posted.body.id}/publish`, { token });
@@ -76,8 +96,17 @@ export async function openRequestVia(t: TestApp, token: string, clusterId: strin
 }
 
 /** A firm of the association's register, registered through the API; returns its id. */
-export async function registerFirmVia(t: TestApp, token: string, clusterId: string, associationId: string, name: string): Promise<string> {
-  const res = await t.call('POST', `/api/clusters/${clusterId}/associations/${associationId}/firms`, { token, body: { name, employees: 8, mechanised: false, womenLed: true } });
+export async function registerFirmVia(
+  t: TestApp,
+  token: string,
+  clusterId: string,
+  associationId: string,
+  name: string,
+): Promise<string> {
+  const res = await t.call('POST', `/api/clusters/${clusterId}/associations/${associationId}/firms`, {
+    token,
+    body: { name, employees: 8, mechanised: false, womenLed: true },
+  });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }

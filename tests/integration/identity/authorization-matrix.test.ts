@@ -11,15 +11,39 @@ import { testApp, type TestApp } from '../support/test-app';
 // kind of bad token. A new route is covered the day it is added.
 const OWN = CLUSTERS.ludhiana.id;
 const FOREIGN = CLUSTERS.jaipur.id;
-const PREFIX: Record<string, string> = { requestId: 'req', providerId: 'prv', bidId: 'bid', firmId: 'frm', associationId: 'asc', userId: 'usr', programmeId: 'prg', milestoneId: 'mil', notificationId: 'ntf', runId: 'run' };
+const PREFIX: Record<string, string> = {
+  requestId: 'req',
+  providerId: 'prv',
+  bidId: 'bid',
+  firmId: 'frm',
+  associationId: 'asc',
+  userId: 'usr',
+  programmeId: 'prg',
+  milestoneId: 'mil',
+  notificationId: 'ntf',
+  runId: 'run',
+};
 
 function pathFor(route: AnyRoute, clusterId: string): string {
   return route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) =>
     // Well-formed values: path parameters are validated before the tenant guard, and this test is about the guard.
-    name === 'clusterId' ? clusterId : name === 'token' ? 'a'.repeat(43) : name === 'index' ? '0' : `${PREFIX[name] ?? 'xxx'}_01M8GM41AC82MR5Y8JDZXXR1CJ`);
+    name === 'clusterId'
+      ? clusterId
+      : name === 'token'
+        ? 'a'.repeat(43)
+        : name === 'index'
+          ? '0'
+          : `${PREFIX[name] ?? 'xxx'}_01M8GM41AC82MR5Y8JDZXXR1CJ`,
+  );
 }
 
-const actorFor = (role: Role): Actor => ({ userId: 'usr_matrix', role, organisationId: 'asc_matrix', clusterIds: role === 'national_admin' ? [] : [OWN], ...(role === 'state_admin' ? { state: CLUSTERS.ludhiana.state } : {}) });
+const actorFor = (role: Role): Actor => ({
+  userId: 'usr_matrix',
+  role,
+  organisationId: 'asc_matrix',
+  clusterIds: role === 'national_admin' ? [] : [OWN],
+  ...(role === 'state_admin' ? { state: CLUSTERS.ludhiana.state } : {}),
+});
 
 describe('authorization matrix', () => {
   let t: TestApp;
@@ -32,12 +56,25 @@ describe('authorization matrix', () => {
     const good = tokens.get('cluster_admin')!;
     const [h, p, s] = good.split('.');
     const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
-    badTokens.tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, role: 'national_admin' })).toString('base64url')}.${s}`;
+    const forged = Buffer.from(JSON.stringify({ ...claims, role: 'national_admin' })).toString('base64url');
+    badTokens.tampered = `${h}.${forged}.${s}`;
     badTokens.algNone = new UnsecuredJWT({ ...claims }).encode();
-    const past = await createTokenService({ privateJwk: t.signingJwk, issuer: 'bds-exchange', now: () => Date.now() - 3_600_000 });
+    const past = await createTokenService({
+      privateJwk: t.signingJwk,
+      issuer: 'bds-exchange',
+      now: () => Date.now() - 3_600_000,
+    });
     badTokens.expired = (await past.issue(actorFor('national_admin'))).token;
     const key = await importJWK(t.signingJwk, 'ES256');
-    const sign = (kid: string, aud: string) => new SignJWT({ role: 'national_admin', org: 'x', clu: [] }).setProtectedHeader({ alg: 'ES256', kid }).setSubject('usr_x').setIssuer('bds-exchange').setAudience(aud).setIssuedAt().setExpirationTime('5m').sign(key);
+    const sign = (kid: string, aud: string) =>
+      new SignJWT({ role: 'national_admin', org: 'x', clu: [] })
+        .setProtectedHeader({ alg: 'ES256', kid })
+        .setSubject('usr_x')
+        .setIssuer('bds-exchange')
+        .setAudience(aud)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(key);
     badTokens.wrongAudience = await sign('test', 'another-api');
     badTokens.unknownKid = await sign('rotated-away', 'bds-exchange-api');
     const stranger = await createTokenService({ privateJwk: await generateSigningJwk('test'), issuer: 'bds-exchange' });
@@ -46,7 +83,10 @@ describe('authorization matrix', () => {
   afterAll(() => t.stop());
 
   const send = (route: AnyRoute, clusterId: string, token?: string) =>
-    t.call(route.method.toUpperCase(), pathFor(route, clusterId), { ...(token ? { token } : {}), ...(route.method === 'get' ? {} : { body: {} }) });
+    t.call(route.method.toUpperCase(), pathFor(route, clusterId), {
+      ...(token ? { token } : {}),
+      ...(route.method === 'get' ? {} : { body: {} }),
+    });
 
   it.each(allRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', async (_name, route) => {
     const hasCluster = route.path.includes(':clusterId');
@@ -56,7 +96,11 @@ describe('authorization matrix', () => {
     };
 
     const anonymous = await send(route, OWN);
-    check('no token', route.access === 'public' ? anonymous.status !== 401 && anonymous.status !== 403 : anonymous.status === 401, anonymous);
+    check(
+      'no token',
+      route.access === 'public' ? anonymous.status !== 401 && anonymous.status !== 403 : anonymous.status === 401,
+      anonymous,
+    );
     for (const [label, token] of Object.entries(badTokens)) {
       const res = await send(route, OWN, token);
       check(label, res.status === 401, res);
@@ -66,12 +110,22 @@ describe('authorization matrix', () => {
       const own = await send(route, OWN, tokens.get(role));
       const ownCode = (own.body as { code?: string } | undefined)?.code;
       // Resource rules may still say 403 (another association's register); the role gate says AUTH.ROLE_NOT_ALLOWED.
-      check(`${role} own cluster`, allowed ? own.status !== 401 && ownCode !== 'AUTH.ROLE_NOT_ALLOWED' && ownCode !== 'CLUSTER.NOT_FOUND' : ownCode === 'AUTH.ROLE_NOT_ALLOWED', own);
+      check(
+        `${role} own cluster`,
+        allowed
+          ? own.status !== 401 && ownCode !== 'AUTH.ROLE_NOT_ALLOWED' && ownCode !== 'CLUSTER.NOT_FOUND'
+          : ownCode === 'AUTH.ROLE_NOT_ALLOWED',
+        own,
+      );
       if (!hasCluster || route.access === 'public') continue;
       const foreign = await send(route, FOREIGN, tokens.get(role));
       const code = (foreign.body as { code?: string } | undefined)?.code;
       const expected = !allowed ? 'AUTH.ROLE_NOT_ALLOWED' : role === 'national_admin' ? undefined : 'CLUSTER.NOT_FOUND';
-      check(`${role} foreign cluster`, expected === undefined ? foreign.status !== 401 : code === expected && foreign.status >= 400, foreign);
+      check(
+        `${role} foreign cluster`,
+        expected === undefined ? foreign.status !== 401 : code === expected && foreign.status >= 400,
+        foreign,
+      );
     }
     expect(failures).toEqual([]);
   });

@@ -7,17 +7,37 @@ import { testApp, type TestApp } from '../support/test-app';
 // Who may call each money route, written down here as data (docs/security.md has the same
 // table). It is deliberately not read from the routes' own `access` field: a change there that
 // is not also made here fails this test.
-const N = 'national_admin', S = 'state_admin', C = 'cluster_admin', A = 'association_rep', P = 'provider', F = 'funder';
+const N = 'national_admin',
+  S = 'state_admin',
+  C = 'cluster_admin',
+  A = 'association_rep',
+  P = 'provider',
+  F = 'funder';
 const MONEY: Record<string, readonly string[]> = {
-  createProgramme: [F], listProgrammes: [F, N], getProgramme: [F, N], depositToProgramme: [F], closeProgramme: [F],
-  programmeStatement: [F, N], programmeAwards: [F, N],
-  getAwardMoney: [A, P, C, S, N], reportMilestone: [P], acceptMilestone: [A], disputeMilestone: [A], resolveMilestone: [C, S, N],
+  createProgramme: [F],
+  listProgrammes: [F, N],
+  getProgramme: [F, N],
+  depositToProgramme: [F],
+  closeProgramme: [F],
+  programmeStatement: [F, N],
+  programmeAwards: [F, N],
+  getAwardMoney: [A, P, C, S, N],
+  reportMilestone: [P],
+  acceptMilestone: [A],
+  disputeMilestone: [A],
+  resolveMilestone: [C, S, N],
   recordPrivateShareReceipt: [P],
-  providerPayable: [P, N], createPayout: [N], listPayouts: [N, F], getPayout: [N, F], exportPayoutCsv: [N, F], markPayoutPaid: [N],
+  providerPayable: [P, N],
+  createPayout: [N],
+  listPayouts: [N, F],
+  getPayout: [N, F],
+  exportPayoutCsv: [N, F],
+  markPayoutPaid: [N],
   providerPayouts: [P, N],
 };
 const OWN = CLUSTERS.ludhiana.id;
-const value = (name: string) => (name === 'clusterId' ? OWN : name === 'index' ? '0' : 'xxx_01M8GM41AC82MR5Y8JDZXXR1CJ');
+const value = (name: string) =>
+  name === 'clusterId' ? OWN : name === 'index' ? '0' : 'xxx_01M8GM41AC82MR5Y8JDZXXR1CJ';
 
 describe('authorization table of the money routes', () => {
   let t: TestApp;
@@ -36,11 +56,21 @@ describe('authorization table of the money routes', () => {
     const path = route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => value(name));
     const wrong: string[] = [];
     for (const role of Role.options) {
-      const actor = { userId: 'usr_money', role, organisationId: 'org_money', clusterIds: role === N ? [] : [OWN], ...(role === S ? { state: 'Punjab' } : {}) };
+      const actor = {
+        userId: 'usr_money',
+        role,
+        organisationId: 'org_money',
+        clusterIds: role === N ? [] : [OWN],
+        ...(role === S ? { state: 'Punjab' } : {}),
+      };
       const { token } = await t.deps.tokens.issue(actor);
-      const res = await t.call(route.method.toUpperCase(), path, { token, ...(route.method === 'get' ? {} : { body: {} }) });
+      const res = await t.call(route.method.toUpperCase(), path, {
+        token,
+        ...(route.method === 'get' ? {} : { body: {} }),
+      });
       const gated = res.status === 403 && res.body?.code === 'AUTH.ROLE_NOT_ALLOWED';
-      if (gated === allowed.includes(role) || res.status === 401 || res.status >= 500) wrong.push(`${role} → ${res.status} ${res.body?.code}`);
+      if (gated === allowed.includes(role) || res.status === 401 || res.status >= 500)
+        wrong.push(`${role} → ${res.status} ${res.body?.code}`);
     }
     expect(wrong).toEqual([]);
   });

@@ -17,7 +17,21 @@ describe('indicators API: contract and bad input', () => {
       expect(res.status, q).toBe(200);
       expect(res.headers.get('cache-control')).toMatch(/public/);
       const body = Indicators.strict().parse(res.body);
-      expect(Object.keys(body).sort()).toEqual(['costRecovery', 'delivered', 'from', 'graduation', 'impact', 'leverage', 'market', 'outreach', 'scale', 'scope', 'sources', 'to', 'underServed']);
+      expect(Object.keys(body).sort()).toEqual([
+        'costRecovery',
+        'delivered',
+        'from',
+        'graduation',
+        'impact',
+        'leverage',
+        'market',
+        'outreach',
+        'scale',
+        'scope',
+        'sources',
+        'to',
+        'underServed',
+      ]);
       expect(body.from).toBe('2026-01-01');
       expect(body.to).toBe('2026-03-31');
     }
@@ -26,16 +40,37 @@ describe('indicators API: contract and bad input', () => {
   });
 
   it('serves CSV, the monthly series and the table', async () => {
-    const csv = await t.app.request(`/api/indicators?clusterId=${CLUSTERS.jaipur.id}&from=2026-01&to=2026-02&format=csv`);
+    const csv = await t.app.request(
+      `/api/indicators?clusterId=${CLUSTERS.jaipur.id}&from=2026-01&to=2026-02&format=csv`,
+    );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect((await csv.text()).split('\r\n')[0]).toBe('indicator,category,association,value,unit');
-    const monthly = await t.call('GET', `/api/indicators/monthly?clusterId=${CLUSTERS.jaipur.id}&from=2025-11&to=2026-02`);
-    expect(MonthlyIndicators.parse(monthly.body).months.map((m) => m.month)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    const monthly = await t.call(
+      'GET',
+      `/api/indicators/monthly?clusterId=${CLUSTERS.jaipur.id}&from=2025-11&to=2026-02`,
+    );
+    expect(MonthlyIndicators.parse(monthly.body).months.map((m) => m.month)).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
     const table = await t.call('GET', '/api/indicators/table?from=2026-01&to=2026-12');
-    expect(IndicatorsTable.parse(table.body).columns.map((c) => c.clusterId).sort()).toEqual(Object.values(CLUSTERS).map((c) => c.id).sort());
+    expect(
+      IndicatorsTable.parse(table.body)
+        .columns.map((c) => c.clusterId)
+        .sort(),
+    ).toEqual(
+      Object.values(CLUSTERS)
+        .map((c) => c.id)
+        .sort(),
+    );
     const some = await t.call('GET', `/api/indicators/table?clusterIds=${CLUSTERS.pune.id},${CLUSTERS.jaipur.id}`);
-    expect(some.body.columns.map((c: { name: string }) => c.name)).toEqual(['Jaipur hand-block printing', 'Pune food processing']);
+    expect(some.body.columns.map((c: { name: string }) => c.name)).toEqual([
+      'Jaipur hand-block printing',
+      'Pune food processing',
+    ]);
   });
 
   it.each([

@@ -26,7 +26,9 @@ describe('the seeded delivered history', () => {
     const national = Indicators.parse((await t.call('GET', '/api/indicators')).body);
     expect(national.leverage).toBeGreaterThan(1);
     expect(national.sources.supportInstitutions.amount.amount).toBeGreaterThan(0);
-    const calico = national.graduation.steps.find((s) => s.associationId === ASSOCIATIONS.calico.id && s.category === 'market-access');
+    const calico = national.graduation.steps.find(
+      (s) => s.associationId === ASSOCIATIONS.calico.id && s.category === 'market-access',
+    );
     expect(calico).toMatchObject({ award: 5, graduated: true, share: 0 });
   });
 });

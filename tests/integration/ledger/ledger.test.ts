@@ -30,16 +30,25 @@ describe('the DynamoDB ledger, one movement at a time', { timeout: 120_000 }, ()
     const model = expected(commands);
     const ids = [EXTERNAL, POOL, ESCROW, PAYABLE, PAID];
     expect(await t.ledger.accounts(ids)).toEqual(ids.map((id) => model.account(id)));
-    expect(await t.ledger.transfers(['d1', 'h1', 'p1', 'o1'])).toEqual(['d1', 'h1', 'p1', 'o1'].map((id) => model.transfer(id)));
+    expect(await t.ledger.transfers(['d1', 'h1', 'p1', 'o1'])).toEqual(
+      ['d1', 'h1', 'p1', 'o1'].map((id) => model.transfer(id)),
+    );
     expect((await t.ledger.account(POOL)).available).toBe(1_000 - 450);
   });
 
   it('keeps each account under its owner’s key, tenant first for an award’s escrow', async () => {
     const get = (PK: string, SK: string) => t.db.doc.send(new GetCommand({ TableName: t.db.table, Key: { PK, SK } }));
-    expect((await get('CLUSTER#clu_1#LEDGER#ESCROW#req_1', 'ACCOUNT')).Item).toMatchObject({ accountId: ESCROW, entity: 'ledger-account' });
+    expect((await get('CLUSTER#clu_1#LEDGER#ESCROW#req_1', 'ACCOUNT')).Item).toMatchObject({
+      accountId: ESCROW,
+      entity: 'ledger-account',
+    });
     expect((await get('PROGRAMME#prg_1#LEDGER#POOL', 'ACCOUNT')).Item).toMatchObject({ accountId: POOL });
     expect((await get('PROVIDER#prv_1#LEDGER#PAYABLE', 'ACCOUNT')).Item).toMatchObject({ accountId: PAYABLE });
-    expect((await get('LEDGER#TRANSFER#h1', 'TRANSFER')).Item).toMatchObject({ kind: 'hold', state: 'posted', resolvedBy: 'p1' });
+    expect((await get('LEDGER#TRANSFER#h1', 'TRANSFER')).Item).toMatchObject({
+      kind: 'hold',
+      state: 'posted',
+      resolvedBy: 'p1',
+    });
   });
 
   it.each<[string, LedgerCommand, string]>([
@@ -105,9 +114,14 @@ describe('the DynamoDB ledger, one movement at a time', { timeout: 120_000 }, ()
     } while (cursor);
     // Assess
     expect(lines).toHaveLength(24);
-    const sum = lines.reduce((s, l) => [s[0]! + l.debitsPosted, s[1]! + l.creditsPosted, s[2]! + l.debitsPending, s[3]! + l.creditsPending], [0, 0, 0, 0]);
+    const sum = lines.reduce(
+      (s, l) => [s[0]! + l.debitsPosted, s[1]! + l.creditsPosted, s[2]! + l.debitsPending, s[3]! + l.creditsPending],
+      [0, 0, 0, 0],
+    );
     expect(sum).toEqual(totals(await t.ledger.account('escrow:clu_1:req_2')));
     const first = await t.ledger.awardStatement('clu_1', 'req_2', { limit: 2 });
-    expect(await outcome(() => t.ledger.statement(POOL, { limit: 2, cursor: first.nextCursor ?? undefined }))).toBe('PAGE.BAD_CURSOR');
+    expect(await outcome(() => t.ledger.statement(POOL, { limit: 2, cursor: first.nextCursor ?? undefined }))).toBe(
+      'PAGE.BAD_CURSOR',
+    );
   });
 });

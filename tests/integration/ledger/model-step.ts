@@ -1,7 +1,14 @@
 import type fc from 'fast-check';
 import { expect } from 'vitest';
 import {
-  accountId, availableBalance, DomainError, ledgerViolations, type LedgerAccount, type LedgerCommand, type LedgerTransfer, type MemoryLedger,
+  accountId,
+  availableBalance,
+  DomainError,
+  ledgerViolations,
+  type LedgerAccount,
+  type LedgerCommand,
+  type LedgerTransfer,
+  type MemoryLedger,
 } from '@bds/core';
 import type { Db } from '../../../functions/adapters/dynamo/db';
 import type { LedgerStore } from '../../../functions/adapters/dynamo/ledger';
@@ -60,7 +67,10 @@ export const stepCounter = { steps: 0, concurrent: 0 };
 export class LedgerStep implements fc.AsyncCommand<Model, Real> {
   #command: LedgerCommand | undefined;
 
-  constructor(readonly op: Op, readonly copies: number) {}
+  constructor(
+    readonly op: Op,
+    readonly copies: number,
+  ) {}
 
   /** Every step is valid in every state: the ledger must refuse what it cannot do. */
   check(): boolean {
@@ -73,20 +83,30 @@ export class LedgerStep implements fc.AsyncCommand<Model, Real> {
     this.#command = command;
     const before = new Map(model.scenario.accounts().map((id) => [id, model.ledger.account(id)]));
     const expected = await settle(() => model.ledger.execute(command));
-    const actual = await Promise.all(Array.from({ length: this.copies }, () => settle(() => real.store.execute(command))));
+    const actual = await Promise.all(
+      Array.from({ length: this.copies }, () => settle(() => real.store.execute(command))),
+    );
     stepCounter.steps += 1;
     if (this.copies > 1) stepCounter.concurrent += 1;
 
     const why = `after ${JSON.stringify(command)}`;
     for (const got of actual) {
-      expect(got.ok ? { transfer: got.transfer } : got, why).toEqual(expected.ok ? { transfer: expected.transfer } : expected);
+      expect(got.ok ? { transfer: got.transfer } : got, why).toEqual(
+        expected.ok ? { transfer: expected.transfer } : expected,
+      );
     }
     // A new transfer is applied by exactly one copy; the others replay it.
     if (expected.ok) expect(actual.filter((a) => a.ok && !a.replayed).length, why).toBe(expected.replayed ? 0 : 1);
     // What the step may have written: the accounts its command names, and those the model changed.
     const changed = [...before].filter(([id, a]) => model.ledger.account(id) !== a).map(([id]) => id);
     const full = real.steps++ % FULL_READ_EVERY === 0;
-    await compareState(model, real, command, full ? model.scenario.accounts() : [...new Set([...namedAccounts(command, model.ledger), ...changed])], why);
+    await compareState(
+      model,
+      real,
+      command,
+      full ? model.scenario.accounts() : [...new Set([...namedAccounts(command, model.ledger), ...changed])],
+      why,
+    );
   }
 
   toString(): string {
@@ -99,18 +119,30 @@ export class LedgerStep implements fc.AsyncCommand<Model, Real> {
 export function namedAccounts(command: LedgerCommand, ledger: MemoryLedger): string[] {
   switch (command.kind) {
     case 'deposit':
-      return [accountId({ kind: 'funder', funderId: command.funderId }), accountId({ kind: 'pool', programmeId: command.programmeId })];
+      return [
+        accountId({ kind: 'funder', funderId: command.funderId }),
+        accountId({ kind: 'pool', programmeId: command.programmeId }),
+      ];
     case 'hold':
-      return [accountId({ kind: 'pool', programmeId: command.programmeId }), accountId({ kind: 'escrow', clusterId: command.clusterId, awardId: command.awardId })];
+      return [
+        accountId({ kind: 'pool', programmeId: command.programmeId }),
+        accountId({ kind: 'escrow', clusterId: command.clusterId, awardId: command.awardId }),
+      ];
     case 'post':
     case 'void': {
       const hold = ledger.transfer(command.pendingId);
       return hold?.kind === 'hold' ? [hold.debit, hold.credit, ...(hold.beneficiary ? [hold.beneficiary] : [])] : [];
     }
     case 'payout':
-      return [accountId({ kind: 'payable', providerId: command.providerId }), accountId({ kind: 'paid', providerId: command.providerId })];
+      return [
+        accountId({ kind: 'payable', providerId: command.providerId }),
+        accountId({ kind: 'paid', providerId: command.providerId }),
+      ];
     case 'close':
-      return [accountId({ kind: 'pool', programmeId: command.programmeId }), accountId({ kind: 'funder', funderId: command.funderId })];
+      return [
+        accountId({ kind: 'pool', programmeId: command.programmeId }),
+        accountId({ kind: 'funder', funderId: command.funderId }),
+      ];
   }
 }
 
@@ -121,8 +153,16 @@ export function namedAccounts(command: LedgerCommand, ledger: MemoryLedger): str
  * and unchanged in the model since): double entry, no pool or payable overdrawn, holds resolved
  * at most once, subsidy released ≤ deposited per programme, releases only to the beneficiary.
  */
-export async function compareState(model: Model, real: Real, command: LedgerCommand, fresh: readonly string[], why: string): Promise<void> {
-  const transferIds = [command.id, ...('pendingId' in command ? [command.pendingId] : [])].filter((id, i, all) => all.indexOf(id) === i);
+export async function compareState(
+  model: Model,
+  real: Real,
+  command: LedgerCommand,
+  fresh: readonly string[],
+  why: string,
+): Promise<void> {
+  const transferIds = [command.id, ...('pendingId' in command ? [command.pendingId] : [])].filter(
+    (id, i, all) => all.indexOf(id) === i,
+  );
   const keys = [...fresh.map((id) => ledgerKeys.account(id)), ...transferIds.map((id) => ledgerKeys.transfer(id))];
   const items = await batchGet(real.db, keys, 'compare', () => undefined);
 

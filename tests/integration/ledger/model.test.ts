@@ -19,7 +19,8 @@ import { ledgerOnStreamlessTable, movableClock, type LedgerFixture } from './sup
  * runners together reach the steps. One step in 5 sends its command 2–3 times at once. A run
  * prints its first seed (LEDGER_MODEL_SEED=<it> runs the same seeds again); a failure prints
  * fast-check's seed, path and the shrunk commands with their replayPath; replay it with
- *   FC_SEED=<seed> FC_PATH=<path> FC_REPLAY_PATH=<replayPath> npx vitest run --project integration tests/integration/ledger/model.test.ts
+ *   FC_SEED=<seed> FC_PATH=<path> FC_REPLAY_PATH=<replayPath> npx vitest run --project integration
+ * tests/integration/ledger/model.test.ts
  */
 const TARGET_STEPS = Number(process.env.LEDGER_MODEL_STEPS ?? 10_000);
 const RUNNERS = Number(process.env.LEDGER_MODEL_RUNNERS ?? 12);
@@ -38,12 +39,22 @@ const FC_REPLAY_PATH = process.env.FC_REPLAY_PATH;
  */
 const sequences = () =>
   fc.commands(
-    [fc.tuple(opArb, fc.constantFrom(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3)).map(([op, copies]) => new LedgerStep(op, copies))],
+    [
+      fc
+        .tuple(opArb, fc.constantFrom(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3))
+        .map(([op, copies]) => new LedgerStep(op, copies)),
+    ],
     { maxCommands: MAX_COMMANDS, size: 'max', ...(FC_REPLAY_PATH ? { replayPath: FC_REPLAY_PATH } : {}) },
   );
 
 /** One fc.assert: `numRuns` sequences, each in its own namespace, checked in full at its end. */
-async function runSeed(t: LedgerFixture, label: string, seed: number, numRuns: number, replaying = false): Promise<void> {
+async function runSeed(
+  t: LedgerFixture,
+  label: string,
+  seed: number,
+  numRuns: number,
+  replaying = false,
+): Promise<void> {
   const clock = movableClock(AT);
   const store = ledgerStore(t.db, { clock });
   let run = 0;
@@ -61,7 +72,12 @@ async function runSeed(t: LedgerFixture, label: string, seed: number, numRuns: n
       expect(stored).toEqual(transfers);
       const accounts = await store.accounts(scenario.accounts());
       expect(accounts).toEqual(scenario.accounts().map((id) => model.ledger.account(id)));
-      expect(ledgerViolations(accounts, stored.flatMap((x) => (x ? [x] : [])))).toEqual([]);
+      expect(
+        ledgerViolations(
+          accounts,
+          stored.flatMap((x) => (x ? [x] : [])),
+        ),
+      ).toEqual([]);
       const withStatements = replaying || (seed + run) % 4 === 1;
       for (const a of accounts.filter((x) => withStatements && x.currency !== undefined)) {
         const lines = [];
@@ -93,7 +109,10 @@ describe('the DynamoDB ledger against its model', () => {
       return;
     }
     const base = BASE_SEED ?? Math.floor(Math.random() * 2 ** 31);
-    console.log(`[ledger model] ${RUNNERS} runners; runner k takes seeds ${base} + k, + ${RUNNERS}, + ${2 * RUNNERS}, … (${RUNS_PER_SEED} sequences each) until ${TARGET_STEPS} steps`);
+    console.log(
+      `[ledger model] ${RUNNERS} runners; runner k takes seeds ${base} + k, + ${RUNNERS}, ` +
+        `+ ${2 * RUNNERS}, … (${RUNS_PER_SEED} sequences each) until ${TARGET_STEPS} steps`,
+    );
     const seeds: number[] = [];
     let failed = false;
     // Each runner takes the next seed until the runners together have run the target; no
@@ -112,7 +131,10 @@ describe('the DynamoDB ledger against its model', () => {
       }),
     );
     const seconds = (Date.now() - started) / 1000;
-    console.log(`[ledger model] ${stepCounter.steps} steps (${stepCounter.concurrent} with concurrent duplicates) in ${seconds.toFixed(1)} s, seeds ${seeds.length}: ${base}…${Math.max(...seeds)}`);
+    console.log(
+      `[ledger model] ${stepCounter.steps} steps (${stepCounter.concurrent} with concurrent ` +
+        `duplicates) in ${seconds.toFixed(1)} s, seeds ${seeds.length}: ${base}…${Math.max(...seeds)}`,
+    );
     expect(stepCounter.steps).toBeGreaterThanOrEqual(TARGET_STEPS);
   }, 900_000);
 });

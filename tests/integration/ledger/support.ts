@@ -15,7 +15,11 @@ export const movableClock = (start: number): Clock & { set(ms: number): void } =
 };
 
 function fixture(client: DynamoDBClient, tableName: string, clock: Clock) {
-  const db: Db = { client, doc: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), table: tableName };
+  const db: Db = {
+    client,
+    doc: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    table: tableName,
+  };
   const trips: LedgerRoundTrip[] = [];
   const ledger = ledgerStore(db, { clock, observe: (rt) => trips.push(rt) });
   return { db, ledger, trips, close: () => client.destroy() };
@@ -38,17 +42,25 @@ export async function ledgerOnStreamlessTable(clock: Clock): Promise<LedgerFixtu
   const client = new DynamoDBClient(dynamoClientConfig(inject('dynamoEndpoint')));
   const tableName = `test-${randomUUID()}`;
   const keys = [TABLE.partitionKey, TABLE.sortKey, ...TABLE.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
-  await client.send(new CreateTableCommand({
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: keys.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-    KeySchema: [{ AttributeName: TABLE.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE.sortKey, KeyType: 'RANGE' }],
-    GlobalSecondaryIndexes: TABLE.indexes.map((i) => ({
-      IndexName: i.name,
-      KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' }, { AttributeName: i.sortKey, KeyType: 'RANGE' }],
-      Projection: { ProjectionType: 'ALL' },
-    })),
-  }));
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: keys.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: TABLE.indexes.map((i) => ({
+        IndexName: i.name,
+        KeySchema: [
+          { AttributeName: i.partitionKey, KeyType: 'HASH' },
+          { AttributeName: i.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+  );
   return fixture(client, tableName, clock);
 }
 

@@ -64,7 +64,10 @@ describe('open contracting data (OCDS 1.1.5)', () => {
     const res = await t.app.request(`/api/open-data/releases.jsonl?clusterId=${cluster}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/jsonl/);
-    const lines = (await res.text()).trimEnd().split('\n').map((l) => JSON.parse(l) as Release);
+    const lines = (await res.text())
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Release);
     for (const r of lines) expect(releaseErrors(r), r.id).toEqual([]);
     expect(lines.map((r) => r.id).sort()).toEqual(ofCluster.map((r) => r.id).sort());
     const all = await t.app.request('/api/open-data/releases.jsonl');
@@ -101,8 +104,10 @@ describe('open contracting data (OCDS 1.1.5)', () => {
     expect(unknown.type).toContain('application/problem+json');
     const page = await t.call('GET', `/api/open-data/releases?limit=1&clusterId=${CLUSTERS.jaipur.id}`);
     expect(page.body.nextCursor).toBeTruthy();
-    const other = await t.call('GET',
-      `/api/open-data/releases?clusterId=${CLUSTERS.pune.id}&cursor=${page.body.nextCursor}`);
+    const other = await t.call(
+      'GET',
+      `/api/open-data/releases?clusterId=${CLUSTERS.pune.id}&cursor=${page.body.nextCursor}`,
+    );
     expect(other.status).toBe(422);
     expect(other.body.errors.map((e: { field: string }) => e.field)).toContain('cursor');
   });

@@ -3,16 +3,32 @@ import { reviseBid, withdrawBid } from '@bds/core';
 import { measure } from '../../../functions/adapters/dynamo/metrics';
 import type { StoredBid } from '../../../functions/adapters/dynamo/bids';
 import type { Stores } from '../../../functions/adapters/dynamo/stores';
-import { CLUSTER, DEADLINE, PROVIDER_A, PROVIDER_B, T0, aBid, aNewBid, before, codeOf, freshStores, openRequest } from './fixtures';
+import {
+  CLUSTER,
+  DEADLINE,
+  PROVIDER_A,
+  PROVIDER_B,
+  T0,
+  aBid,
+  aNewBid,
+  before,
+  codeOf,
+  freshStores,
+  openRequest,
+} from './fixtures';
 
 describe('bid store', () => {
   let stores: Stores;
   beforeAll(async () => ({ stores } = await freshStores()));
 
-  const revised = (request: Parameters<typeof reviseBid>[0], bid: StoredBid, price: number): StoredBid =>
-    ({ ...bid, ...reviseBid(request, bid, aNewBid(price), { providerId: bid.providerId, clock: before }) });
-  const withdrawn = (request: Parameters<typeof withdrawBid>[0], bid: StoredBid): StoredBid =>
-    ({ ...bid, ...withdrawBid(request, bid, { providerId: bid.providerId, clock: before }) });
+  const revised = (request: Parameters<typeof reviseBid>[0], bid: StoredBid, price: number): StoredBid => ({
+    ...bid,
+    ...reviseBid(request, bid, aNewBid(price), { providerId: bid.providerId, clock: before }),
+  });
+  const withdrawn = (request: Parameters<typeof withdrawBid>[0], bid: StoredBid): StoredBid => ({
+    ...bid,
+    ...withdrawBid(request, bid, { providerId: bid.providerId, clock: before }),
+  });
 
   it('submits a bid in one transaction that re-checks the request', async () => {
     const request = await openRequest(stores);
@@ -27,7 +43,9 @@ describe('bid store', () => {
     await stores.bids.submit(aBid(request), T0);
     expect(await codeOf(stores.bids.submit(aBid(request), T0))).toBe('BID.ALREADY_SUBMITTED');
     await stores.bids.submit(aBid(request, PROVIDER_B), T0);
-    expect((await stores.bids.allForRequest(CLUSTER, request.id)).map((b) => b.providerId).sort()).toEqual([PROVIDER_A, PROVIDER_B].sort());
+    expect((await stores.bids.allForRequest(CLUSTER, request.id)).map((b) => b.providerId).sort()).toEqual(
+      [PROVIDER_A, PROVIDER_B].sort(),
+    );
   });
 
   it('a withdrawn bid can be replaced by a new one', async () => {
@@ -68,8 +86,12 @@ describe('bid store', () => {
     const bid = aBid(request);
     expect(await codeOf(stores.bids.submit(bid, DEADLINE))).toBe('BID.DEADLINE_PASSED');
     await stores.bids.submit(bid, DEADLINE - 1);
-    expect(await codeOf(stores.bids.replace(revised(request, bid, 1_000), bid.version, DEADLINE))).toBe('BID.DEADLINE_PASSED');
-    expect(await codeOf(stores.bids.replace(withdrawn(request, bid), bid.version, DEADLINE + 60_000))).toBe('BID.DEADLINE_PASSED');
+    expect(await codeOf(stores.bids.replace(revised(request, bid, 1_000), bid.version, DEADLINE))).toBe(
+      'BID.DEADLINE_PASSED',
+    );
+    expect(await codeOf(stores.bids.replace(withdrawn(request, bid), bid.version, DEADLINE + 60_000))).toBe(
+      'BID.DEADLINE_PASSED',
+    );
     expect((await stores.bids.allForRequest(CLUSTER, request.id))[0]).toEqual(bid);
   });
 
@@ -77,7 +99,9 @@ describe('bid store', () => {
     const request = await openRequest(stores);
     const bid = aBid(request);
     await stores.bids.submit(bid, T0);
-    const outcomes = await Promise.all([400_000, 410_000, 420_000].map((p) => codeOf(stores.bids.replace(revised(request, bid, p), bid.version, T0))));
+    const outcomes = await Promise.all(
+      [400_000, 410_000, 420_000].map((p) => codeOf(stores.bids.replace(revised(request, bid, p), bid.version, T0))),
+    );
     expect(outcomes.sort()).toEqual(['BID.VERSION_CONFLICT', 'BID.VERSION_CONFLICT', 'resolved']);
   });
 
@@ -91,6 +115,8 @@ describe('bid store', () => {
     expect(page.items.map((x) => x.requestId)).toEqual([b.id]);
     const next = await stores.bids.listByProvider(provider, { limit: 1, cursor: page.nextCursor! });
     expect(next.items.map((x) => x.requestId)).toEqual([a.id]);
-    expect((await stores.bids.listByProvider(PROVIDER_B, { limit: 5 })).items.every((x) => x.providerId === PROVIDER_B)).toBe(true);
+    expect(
+      (await stores.bids.listByProvider(PROVIDER_B, { limit: 5 })).items.every((x) => x.providerId === PROVIDER_B),
+    ).toBe(true);
   });
 });

@@ -3,7 +3,20 @@ import { closeAndEvaluate, pledge } from '@bds/core';
 import { toStoredEvaluation } from '../../../functions/adapters/dynamo/evaluations';
 import { measure } from '../../../functions/adapters/dynamo/metrics';
 import type { Stores } from '../../../functions/adapters/dynamo/stores';
-import { CLUSTER, DEADLINE, PROVIDER_A, PROVIDER_B, T0, aBid, aFirm, after, before, codeOf, freshStores, openRequest } from './fixtures';
+import {
+  CLUSTER,
+  DEADLINE,
+  PROVIDER_A,
+  PROVIDER_B,
+  T0,
+  aBid,
+  aFirm,
+  after,
+  before,
+  codeOf,
+  freshStores,
+  openRequest,
+} from './fixtures';
 
 describe('evaluation store', () => {
   let stores: Stores;
@@ -22,30 +35,47 @@ describe('evaluation store', () => {
     return request;
   }
 
-  it('reads the request and its bids together, and stores the closed request with its ranking in one transaction', async () => {
-    const request = await readyToClose();
-    const read = await measure(() => stores.evaluations.closeContext(CLUSTER, request.id));
-    const { request: current, bids } = read.result;
-    expect(read.usage).toMatchObject({ readCalls: 2, readRoundTrips: 1, writeCalls: 0 });
-    expect(bids).toHaveLength(2);
-    const { next, result } = closeAndEvaluate(current!, bids, current!.pledgedFirms, after);
-    const evaluation = toStoredEvaluation(result, { clusterId: CLUSTER, evaluatedAt: new Date(DEADLINE + 1).toISOString(), evaluatedBy: 'usr_x' });
-    const write = await measure(() => stores.evaluations.close(next, current!.version, current!.pledgedFirms, evaluation));
-    expect(write.usage).toMatchObject({ writeCalls: 1, readCalls: 0 });
-    const stored = await stores.evaluations.withRequest(CLUSTER, request.id);
-    expect(stored.request?.status).toBe('evaluating');
-    expect(stored.evaluation).toEqual(evaluation);
-    expect(stored.evaluation?.recommended?.providerId).toBe(PROVIDER_B);
-    // Closing twice writes nothing the second time.
-    expect(await codeOf(stores.evaluations.close(next, current!.version, current!.pledgedFirms, evaluation))).toBe('REQUEST.VERSION_CONFLICT');
-  });
+  it(
+    'reads the request and its bids together, and stores ' + 'the closed request with its ranking in one transaction',
+    async () => {
+      const request = await readyToClose();
+      const read = await measure(() => stores.evaluations.closeContext(CLUSTER, request.id));
+      const { request: current, bids } = read.result;
+      expect(read.usage).toMatchObject({ readCalls: 2, readRoundTrips: 1, writeCalls: 0 });
+      expect(bids).toHaveLength(2);
+      const { next, result } = closeAndEvaluate(current!, bids, current!.pledgedFirms, after);
+      const evaluation = toStoredEvaluation(result, {
+        clusterId: CLUSTER,
+        evaluatedAt: new Date(DEADLINE + 1).toISOString(),
+        evaluatedBy: 'usr_x',
+      });
+      const write = await measure(() =>
+        stores.evaluations.close(next, current!.version, current!.pledgedFirms, evaluation),
+      );
+      expect(write.usage).toMatchObject({ writeCalls: 1, readCalls: 0 });
+      const stored = await stores.evaluations.withRequest(CLUSTER, request.id);
+      expect(stored.request?.status).toBe('evaluating');
+      expect(stored.evaluation).toEqual(evaluation);
+      expect(stored.evaluation?.recommended?.providerId).toBe(PROVIDER_B);
+      // Closing twice writes nothing the second time.
+      expect(await codeOf(stores.evaluations.close(next, current!.version, current!.pledgedFirms, evaluation))).toBe(
+        'REQUEST.VERSION_CONFLICT',
+      );
+    },
+  );
 
   it('refuses to store a ranking made from a stale pledge count', async () => {
     const request = await readyToClose();
     const { request: current, bids } = await stores.evaluations.closeContext(CLUSTER, request.id);
     const { next, result } = closeAndEvaluate(current!, bids, current!.pledgedFirms, after);
-    const evaluation = toStoredEvaluation(result, { clusterId: CLUSTER, evaluatedAt: new Date(DEADLINE + 1).toISOString(), evaluatedBy: 'usr_x' });
-    expect(await codeOf(stores.evaluations.close(next, current!.version, current!.pledgedFirms - 1, evaluation))).toBe('REQUEST.VERSION_CONFLICT');
+    const evaluation = toStoredEvaluation(result, {
+      clusterId: CLUSTER,
+      evaluatedAt: new Date(DEADLINE + 1).toISOString(),
+      evaluatedBy: 'usr_x',
+    });
+    expect(await codeOf(stores.evaluations.close(next, current!.version, current!.pledgedFirms - 1, evaluation))).toBe(
+      'REQUEST.VERSION_CONFLICT',
+    );
     expect((await stores.evaluations.withRequest(CLUSTER, request.id)).evaluation).toBeUndefined();
   });
 
@@ -53,9 +83,21 @@ describe('evaluation store', () => {
     const request = await openRequest(stores, { minFirms: 5 });
     const { request: current, bids } = await stores.evaluations.closeContext(CLUSTER, request.id);
     const { next, result } = closeAndEvaluate(current!, bids, current!.pledgedFirms, after);
-    await stores.evaluations.close(next, current!.version, current!.pledgedFirms, toStoredEvaluation(result, { clusterId: CLUSTER, evaluatedAt: new Date(DEADLINE + 1).toISOString(), evaluatedBy: 'usr_x' }));
+    await stores.evaluations.close(
+      next,
+      current!.version,
+      current!.pledgedFirms,
+      toStoredEvaluation(result, {
+        clusterId: CLUSTER,
+        evaluatedAt: new Date(DEADLINE + 1).toISOString(),
+        evaluatedBy: 'usr_x',
+      }),
+    );
     const stored = await stores.evaluations.withRequest(CLUSTER, request.id);
-    expect(stored.request).toMatchObject({ status: 'unsuccessful', unsuccessfulReason: expect.stringContaining('0 firms pledged') });
+    expect(stored.request).toMatchObject({
+      status: 'unsuccessful',
+      unsuccessfulReason: expect.stringContaining('0 firms pledged'),
+    });
     expect(stored.evaluation).toMatchObject({ outcome: 'unsuccessful', code: 'too_few_pledges', ranking: [] });
   });
 });

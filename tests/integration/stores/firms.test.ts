@@ -10,7 +10,10 @@ describe('firm store', () => {
     const out = [];
     let cursor: string | undefined;
     do {
-      const page = await stores.firms.listByAssociation(CLUSTER, associationId, { limit: 40, ...(cursor ? { cursor } : {}) });
+      const page = await stores.firms.listByAssociation(CLUSTER, associationId, {
+        limit: 40,
+        ...(cursor ? { cursor } : {}),
+      });
       out.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -54,7 +57,13 @@ describe('firm store', () => {
     expect(page.items).toHaveLength(2);
     expect(page.nextCursor).not.toBeNull();
     const other = ids.next('association');
-    expect(await codeOf(stores.firms.listByAssociation(CLUSTER, other, { limit: 2, cursor: page.nextCursor! }))).toBe('PAGE.BAD_CURSOR');
-    expect(await codeOf(stores.firms.listByAssociation(ids.next('cluster'), association, { limit: 2, cursor: page.nextCursor! }))).toBe('PAGE.BAD_CURSOR');
+    expect(await codeOf(stores.firms.listByAssociation(CLUSTER, other, { limit: 2, cursor: page.nextCursor! }))).toBe(
+      'PAGE.BAD_CURSOR',
+    );
+    expect(
+      await codeOf(
+        stores.firms.listByAssociation(ids.next('cluster'), association, { limit: 2, cursor: page.nextCursor! }),
+      ),
+    ).toBe('PAGE.BAD_CURSOR');
   });
 });

@@ -1,8 +1,18 @@
 import { randomUUID, webcrypto } from 'node:crypto';
 import { inject } from 'vitest';
 import {
-  createFirm, createRequest, fixedClock, idGenerator, publish, submitBid,
-  type Bid, type Clock, type Firm, type NewBid, type NewServiceRequest, type ServiceRequest,
+  createFirm,
+  createRequest,
+  fixedClock,
+  idGenerator,
+  publish,
+  submitBid,
+  type Bid,
+  type Clock,
+  type Firm,
+  type NewBid,
+  type NewServiceRequest,
+  type ServiceRequest,
 } from '@bds/core';
 import { ensureTable } from '../../../functions/adapters/dynamo/create-table';
 import { createDb, type Db } from '../../../functions/adapters/dynamo/db';
@@ -56,7 +66,10 @@ export async function openRequest(stores: Stores, overrides: Partial<NewServiceR
 }
 
 export const aFirm = (associationId = LEAD, name = 'Sandhu Knitwear'): Firm =>
-  createFirm({ name, employees: 12, mechanised: true, womenLed: false }, { clusterId: CLUSTER, associationId, ids, clock: before });
+  createFirm(
+    { name, employees: 12, mechanised: true, womenLed: false },
+    { clusterId: CLUSTER, associationId, ids, clock: before },
+  );
 
 export const aNewBid = (pricePerFirm = 500_000): NewBid => ({
   priceTiers: [{ minFirms: 2, pricePerFirm: { amount: pricePerFirm, currency: 'INR' } }],
@@ -73,4 +86,7 @@ export const aBid = (request: ServiceRequest, providerId = PROVIDER_A, pricePerF
 
 /** The code of the domain error a promise rejects with. */
 export const codeOf = (promise: Promise<unknown>): Promise<string> =>
-  promise.then(() => 'resolved', (error: { code?: string; name?: string }) => error.code ?? error.name ?? 'unknown');
+  promise.then(
+    () => 'resolved',
+    (error: { code?: string; name?: string }) => error.code ?? error.name ?? 'unknown',
+  );

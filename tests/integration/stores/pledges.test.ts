@@ -43,7 +43,9 @@ describe('pledge store', () => {
     const second = await stores.pledges.list(CLUSTER, request.id, { limit: 2, cursor: first.nextCursor! });
     expect([...first.items, ...second.items].map((p) => p.firmId)).toHaveLength(3);
     const forged = Buffer.from(JSON.stringify({ PK: `CLUSTER#${CLUSTER}`, SK: 'FIRM#x' })).toString('base64url');
-    expect(await codeOf(stores.pledges.list(CLUSTER, request.id, { limit: 2, cursor: forged }))).toBe('PAGE.BAD_CURSOR');
+    expect(await codeOf(stores.pledges.list(CLUSTER, request.id, { limit: 2, cursor: forged }))).toBe(
+      'PAGE.BAD_CURSOR',
+    );
   });
 
   it('two pledges of the same firm at once: exactly one wins, the other is PLEDGE.DUPLICATE', async () => {
@@ -76,7 +78,9 @@ describe('pledge store', () => {
     const current = (await stores.requests.get(CLUSTER, request.id))!;
     await stores.requests.update({ ...current, status: 'cancelled', version: current.version + 1 }, current.version);
     expect(await codeOf(stores.pledges.add(p, T0))).toBe('PLEDGE.REQUEST_NOT_OPEN');
-    expect(await codeOf(stores.pledges.add({ ...p, requestId: 'req_01J00000000000000000000000' }, T0))).toBe('REQUEST.NOT_FOUND');
+    expect(await codeOf(stores.pledges.add({ ...p, requestId: 'req_01J00000000000000000000000' }, T0))).toBe(
+      'REQUEST.NOT_FOUND',
+    );
   });
 
   it('withdraws a pledge and uncounts it; a second withdrawal is PLEDGE.NOT_FOUND', async () => {

@@ -15,16 +15,24 @@ describe('request store', () => {
     const joiner = ids.next('association');
     const next = addCoSponsor(request, { id: joiner, clusterId: CLUSTER }, before);
     const { result, usage } = await measure(() => stores.requests.update(next, request.version));
-    expect(result).toMatchObject({ coSponsorIds: [...request.coSponsorIds, joiner], version: request.version + 1, pledgedFirms: 0 });
+    expect(result).toMatchObject({
+      coSponsorIds: [...request.coSponsorIds, joiner],
+      version: request.version + 1,
+      pledgedFirms: 0,
+    });
     expect(usage).toMatchObject({ readCalls: 0, writeCalls: 1, commands: ['UpdateItem'] });
   });
 
   it('concurrent transitions from the same version: one wins, the other is REQUEST.VERSION_CONFLICT', async () => {
     const request = await openRequest(stores);
-    const joins = [ids.next('association'), ids.next('association')].map((id) => addCoSponsor(request, { id, clusterId: CLUSTER }, before));
+    const joins = [ids.next('association'), ids.next('association')].map((id) =>
+      addCoSponsor(request, { id, clusterId: CLUSTER }, before),
+    );
     const outcomes = await Promise.all(joins.map((next) => codeOf(stores.requests.update(next, request.version))));
     expect(outcomes.sort()).toEqual(['REQUEST.VERSION_CONFLICT', 'resolved']);
-    expect((await stores.requests.get(CLUSTER, request.id))?.coSponsorIds).toHaveLength(request.coSponsorIds.length + 1);
+    expect((await stores.requests.get(CLUSTER, request.id))?.coSponsorIds).toHaveLength(
+      request.coSponsorIds.length + 1,
+    );
   });
 
   it('a transition never overwrites a pledge counted after it was read', async () => {
@@ -40,20 +48,34 @@ describe('request store', () => {
 
   it('an update of a missing request is REQUEST.NOT_FOUND', async () => {
     const request = await openRequest(stores);
-    expect(await codeOf(stores.requests.update({ ...request, id: ids.next('request') }, request.version))).toBe('REQUEST.NOT_FOUND');
+    expect(await codeOf(stores.requests.update({ ...request, id: ids.next('request') }, request.version))).toBe(
+      'REQUEST.NOT_FOUND',
+    );
   });
 
   it('writes a cancellation and its audit entry in one transaction, or neither', async () => {
     const request = await openRequest(stores);
-    const next = cancel(request, { reason: 'The trainers’ strike moved the course to next year', cancelledBy: rep.userId }, before);
-    const entry = auditEntry(rep, 'request.cancelled', request.id, { clusterId: CLUSTER, reason: next.cancellation!.reason }, { ids, clock: before });
+    const next = cancel(
+      request,
+      { reason: 'The trainers’ strike moved the course to next year', cancelledBy: rep.userId },
+      before,
+    );
+    const entry = auditEntry(
+      rep,
+      'request.cancelled',
+      request.id,
+      { clusterId: CLUSTER, reason: next.cancellation!.reason },
+      { ids, clock: before },
+    );
     const { usage } = await measure(() => stores.requests.updateWithAudit(next, request.version, entry));
     expect(usage.commands).toEqual(['TransactWriteItems']);
     expect((await stores.requests.get(CLUSTER, request.id))?.status).toBe('cancelled');
     expect((await stores.audit.list(CLUSTER, { limit: 50 })).items).toContainEqual(entry);
     // A stale version writes neither the change nor a second entry.
     const stale = auditEntry(rep, 'request.cancelled', request.id, { clusterId: CLUSTER }, { ids, clock: before });
-    expect(await codeOf(stores.requests.updateWithAudit(next, request.version, stale))).toBe('REQUEST.VERSION_CONFLICT');
+    expect(await codeOf(stores.requests.updateWithAudit(next, request.version, stale))).toBe(
+      'REQUEST.VERSION_CONFLICT',
+    );
     expect((await stores.audit.list(CLUSTER, { limit: 50 })).items.map((e) => e.id)).not.toContain(stale.id);
   });
 
@@ -61,11 +83,19 @@ describe('request store', () => {
     const request = await openRequest(stores, { category: 'testing' });
     const open = await stores.requests.listOpen(CLUSTER, { limit: 50, category: 'testing' });
     expect(open.items.map((r) => r.id)).toContain(request.id);
-    const next = cancel(request, { reason: 'Cancelled for the store test of the open list', cancelledBy: rep.userId }, before);
+    const next = cancel(
+      request,
+      { reason: 'Cancelled for the store test of the open list', cancelledBy: rep.userId },
+      before,
+    );
     await stores.requests.update(next, request.version);
-    expect((await stores.requests.listOpen(CLUSTER, { limit: 50, category: 'testing' })).items.map((r) => r.id)).not.toContain(request.id);
+    expect(
+      (await stores.requests.listOpen(CLUSTER, { limit: 50, category: 'testing' })).items.map((r) => r.id),
+    ).not.toContain(request.id);
     expect((await stores.requests.listOpen(CLUSTER, { limit: 50 })).items.map((r) => r.id)).not.toContain(request.id);
-    const forged = Buffer.from(JSON.stringify({ GSI1PK: `CLUSTER#${CLUSTER}#OPEN`, GSI1SK: 'x' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ GSI1PK: `CLUSTER#${CLUSTER}#OPEN`, GSI1SK: 'x' })).toString(
+      'base64url',
+    );
     expect(await codeOf(stores.requests.listOpen(CLUSTER, { limit: 5, cursor: forged }))).toBe('PAGE.BAD_CURSOR');
   });
 });

@@ -24,7 +24,11 @@ import { createRelayHandler } from '../../../functions/workers/relay/relay';
 /** Real time plus a movable offset, so tests can step past a deadline or a cache. */
 export function testClock(): Clock & { set(ms: number): void; advance(ms: number): void } {
   let offset = 0;
-  return { now: () => Date.now() + offset, set: (ms) => void (offset = ms - Date.now()), advance: (ms) => void (offset += ms) };
+  return {
+    now: () => Date.now() + offset,
+    set: (ms) => void (offset = ms - Date.now()),
+    advance: (ms) => void (offset += ms),
+  };
 }
 
 /**
@@ -40,10 +44,21 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: b
   const clock = opts.clock ?? testClock();
   const ids = idGenerator(clock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
   const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => clock.now() });
-  const scheduler = localScheduler((event) => localPublisher(queue).publish(event), () => clock.now());
+  const scheduler = localScheduler(
+    (event) => localPublisher(queue).publish(event),
+    () => clock.now(),
+  );
   const queue = new LocalQueue({
     name: 'request-events',
-    handler: createRequestEventsHandler({ stores, log: silentLogger, clock, ids, mail: mailbox.sender, scheduler, portalUrl: 'http://portal.test' }),
+    handler: createRequestEventsHandler({
+      stores,
+      log: silentLogger,
+      clock,
+      ids,
+      mail: mailbox.sender,
+      scheduler,
+      portalUrl: 'http://portal.test',
+    }),
     visibilityTimeoutMs: 200,
     pollIntervalMs: 10,
   });
@@ -51,7 +66,10 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: b
   // Events reach the queue only through the outbox: the relay reads the table's stream, as in AWS.
   const relayDir = await mkdtemp(join(tmpdir(), 'bds-relay-'));
   const relay = new LocalStreamRelay({
-    endpoint: inject('dynamoEndpoint'), tableName, checkpointFile: join(relayDir, 'checkpoint.json'), pollIntervalMs: 25,
+    endpoint: inject('dynamoEndpoint'),
+    tableName,
+    checkpointFile: join(relayDir, 'checkpoint.json'),
+    pollIntervalMs: 25,
     handler: createRelayHandler({ publisher: localPublisher(queue), log: silentLogger }),
     ...(process.env.TEST_LOG ? { log: (line: string) => console.warn(line) } : {}),
   });
@@ -77,7 +95,11 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: b
   const app = createApp(deps);
 
   /** Calls the API as a person with a bearer token would (JSON in, JSON out). */
-  const call = async (method: string, path: string, init: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    init: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const res = await app.request(path, {
       method,
       headers: {
@@ -85,7 +107,9 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: b
         ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
         ...init.headers,
       },
-      ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
+      ...(init.body !== undefined
+        ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
+        : {}),
     });
     const text = await res.text();
     const type = res.headers.get('content-type') ?? '';

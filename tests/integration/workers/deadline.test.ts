@@ -8,15 +8,30 @@ import { LUDHIANA, demoActor, marketApp, newRequest, tokenOf, TWO_HOURS } from '
 
 /** The `request.closed` outbox items of a request (a Scan of this test's own table, to check what was written). */
 async function closedEvents(t: TestApp, requestId: string): Promise<EventEnvelope[]> {
-  const out = await t.stores.db.doc.send(new ScanCommand({ TableName: t.tableName, ConsistentRead: true, FilterExpression: 'entity = :outbox', ExpressionAttributeValues: { ':outbox': 'outbox' } }));
-  return (out.Items ?? []).map((i) => i.event as EventEnvelope).filter((e) => e.type === 'request.closed' && e.payload.requestId === requestId);
+  const out = await t.stores.db.doc.send(
+    new ScanCommand({
+      TableName: t.tableName,
+      ConsistentRead: true,
+      FilterExpression: 'entity = :outbox',
+      ExpressionAttributeValues: { ':outbox': 'outbox' },
+    }),
+  );
+  return (out.Items ?? [])
+    .map((i) => i.event as EventEnvelope)
+    .filter((e) => e.type === 'request.closed' && e.payload.requestId === requestId);
 }
 
 /** The event a deadline schedule delivers, as a trigger sent by hand (early, or once more). */
-const trigger = (t: TestApp, requestId: string, deadline: string): string => JSON.stringify({
-  id: t.deps.ids.next('event'), type: 'request.deadline', clusterId: LUDHIANA, occurredAt: deadline, correlationId: 'corr-trigger',
-  idempotencyKey: `request.deadline:${requestId}:${deadline}`, payload: { requestId, deadline },
-} satisfies EventEnvelope);
+const trigger = (t: TestApp, requestId: string, deadline: string): string =>
+  JSON.stringify({
+    id: t.deps.ids.next('event'),
+    type: 'request.deadline',
+    clusterId: LUDHIANA,
+    occurredAt: deadline,
+    correlationId: 'corr-trigger',
+    idempotencyKey: `request.deadline:${requestId}:${deadline}`,
+    payload: { requestId, deadline },
+  } satisfies EventEnvelope);
 
 async function until(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -70,9 +85,12 @@ describe('closing at the deadline, by the scheduler', () => {
     const { evaluation } = await t.stores.evaluations.withRequest(LUDHIANA, id);
     expect(evaluation).toMatchObject({ outcome: 'unsuccessful', evaluatedBy: DEADLINE_CLOSER });
     expect(Date.parse(evaluation!.evaluatedAt)).toBeGreaterThanOrEqual(Date.parse(deadline));
-    expect(await closedEvents(t, id)).toEqual([expect.objectContaining({
-      idempotencyKey: `request.closed:${id}`, payload: { requestId: id, outcome: 'unsuccessful', status: 'unsuccessful', closedBy: 'deadline' },
-    })]);
+    expect(await closedEvents(t, id)).toEqual([
+      expect.objectContaining({
+        idempotencyKey: `request.closed:${id}`,
+        payload: { requestId: id, outcome: 'unsuccessful', status: 'unsuccessful', closedBy: 'deadline' },
+      }),
+    ]);
     expect(t.scheduler.pending()).not.toContain(deadlineScheduleName(id));
     closedId = id;
     closedDeadline = deadline;
@@ -114,7 +132,10 @@ describe('closing at the deadline, by the scheduler', () => {
     expect(t.scheduler.pending()).toContain(deadlineScheduleName(id));
 
     // Act
-    const cancelled = await t.call('POST', `${base(id)}/cancel`, { token: await knidgro(), body: { reason: 'The trainers moved to another city this spring.' } });
+    const cancelled = await t.call('POST', `${base(id)}/cancel`, {
+      token: await knidgro(),
+      body: { reason: 'The trainers moved to another city this spring.' },
+    });
     await t.drain();
     clock.advance(TWO_HOURS);
     t.queue.send(trigger(t, id, deadline));

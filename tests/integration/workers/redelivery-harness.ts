@@ -19,7 +19,13 @@ export async function dumpTable(doc: DynamoDBDocumentClient, tableName: string):
   const items: Item[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const page = await doc.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}) }));
+    const page = await doc.send(
+      new ScanCommand({
+        TableName: tableName,
+        ConsistentRead: true,
+        ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
+      }),
+    );
     items.push(...(page.Items ?? []));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -31,7 +37,9 @@ export async function loadTable(items: readonly Item[]): Promise<Db> {
   const db = createDb({ tableName: `replay-${randomUUID()}`, endpoint: inject('dynamoEndpoint') });
   await ensureTable(db.client, db.table);
   for (let i = 0; i < items.length; i += 25) {
-    let requests: { PutRequest: { Item: Item } }[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    let requests: { PutRequest: { Item: Item } }[] | undefined = items
+      .slice(i, i + 25)
+      .map((Item) => ({ PutRequest: { Item } }));
     while (requests?.length) {
       const out = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.table]: requests } }));
       requests = out.UnprocessedItems?.[db.table] as typeof requests;
@@ -42,7 +50,12 @@ export async function loadTable(items: readonly Item[]): Promise<Db> {
 
 /** The events in the table's outbox, oldest first (ids are ULIDs). */
 export const outboxEvents = (items: readonly Item[]): EventEnvelope[] =>
-  items.filter((i) => i.entity === 'outbox').map((i) => i.event as EventEnvelope).sort((a, b) => (a.occurredAt === b.occurredAt ? a.id.localeCompare(b.id) : a.occurredAt.localeCompare(b.occurredAt)));
+  items
+    .filter((i) => i.entity === 'outbox')
+    .map((i) => i.event as EventEnvelope)
+    .sort((a, b) =>
+      a.occurredAt === b.occurredAt ? a.id.localeCompare(b.id) : a.occurredAt.localeCompare(b.occurredAt),
+    );
 
 /** A deterministic PRNG (mulberry32): the same seed, the same crashes, ids and order. */
 export function prng(seed: number): () => number {
@@ -73,34 +86,40 @@ export type CrashPoint = 'before' | 'after' | undefined;
  */
 function crashing(db: Db, decide: () => CrashPoint, committed: (command: unknown) => void) {
   let dead = false;
-  const guard = <T>(name: string, run: () => Promise<T>, command?: unknown): Promise<T> => (async () => {
-    if (dead) throw new Crash('process is gone');
-    const point = WRITES.test(name) || name === 'scheduler' ? decide() : undefined;
-    if (point === 'before') {
-      dead = true;
-      throw new Crash(`crash before ${name}`);
-    }
-    const out = await run();
-    if (WRITES.test(name)) committed(command);
-    if (point === 'after') {
-      dead = true;
-      throw new Crash(`crash after ${name} committed`);
-    }
-    return out;
-  })();
+  const guard = <T>(name: string, run: () => Promise<T>, command?: unknown): Promise<T> =>
+    (async () => {
+      if (dead) throw new Crash('process is gone');
+      const point = WRITES.test(name) || name === 'scheduler' ? decide() : undefined;
+      if (point === 'before') {
+        dead = true;
+        throw new Crash(`crash before ${name}`);
+      }
+      const out = await run();
+      if (WRITES.test(name)) committed(command);
+      if (point === 'after') {
+        dead = true;
+        throw new Crash(`crash after ${name} committed`);
+      }
+      return out;
+    })();
   const restores: (() => void)[] = [];
   for (const client of [db.doc, db.client] as { send: (...args: unknown[]) => Promise<unknown> }[]) {
     const own = Object.prototype.hasOwnProperty.call(client, 'send');
     const original = client.send;
     const send = original.bind(client);
-    client.send = (command: unknown, ...rest: unknown[]) => guard((command as object).constructor.name, () => send(command, ...rest), command);
+    client.send = (command: unknown, ...rest: unknown[]) =>
+      guard((command as object).constructor.name, () => send(command, ...rest), command);
     restores.push(() => {
       if (own) client.send = original;
       else delete (client as { send?: unknown }).send;
     });
   }
   // The scenario's own table is processed in place too: its clients must work untouched afterwards.
-  const restore = () => restores.splice(0).reverse().forEach((r) => r());
+  const restore = () =>
+    restores
+      .splice(0)
+      .reverse()
+      .forEach((r) => r());
   return { guard, revive: () => void (dead = false), crashed: () => dead, restore };
 }
 
@@ -155,18 +174,24 @@ export async function runWorld(initial: readonly EventEnvelope[], opts: WorldOpt
   const clock: Clock = { now: () => current };
   const generated = new Set<string>();
   const baseIds = idGenerator(clock, (n) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256)));
-  const ids = { next: (kind: Parameters<typeof baseIds.next>[0]) => {
-    const id = baseIds.next(kind);
-    generated.add(id.slice(id.indexOf('_') + 1));
-    return id;
-  } };
+  const ids = {
+    next: (kind: Parameters<typeof baseIds.next>[0]) => {
+      const id = baseIds.next(kind);
+      generated.add(id.slice(id.indexOf('_') + 1));
+      return id;
+    },
+  };
   const chaos = opts.chaos;
   // Events the handlers commit to the outbox, seen on the way to the table (no Scan per delivery).
   const emitted: EventEnvelope[] = [];
-  const crash = crashing(opts.db, () => {
-    if (!chaos || random() >= chaos.crashRate) return undefined;
-    return random() < 0.5 ? 'before' : 'after';
-  }, (command) => emitted.push(...outboxPutsOf(command)));
+  const crash = crashing(
+    opts.db,
+    () => {
+      if (!chaos || random() >= chaos.crashRate) return undefined;
+      return random() < 0.5 ? 'before' : 'after';
+    },
+    (command) => emitted.push(...outboxPutsOf(command)),
+  );
 
   const pending: Pending[] = [];
   const seen = new Set<string>(opts.delivered ?? []);
@@ -185,22 +210,34 @@ export async function runWorld(initial: readonly EventEnvelope[], opts: WorldOpt
     schedules.delete(name);
     later.delete(name);
   };
-  const fire = (name: string, event: EventEnvelope) => schedules.set(name, enqueue(event, `schedule:${name}:${event.id}`));
+  const fire = (name: string, event: EventEnvelope) =>
+    schedules.set(name, enqueue(event, `schedule:${name}:${event.id}`));
   const scheduler: Scheduler = {
-    // A schedule fires once, at its time (moved by arming it again): due now, at once; later, when the clock gets there.
-    at: (name, at, event) => crash.guard('scheduler', async () => {
-      unschedule(name);
-      const when = Date.parse(at);
-      if (when <= current) return void fire(name, event);
-      later.set(name, { at: when, event });
-      // Chaos: a trigger may come early; the handler must leave it alone.
-      if (chaos?.earlyRate && random() < chaos.earlyRate) pending.push({ key: `early:${name}:${event.id}`, event, copies: 1, attempts: 0 });
-    }),
+    // A schedule fires once, at its time (moved by arming it again): due now, at once; later, when the clock gets
+    // there.
+    at: (name, at, event) =>
+      crash.guard('scheduler', async () => {
+        unschedule(name);
+        const when = Date.parse(at);
+        if (when <= current) return void fire(name, event);
+        later.set(name, { at: when, event });
+        // Chaos: a trigger may come early; the handler must leave it alone.
+        if (chaos?.earlyRate && random() < chaos.earlyRate)
+          pending.push({ key: `early:${name}:${event.id}`, event, copies: 1, attempts: 0 });
+      }),
     cancel: (name) => crash.guard('scheduler', async () => unschedule(name)),
   };
   const stores = createStores(opts.db, { clock });
   const mailbox = mailboxStore(opts.db, { nextId: () => ids.next('mail'), now: clock.now });
-  const handler = createRequestEventsHandler({ stores, log: silentLogger, clock, ids, mail: mailbox.sender, scheduler, portalUrl: 'http://portal.test' });
+  const handler = createRequestEventsHandler({
+    stores,
+    log: silentLogger,
+    clock,
+    ids,
+    mail: mailbox.sender,
+    scheduler,
+    portalUrl: 'http://portal.test',
+  });
 
   const discover = () => {
     for (const event of emitted.splice(0)) {
@@ -266,7 +303,8 @@ export async function runWorld(initial: readonly EventEnvelope[], opts: WorldOpt
       for (const [n, p] of batch.entries()) {
         if (failed.has(records[n]!.messageId)) {
           if (!chaos) throw new Error(`${p.event.type} ${p.event.id} failed without any crash injected`);
-          if (p.attempts > 60) throw new Error(`${p.event.type} ${p.event.id} still failing after ${p.attempts} attempts`);
+          if (p.attempts > 60)
+            throw new Error(`${p.event.type} ${p.event.id} still failing after ${p.attempts} attempts`);
           continue;
         }
         p.copies -= 1;
@@ -284,7 +322,10 @@ function outboxPutsOf(command: unknown): EventEnvelope[] {
   return items.filter((i): i is Item => i?.entity === 'outbox').map((i) => i.event as EventEnvelope);
 }
 
-/** Up to three distinct pending messages, at random; an event handled a batch at a time goes alone (grouping changes what a run decides). */
+/**
+ * Up to three distinct pending messages, at random; an event handled a batch at a time goes alone (grouping changes
+ * what a run decides).
+ */
 const inBatches = (type: string) => isEventType(type) && batchHandlers[type] !== undefined;
 
 function pickBatch(pending: Pending[], random: () => number): Pending[] {
@@ -293,15 +334,27 @@ function pickBatch(pending: Pending[], random: () => number): Pending[] {
   const size = 1 + Math.floor(random() * 3);
   const others = pending.filter((p) => p !== first && !inBatches(p.event.type));
   const batch = [first];
-  while (batch.length < size && others.length > 0) batch.push(others.splice(Math.floor(random() * others.length), 1)[0]!);
+  while (batch.length < size && others.length > 0)
+    batch.push(others.splice(Math.floor(random() * others.length), 1)[0]!);
   return batch;
 }
 
 function record(p: Pending, attempt: number): SQSRecord {
   return {
-    messageId: `${p.key}#copy${p.copies}`, receiptHandle: randomUUID(), body: JSON.stringify(p.event), md5OfBody: '',
-    eventSource: 'aws:sqs', eventSourceARN: 'arn:aws:sqs:local:000000000000:request-events', awsRegion: 'local', messageAttributes: {},
-    attributes: { ApproximateReceiveCount: String(attempt), SentTimestamp: '0', SenderId: 'replay', ApproximateFirstReceiveTimestamp: '0' },
+    messageId: `${p.key}#copy${p.copies}`,
+    receiptHandle: randomUUID(),
+    body: JSON.stringify(p.event),
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:local:000000000000:request-events',
+    awsRegion: 'local',
+    messageAttributes: {},
+    attributes: {
+      ApproximateReceiveCount: String(attempt),
+      SentTimestamp: '0',
+      SenderId: 'replay',
+      ApproximateFirstReceiveTimestamp: '0',
+    },
   };
 }
 
@@ -319,15 +372,26 @@ export function canonical(items: readonly Item[], generated: ReadonlySet<string>
     if (typeof value === 'string') return pattern ? value.replace(pattern, '<id>') : value;
     if (Array.isArray(value)) return value.map(clean);
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).filter(([k]) => !VOLATILE_FIELDS.has(k)).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, clean(v)]));
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([k]) => !VOLATILE_FIELDS.has(k))
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => [k, clean(v)]),
+      );
     }
     return value;
   };
-  return items.filter((i) => i.entity !== 'outbox').map((i) => JSON.stringify(clean(i))).sort();
+  return items
+    .filter((i) => i.entity !== 'outbox')
+    .map((i) => JSON.stringify(clean(i)))
+    .sort();
 }
 
 /** What one multiset has that the other lacks, both ways. */
-export function difference(expected: readonly string[], actual: readonly string[]): { missing: string[]; extra: string[] } {
+export function difference(
+  expected: readonly string[],
+  actual: readonly string[],
+): { missing: string[]; extra: string[] } {
   const count = new Map<string, number>();
   for (const line of expected) count.set(line, (count.get(line) ?? 0) + 1);
   const extra: string[] = [];

@@ -3,9 +3,31 @@ import fc from 'fast-check';
 import { isEventType, type EventEnvelope } from '@bds/core';
 import { eventHandlers, batchHandlers } from '../../../functions/workers/request-events/handlers';
 import { testClock, type TestApp } from '../support/test-app';
-import { APPEAL, demoActor, KNIDGRO, LUDHIANA, marketApp, newBid, newRequest, openRequestVia, providerActor, registerFirmVia, tokenOf, TWO_HOURS } from '../api/support';
+import {
+  APPEAL,
+  demoActor,
+  KNIDGRO,
+  LUDHIANA,
+  marketApp,
+  newBid,
+  newRequest,
+  openRequestVia,
+  providerActor,
+  registerFirmVia,
+  tokenOf,
+  TWO_HOURS,
+} from '../api/support';
 import { seedProgrammes } from '../../../functions/local/seed/programmes';
-import { canonical, difference, dumpTable, loadTable, outboxEvents, runWorld, type Item, type WorldResult } from './redelivery-harness';
+import {
+  canonical,
+  difference,
+  dumpTable,
+  loadTable,
+  outboxEvents,
+  runWorld,
+  type Item,
+  type WorldResult,
+} from './redelivery-harness';
 
 // Issue 5's "done" test: every message delivered 1–3 times, in random order, with random worker
 // crashes (before a write, or after it committed), ends in the state of exactly-once delivery.
@@ -22,21 +44,34 @@ const SEED = Number(process.env.REDELIVERY_SEED ?? 20260501);
 describe('redelivery: safe to repeat', () => {
   const clock = testClock();
   let t: TestApp;
-  /** One replayed phase: its table as the API left it, the events to deliver, the workers' clock, and the exactly-once run. */
+  /**
+   * One replayed phase: its table as the API left it, the events to deliver, the workers' clock, and the exactly-once
+   * run.
+   */
   interface Phase {
-    name: string; scenario: Item[]; events: EventEnvelope[]; now: number; delivered?: ReadonlySet<string>;
+    name: string;
+    scenario: Item[];
+    events: EventEnvelope[];
+    now: number;
+    delivered?: ReadonlySet<string>;
     /** `<requestId>#<index>` of the milestones the association accepted through the API. */
     acceptedByHand: ReadonlySet<string>;
     exactlyOnce: { items: Item[]; result: WorldResult };
   }
   const phases: Phase[] = [];
-  const requests: Record<'awarded' | 'deadline' | 'cancelledOpen' | 'awardedThenCancelled' | 'unsuccessful', string> = {} as never;
+  const requests: Record<'awarded' | 'deadline' | 'cancelledOpen' | 'awardedThenCancelled' | 'unsuccessful', string> =
+    {} as never;
   const acceptedByHand = new Set<string>();
   const reportedAt: string[] = [];
 
   const replayOnce = async (phase: Omit<Phase, 'exactlyOnce'>): Promise<Phase> => {
     const db = await loadTable(phase.scenario);
-    const result = await runWorld(phase.events, { db, now: phase.now, seed: SEED, ...(phase.delivered ? { delivered: phase.delivered } : {}) });
+    const result = await runWorld(phase.events, {
+      db,
+      now: phase.now,
+      seed: SEED,
+      ...(phase.delivered ? { delivered: phase.delivered } : {}),
+    });
     return { ...phase, exactlyOnce: { items: await dumpTable(db.doc, db.table), result } };
   };
 
@@ -47,8 +82,11 @@ describe('redelivery: safe to repeat', () => {
     // A funded national programme (50/38/26/7 %), so awards hold real escrow and the cancel voids it.
     await seedProgrammes(t.stores);
     const tok = async () => ({
-      knidgro: await tokenOf(t, demoActor('knidgro')), admin: await tokenOf(t, demoActor('ludhiana-cda')),
-      it: await tokenOf(t, providerActor('itTraining')), erp: await tokenOf(t, providerActor('erp')), appeal: await tokenOf(t, demoActor('appeal')),
+      knidgro: await tokenOf(t, demoActor('knidgro')),
+      admin: await tokenOf(t, demoActor('ludhiana-cda')),
+      it: await tokenOf(t, providerActor('itTraining')),
+      erp: await tokenOf(t, providerActor('erp')),
+      appeal: await tokenOf(t, demoActor('appeal')),
     });
     let token = await tok();
     const base = (id: string) => `/api/clusters/${LUDHIANA}/requests/${id}`;
@@ -57,9 +95,17 @@ describe('redelivery: safe to repeat', () => {
       if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body;
     };
-    const firms = [await registerFirmVia(t, token.knidgro, LUDHIANA, KNIDGRO, 'Bhatia Socks'), await registerFirmVia(t, token.knidgro, LUDHIANA, KNIDGRO, 'Gill Thermals')];
+    const firms = [
+      await registerFirmVia(t, token.knidgro, LUDHIANA, KNIDGRO, 'Bhatia Socks'),
+      await registerFirmVia(t, token.knidgro, LUDHIANA, KNIDGRO, 'Gill Thermals'),
+    ];
     const bidded = async (minFirms = 2) => {
-      const id = await openRequestVia(t, token.knidgro, LUDHIANA, newRequest(clock.now(), { minFirms, weights: { price: 90, quality: 10 } }));
+      const id = await openRequestVia(
+        t,
+        token.knidgro,
+        LUDHIANA,
+        newRequest(clock.now(), { minFirms, weights: { price: 90, quality: 10 } }),
+      );
       for (const firmId of firms) await ok('POST', `${base(id)}/pledges`, { firmId });
       await ok('POST', `${base(id)}/bids`, newBid(7_000), token.it);
       const erp = await ok('POST', `${base(id)}/bids`, newBid(5_000), token.erp);
@@ -70,7 +116,9 @@ describe('redelivery: safe to repeat', () => {
     const doomed = await bidded();
     requests.unsuccessful = (await bidded(5)).id;
     requests.cancelledOpen = await openRequestVia(t, token.knidgro, LUDHIANA, newRequest(clock.now()));
-    await ok('POST', `${base(requests.cancelledOpen)}/cancel`, { reason: 'The trainers moved to another city; we will post again.' });
+    await ok('POST', `${base(requests.cancelledOpen)}/cancel`, {
+      reason: 'The trainers moved to another city; we will post again.',
+    });
     expect(APPEAL).toBeTruthy();
 
     clock.advance(TWO_HOURS + 60_000);
@@ -79,7 +127,9 @@ describe('redelivery: safe to repeat', () => {
       await ok('POST', `${base(r.id)}/close`);
       await ok('POST', `${base(r.id)}/award`, { bidId: r.erpBid });
     }
-    await ok('POST', `${base(doomed.id)}/cancel`, { reason: 'The members withdrew after the award; funds are returned.' });
+    await ok('POST', `${base(doomed.id)}/cancel`, {
+      reason: 'The members withdrew after the award; funds are returned.',
+    });
     Object.assign(requests, { awarded: awarded.id, deadline: deadline.id, awardedThenCancelled: doomed.id });
 
     const scenario1 = await dumpTable(t.stores.db.doc, t.tableName);
@@ -94,8 +144,14 @@ describe('redelivery: safe to repeat', () => {
     // Prepare, phase 2: the money after the award, through the API, the workers idle again.
     clock.set(now1 + 60_000);
     token = await tok();
-    const evidence = { evidence: 'Five days of ERP training held; attendance register and photographs attached.', attendedFirmIds: firms };
-    reportedAt.push((await ok('POST', `${base(awarded.id)}/milestones/0/report`, evidence, token.erp)).milestones[0].report.at as string);
+    const evidence = {
+      evidence: 'Five days of ERP training held; attendance register and photographs attached.',
+      attendedFirmIds: firms,
+    };
+    reportedAt.push(
+      (await ok('POST', `${base(awarded.id)}/milestones/0/report`, evidence, token.erp)).milestones[0].report
+        .at as string,
+    );
     clock.advance(24 * 3_600_000);
     token = await tok();
     await ok('POST', `${base(awarded.id)}/milestones/0/accept`);
@@ -103,13 +159,39 @@ describe('redelivery: safe to repeat', () => {
     clock.advance(24 * 3_600_000);
     token = await tok();
     // Milestone 1 is reported and left unanswered: `milestone.reported` schedules its auto-acceptance.
-    reportedAt.push((await ok('POST', `${base(awarded.id)}/milestones/1/report`, { evidence: 'Certificates issued to both firms; copies attached.' }, token.erp)).milestones[1].report.at as string);
+    reportedAt.push(
+      (
+        await ok(
+          'POST',
+          `${base(awarded.id)}/milestones/1/report`,
+          { evidence: 'Certificates issued to both firms; copies attached.' },
+          token.erp,
+        )
+      ).milestones[1].report.at as string,
+    );
     const scenario2 = await dumpTable(t.stores.db.doc, t.tableName);
     const events2 = outboxEvents(scenario2).filter((e) => !delivered.has(e.id));
 
     // Assess (the expected runs): every event once, in order.
-    phases.push(await replayOnce({ name: 'phase 1 (requests)', scenario: scenario1, events: events1, now: now1, acceptedByHand: new Set() }));
-    phases.push(await replayOnce({ name: 'phase 2 (milestones)', scenario: scenario2, events: events2, now: clock.now() + 60_000, delivered, acceptedByHand }));
+    phases.push(
+      await replayOnce({
+        name: 'phase 1 (requests)',
+        scenario: scenario1,
+        events: events1,
+        now: now1,
+        acceptedByHand: new Set(),
+      }),
+    );
+    phases.push(
+      await replayOnce({
+        name: 'phase 2 (milestones)',
+        scenario: scenario2,
+        events: events2,
+        now: clock.now() + 60_000,
+        delivered,
+        acceptedByHand,
+      }),
+    );
   }, 120_000);
   afterAll(() => t?.stop());
 
@@ -118,16 +200,37 @@ describe('redelivery: safe to repeat', () => {
     const types = [...new Set(phases.flatMap((p) => [...p.exactlyOnce.result.deliveries.keys()]))].sort();
     const handled = types.filter((type) => isEventType(type) && (eventHandlers[type]?.length || batchHandlers[type]));
     console.info(`redelivery covers event types: ${handled.join(', ')} (delivered: ${types.join(', ')})`);
-    for (const p of phases) console.info(`${p.name}: ${p.events.length} events from the API; deliveries ${JSON.stringify(Object.fromEntries(p.exactlyOnce.result.deliveries))}; clock moved to ${p.exactlyOnce.result.advances.join(', ') || '—'}`);
-    expect(handled).toEqual(expect.arrayContaining(['request.opened', 'request.awarded', 'request.cancelled', 'milestone.reported', 'milestone.auto_accept', 'milestone.decided']));
+    for (const p of phases)
+      console.info(
+        `${p.name}: ${p.events.length} events from the API; deliveries ` +
+          `${JSON.stringify(Object.fromEntries(p.exactlyOnce.result.deliveries))}; ` +
+          `clock moved to ${p.exactlyOnce.result.advances.join(', ') || '—'}`,
+      );
+    expect(handled).toEqual(
+      expect.arrayContaining([
+        'request.opened',
+        'request.awarded',
+        'request.cancelled',
+        'milestone.reported',
+        'milestone.auto_accept',
+        'milestone.decided',
+      ]),
+    );
     // The association's accept writes milestone.decided (the indicators' event) with its record.
-    expect(phases[1]!.events.map((e) => e.type).sort()).toEqual(['milestone.decided', 'milestone.reported', 'milestone.reported']);
+    expect(phases[1]!.events.map((e) => e.type).sort()).toEqual([
+      'milestone.decided',
+      'milestone.reported',
+      'milestone.reported',
+    ]);
     for (const p of phases) expect(p.exactlyOnce.result.crashes).toBe(0);
   });
 
   it('closes each request whose deadline passed exactly once, and never one that was cancelled', () => {
     // Assess
-    const { exactlyOnce: { items }, acceptedByHand } = phases[0]!;
+    const {
+      exactlyOnce: { items },
+      acceptedByHand,
+    } = phases[0]!;
     const status = (id: string) => items.find((i) => i.entity === 'request' && i.id === id)?.status;
     expect(status(requests.deadline)).not.toBe('open');
     expect(status(requests.unsuccessful)).toBe('unsuccessful');
@@ -135,19 +238,31 @@ describe('redelivery: safe to repeat', () => {
     expect(invariantProblems(items, acceptedByHand)).toEqual([]);
   });
 
-  it('accepts the unanswered milestone automatically at its time, and leaves the answered one as the association decided', () => {
-    // Assess
-    const { exactlyOnce: { items, result }, acceptedByHand } = phases[1]!;
-    const escrow = items.find((i) => i.entity === 'escrow' && i.requestId === requests.awarded) as { status: string; milestones: { status: string; autoAcceptAt?: string; acceptance?: { automatic: boolean; at: string } }[] } | undefined;
-    const [m0, m1] = escrow?.milestones ?? [];
-    expect(escrow?.status).toBe('closed');
-    expect(m0).toMatchObject({ status: 'accepted', acceptance: { automatic: false } });
-    expect(m1).toMatchObject({ status: 'accepted', acceptance: { automatic: true, at: m1?.autoAcceptAt } });
-    // Both schedules fired (milestone 0's finds it answered): the clock moved 14 days past each report.
-    expect(result.advances).toEqual(reportedAt.map((at) => new Date(Date.parse(at) + 14 * 86_400_000).toISOString()));
-    expect(result.deliveries.get('milestone.auto_accept')).toBe(2);
-    expect(invariantProblems(items, acceptedByHand)).toEqual([]);
-  });
+  it(
+    'accepts the unanswered milestone automatically at its time, ' +
+      'and leaves the answered one as the association decided',
+    () => {
+      // Assess
+      const {
+        exactlyOnce: { items, result },
+        acceptedByHand,
+      } = phases[1]!;
+      const escrow = items.find((i) => i.entity === 'escrow' && i.requestId === requests.awarded) as
+        | {
+            status: string;
+            milestones: { status: string; autoAcceptAt?: string; acceptance?: { automatic: boolean; at: string } }[];
+          }
+        | undefined;
+      const [m0, m1] = escrow?.milestones ?? [];
+      expect(escrow?.status).toBe('closed');
+      expect(m0).toMatchObject({ status: 'accepted', acceptance: { automatic: false } });
+      expect(m1).toMatchObject({ status: 'accepted', acceptance: { automatic: true, at: m1?.autoAcceptAt } });
+      // Both schedules fired (milestone 0's finds it answered): the clock moved 14 days past each report.
+      expect(result.advances).toEqual(reportedAt.map((at) => new Date(Date.parse(at) + 14 * 86_400_000).toISOString()));
+      expect(result.deliveries.get('milestone.auto_accept')).toBe(2);
+      expect(invariantProblems(items, acceptedByHand)).toEqual([]);
+    },
+  );
 
   it('delivering every message 1–3 times, shuffled, with crashes, ends in the same state', async () => {
     const expected = phases.map((p) => canonical(p.exactlyOnce.items, p.exactlyOnce.result.generated));
@@ -158,12 +273,24 @@ describe('redelivery: safe to repeat', () => {
           const db = await loadTable(p.scenario);
 
           // Act
-          const result = await runWorld(p.events, { db, now: p.now, seed, chaos: { crashRate: 0.12, earlyRate: 0.5 }, ...(p.delivered ? { delivered: p.delivered } : {}) });
+          const result = await runWorld(p.events, {
+            db,
+            now: p.now,
+            seed,
+            chaos: { crashRate: 0.12, earlyRate: 0.5 },
+            ...(p.delivered ? { delivered: p.delivered } : {}),
+          });
 
           // Assess
           const items = await dumpTable(db.doc, db.table);
           const { missing, extra } = difference(expected[n]!, canonical(items, result.generated));
-          expect({ seed, phase: p.name, missing, extra, invariants: invariantProblems(items, p.acceptedByHand) }).toEqual({ seed, phase: p.name, missing: [], extra: [], invariants: [] });
+          expect({
+            seed,
+            phase: p.name,
+            missing,
+            extra,
+            invariants: invariantProblems(items, p.acceptedByHand),
+          }).toEqual({ seed, phase: p.name, missing: [], extra: [], invariants: [] });
         }
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
@@ -181,48 +308,106 @@ function invariantProblems(items: readonly Item[], acceptedByHand: ReadonlySet<s
   };
   const events = items.filter((i) => i.entity === 'outbox').map((i) => i.event as EventEnvelope);
   const payload = (e: EventEnvelope, key: string) => String(e.payload[key]);
-  dupes('request closed twice', events.filter((e) => e.type === 'request.closed').map((e) => payload(e, 'requestId')));
-  dupes('notification twice', items.filter((i) => i.entity === 'notification').map((i) => `${String(i.organisationId)} ${String(i.kind)} ${String(i.requestId)}`));
-  dupes('mail twice', items.filter((i) => i.entity === 'mail').map((i) => `${String(i.to)} ${String(i.subject)} ${String(i.text)}`));
-  dupes('award escrow twice', items.filter((i) => i.entity === 'escrow').map((i) => String(i.requestId)));
+  dupes(
+    'request closed twice',
+    events.filter((e) => e.type === 'request.closed').map((e) => payload(e, 'requestId')),
+  );
+  dupes(
+    'notification twice',
+    items
+      .filter((i) => i.entity === 'notification')
+      .map((i) => `${String(i.organisationId)} ${String(i.kind)} ${String(i.requestId)}`),
+  );
+  dupes(
+    'mail twice',
+    items.filter((i) => i.entity === 'mail').map((i) => `${String(i.to)} ${String(i.subject)} ${String(i.text)}`),
+  );
+  dupes(
+    'award escrow twice',
+    items.filter((i) => i.entity === 'escrow').map((i) => String(i.requestId)),
+  );
   // Money: every hold resolved at most once, and the ledger sums to zero over all accounts.
   const transfers = items.filter((i) => i.entity === 'ledger-transfer');
-  dupes('hold resolved twice', transfers.filter((i) => i.pendingId !== undefined).map((i) => String(i.pendingId)));
+  dupes(
+    'hold resolved twice',
+    transfers.filter((i) => i.pendingId !== undefined).map((i) => String(i.pendingId)),
+  );
   const accounts = items.filter((i) => i.entity === 'ledger-account');
-  if (!transfers.some((i) => i.kind === 'hold')) problems.push('the scenario held no escrow (is the programme funded?)');
-  const net = accounts.reduce((sum, a) => sum + Number(a.creditsPosted ?? 0) - Number(a.debitsPosted ?? 0) + Number(a.creditsPending ?? 0) - Number(a.debitsPending ?? 0), 0);
+  if (!transfers.some((i) => i.kind === 'hold'))
+    problems.push('the scenario held no escrow (is the programme funded?)');
+  const net = accounts.reduce(
+    (sum, a) =>
+      sum +
+      Number(a.creditsPosted ?? 0) -
+      Number(a.debitsPosted ?? 0) +
+      Number(a.creditsPending ?? 0) -
+      Number(a.debitsPending ?? 0),
+    0,
+  );
   if (net !== 0) problems.push(`ledger does not sum to zero: ${net}`);
-  dupes('matching run twice for a request', items.filter((i) => i.entity === 'matchingRun').flatMap((i) => (i.requestIds as string[] | undefined) ?? []));
-  // Money after the award: each payable holds exactly the holds posted to it, and the escrow records released just as much.
+  dupes(
+    'matching run twice for a request',
+    items.filter((i) => i.entity === 'matchingRun').flatMap((i) => (i.requestIds as string[] | undefined) ?? []),
+  );
+  // Money after the award: each payable holds exactly the holds posted to it, and the escrow records released just as
+  // much.
   const postedTo = new Map<string, number>();
-  for (const h of transfers) if (h.kind === 'hold' && h.state === 'posted') postedTo.set(String(h.beneficiary), (postedTo.get(String(h.beneficiary)) ?? 0) + Number(h.postedAmount ?? 0));
-  const payables = new Set([...postedTo.keys(), ...accounts.map((a) => String(a.accountId)).filter((id) => id.startsWith('payable:'))]);
+  for (const h of transfers)
+    if (h.kind === 'hold' && h.state === 'posted')
+      postedTo.set(String(h.beneficiary), (postedTo.get(String(h.beneficiary)) ?? 0) + Number(h.postedAmount ?? 0));
+  const payables = new Set([
+    ...postedTo.keys(),
+    ...accounts.map((a) => String(a.accountId)).filter((id) => id.startsWith('payable:')),
+  ]);
   for (const id of payables) {
     const account = accounts.find((a) => a.accountId === id);
     const balance = Number(account?.creditsPosted ?? 0) - Number(account?.debitsPosted ?? 0);
-    if (balance !== (postedTo.get(id) ?? 0)) problems.push(`${id} holds ${balance}, its posted holds sum to ${postedTo.get(id) ?? 0}`);
+    if (balance !== (postedTo.get(id) ?? 0))
+      problems.push(`${id} holds ${balance}, its posted holds sum to ${postedTo.get(id) ?? 0}`);
   }
-  type Milestone = { index: number; status: string; autoAcceptAt?: string; acceptance?: { automatic: boolean; at: string }; holds: { id: string; state: string; released?: { amount: number } }[] };
-  const escrows = items.filter((i) => i.entity === 'escrow') as unknown as { requestId: string; providerId: string; milestones: Milestone[] }[];
+  type Milestone = {
+    index: number;
+    status: string;
+    autoAcceptAt?: string;
+    acceptance?: { automatic: boolean; at: string };
+    holds: { id: string; state: string; released?: { amount: number } }[];
+  };
+  const escrows = items.filter((i) => i.entity === 'escrow') as unknown as {
+    requestId: string;
+    providerId: string;
+    milestones: Milestone[];
+  }[];
   const released = new Map<string, number>();
   const ledgerHolds = new Map(transfers.filter((h) => h.kind === 'hold').map((h) => [String(h.id), h]));
   for (const e of escrows) {
     for (const m of e.milestones) {
       const key = `${e.requestId}#${m.index}`;
       for (const h of m.holds) {
-        if (h.state === 'posted') released.set(e.providerId, (released.get(e.providerId) ?? 0) + (h.released?.amount ?? 0));
+        if (h.state === 'posted')
+          released.set(e.providerId, (released.get(e.providerId) ?? 0) + (h.released?.amount ?? 0));
         // (A hold voided before it was ever made, as for an award cancelled first, is absent from the ledger.)
         const inLedger = ledgerHolds.get(h.id)?.state;
-        if (h.state === 'posted' ? inLedger !== 'posted' : h.state === 'voided' && inLedger !== undefined && inLedger !== 'voided') problems.push(`${h.id} is ${h.state} in the escrow record, ${String(inLedger)} in the ledger`);
+        if (
+          h.state === 'posted'
+            ? inLedger !== 'posted'
+            : h.state === 'voided' && inLedger !== undefined && inLedger !== 'voided'
+        )
+          problems.push(`${h.id} is ${h.state} in the escrow record, ${String(inLedger)} in the ledger`);
       }
-      // No milestone both accepted and auto-accepted: the one the association answered keeps its answer; an automatic acceptance only at its time.
-      if (acceptedByHand.has(key) && (m.status !== 'accepted' || m.acceptance?.automatic !== false)) problems.push(`${key} was accepted by the association, but is ${m.status} (automatic: ${String(m.acceptance?.automatic)})`);
-      if (m.acceptance?.automatic && (acceptedByHand.has(key) || !m.autoAcceptAt || m.acceptance.at < m.autoAcceptAt)) problems.push(`${key} accepted automatically at ${m.acceptance.at}, due ${String(m.autoAcceptAt)}`);
+      // No milestone both accepted and auto-accepted: the one the association answered keeps its answer; an automatic
+      // acceptance only at its time.
+      if (acceptedByHand.has(key) && (m.status !== 'accepted' || m.acceptance?.automatic !== false))
+        problems.push(
+          `${key} was accepted by the association, but is ${m.status} (automatic: ${String(m.acceptance?.automatic)})`,
+        );
+      if (m.acceptance?.automatic && (acceptedByHand.has(key) || !m.autoAcceptAt || m.acceptance.at < m.autoAcceptAt))
+        problems.push(`${key} accepted automatically at ${m.acceptance.at}, due ${String(m.autoAcceptAt)}`);
     }
   }
   for (const [providerId, amount] of released) {
     const id = `payable:${providerId}`;
-    if ((postedTo.get(id) ?? 0) !== amount) problems.push(`escrow records released ${amount} to ${providerId}, the ledger posted ${postedTo.get(id) ?? 0}`);
+    if ((postedTo.get(id) ?? 0) !== amount)
+      problems.push(`escrow records released ${amount} to ${providerId}, the ledger posted ${postedTo.get(id) ?? 0}`);
   }
   return problems;
 }

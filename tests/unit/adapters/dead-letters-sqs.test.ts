@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
-  ChangeMessageVisibilityBatchCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient, type Message,
+  ChangeMessageVisibilityBatchCommand,
+  DeleteMessageCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSClient,
+  type Message,
 } from '@aws-sdk/client-sqs';
 import { DomainError } from '@bds/core';
 import { parseDeadLetterQueues, sqsDeadLetters } from '../../../functions/adapters/sqs/dead-letters';
 
 const config = { 'request-events': { dlqUrl: 'https://sqs.local/dlq', sourceUrl: 'https://sqs.local/events' } };
-const event = (n: number) => ({ id: `evt_${n}`, type: 'request.opened', clusterId: 'clu_1', correlationId: `corr-${n}`, occurredAt: '2026-01-01T00:00:00.000Z', idempotencyKey: `k${n}`, payload: {} });
+const event = (n: number) => ({
+  id: `evt_${n}`,
+  type: 'request.opened',
+  clusterId: 'clu_1',
+  correlationId: `corr-${n}`,
+  occurredAt: '2026-01-01T00:00:00.000Z',
+  idempotencyKey: `k${n}`,
+  payload: {},
+});
 const message = (n: number, overrides: Partial<Message> = {}): Message => ({
-  MessageId: `m${n}`, ReceiptHandle: `rh${n}`, Body: JSON.stringify(event(n)),
+  MessageId: `m${n}`,
+  ReceiptHandle: `rh${n}`,
+  Body: JSON.stringify(event(n)),
   Attributes: { ApproximateReceiveCount: '6', SentTimestamp: String(Date.UTC(2026, 0, 1)) },
-  MessageAttributes: { type: { DataType: 'String', StringValue: 'request.opened', StringListValues: [], BinaryListValues: [] } },
+  MessageAttributes: {
+    type: { DataType: 'String', StringValue: 'request.opened', StringListValues: [], BinaryListValues: [] },
+  },
   ...overrides,
 });
 
@@ -35,14 +52,31 @@ describe('the SQS dead-letter admin', () => {
     // Assess
     expect(items.map((i) => i.messageId)).toEqual(['m1', 'm2', 'm3']);
     expect(items[0]).toEqual({
-      queue: 'request-events', messageId: 'm1', type: 'request.opened', clusterId: 'clu_1', correlationId: 'corr-1',
-      receiveCount: 5, sentAt: '2026-01-01T00:00:00.000Z', body: JSON.stringify(event(1)),
+      queue: 'request-events',
+      messageId: 'm1',
+      type: 'request.opened',
+      clusterId: 'clu_1',
+      correlationId: 'corr-1',
+      receiveCount: 5,
+      sentAt: '2026-01-01T00:00:00.000Z',
+      body: JSON.stringify(event(1)),
     });
     const receives = sqs.commandCalls(ReceiveMessageCommand).map((c) => c.args[0].input);
-    expect(receives[0]).toMatchObject({ QueueUrl: 'https://sqs.local/dlq', MaxNumberOfMessages: 10, VisibilityTimeout: 30, MessageSystemAttributeNames: ['All'] });
+    expect(receives[0]).toMatchObject({
+      QueueUrl: 'https://sqs.local/dlq',
+      MaxNumberOfMessages: 10,
+      VisibilityTimeout: 30,
+      MessageSystemAttributeNames: ['All'],
+    });
     expect(receives).toHaveLength(3);
-    const released = sqs.commandCalls(ChangeMessageVisibilityBatchCommand).flatMap((c) => c.args[0].input.Entries ?? []);
-    expect(released.map((e) => [e.ReceiptHandle, e.VisibilityTimeout])).toEqual([['rh1', 0], ['rh2', 0], ['rh3', 0]]);
+    const released = sqs
+      .commandCalls(ChangeMessageVisibilityBatchCommand)
+      .flatMap((c) => c.args[0].input.Entries ?? []);
+    expect(released.map((e) => [e.ReceiptHandle, e.VisibilityTimeout])).toEqual([
+      ['rh1', 0],
+      ['rh2', 0],
+      ['rh3', 0],
+    ]);
     expect(sqs.commandCalls(DeleteMessageCommand)).toHaveLength(0);
     expect(sqs.commandCalls(SendMessageCommand)).toHaveLength(0);
   });
@@ -71,23 +105,37 @@ describe('the SQS dead-letter admin', () => {
     expect(item).not.toHaveProperty('type');
   });
 
-  it('redrives the named messages: send to the source with the same body and attributes, then delete; hands the rest back', async () => {
-    // Prepare
-    const { sqs, admin } = setup([[message(1), message(2), message(3)]]);
+  it(
+    'redrives the named messages: send to the source with the ' +
+      'same body and attributes, then delete; hands the rest back',
+    async () => {
+      // Prepare
+      const { sqs, admin } = setup([[message(1), message(2), message(3)]]);
 
-    // Act
-    const result = await admin.redrive('request-events', ['m2']);
+      // Act
+      const result = await admin.redrive('request-events', ['m2']);
 
-    // Assess
-    expect(result).toEqual({ redriven: 1 });
-    const sends = sqs.commandCalls(SendMessageCommand).map((c) => c.args[0].input);
-    expect(sends).toEqual([{ QueueUrl: 'https://sqs.local/events', MessageBody: JSON.stringify(event(2)), MessageAttributes: { type: { DataType: 'String', StringValue: 'request.opened' } } }]);
-    expect(sqs.commandCalls(DeleteMessageCommand).map((c) => c.args[0].input)).toEqual([{ QueueUrl: 'https://sqs.local/dlq', ReceiptHandle: 'rh2' }]);
-    const released = sqs.commandCalls(ChangeMessageVisibilityBatchCommand).flatMap((c) => c.args[0].input.Entries ?? []);
-    expect(released.map((e) => e.ReceiptHandle)).toEqual(['rh1', 'rh3']);
-    // All named ids were found in the first receive: no further receive.
-    expect(sqs.commandCalls(ReceiveMessageCommand)).toHaveLength(1);
-  });
+      // Assess
+      expect(result).toEqual({ redriven: 1 });
+      const sends = sqs.commandCalls(SendMessageCommand).map((c) => c.args[0].input);
+      expect(sends).toEqual([
+        {
+          QueueUrl: 'https://sqs.local/events',
+          MessageBody: JSON.stringify(event(2)),
+          MessageAttributes: { type: { DataType: 'String', StringValue: 'request.opened' } },
+        },
+      ]);
+      expect(sqs.commandCalls(DeleteMessageCommand).map((c) => c.args[0].input)).toEqual([
+        { QueueUrl: 'https://sqs.local/dlq', ReceiptHandle: 'rh2' },
+      ]);
+      const released = sqs
+        .commandCalls(ChangeMessageVisibilityBatchCommand)
+        .flatMap((c) => c.args[0].input.Entries ?? []);
+      expect(released.map((e) => e.ReceiptHandle)).toEqual(['rh1', 'rh3']);
+      // All named ids were found in the first receive: no further receive.
+      expect(sqs.commandCalls(ReceiveMessageCommand)).toHaveLength(1);
+    },
+  );
 
   it('sends before it deletes, so a failed send loses nothing', async () => {
     // Prepare
@@ -108,7 +156,11 @@ describe('the SQS dead-letter admin', () => {
 
     // Assess
     expect(result).toEqual({ redriven: 3 });
-    expect(sqs.commandCalls(DeleteMessageCommand).map((c) => c.args[0].input.ReceiptHandle)).toEqual(['rh1', 'rh2', 'rh3']);
+    expect(sqs.commandCalls(DeleteMessageCommand).map((c) => c.args[0].input.ReceiptHandle)).toEqual([
+      'rh1',
+      'rh2',
+      'rh3',
+    ]);
   });
 
   it('refuses an unknown queue with an error naming the field', async () => {
@@ -116,7 +168,9 @@ describe('the SQS dead-letter admin', () => {
     const { sqs, admin } = setup([]);
 
     // Act / Assess
-    await expect(admin.list('nope', { limit: 1 })).rejects.toSatisfy((e) => e instanceof DomainError && e.field === 'queue' && e.code === 'DEAD_LETTERS.UNKNOWN_QUEUE');
+    await expect(admin.list('nope', { limit: 1 })).rejects.toSatisfy(
+      (e) => e instanceof DomainError && e.field === 'queue' && e.code === 'DEAD_LETTERS.UNKNOWN_QUEUE',
+    );
     expect(sqs.calls()).toHaveLength(0);
   });
 

@@ -9,11 +9,14 @@ describe('the one retry helper', () => {
     const attempts: number[] = [];
 
     // Act
-    const result = await retry(async (attempt) => {
-      attempts.push(attempt);
-      if (attempt < 3) throw new TryAgain('not yet');
-      return 'done';
-    }, { retryIf: (e) => e instanceof TryAgain, policy: quick });
+    const result = await retry(
+      async (attempt) => {
+        attempts.push(attempt);
+        if (attempt < 3) throw new TryAgain('not yet');
+        return 'done';
+      },
+      { retryIf: (e) => e instanceof TryAgain, policy: quick },
+    );
 
     // Assess
     expect(result).toBe('done');
@@ -23,13 +26,21 @@ describe('the one retry helper', () => {
   it('throws the last error once the attempts are spent, and any other error at once', async () => {
     // Prepare
     let calls = 0;
-    const always = () => retry(async () => {
-      calls++;
-      throw new TryAgain('never');
-    }, { retryIf: (e) => e instanceof TryAgain, policy: quick });
-    const other = () => retry(async () => {
-      throw new Error('boom');
-    }, { retryIf: (e) => e instanceof TryAgain, policy: quick });
+    const always = () =>
+      retry(
+        async () => {
+          calls++;
+          throw new TryAgain('never');
+        },
+        { retryIf: (e) => e instanceof TryAgain, policy: quick },
+      );
+    const other = () =>
+      retry(
+        async () => {
+          throw new Error('boom');
+        },
+        { retryIf: (e) => e instanceof TryAgain, policy: quick },
+      );
 
     // Act / Assess
     await expect(always()).rejects.toThrow('never');

@@ -1,8 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
-  ConflictException, CreateScheduleCommand, DeleteScheduleCommand, ResourceNotFoundException, SchedulerClient, UpdateScheduleCommand,
-  ThrottlingException, ValidationException,
+  ConflictException,
+  CreateScheduleCommand,
+  DeleteScheduleCommand,
+  ResourceNotFoundException,
+  SchedulerClient,
+  UpdateScheduleCommand,
+  ThrottlingException,
+  ValidationException,
 } from '@aws-sdk/client-scheduler';
 import { newEvent } from '@bds/core';
 import { atExpression, eventBridgeScheduler, scheduleName } from '../../../functions/adapters/scheduler/eventbridge';
@@ -10,16 +16,29 @@ import { atExpression, eventBridgeScheduler, scheduleName } from '../../../funct
 const NOW = Date.parse('2030-01-01T00:00:00.000Z');
 const QUEUE_ARN = 'arn:aws:sqs:ap-south-1:123456789012:request-events';
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/scheduler-sends-events';
-const event = newEvent('request.deadline', { requestId: 'req_1', deadline: '2030-01-02T10:15:20.000Z' }, {
-  id: 'evt_01J0000000000000000000000', clusterId: 'clu_1', occurredAt: '2030-01-02T10:15:20.000Z', correlationId: 'corr-1',
-});
+const event = newEvent(
+  'request.deadline',
+  { requestId: 'req_1', deadline: '2030-01-02T10:15:20.000Z' },
+  {
+    id: 'evt_01J0000000000000000000000',
+    clusterId: 'clu_1',
+    occurredAt: '2030-01-02T10:15:20.000Z',
+    correlationId: 'corr-1',
+  },
+);
 const meta = { $metadata: {} };
 /** What the SDK puts in a service exception. */
 const failure = (message: string) => ({ message, Message: message, $metadata: {} });
 
 describe('the EventBridge Scheduler adapter', () => {
   const sdk = mockClient(SchedulerClient);
-  const scheduler = eventBridgeScheduler({ groupName: 'bds-dev', queueArn: QUEUE_ARN, roleArn: ROLE_ARN, client: new SchedulerClient({ region: 'local' }), now: () => NOW });
+  const scheduler = eventBridgeScheduler({
+    groupName: 'bds-dev',
+    queueArn: QUEUE_ARN,
+    roleArn: ROLE_ARN,
+    client: new SchedulerClient({ region: 'local' }),
+    now: () => NOW,
+  });
   beforeEach(() => sdk.reset());
 
   it('creates a one-time UTC schedule that sends the event to the queue and deletes itself', async () => {
@@ -54,7 +73,10 @@ describe('the EventBridge Scheduler adapter', () => {
     // Assess
     const [update] = sdk.commandCalls(UpdateScheduleCommand);
     expect(update!.args[0].input).toMatchObject({
-      Name: scheduleName('deadline:req_1'), GroupName: 'bds-dev', ScheduleExpression: 'at(2030-01-03T00:00:00)', ActionAfterCompletion: 'DELETE',
+      Name: scheduleName('deadline:req_1'),
+      GroupName: 'bds-dev',
+      ScheduleExpression: 'at(2030-01-03T00:00:00)',
+      ActionAfterCompletion: 'DELETE',
       Target: { Arn: QUEUE_ARN, RoleArn: ROLE_ARN },
     });
   });
@@ -70,7 +92,10 @@ describe('the EventBridge Scheduler adapter', () => {
 
   it('cancels by deleting the schedule, and a schedule already gone is not an error', async () => {
     // Prepare
-    sdk.on(DeleteScheduleCommand).rejectsOnce(new ResourceNotFoundException(failure('gone'))).resolves(meta);
+    sdk
+      .on(DeleteScheduleCommand)
+      .rejectsOnce(new ResourceNotFoundException(failure('gone')))
+      .resolves(meta);
 
     // Act
     await scheduler.cancel('deadline:req_1');
@@ -95,7 +120,9 @@ describe('the EventBridge Scheduler adapter', () => {
 describe('schedule names and times', () => {
   it('keeps a name EventBridge accepts, and maps any other to a valid, distinct one', () => {
     // Act
-    const names = ['deadline:req_1', 'deadline_req_1', 'deadline-req_1', `milestone:${'x'.repeat(80)}`].map(scheduleName);
+    const names = ['deadline:req_1', 'deadline_req_1', 'deadline-req_1', `milestone:${'x'.repeat(80)}`].map(
+      scheduleName,
+    );
 
     // Assess
     expect(names[1]).toBe('deadline_req_1');

@@ -4,9 +4,16 @@ import { localScheduler } from '../../../functions/adapters/scheduler/local';
 
 const NOW = Date.parse('2030-01-02T10:00:00.000Z');
 const AT = '2030-01-02T10:00:08.000Z';
-const event = newEvent('request.deadline', { requestId: 'req_1', deadline: AT }, {
-  id: 'evt_01J0000000000000000000000', clusterId: 'clu_1', occurredAt: AT, correlationId: 'corr-1',
-});
+const event = newEvent(
+  'request.deadline',
+  { requestId: 'req_1', deadline: AT },
+  {
+    id: 'evt_01J0000000000000000000000',
+    clusterId: 'clu_1',
+    occurredAt: AT,
+    correlationId: 'corr-1',
+  },
+);
 
 /** The local scheduler on fake timers: its timers and its clock move together, with no real wait. */
 describe('the local scheduler', () => {
@@ -17,7 +24,10 @@ describe('the local scheduler', () => {
     vi.useFakeTimers({ now: NOW });
     delivered = [];
     offset = 0;
-    scheduler = localScheduler(async (e) => void delivered.push(e), () => Date.now() + offset);
+    scheduler = localScheduler(
+      async (e) => void delivered.push(e),
+      () => Date.now() + offset,
+    );
   });
   afterEach(() => {
     scheduler.stop();

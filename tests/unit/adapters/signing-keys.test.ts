@@ -4,13 +4,17 @@ import { GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } fr
 import { loadSigningKeys } from '../../../functions/adapters/secrets/signing-keys';
 import { createTokenService, generateSigningJwk } from '../../../functions/api/auth/tokens';
 
-const client = () => new SecretsManagerClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+const client = () =>
+  new SecretsManagerClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
 
 describe('the signing key set in Secrets Manager', () => {
   it('replaces the placeholder with a generated key set on first start', async () => {
     const sm = mockClient(SecretsManagerClient);
     sm.onAnyCommand().resolves({});
-    sm.on(GetSecretValueCommand).resolves({ SecretString: 'random-placeholder', VersionId: '11111111-2222-3333-4444-555555555555' });
+    sm.on(GetSecretValueCommand).resolves({
+      SecretString: 'random-placeholder',
+      VersionId: '11111111-2222-3333-4444-555555555555',
+    });
     const keys = await loadSigningKeys('arn:secret', client());
     const [put] = sm.commandCalls(PutSecretValueCommand);
     expect(put!.args[0].input.ClientRequestToken).toBe('init-11111111-2222-3333-4444-555555555555');
@@ -31,7 +35,9 @@ describe('the signing key set in Secrets Manager', () => {
     const winner = { current: await generateSigningJwk('winner'), previous: [] };
     const sm = mockClient(SecretsManagerClient);
     sm.onAnyCommand().resolves({});
-    sm.on(GetSecretValueCommand).resolvesOnce({ SecretString: 'placeholder', VersionId: 'v1' }).resolves({ SecretString: JSON.stringify(winner) });
+    sm.on(GetSecretValueCommand)
+      .resolvesOnce({ SecretString: 'placeholder', VersionId: 'v1' })
+      .resolves({ SecretString: JSON.stringify(winner) });
     sm.on(PutSecretValueCommand).rejects(Object.assign(new Error('exists'), { name: 'ResourceExistsException' }));
     expect((await loadSigningKeys('arn:secret', client())).current.kid).toBe('winner');
   });

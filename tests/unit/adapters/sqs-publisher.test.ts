@@ -9,7 +9,15 @@ describe('the SQS event publisher', () => {
     const sqs = mockClient(SQSClient);
     sqs.onAnyCommand().resolves({});
     sqs.on(SendMessageCommand).resolves({ MessageId: 'm1' });
-    const event = { id: 'evt_1', type: 'request.opened', clusterId: 'clu_1', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'corr-1', idempotencyKey: 'k', payload: { requestId: 'req_1' } };
+    const event = {
+      id: 'evt_1',
+      type: 'request.opened',
+      clusterId: 'clu_1',
+      occurredAt: '2026-01-01T00:00:00.000Z',
+      correlationId: 'corr-1',
+      idempotencyKey: 'k',
+      payload: { requestId: 'req_1' },
+    };
     // Act
     await sqsPublisher('https://sqs.local/q', new SQSClient({ region: 'local' })).publish(event);
     // Assess
@@ -17,7 +25,10 @@ describe('the SQS event publisher', () => {
     expect(call!.args[0].input).toEqual({
       QueueUrl: 'https://sqs.local/q',
       MessageBody: JSON.stringify(event),
-      MessageAttributes: { type: { DataType: 'String', StringValue: 'request.opened' }, correlationId: { DataType: 'String', StringValue: 'corr-1' } },
+      MessageAttributes: {
+        type: { DataType: 'String', StringValue: 'request.opened' },
+        correlationId: { DataType: 'String', StringValue: 'corr-1' },
+      },
     });
   });
 });

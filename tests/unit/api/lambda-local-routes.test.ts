@@ -16,10 +16,23 @@ async function lambdaHandler(stage: string): Promise<Handler> {
 }
 
 const get = (rawPath: string, rawQueryString = ''): APIGatewayProxyEventV2 => ({
-  version: '2.0', routeKey: '$default', rawPath, rawQueryString, headers: { host: 'api.example' }, isBase64Encoded: false,
+  version: '2.0',
+  routeKey: '$default',
+  rawPath,
+  rawQueryString,
+  headers: { host: 'api.example' },
+  isBase64Encoded: false,
   requestContext: {
-    accountId: '1', apiId: 'x', domainName: 'api.example', domainPrefix: 'api', requestId: 'r', routeKey: '$default', stage: '$default',
-    time: '', timeEpoch: 0, http: { method: 'GET', path: rawPath, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'test' },
+    accountId: '1',
+    apiId: 'x',
+    domainName: 'api.example',
+    domainPrefix: 'api',
+    requestId: 'r',
+    routeKey: '$default',
+    stage: '$default',
+    time: '',
+    timeEpoch: 0,
+    http: { method: 'GET', path: rawPath, protocol: 'HTTP/1.1', sourceIp: '198.51.100.7', userAgent: 'test' },
   },
 });
 
@@ -48,6 +61,9 @@ describe('local-only routes on the Lambda handler', { timeout: 60_000 }, () => {
     const handler = await lambdaHandler('prod');
     const res = await handler(get('/health'), {} as Context);
     expect(res.statusCode).toBe(200);
-    expect(res.headers).toMatchObject({ 'strict-transport-security': expect.stringContaining('max-age='), 'x-content-type-options': 'nosniff' });
+    expect(res.headers).toMatchObject({
+      'strict-transport-security': expect.stringContaining('max-age='),
+      'x-content-type-options': 'nosniff',
+    });
   });
 });

@@ -3,7 +3,10 @@ import { openApiDocument } from '../../../functions/api/openapi';
 import { allRoutes } from '../../../functions/api/routes';
 
 describe('the OpenAPI document', () => {
-  const doc = openApiDocument(allRoutes, { version: 't' }) as { openapi: string; paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[] }>> };
+  const doc = openApiDocument(allRoutes, { version: 't' }) as {
+    openapi: string;
+    paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[] }>>;
+  };
 
   it('is OpenAPI 3.1 and lists every route of the table once', () => {
     expect(doc.openapi).toBe('3.1.0');
@@ -23,8 +26,13 @@ describe('the OpenAPI document', () => {
 });
 
 describe('the CSV import in the OpenAPI document', () => {
-  type Body = { required: boolean; content: Record<string, { schema: { type?: string; properties?: Record<string, unknown> }; example?: unknown }> };
-  const doc = openApiDocument(allRoutes, { version: 't' }) as { paths: Record<string, Record<string, { requestBody?: Body }>> };
+  type Body = {
+    required: boolean;
+    content: Record<string, { schema: { type?: string; properties?: Record<string, unknown> }; example?: unknown }>;
+  };
+  const doc = openApiDocument(allRoutes, { version: 't' }) as {
+    paths: Record<string, Record<string, { requestBody?: Body }>>;
+  };
   const body = doc.paths['/api/clusters/{clusterId}/associations/{associationId}/firms/import']?.post?.requestBody;
 
   it('describes the text/csv body with a schema and an example that names the columns', () => {

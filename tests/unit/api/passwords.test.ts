@@ -21,6 +21,7 @@ describe('password hashing', () => {
   });
 
   it('never matches a malformed hash', async () => {
-    for (const bad of ['', 'plain', 'bcrypt$1$2$3$4$5', 'scrypt$$$$$']) expect(await verifyPassword('pw', bad)).toBe(false);
+    for (const bad of ['', 'plain', 'bcrypt$1$2$3$4$5', 'scrypt$$$$$'])
+      expect(await verifyPassword('pw', bad)).toBe(false);
   });
 });

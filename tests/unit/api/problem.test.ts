@@ -9,10 +9,19 @@ const log = createLogger({ write: (l) => lines.push(l) });
 
 describe('errors as problem+json', () => {
   it.each([
-    ['invalid', 422], ['not_found', 404], ['conflict', 409], ['forbidden', 403], ['unauthenticated', 401], ['too_many', 429],
+    ['invalid', 422],
+    ['not_found', 404],
+    ['conflict', 409],
+    ['forbidden', 403],
+    ['unauthenticated', 401],
+    ['too_many', 429],
   ] as const)('maps a %s domain error to %i with its code and field', (kind, status) => {
     const p = toProblem(new DomainError('BID.DEADLINE_PASSED', kind, 'Too late', 'biddingDeadline'), log, '/x');
-    expect(p).toMatchObject({ status, code: 'BID.DEADLINE_PASSED', errors: [{ field: 'biddingDeadline', message: 'Too late' }] });
+    expect(p).toMatchObject({
+      status,
+      code: 'BID.DEADLINE_PASSED',
+      errors: [{ field: 'biddingDeadline', message: 'Too late' }],
+    });
   });
 
   it('maps input errors to 400 naming each field', () => {
@@ -26,9 +35,16 @@ describe('errors as problem+json', () => {
     // Prepare: what core throws when it parses an input the route did not (an event payload).
     const thrown = (() => {
       try {
-        newEvent('milestone.reported', { requestId: 'req_1', index: -1, autoAcceptAt: '2026-01-01T00:00:00.000Z' }, {
-          id: 'evt_1', clusterId: 'clu_1', occurredAt: '2026-01-01T00:00:00.000Z', correlationId: 'c',
-        });
+        newEvent(
+          'milestone.reported',
+          { requestId: 'req_1', index: -1, autoAcceptAt: '2026-01-01T00:00:00.000Z' },
+          {
+            id: 'evt_1',
+            clusterId: 'clu_1',
+            occurredAt: '2026-01-01T00:00:00.000Z',
+            correlationId: 'c',
+          },
+        );
       } catch (error) {
         return error;
       }

@@ -8,7 +8,13 @@ describe('the actor a route handler sees', () => {
     // Prepare
     const seen: unknown[] = [];
     const providers = route({
-      method: 'get', path: '/p', operationId: 'p', summary: 'p', tags: [], access: ['provider', 'funder'], responses: {},
+      method: 'get',
+      path: '/p',
+      operationId: 'p',
+      summary: 'p',
+      tags: [],
+      access: ['provider', 'funder'],
+      responses: {},
       handler: async ({ actor }) => {
         expectTypeOf(actor.role).toEqualTypeOf<'provider' | 'funder'>();
         seen.push(actor.organisationId);

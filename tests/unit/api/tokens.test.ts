@@ -7,7 +7,14 @@ const actor: Actor = { userId: 'usr_1', role: 'association_rep', organisationId:
 
 async function service(overrides: { jwk?: JWK; now?: () => number; issuer?: string } = {}) {
   const jwk = overrides.jwk ?? (await generateSigningJwk('k1'));
-  return { jwk, tokens: await createTokenService({ privateJwk: jwk, issuer: overrides.issuer ?? 'bds-exchange', ...(overrides.now ? { now: overrides.now } : {}) }) };
+  return {
+    jwk,
+    tokens: await createTokenService({
+      privateJwk: jwk,
+      issuer: overrides.issuer ?? 'bds-exchange',
+      ...(overrides.now ? { now: overrides.now } : {}),
+    }),
+  };
 }
 
 describe('access tokens', () => {
@@ -27,13 +34,20 @@ describe('access tokens', () => {
     const { tokens } = await service();
     const { token } = await tokens.issue(actor);
     const [h, p, s] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), role: 'national_admin' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), role: 'national_admin' }),
+    ).toString('base64url');
     await expect(tokens.verify(`${h}.${forged}.${s}`)).rejects.toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
   });
 
   it('refuses alg none', async () => {
     const { tokens } = await service();
-    const unsigned = new UnsecuredJWT({ role: 'national_admin', org: 'x', clu: [] }).setSubject('usr_1').setIssuer('bds-exchange').setAudience('bds-exchange-api').setExpirationTime('1h').encode();
+    const unsigned = new UnsecuredJWT({ role: 'national_admin', org: 'x', clu: [] })
+      .setSubject('usr_1')
+      .setIssuer('bds-exchange')
+      .setAudience('bds-exchange-api')
+      .setExpirationTime('1h')
+      .encode();
     await expect(tokens.verify(unsigned)).rejects.toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
   });
 
@@ -49,17 +63,30 @@ describe('access tokens', () => {
     const { tokens } = await service();
     const other = await service({ jwk: await generateSigningJwk('k1') });
     const foreignIssuer = await service({ issuer: 'someone-else' });
-    await expect(tokens.verify((await other.tokens.issue(actor)).token)).rejects.toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
-    await expect(tokens.verify((await foreignIssuer.tokens.issue(actor)).token)).rejects.toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
+    await expect(tokens.verify((await other.tokens.issue(actor)).token)).rejects.toMatchObject({
+      code: 'AUTH.INVALID_TOKEN',
+    });
+    await expect(tokens.verify((await foreignIssuer.tokens.issue(actor)).token)).rejects.toMatchObject({
+      code: 'AUTH.INVALID_TOKEN',
+    });
   });
 
   it('refuses the right key with the wrong audience or an unknown kid', async () => {
     const { tokens, jwk } = await service();
     const key = await importJWK(jwk, 'ES256');
     const sign = (kid: string, aud: string) =>
-      new SignJWT({ role: 'provider', org: 'prv_1', clu: [] }).setProtectedHeader({ alg: 'ES256', kid }).setSubject('usr_1').setIssuer('bds-exchange').setAudience(aud).setIssuedAt().setExpirationTime('5m').sign(key);
+      new SignJWT({ role: 'provider', org: 'prv_1', clu: [] })
+        .setProtectedHeader({ alg: 'ES256', kid })
+        .setSubject('usr_1')
+        .setIssuer('bds-exchange')
+        .setAudience(aud)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(key);
     await expect(tokens.verify(await sign('k1', 'another-api'))).rejects.toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
-    await expect(tokens.verify(await sign('k2', 'bds-exchange-api'))).rejects.toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
+    await expect(tokens.verify(await sign('k2', 'bds-exchange-api'))).rejects.toMatchObject({
+      code: 'AUTH.INVALID_TOKEN',
+    });
     expect((await tokens.verify(await sign('k1', 'bds-exchange-api'))).role).toBe('provider');
   });
 

@@ -12,6 +12,9 @@ export const priceCurve = (opts: { maxBound?: number; maxPrice?: number } = {}) 
     )
     .map(([bounds, prices, extra]) => {
       const sorted = [...bounds].sort((a, b) => a - b);
-      const priceTiers: PriceTier[] = sorted.map((minFirms, i) => ({ minFirms, pricePerFirm: money(prices[i] ?? 1, 'INR') }));
+      const priceTiers: PriceTier[] = sorted.map((minFirms, i) => ({
+        minFirms,
+        pricePerFirm: money(prices[i] ?? 1, 'INR'),
+      }));
       return { priceTiers, capacity: (sorted[0] ?? 1) + extra };
     });

@@ -28,7 +28,8 @@ describe('volume price curve', () => {
       fc.property(priceCurve(), fc.integer({ min: 1, max: 1000 }), (curve, firms) => {
         const first = curve.priceTiers[0]!.minFirms;
         if (firms < first) expectDomainError(() => priceAt(curve, firms), 'BID.VOLUME_BELOW_TIERS', 'invalid', 'firms');
-        else if (firms > curve.capacity) expectDomainError(() => priceAt(curve, firms), 'BID.OVER_CAPACITY', 'invalid', 'firms');
+        else if (firms > curve.capacity)
+          expectDomainError(() => priceAt(curve, firms), 'BID.OVER_CAPACITY', 'invalid', 'firms');
         else expect(priceAt(curve, firms).firms).toBe(firms);
       }),
     );
@@ -48,11 +49,32 @@ describe('volume price curve', () => {
       const r = NewBid.safeParse({ ...base, capacity, priceTiers });
       return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
     };
-    expect(paths(tiers([[20, 4], [10, 5]]))).toEqual(['priceTiers.1.minFirms']);
-    expect(paths(tiers([[10, 5], [10, 4]]))).toEqual(['priceTiers.1.minFirms']);
+    expect(
+      paths(
+        tiers([
+          [20, 4],
+          [10, 5],
+        ]),
+      ),
+    ).toEqual(['priceTiers.1.minFirms']);
+    expect(
+      paths(
+        tiers([
+          [10, 5],
+          [10, 4],
+        ]),
+      ),
+    ).toEqual(['priceTiers.1.minFirms']);
     expect(paths([...tiers([[10, 5]]), ...tiers([[20, 4]], 'USD')])).toEqual(['priceTiers.1.pricePerFirm.currency']);
     expect(paths(tiers([[10, 0]]))).toEqual(['priceTiers.0.pricePerFirm.amount']);
     expect(paths(tiers([[10, 5]]), 9)).toEqual(['capacity']);
-    expect(paths(tiers([[10, 5], [20, 4]]))).toEqual([]);
+    expect(
+      paths(
+        tiers([
+          [10, 5],
+          [20, 4],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Role, type Actor } from '../../../packages/core/src/actor';
 import { canReadBid, readableBids } from '../../../packages/core/src/bid';
-import { CLUSTER, CO_SPONSOR, DEADLINE_MS, LEAD, OUTSIDER, PROVIDER_A, PROVIDER_B, aBid, aRequest, anActor, idOf } from './fixtures';
+import {
+  CLUSTER,
+  CO_SPONSOR,
+  DEADLINE_MS,
+  LEAD,
+  OUTSIDER,
+  PROVIDER_A,
+  PROVIDER_B,
+  aBid,
+  aRequest,
+  anActor,
+  idOf,
+} from './fixtures';
 
 const request = aRequest(); // lead LEAD, co-sponsor CO_SPONSOR
 const anyTime = fc.integer({ min: DEADLINE_MS - 10 ** 10, max: DEADLINE_MS + 10 ** 10 });
@@ -12,7 +24,12 @@ const actor: fc.Arbitrary<Actor> = fc.record({
   organisationId: fc.constantFrom(LEAD, CO_SPONSOR, OUTSIDER, PROVIDER_A, PROVIDER_B, 'nac'),
   clusterIds: fc.constantFrom([CLUSTER], [], [idOf('cluster', 9)]),
 });
-const bid = fc.record({ providerId: fc.constantFrom(PROVIDER_A, PROVIDER_B), status: fc.constantFrom('live' as const, 'withdrawn' as const) }).map((o) => aBid(o));
+const bid = fc
+  .record({
+    providerId: fc.constantFrom(PROVIDER_A, PROVIDER_B),
+    status: fc.constantFrom('live' as const, 'withdrawn' as const),
+  })
+  .map((o) => aBid(o));
 
 describe('sealed bids', () => {
   it('a provider never reads another provider’s bid, at any time', () => {
@@ -50,14 +67,30 @@ describe('sealed bids', () => {
     expect(canReadBid(anActor({ organisationId: LEAD, clusterIds: [] }), live, request, after)).toBe(false);
     expect(canReadBid(anActor({ organisationId: LEAD }), aBid({ status: 'withdrawn' }), request, after)).toBe(false);
     expect(canReadBid(anActor({ role: 'cluster_admin', organisationId: 'lc' }), live, request, after)).toBe(true);
-    expect(canReadBid(anActor({ role: 'national_admin', organisationId: 'nac', clusterIds: [] }), live, request, after)).toBe(true);
-    expect(canReadBid(anActor({ role: 'state_admin', organisationId: 'doi', clusterIds: [idOf('cluster', 9)] }), live, request, after)).toBe(false);
+    expect(
+      canReadBid(anActor({ role: 'national_admin', organisationId: 'nac', clusterIds: [] }), live, request, after),
+    ).toBe(true);
+    expect(
+      canReadBid(
+        anActor({ role: 'state_admin', organisationId: 'doi', clusterIds: [idOf('cluster', 9)] }),
+        live,
+        request,
+        after,
+      ),
+    ).toBe(false);
     expect(canReadBid(anActor({ role: 'funder', organisationId: 'sidbi' }), live, request, after)).toBe(false);
   });
 
   it('filters a list down to what the actor may read', () => {
-    const bids = [aBid({ id: idOf('bid', 1), providerId: PROVIDER_A }), aBid({ id: idOf('bid', 2), providerId: PROVIDER_B })];
-    expect(readableBids(anActor({ role: 'provider', organisationId: PROVIDER_B }), bids, request, DEADLINE_MS - 1).map((b) => b.providerId)).toEqual([PROVIDER_B]);
+    const bids = [
+      aBid({ id: idOf('bid', 1), providerId: PROVIDER_A }),
+      aBid({ id: idOf('bid', 2), providerId: PROVIDER_B }),
+    ];
+    expect(
+      readableBids(anActor({ role: 'provider', organisationId: PROVIDER_B }), bids, request, DEADLINE_MS - 1).map(
+        (b) => b.providerId,
+      ),
+    ).toEqual([PROVIDER_B]);
     expect(readableBids(anActor(), bids, request, DEADLINE_MS - 1)).toEqual([]);
   });
 });

@@ -37,14 +37,26 @@ const scenario: fc.Arbitrary<Scenario> = fc
     shapes: fc.array(bidShape, { minLength: 1, maxLength: 8 }),
   })
   .map(({ min, spread, price, extra, shapes }) => {
-    const request = aRequest({ status: 'evaluating', minFirms: min, maxFirms: min + spread, weights: { price, quality: 100 - price } });
+    const request = aRequest({
+      status: 'evaluating',
+      minFirms: min,
+      maxFirms: min + spread,
+      weights: { price, quality: 100 - price },
+    });
     const quality = new Map<string, ProviderQuality>();
     const bids = shapes.map((s, i) => {
       quality.set(idOf('provider', s.provider), { accredited: s.accredited, ratings: s.ratings });
-      const priceTiers = s.usd ? s.curve.priceTiers.map((t) => ({ ...t, pricePerFirm: money(t.pricePerFirm.amount, 'USD') })) : s.curve.priceTiers;
+      const priceTiers = s.usd
+        ? s.curve.priceTiers.map((t) => ({ ...t, pricePerFirm: money(t.pricePerFirm.amount, 'USD') }))
+        : s.curve.priceTiers;
       return aBid({
-        id: idOf('bid', i + 1), providerId: idOf('provider', s.provider), priceTiers, capacity: s.curve.capacity,
-        status: s.live ? 'live' : 'withdrawn', submittedAt: s.time, version: 1 + (i % 3),
+        id: idOf('bid', i + 1),
+        providerId: idOf('provider', s.provider),
+        priceTiers,
+        capacity: s.curve.capacity,
+        status: s.live ? 'live' : 'withdrawn',
+        submittedAt: s.time,
+        version: 1 + (i % 3),
       });
     });
     return { request, bids, pledged: min + extra, quality };
@@ -54,7 +66,10 @@ const run = (s: Scenario): EvaluationResult => evaluate(s.request, s.bids, s.ple
 const rankedIds = (r: EvaluationResult): string[] => (r.outcome === 'ranked' ? r.ranking.map((x) => x.bidId) : []);
 const withPrices = (bid: Bid, f: (amount: number) => number): Bid => ({
   ...bid,
-  priceTiers: bid.priceTiers.map((t) => ({ ...t, pricePerFirm: money(f(t.pricePerFirm.amount), t.pricePerFirm.currency) })),
+  priceTiers: bid.priceTiers.map((t) => ({
+    ...t,
+    pricePerFirm: money(f(t.pricePerFirm.amount), t.pricePerFirm.currency),
+  })),
 });
 
 describe('evaluation properties', () => {
@@ -114,21 +129,24 @@ describe('evaluation properties', () => {
 
   it('ranks a permutation of the valid bids, ordered by score, the same whatever the input order', () => {
     fc.assert(
-      fc.property(scenario.chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray(s.bids, { minLength: s.bids.length }))), ([s, shuffled]) => {
-        // Act
-        const result = run(s);
-        // Assess: every bid is either ranked or invalid, never both; ranks are 1..n by non-increasing score.
-        const ranked = rankedIds(result);
-        const invalid = result.invalid.map((i) => i.bidId);
-        expect([...ranked, ...invalid].sort()).toEqual(s.bids.map((b) => b.id).sort());
-        if (result.outcome === 'ranked') {
-          expect(result.ranking.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
-          result.ranking.slice(1).forEach((r, i) => expect(r.score).toBeLessThanOrEqual(result.ranking[i]!.score));
-        } else if (result.code === 'no_valid_bid') {
-          expect(invalid).toHaveLength(s.bids.length);
-        }
-        expect(run({ ...s, bids: shuffled })).toEqual(result);
-      }),
+      fc.property(
+        scenario.chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray(s.bids, { minLength: s.bids.length }))),
+        ([s, shuffled]) => {
+          // Act
+          const result = run(s);
+          // Assess: every bid is either ranked or invalid, never both; ranks are 1..n by non-increasing score.
+          const ranked = rankedIds(result);
+          const invalid = result.invalid.map((i) => i.bidId);
+          expect([...ranked, ...invalid].sort()).toEqual(s.bids.map((b) => b.id).sort());
+          if (result.outcome === 'ranked') {
+            expect(result.ranking.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
+            result.ranking.slice(1).forEach((r, i) => expect(r.score).toBeLessThanOrEqual(result.ranking[i]!.score));
+          } else if (result.code === 'no_valid_bid') {
+            expect(invalid).toHaveLength(s.bids.length);
+          }
+          expect(run({ ...s, bids: shuffled })).toEqual(result);
+        },
+      ),
     );
   });
 });

@@ -13,11 +13,18 @@ describe('quality score', () => {
     expect(toNumber(qualityPoints({ accredited: false, ratings: [] }))).toBe(40);
     expect(toNumber(qualityPoints({ accredited: true, ratings: [] }))).toBe(60);
     expect(toNumber(qualityPoints({ accredited: false, ratings: [3] }))).toBe(40);
-    expect(toNumber(qualityPoints({ accredited: false, ratings: [] }, { accreditationPoints: 0, ratingPoints: 100 }))).toBe(50);
+    expect(
+      toNumber(qualityPoints({ accredited: false, ratings: [] }, { accreditationPoints: 0, ratingPoints: 100 })),
+    ).toBe(50);
   });
 
   it('refuses ratings outside whole 1–5 stars', () => {
-    expectDomainError(() => qualityPoints({ accredited: false, ratings: [4.5] }), 'EVALUATION.BAD_RATING', 'invalid', 'quality');
+    expectDomainError(
+      () => qualityPoints({ accredited: false, ratings: [4.5] }),
+      'EVALUATION.BAD_RATING',
+      'invalid',
+      'quality',
+    );
     expectDomainError(() => qualityPoints({ accredited: false, ratings: [0] }), 'EVALUATION.BAD_RATING');
   });
 });
@@ -36,8 +43,26 @@ describe('evaluation', () => {
       volume: 20,
       invalid: [],
       ranking: [
-        { bidId: b.id, providerId: PROVIDER_B, pricePerFirm: inr(500_000), total: inr(10_000_000), priceScore: 8_000, qualityScore: 10_000, score: 8_800, rank: 1 },
-        { bidId: a.id, providerId: PROVIDER_A, pricePerFirm: inr(400_000), total: inr(8_000_000), priceScore: 10_000, qualityScore: 4_000, score: 7_600, rank: 2 },
+        {
+          bidId: b.id,
+          providerId: PROVIDER_B,
+          pricePerFirm: inr(500_000),
+          total: inr(10_000_000),
+          priceScore: 8_000,
+          qualityScore: 10_000,
+          score: 8_800,
+          rank: 1,
+        },
+        {
+          bidId: a.id,
+          providerId: PROVIDER_A,
+          pricePerFirm: inr(400_000),
+          total: inr(8_000_000),
+          priceScore: 10_000,
+          qualityScore: 4_000,
+          score: 7_600,
+          rank: 2,
+        },
       ],
       recommended: { bidId: b.id },
     });
@@ -48,8 +73,20 @@ describe('evaluation', () => {
     // exactly 46240/700, but in floating point B comes out 1e-14 ahead. B also bid earlier and has the smaller id,
     // so only an exact comparison followed by the lower-total tie-break puts A first.
     const request = aRequest({ status: 'evaluating', minFirms: 1, maxFirms: 1, weights: { price: 1, quality: 99 } });
-    const a = aBid({ id: idOf('bid', 2), providerId: PROVIDER_A, priceTiers: tiers([[1, 2]]), capacity: 1, submittedAt: '2025-03-10T00:00:00.000Z' });
-    const b = aBid({ id: idOf('bid', 1), providerId: PROVIDER_B, priceTiers: tiers([[1, 35]]), capacity: 1, submittedAt: '2025-03-01T00:00:00.000Z' });
+    const a = aBid({
+      id: idOf('bid', 2),
+      providerId: PROVIDER_A,
+      priceTiers: tiers([[1, 2]]),
+      capacity: 1,
+      submittedAt: '2025-03-10T00:00:00.000Z',
+    });
+    const b = aBid({
+      id: idOf('bid', 1),
+      providerId: PROVIDER_B,
+      priceTiers: tiers([[1, 35]]),
+      capacity: 1,
+      submittedAt: '2025-03-01T00:00:00.000Z',
+    });
     const quality = new Map([
       [PROVIDER_A, { accredited: false, ratings: [5, 5, 5, 5, 4, 4, 2] }],
       [PROVIDER_B, { accredited: false, ratings: [5, 5, 3] }],
@@ -60,16 +97,28 @@ describe('evaluation', () => {
     // Act
     const result = evaluate(request, [b, a], 1, quality);
     // Assess
-    expect(result.outcome === 'ranked' && result.ranking.map((r) => [r.bidId, r.score])).toEqual([[a.id, 6_605], [b.id, 6_605]]);
+    expect(result.outcome === 'ranked' && result.ranking.map((r) => [r.bidId, r.score])).toEqual([
+      [a.id, 6_605],
+      [b.id, 6_605],
+    ]);
   });
 
   it('caps the volume at maxFirms', () => {
     const result = evaluate(evaluating, [aBid({ capacity: 60 })], 70, none);
-    expect(result).toMatchObject({ outcome: 'ranked', pledgedFirms: 70, volume: 50, recommended: { total: inr(15_000_000) } });
+    expect(result).toMatchObject({
+      outcome: 'ranked',
+      pledgedFirms: 70,
+      volume: 50,
+      recommended: { total: inr(15_000_000) },
+    });
   });
 
   it('ends unsuccessful with too few pledges', () => {
-    expect(evaluate(evaluating, [aBid()], 9, none)).toMatchObject({ outcome: 'unsuccessful', code: 'too_few_pledges', reason: expect.stringContaining('Only 9 firms') });
+    expect(evaluate(evaluating, [aBid()], 9, none)).toMatchObject({
+      outcome: 'unsuccessful',
+      code: 'too_few_pledges',
+      reason: expect.stringContaining('Only 9 firms'),
+    });
   });
 
   it('lists every invalid bid with its reason, and ends unsuccessful when none is valid', () => {
@@ -81,7 +130,13 @@ describe('evaluation', () => {
       aBid({ id: idOf('bid', 4), providerId: idOf('provider', 4), priceTiers: tiers([[25, 5]]) }),
       aBid({ id: idOf('bid', 5), providerId: idOf('provider', 5), requestId: idOf('request', 9) }),
       aBid({ id: idOf('bid', 6), providerId: idOf('provider', 6), version: 1 }),
-      aBid({ id: idOf('bid', 7), providerId: idOf('provider', 6), version: 2, capacity: 5, priceTiers: tiers([[1, 5]]) }),
+      aBid({
+        id: idOf('bid', 7),
+        providerId: idOf('provider', 6),
+        version: 2,
+        capacity: 5,
+        priceTiers: tiers([[1, 5]]),
+      }),
       aBid({ id: idOf('bid', 8), providerId: idOf('provider', 8) }),
     ];
     // Act
@@ -101,11 +156,24 @@ describe('evaluation', () => {
   });
 
   it('ends unsuccessful when nobody bid', () => {
-    expect(evaluate(evaluating, [], 20, none)).toMatchObject({ outcome: 'unsuccessful', code: 'no_valid_bid', reason: 'No provider bid' });
+    expect(evaluate(evaluating, [], 20, none)).toMatchObject({
+      outcome: 'unsuccessful',
+      code: 'no_valid_bid',
+      reason: 'No provider bid',
+    });
   });
 
   it('evaluates only a closed request', () => {
-    expectDomainError(() => evaluate(aRequest({ status: 'open' }), [aBid()], 20, none), 'EVALUATION.NOT_CLOSED', 'conflict');
-    expectDomainError(() => evaluate(evaluating, [aBid()], 2.5, none), 'EVALUATION.BAD_PLEDGE_COUNT', 'invalid', 'pledgedFirms');
+    expectDomainError(
+      () => evaluate(aRequest({ status: 'open' }), [aBid()], 20, none),
+      'EVALUATION.NOT_CLOSED',
+      'conflict',
+    );
+    expectDomainError(
+      () => evaluate(evaluating, [aBid()], 2.5, none),
+      'EVALUATION.BAD_PLEDGE_COUNT',
+      'invalid',
+      'pledgedFirms',
+    );
   });
 });

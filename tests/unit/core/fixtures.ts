@@ -104,7 +104,11 @@ export const aBid = (overrides: Partial<Bid> = {}): Bid => ({
   requestId: REQUEST_ID,
   clusterId: CLUSTER,
   providerId: PROVIDER_A,
-  priceTiers: tiers([[10, 500_000], [20, 400_000], [50, 300_000]]),
+  priceTiers: tiers([
+    [10, 500_000],
+    [20, 400_000],
+    [50, 300_000],
+  ]),
   capacity: 60,
   deliveryPlan: 'Install in week one, train in weeks two and three.',
   status: 'live',

@@ -10,26 +10,38 @@ const kinds = Object.keys(ID_PREFIXES) as IdKind[];
 describe('ids', () => {
   it('ULIDs sort by time whatever their random part', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: MAX_TIME }), fc.integer({ min: 0, max: MAX_TIME }), bytes, bytes, (t1, t2, r1, r2) => {
-        fc.pre(t1 !== t2);
-        // Act
-        const a = ulid(fixedClock(t1), () => r1);
-        const b = ulid(fixedClock(t2), () => r2);
-        // Assess
-        expect(a < b).toBe(t1 < t2);
-        expect(a).toHaveLength(26);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: MAX_TIME }),
+        fc.integer({ min: 0, max: MAX_TIME }),
+        bytes,
+        bytes,
+        (t1, t2, r1, r2) => {
+          fc.pre(t1 !== t2);
+          // Act
+          const a = ulid(fixedClock(t1), () => r1);
+          const b = ulid(fixedClock(t2), () => r2);
+          // Assess
+          expect(a < b).toBe(t1 < t2);
+          expect(a).toHaveLength(26);
+        },
+      ),
     );
   });
 
   it('prefixed ids match their own kind pattern and no other', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...kinds), fc.constantFrom(...kinds), fc.integer({ min: 0, max: MAX_TIME }), bytes, (kind, other, t, r) => {
-        const id = idGenerator(fixedClock(t), () => r).next(kind);
-        expect(id.startsWith(`${ID_PREFIXES[kind]}_`)).toBe(true);
-        expect(idPattern(kind).test(id)).toBe(true);
-        expect(idPattern(other).test(id)).toBe(kind === other);
-      }),
+      fc.property(
+        fc.constantFrom(...kinds),
+        fc.constantFrom(...kinds),
+        fc.integer({ min: 0, max: MAX_TIME }),
+        bytes,
+        (kind, other, t, r) => {
+          const id = idGenerator(fixedClock(t), () => r).next(kind);
+          expect(id.startsWith(`${ID_PREFIXES[kind]}_`)).toBe(true);
+          expect(idPattern(kind).test(id)).toBe(true);
+          expect(idPattern(other).test(id)).toBe(kind === other);
+        },
+      ),
     );
   });
 

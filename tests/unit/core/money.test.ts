@@ -9,16 +9,20 @@ const currency = fc.constantFrom<Currency>('INR', 'USD', 'EUR');
 describe('money', () => {
   it('allocate: the parts always sum to the whole, and each is within one unit of its exact share', () => {
     fc.assert(
-      fc.property(amount, fc.array(fc.nat({ max: 10_000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)), (a, weights) => {
-        // Prepare
-        const whole = money(a, 'INR');
-        const total = weights.reduce((s, w) => s + w, 0);
-        // Act
-        const parts = allocate(whole, weights);
-        // Assess
-        expect(parts.reduce((s, p) => s + p.amount, 0)).toBe(a);
-        parts.forEach((p, i) => expect(Math.abs(p.amount - (a * (weights[i] ?? 0)) / total)).toBeLessThan(1));
-      }),
+      fc.property(
+        amount,
+        fc.array(fc.nat({ max: 10_000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)),
+        (a, weights) => {
+          // Prepare
+          const whole = money(a, 'INR');
+          const total = weights.reduce((s, w) => s + w, 0);
+          // Act
+          const parts = allocate(whole, weights);
+          // Assess
+          expect(parts.reduce((s, p) => s + p.amount, 0)).toBe(a);
+          parts.forEach((p, i) => expect(Math.abs(p.amount - (a * (weights[i] ?? 0)) / total)).toBeLessThan(1));
+        },
+      ),
     );
   });
 

@@ -11,8 +11,14 @@ const STRANGER = idOf('provider', 2);
 
 const facts = (overrides: Partial<ClusterFacts> = {}): ClusterFacts => ({
   clusterId: CLUSTER,
-  policy: { eligibleCategories: ['training'], customCategories: [{ slug: 'custom:food-hygiene', label: 'Food hygiene', innovative: false }] },
-  associations: [{ id: LOCAL_ASSOC, clusterId: CLUSTER }, { id: FOREIGN_ASSOC, clusterId: OTHER_CLUSTER }],
+  policy: {
+    eligibleCategories: ['training'],
+    customCategories: [{ slug: 'custom:food-hygiene', label: 'Food hygiene', innovative: false }],
+  },
+  associations: [
+    { id: LOCAL_ASSOC, clusterId: CLUSTER },
+    { id: FOREIGN_ASSOC, clusterId: OTHER_CLUSTER },
+  ],
   approvedProviderIds: [APPROVED],
   ...overrides,
 });
@@ -20,12 +26,19 @@ const parties = { category: 'training' as const, coSponsorIds: [] as string[], i
 
 describe('a request names only what belongs to its cluster', () => {
   it('accepts an eligible category, a local co-sponsor and an approved provider', () => {
-    expect(() => assertRequestInCluster({ ...parties, coSponsorIds: [LOCAL_ASSOC], invitedProviderIds: [APPROVED] }, facts())).not.toThrow();
+    expect(() =>
+      assertRequestInCluster({ ...parties, coSponsorIds: [LOCAL_ASSOC], invitedProviderIds: [APPROVED] }, facts()),
+    ).not.toThrow();
     expect(() => assertRequestInCluster({ ...parties, category: 'custom:food-hygiene' }, facts())).not.toThrow();
   });
 
   it.each([['design'], ['custom:never-defined']])('refuses %s when the policy allows only training', (category) => {
-    expectDomainError(() => assertRequestInCluster({ ...parties, category: category as 'design' }, facts()), 'REQUEST.CATEGORY_NOT_ALLOWED', 'invalid', 'category');
+    expectDomainError(
+      () => assertRequestInCluster({ ...parties, category: category as 'design' }, facts()),
+      'REQUEST.CATEGORY_NOT_ALLOWED',
+      'invalid',
+      'category',
+    );
   });
 
   it("refuses another cluster's association as co-sponsor, naming its position", () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterPolicy, assertWithinNationalBounds, defaultClusterPolicy } from '../../../packages/core/src/identity/cluster-policy';
+import {
+  ClusterPolicy,
+  assertWithinNationalBounds,
+  defaultClusterPolicy,
+} from '../../../packages/core/src/identity/cluster-policy';
 import type { DomainError } from '../../../packages/core/src/errors';
 
 describe('the cluster policy’s milestone auto-acceptance', () => {
@@ -9,9 +13,20 @@ describe('the cluster policy’s milestone auto-acceptance', () => {
     expect(ClusterPolicy.parse(old).milestoneAutoAcceptDays).toBe(14);
   });
 
-  it.each([[2, false], [3, true], [60, true], [61, false]])('%i days is within the national bounds: %s', (days, ok) => {
+  it.each([
+    [2, false],
+    [3, true],
+    [60, true],
+    [61, false],
+  ])('%i days is within the national bounds: %s', (days, ok) => {
     const check = () => assertWithinNationalBounds({ ...defaultClusterPolicy(), milestoneAutoAcceptDays: days });
     if (ok) expect(check).not.toThrow();
-    else expect(check).toThrow(expect.objectContaining({ code: 'CLUSTER.POLICY_OUT_OF_BOUNDS', field: 'milestoneAutoAcceptDays' }) as DomainError);
+    else
+      expect(check).toThrow(
+        expect.objectContaining({
+          code: 'CLUSTER.POLICY_OUT_OF_BOUNDS',
+          field: 'milestoneAutoAcceptDays',
+        }) as DomainError,
+      );
   });
 });

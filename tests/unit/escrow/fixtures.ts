@@ -14,21 +14,66 @@ export const PLEDGED = new Set([FIRM_1, FIRM_2]);
 
 export const lead: Actor = { userId: 'usr_lead', role: 'association_rep', organisationId: LEAD, clusterIds: [CLUSTER] };
 export const coSponsor: Actor = { ...lead, userId: 'usr_co', organisationId: idOf('association', 2) };
-export const provider: Actor = { userId: 'usr_prov', role: 'provider', organisationId: PROVIDER_A, clusterIds: [CLUSTER] };
+export const provider: Actor = {
+  userId: 'usr_prov',
+  role: 'provider',
+  organisationId: PROVIDER_A,
+  clusterIds: [CLUSTER],
+};
 export const otherProvider: Actor = { ...provider, userId: 'usr_other', organisationId: idOf('provider', 2) };
-export const admin: Actor = { userId: 'usr_admin', role: 'cluster_admin', organisationId: 'cda', clusterIds: [CLUSTER] };
+export const admin: Actor = {
+  userId: 'usr_admin',
+  role: 'cluster_admin',
+  organisationId: 'cda',
+  clusterIds: [CLUSTER],
+};
 
-export const MILESTONES: Milestone[] = [{ name: 'Course delivered', shareBasisPoints: 7000 }, { name: 'Certificates issued', shareBasisPoints: 3000 }];
+export const MILESTONES: Milestone[] = [
+  { name: 'Course delivered', shareBasisPoints: 7000 },
+  { name: 'Certificates issued', shareBasisPoints: 3000 },
+];
 
-/** Two co-financing programmes: 50 % (fair support) and 20 % (state top-up) of a ₹1 lakh award, held over two milestones. */
-export function record(opts: { milestones?: Milestone[]; programmes?: SubsidyProgramme[]; total?: number } = {}): EscrowRecord {
-  const programmes = opts.programmes ?? [programme(), programme({ id: programmeId(2), name: 'State top-up', schedule: [2000], priority: 20 })];
-  const split = computeSubsidy(award({ total: money(opts.total ?? 1_00_000_00, 'INR') }), programmes, 0, fundsFor(...programmes));
+/**
+ * Two co-financing programmes: 50 % (fair support) and 20 % (state top-up) of a ₹1 lakh award, held over two
+ * milestones.
+ */
+export function record(
+  opts: { milestones?: Milestone[]; programmes?: SubsidyProgramme[]; total?: number } = {},
+): EscrowRecord {
+  const programmes = opts.programmes ?? [
+    programme(),
+    programme({ id: programmeId(2), name: 'State top-up', schedule: [2000], priority: 20 }),
+  ];
+  const split = computeSubsidy(
+    award({ total: money(opts.total ?? 1_00_000_00, 'INR') }),
+    programmes,
+    0,
+    fundsFor(...programmes),
+  );
   const names = Object.fromEntries(programmes.map((p) => [p.id, p.name]));
-  const opened = openEscrow({ requestId: REQUEST_ID, clusterId: CLUSTER, providerId: PROVIDER_A, associationId: LEAD, category: 'training', awardedAt: AT, milestones: opts.milestones ?? MILESTONES }, split, names, AT);
+  const opened = openEscrow(
+    {
+      requestId: REQUEST_ID,
+      clusterId: CLUSTER,
+      providerId: PROVIDER_A,
+      associationId: LEAD,
+      category: 'training',
+      awardedAt: AT,
+      milestones: opts.milestones ?? MILESTONES,
+    },
+    split,
+    names,
+    AT,
+  );
   return { ...opened, status: 'held' };
 }
 
 /** The record with milestone `index` reported by the awarded provider at AT (auto-acceptance 14 days later). */
 export const reported = (r: EscrowRecord, index = 0): EscrowRecord =>
-  reportMilestone(r, index, provider, { evidence: 'Ten days held; attendance register attached', attendedFirmIds: [FIRM_1] }, { pledgedFirmIds: PLEDGED, at: AT, autoAcceptDays: 14 });
+  reportMilestone(
+    r,
+    index,
+    provider,
+    { evidence: 'Ten days held; attendance register attached', attendedFirmIds: [FIRM_1] },
+    { pledgedFirmIds: PLEDGED, at: AT, autoAcceptDays: 14 },
+  );

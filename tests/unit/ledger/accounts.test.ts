@@ -15,9 +15,11 @@ const ref: fc.Arbitrary<AccountRef> = fc.oneof(
 
 describe('account ids', () => {
   it('parse back to the reference they were made from', () => {
-    fc.assert(fc.property(ref, (r) => {
-      expect(parseAccountId(accountId(r))).toEqual(r);
-    }));
+    fc.assert(
+      fc.property(ref, (r) => {
+        expect(parseAccountId(accountId(r))).toEqual(r);
+      }),
+    );
   });
 
   it.each(['pool', 'pool:a:b', 'escrow:a', 'vault:a', 'pool:a#b', 'payable:'])('refuses %s', (id) => {
@@ -28,7 +30,15 @@ describe('account ids', () => {
 describe('fingerprintOf', () => {
   it('ignores key order and absent fields, and sees every value', () => {
     const a = cmd.post('p1', 'h1', 100);
-    const reordered = JSON.parse(JSON.stringify({ pendingId: 'h1', amount: { currency: 'INR', amount: 100 }, kind: 'post', id: 'p1', memo: undefined }));
+    const reordered = JSON.parse(
+      JSON.stringify({
+        pendingId: 'h1',
+        amount: { currency: 'INR', amount: 100 },
+        kind: 'post',
+        id: 'p1',
+        memo: undefined,
+      }),
+    );
     expect(fingerprintOf(reordered)).toBe(fingerprintOf(a));
     expect(fingerprintOf(cmd.post('p1', 'h1', 101))).not.toBe(fingerprintOf(a));
     expect(fingerprintOf(cmd.post('p1', 'h1'))).not.toBe(fingerprintOf(a));

@@ -19,21 +19,54 @@ type Over<K extends LedgerCommand['kind']> = Partial<Extract<LedgerCommand, { ki
 
 /** Commands on the fixture's one funder, programme, award and provider; override anything. */
 export const cmd = {
-  deposit: (id: string, amount: number, over: Over<'deposit'> = {}): LedgerCommand =>
-    ({ kind: 'deposit', id, funderId: FUNDER, programmeId: PROGRAMME, amount: money(amount, 'INR'), ...over }),
-  hold: (id: string, amount: number, over: Over<'hold'> = {}): LedgerCommand =>
-    ({ kind: 'hold', id, programmeId: PROGRAMME, clusterId: CLUSTER, awardId: AWARD, providerId: PROVIDER, amount: money(amount, 'INR'), ...over }),
-  post: (id: string, pendingId: string, amount?: number, currency: Currency = 'INR'): LedgerCommand =>
-    ({ kind: 'post', id, pendingId, ...(amount === undefined ? {} : { amount: money(amount, currency) }) }),
+  deposit: (id: string, amount: number, over: Over<'deposit'> = {}): LedgerCommand => ({
+    kind: 'deposit',
+    id,
+    funderId: FUNDER,
+    programmeId: PROGRAMME,
+    amount: money(amount, 'INR'),
+    ...over,
+  }),
+  hold: (id: string, amount: number, over: Over<'hold'> = {}): LedgerCommand => ({
+    kind: 'hold',
+    id,
+    programmeId: PROGRAMME,
+    clusterId: CLUSTER,
+    awardId: AWARD,
+    providerId: PROVIDER,
+    amount: money(amount, 'INR'),
+    ...over,
+  }),
+  post: (id: string, pendingId: string, amount?: number, currency: Currency = 'INR'): LedgerCommand => ({
+    kind: 'post',
+    id,
+    pendingId,
+    ...(amount === undefined ? {} : { amount: money(amount, currency) }),
+  }),
   void: (id: string, pendingId: string): LedgerCommand => ({ kind: 'void', id, pendingId }),
-  payout: (id: string, amount: number, over: Over<'payout'> = {}): LedgerCommand =>
-    ({ kind: 'payout', id, providerId: PROVIDER, amount: money(amount, 'INR'), ...over }),
-  close: (id: string, over: Over<'close'> = {}): LedgerCommand => ({ kind: 'close', id, programmeId: PROGRAMME, funderId: FUNDER, ...over }),
+  payout: (id: string, amount: number, over: Over<'payout'> = {}): LedgerCommand => ({
+    kind: 'payout',
+    id,
+    providerId: PROVIDER,
+    amount: money(amount, 'INR'),
+    ...over,
+  }),
+  close: (id: string, over: Over<'close'> = {}): LedgerCommand => ({
+    kind: 'close',
+    id,
+    programmeId: PROGRAMME,
+    funderId: FUNDER,
+    ...over,
+  }),
 };
 
 /** A fresh in-memory ledger on a fixed clock. */
 export const memoryLedger = (clock: Clock = fixedClock(AT)): MemoryLedger => new MemoryLedger(clock);
 
 /** The four totals of an account, in the order debitsPosted, creditsPosted, debitsPending, creditsPending. */
-export const totals = (a: { debitsPosted: number; creditsPosted: number; debitsPending: number; creditsPending: number }) =>
-  [a.debitsPosted, a.creditsPosted, a.debitsPending, a.creditsPending];
+export const totals = (a: {
+  debitsPosted: number;
+  creditsPosted: number;
+  debitsPending: number;
+  creditsPending: number;
+}) => [a.debitsPosted, a.creditsPosted, a.debitsPending, a.creditsPending];

@@ -30,7 +30,14 @@ describe('MemoryLedger: the life of a hold', () => {
     ledger.execute(cmd.deposit('d1', 1_000));
     ledger.execute(cmd.hold('h1', 600));
     const { transfer } = ledger.execute(cmd.post('p1', 'h1', 250));
-    expect(transfer).toMatchObject({ kind: 'post', debit: ESCROW, credit: PAYABLE, amount: 250, returned: 350, pendingId: 'h1' });
+    expect(transfer).toMatchObject({
+      kind: 'post',
+      debit: ESCROW,
+      credit: PAYABLE,
+      amount: 250,
+      returned: 350,
+      pendingId: 'h1',
+    });
     expect(availableBalance(ledger.account(POOL))).toBe(750);
     expect(totals(ledger.account(PAYABLE))).toEqual([0, 250, 0, 0]);
     expect(ledger.transfer('h1')).toMatchObject({ state: 'posted', postedAmount: 250 });
@@ -100,7 +107,11 @@ describe('MemoryLedger: refusals change nothing', () => {
     ['a deposit in another currency', cmd.deposit('x', 5, { amount: money(5, 'USD') }), 'LEDGER.CURRENCY_MISMATCH'],
     ['a post of a deposit', cmd.post('x', 'd1'), 'LEDGER.NOT_PENDING'],
     ['a void of nothing', cmd.void('x', 'nope'), 'LEDGER.PENDING_NOT_FOUND'],
-    ['a close of a pool that never received money', cmd.close('x', { programmeId: 'prg_2' }), 'LEDGER.ACCOUNT_NOT_FOUND'],
+    [
+      'a close of a pool that never received money',
+      cmd.close('x', { programmeId: 'prg_2' }),
+      'LEDGER.ACCOUNT_NOT_FOUND',
+    ],
   ])('refuses %s', (_what, command, code) => {
     const ledger = memoryLedger();
     ledger.execute(cmd.deposit('d1', 1_000));
@@ -112,24 +123,27 @@ describe('MemoryLedger: refusals change nothing', () => {
 });
 
 describe('MemoryLedger: closing a programme', () => {
-  it('returns what is unspent, refuses new money, still takes back voided holds, and sweeps them on a second close', () => {
-    // Prepare
-    const ledger = memoryLedger();
-    ledger.execute(cmd.deposit('d1', 1_000));
-    ledger.execute(cmd.hold('h1', 600));
-    // Act
-    const closed = ledger.execute(cmd.close('c1')).transfer;
-    // Assess
-    expect(closed).toMatchObject({ kind: 'close', debit: POOL, credit: EXTERNAL, amount: 400 });
-    expect(ledger.account(POOL).closed).toBe(true);
-    expectDomainError(() => ledger.execute(cmd.deposit('d2', 5)), 'LEDGER.ACCOUNT_CLOSED', 'conflict');
-    expectDomainError(() => ledger.execute(cmd.hold('h2', 5)), 'LEDGER.ACCOUNT_CLOSED');
-    ledger.execute(cmd.void('v1', 'h1'));
-    expect(ledger.execute(cmd.close('c2')).transfer.amount).toBe(600);
-    expect(ledger.execute(cmd.close('c3')).transfer.amount).toBe(0);
-    expect(totals(ledger.account(EXTERNAL))).toEqual([1_000, 1_000, 0, 0]);
-    expect(ledgerViolations(ledger.accounts(), ledger.transfers())).toEqual([]);
-  });
+  it(
+    'returns what is unspent, refuses new money, still takes ' + 'back voided holds, and sweeps them on a second close',
+    () => {
+      // Prepare
+      const ledger = memoryLedger();
+      ledger.execute(cmd.deposit('d1', 1_000));
+      ledger.execute(cmd.hold('h1', 600));
+      // Act
+      const closed = ledger.execute(cmd.close('c1')).transfer;
+      // Assess
+      expect(closed).toMatchObject({ kind: 'close', debit: POOL, credit: EXTERNAL, amount: 400 });
+      expect(ledger.account(POOL).closed).toBe(true);
+      expectDomainError(() => ledger.execute(cmd.deposit('d2', 5)), 'LEDGER.ACCOUNT_CLOSED', 'conflict');
+      expectDomainError(() => ledger.execute(cmd.hold('h2', 5)), 'LEDGER.ACCOUNT_CLOSED');
+      ledger.execute(cmd.void('v1', 'h1'));
+      expect(ledger.execute(cmd.close('c2')).transfer.amount).toBe(600);
+      expect(ledger.execute(cmd.close('c3')).transfer.amount).toBe(0);
+      expect(totals(ledger.account(EXTERNAL))).toEqual([1_000, 1_000, 0, 0]);
+      expect(ledgerViolations(ledger.accounts(), ledger.transfers())).toEqual([]);
+    },
+  );
 });
 
 describe('MemoryLedger: statements', () => {
@@ -142,8 +156,16 @@ describe('MemoryLedger: statements', () => {
     ledger.execute(cmd.void('v2', 'h2'));
     const lines = ledger.statement(POOL);
     expect(lines.map((l) => l.transferId)).toEqual(['d1', 'h1', 'h2', 'p1', 'v2']);
-    const sum = lines.reduce((s, l) => [s[0]! + l.debitsPosted, s[1]! + l.creditsPosted, s[2]! + l.debitsPending, s[3]! + l.creditsPending], [0, 0, 0, 0]);
+    const sum = lines.reduce(
+      (s, l) => [s[0]! + l.debitsPosted, s[1]! + l.creditsPosted, s[2]! + l.debitsPending, s[3]! + l.creditsPending],
+      [0, 0, 0, 0],
+    );
     expect(sum).toEqual(totals(ledger.account(POOL)));
-    expect(ledger.statement(ESCROW).map((l) => [l.transferId, l.creditsPending])).toEqual([['h1', 600], ['h2', 100], ['p1', -600], ['v2', -100]]);
+    expect(ledger.statement(ESCROW).map((l) => [l.transferId, l.creditsPending])).toEqual([
+      ['h1', 600],
+      ['h2', 100],
+      ['p1', -600],
+      ['v2', -100],
+    ]);
   });
 });

@@ -22,11 +22,14 @@ describe('the local portal server', () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it.each(['/%', '/assets/%ZZ.js', '/%E0%A4%A', '/a%00.js'])('answers 400 for malformed encoding %s, not 500', async (path) => {
-    const res = await app.request(path);
-    expect(res.status).toBe(400);
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
-  });
+  it.each(['/%', '/assets/%ZZ.js', '/%E0%A4%A', '/a%00.js'])(
+    'answers 400 for malformed encoding %s, not 500',
+    async (path) => {
+      const res = await app.request(path);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    },
+  );
 
   it('never serves a sibling folder whose name starts with dist', async () => {
     const res = await app.request('/..%2Fdist-private%2Fsecret.txt');

@@ -26,13 +26,21 @@ function setup(reply: Reply = () => undefined, overrides: Partial<LocalQueueOpti
   });
   queues.push(queue);
   const receivesOf = (id: string) =>
-    deliveries.flatMap((d) => d.records.filter((r) => r.messageId === id).map((r) => ({ at: d.at, count: r.attributes.ApproximateReceiveCount })));
+    deliveries.flatMap((d) =>
+      d.records
+        .filter((r) => r.messageId === id)
+        .map((r) => ({ at: d.at, count: r.attributes.ApproximateReceiveCount })),
+    );
   return { queue, deliveries, lines, receivesOf };
 }
 
-const failOn = (...bodies: string[]): Reply => (event) => ({
-  batchItemFailures: event.Records.filter((r) => bodies.includes(r.body)).map((r) => ({ itemIdentifier: r.messageId })),
-});
+const failOn =
+  (...bodies: string[]): Reply =>
+  (event) => ({
+    batchItemFailures: event.Records.filter((r) => bodies.includes(r.body)).map((r) => ({
+      itemIdentifier: r.messageId,
+    })),
+  });
 
 describe('LocalQueue', () => {
   it('hands the handler records shaped like those of SQS', async () => {
@@ -57,7 +65,9 @@ describe('LocalQueue', () => {
       attributes: { ApproximateReceiveCount: '1' },
       messageAttributes: { correlationId: { stringValue: 'cor_1', dataType: 'String' } },
     });
-    expect(Number(record?.attributes.SentTimestamp)).toBeLessThanOrEqual(Number(record?.attributes.ApproximateFirstReceiveTimestamp));
+    expect(Number(record?.attributes.SentTimestamp)).toBeLessThanOrEqual(
+      Number(record?.attributes.ApproximateFirstReceiveTimestamp),
+    );
     expect(record?.receiptHandle).not.toBe('');
   });
 
@@ -76,7 +86,9 @@ describe('LocalQueue', () => {
 
   it('redelivers only the reported failures, after the visibility timeout, with the receive count up', async () => {
     // Prepare
-    const { queue, deliveries, receivesOf } = setup((event, call) => (call === 1 ? failOn('b')(event, call) : undefined));
+    const { queue, deliveries, receivesOf } = setup((event, call) =>
+      call === 1 ? failOn('b')(event, call) : undefined,
+    );
     const [a, b, c] = ['a', 'b', 'c'].map((body) => queue.send(body)) as [string, string, string];
 
     // Act
@@ -104,14 +116,19 @@ describe('LocalQueue', () => {
     await queue.drain(2_000);
 
     // Assess
-    expect(deliveries.map((d) => d.records.map((r) => `${r.body}:${r.attributes.ApproximateReceiveCount}`))).toEqual([['a:1', 'b:1'], ['a:2', 'b:2']]);
+    expect(deliveries.map((d) => d.records.map((r) => `${r.body}:${r.attributes.ApproximateReceiveCount}`))).toEqual([
+      ['a:1', 'b:1'],
+      ['a:2', 'b:2'],
+    ]);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/\[queue test-events\] message .+ failed on receive 1\/3: table not reachable/);
   });
 
   it('treats an unknown itemIdentifier as a failure of the whole batch', async () => {
     // Prepare
-    const { queue, deliveries } = setup((_event, call) => (call === 1 ? { batchItemFailures: [{ itemIdentifier: 'not-in-batch' }] } : undefined));
+    const { queue, deliveries } = setup((_event, call) =>
+      call === 1 ? { batchItemFailures: [{ itemIdentifier: 'not-in-batch' }] } : undefined,
+    );
     for (const body of ['a', 'b']) queue.send(body);
 
     // Act
@@ -119,7 +136,10 @@ describe('LocalQueue', () => {
     await queue.drain(2_000);
 
     // Assess
-    expect(deliveries.map((d) => d.records.map((r) => r.body))).toEqual([['a', 'b'], ['a', 'b']]);
+    expect(deliveries.map((d) => d.records.map((r) => r.body))).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+    ]);
   });
 
   it('dead-letters a message after exactly maxReceiveCount failed receives', async () => {
@@ -135,15 +155,21 @@ describe('LocalQueue', () => {
     // Assess
     expect(receivesOf(poison).map((r) => r.count)).toEqual(['1', '2', '3']);
     expect(receivesOf(fine)).toHaveLength(1);
-    expect(queue.deadLetters()).toEqual([expect.objectContaining({ messageId: poison, body: 'poison', receiveCount: 3, sourceQueue: 'test-events' })]);
+    expect(queue.deadLetters()).toEqual([
+      expect.objectContaining({ messageId: poison, body: 'poison', receiveCount: 3, sourceQueue: 'test-events' }),
+    ]);
     expect(queue.stats()).toEqual({ visible: 0, inFlight: 0, deadLettered: 1 });
-    expect(lines.at(-1)).toBe(`[queue test-events] message ${poison} dead-lettered after 3 receives: reported in batchItemFailures`);
+    expect(lines.at(-1)).toBe(
+      `[queue test-events] message ${poison} dead-lettered after 3 receives: reported in batchItemFailures`,
+    );
   });
 
   it('redrives the dead letters named, with a fresh receive count, and keeps the others', async () => {
     // Prepare
     let healthy = false;
-    const { queue, receivesOf } = setup((event, call) => (healthy ? undefined : failOn('flaky', 'bad')(event, call)), { maxReceiveCount: 1 });
+    const { queue, receivesOf } = setup((event, call) => (healthy ? undefined : failOn('flaky', 'bad')(event, call)), {
+      maxReceiveCount: 1,
+    });
     const [flaky, bad] = [queue.send('flaky'), queue.send('bad')];
     queue.start();
     await queue.drain(2_000);
@@ -164,7 +190,10 @@ describe('LocalQueue', () => {
     // Prepare
     let healthy = false;
     const { queue: dlq, deliveries: dlqDeliveries } = setup(undefined, { name: 'test-events-dlq' });
-    const { queue, receivesOf } = setup((event, call) => (healthy ? undefined : failOn('p1', 'p2')(event, call)), { maxReceiveCount: 1, deadLetter: dlq });
+    const { queue, receivesOf } = setup((event, call) => (healthy ? undefined : failOn('p1', 'p2')(event, call)), {
+      maxReceiveCount: 1,
+      deadLetter: dlq,
+    });
     const [p1, p2] = [queue.send('p1'), queue.send('p2')];
     queue.start();
     await queue.drain(2_000);
@@ -182,7 +211,9 @@ describe('LocalQueue', () => {
     expect(listed).toEqual([p1, p2]);
     expect(held).toBe(2);
     expect(receivesOf(p1).map((r) => r.count)).toEqual(['1', '1']);
-    const seenByDlq = dlqDeliveries.flatMap((d) => d.records).map((r) => [r.messageId, r.attributes.DeadLetterQueueSourceArn]);
+    const seenByDlq = dlqDeliveries
+      .flatMap((d) => d.records)
+      .map((r) => [r.messageId, r.attributes.DeadLetterQueueSourceArn]);
     expect(seenByDlq).toEqual([[p2, 'arn:aws:sqs:local:000000000000:test-events']]);
     expect(queue.deadLetters()).toEqual([]);
   });
@@ -196,7 +227,9 @@ describe('LocalQueue', () => {
     const stalled = queue.drain(30);
 
     // Assess
-    await expect(stalled).rejects.toThrow(/Queue test-events not drained after 30 ms: \{"visible":1,"inFlight":0,"deadLettered":0\}/);
+    await expect(stalled).rejects.toThrow(
+      /Queue test-events not drained after 30 ms: \{"visible":1,"inFlight":0,"deadLettered":0\}/,
+    );
     queue.start();
     await expect(queue.drain(2_000)).resolves.toBeUndefined();
     expect(deliveries).toHaveLength(1);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildInstance, checkCertificate, matchByIds, validateMatchingInstance, type MatchingInstance } from '../../../packages/core/src/matching';
+import {
+  buildInstance,
+  checkCertificate,
+  matchByIds,
+  validateMatchingInstance,
+  type MatchingInstance,
+} from '../../../packages/core/src/matching';
 import { expectDomainError } from '../core/fixtures';
 import { compact } from './fixtures';
 
@@ -8,11 +14,20 @@ describe('matchByIds', () => {
     // Prepare: prv_a has one slot that both req_1 and req_2 want; req_2 can fall back on prv_b.
     const requests = [
       { id: 'req_1', bids: [{ providerId: 'prv_a', score: 9_000 }] },
-      { id: 'req_2', bids: [{ providerId: 'prv_a', score: 8_000 }, { providerId: 'prv_b', score: 7_500 }] },
+      {
+        id: 'req_2',
+        bids: [
+          { providerId: 'prv_a', score: 8_000 },
+          { providerId: 'prv_b', score: 7_500 },
+        ],
+      },
       { id: 'req_3', bids: [{ providerId: 'prv_b', score: 6_000 }] },
       { id: 'req_4', bids: [] },
     ];
-    const providers = [{ id: 'prv_a', capacity: 1 }, { id: 'prv_b', capacity: 1 }];
+    const providers = [
+      { id: 'prv_a', capacity: 1 },
+      { id: 'prv_b', capacity: 1 },
+    ];
     // Act
     const outcome = matchByIds(requests, providers);
     // Assess
@@ -34,8 +49,19 @@ describe('matchByIds', () => {
 
   it('builds the compact instance in input order', () => {
     const { instance, requestIds, providerIds } = buildInstance(
-      [{ id: 'req_1', bids: [{ providerId: 'prv_b', score: 5 }, { providerId: 'prv_a', score: 7 }] }],
-      [{ id: 'prv_a', capacity: 2 }, { id: 'prv_b', capacity: 1 }],
+      [
+        {
+          id: 'req_1',
+          bids: [
+            { providerId: 'prv_b', score: 5 },
+            { providerId: 'prv_a', score: 7 },
+          ],
+        },
+      ],
+      [
+        { id: 'prv_a', capacity: 2 },
+        { id: 'prv_b', capacity: 1 },
+      ],
     );
     expect(requestIds).toEqual(['req_1']);
     expect(providerIds).toEqual(['prv_a', 'prv_b']);
@@ -46,21 +72,64 @@ describe('matchByIds', () => {
   });
 
   it.each([
-    ['MATCHING.DUPLICATE_PROVIDER', [], [{ id: 'prv_a', capacity: 1 }, { id: 'prv_a', capacity: 2 }]],
+    [
+      'MATCHING.DUPLICATE_PROVIDER',
+      [],
+      [
+        { id: 'prv_a', capacity: 1 },
+        { id: 'prv_a', capacity: 2 },
+      ],
+    ],
     ['MATCHING.INVALID_CAPACITY', [], [{ id: 'prv_a', capacity: 1.5 }]],
     ['MATCHING.INVALID_CAPACITY', [], [{ id: 'prv_a', capacity: -1 }]],
-    ['MATCHING.DUPLICATE_REQUEST', [{ id: 'req_1', bids: [] }, { id: 'req_1', bids: [] }], []],
+    [
+      'MATCHING.DUPLICATE_REQUEST',
+      [
+        { id: 'req_1', bids: [] },
+        { id: 'req_1', bids: [] },
+      ],
+      [],
+    ],
     ['MATCHING.UNKNOWN_PROVIDER', [{ id: 'req_1', bids: [{ providerId: 'prv_x', score: 1 }] }], []],
-    ['MATCHING.DUPLICATE_BID', [{ id: 'req_1', bids: [{ providerId: 'prv_a', score: 1 }, { providerId: 'prv_a', score: 2 }] }], [{ id: 'prv_a', capacity: 1 }]],
-    ['MATCHING.INVALID_SCORE', [{ id: 'req_1', bids: [{ providerId: 'prv_a', score: 0.5 }] }], [{ id: 'prv_a', capacity: 1 }]],
-    ['MATCHING.INVALID_SCORE', [{ id: 'req_1', bids: [{ providerId: 'prv_a', score: 2 ** 31 }] }], [{ id: 'prv_a', capacity: 1 }]],
+    [
+      'MATCHING.DUPLICATE_BID',
+      [
+        {
+          id: 'req_1',
+          bids: [
+            { providerId: 'prv_a', score: 1 },
+            { providerId: 'prv_a', score: 2 },
+          ],
+        },
+      ],
+      [{ id: 'prv_a', capacity: 1 }],
+    ],
+    [
+      'MATCHING.INVALID_SCORE',
+      [{ id: 'req_1', bids: [{ providerId: 'prv_a', score: 0.5 }] }],
+      [{ id: 'prv_a', capacity: 1 }],
+    ],
+    [
+      'MATCHING.INVALID_SCORE',
+      [{ id: 'req_1', bids: [{ providerId: 'prv_a', score: 2 ** 31 }] }],
+      [{ id: 'prv_a', capacity: 1 }],
+    ],
   ])('rejects %s', (code, requests, providers) => {
     expectDomainError(() => buildInstance(requests, providers), code, 'invalid');
   });
 });
 
 describe('validateMatchingInstance', () => {
-  const good = compact({ capacities: [1, 2], bids: [[[0, 3]], [[1, 4], [0, 2]]] });
+  const good = compact({
+    capacities: [1, 2],
+    bids: [
+      [[0, 3]],
+      [
+        [1, 4],
+        [0, 2],
+      ],
+    ],
+  });
   const broken: [string, Partial<MatchingInstance>][] = [
     ['a capacity array of the wrong length', { capacity: Int32Array.of(1) }],
     ['a negative capacity', { capacity: Int32Array.of(1, -2) }],
@@ -76,7 +145,10 @@ describe('validateMatchingInstance', () => {
 
   it('accepts a well-formed instance', () => {
     expect(() => validateMatchingInstance(good)).not.toThrow();
-    expect(checkCertificate(good, Int32Array.of(0, 1), { request: Float64Array.of(3, 4), provider: Float64Array.of(0, 0) }).ok).toBe(true);
+    expect(
+      checkCertificate(good, Int32Array.of(0, 1), { request: Float64Array.of(3, 4), provider: Float64Array.of(0, 0) })
+        .ok,
+    ).toBe(true);
   });
 
   it.each(broken)('rejects %s', (_, change) => {

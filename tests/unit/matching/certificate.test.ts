@@ -7,23 +7,34 @@ import { compact, tinySpec } from './fixtures';
 const instance = compact({
   capacities: [1, 1],
   bids: [
-    [[0, 9], [1, 3]],
-    [[0, 8], [1, 7]],
+    [
+      [0, 9],
+      [1, 3],
+    ],
+    [
+      [0, 8],
+      [1, 7],
+    ],
     [[0, 5]],
   ],
 });
 const solved = matchRequests(instance);
-const copy = (duals: MatchingDuals) => ({ request: Float64Array.from(duals.request), provider: Float64Array.from(duals.provider) });
+const copy = (duals: MatchingDuals) => ({
+  request: Float64Array.from(duals.request),
+  provider: Float64Array.from(duals.provider),
+});
 
 describe('checkCertificate', () => {
-  it('accepts the solver\'s assignment and duals, with equal bounds', () => {
+  it("accepts the solver's assignment and duals, with equal bounds", () => {
     const check = checkCertificate(instance, solved.assignment, solved.duals);
     expect(check).toEqual({ ok: true, primal: 16, dual: 16, problems: [] });
   });
 
   it('rejects a provider over capacity', () => {
     const assignment = Int32Array.of(0, 2, 4); // r0, r1 and r2 all at p0
-    expect(checkCertificate(instance, assignment, solved.duals).problems).toContain('provider 0 holds 3 requests, capacity 1');
+    expect(checkCertificate(instance, assignment, solved.duals).problems).toContain(
+      'provider 0 holds 3 requests, capacity 1',
+    );
   });
 
   it("rejects a request holding another request's bid", () => {
@@ -41,7 +52,9 @@ describe('checkCertificate', () => {
   it('rejects duals lowered below a bid, negative or not a number', () => {
     const lowered = copy(solved.duals);
     lowered.provider[0] = lowered.provider[0]! - 1;
-    expect(checkCertificate(instance, solved.assignment, lowered).problems.some((p) => p.includes('exceeds its duals'))).toBe(true);
+    expect(
+      checkCertificate(instance, solved.assignment, lowered).problems.some((p) => p.includes('exceeds its duals')),
+    ).toBe(true);
     const negative = copy(solved.duals);
     negative.request[2] = -1;
     expect(checkCertificate(instance, solved.assignment, negative).ok).toBe(false);
@@ -53,7 +66,9 @@ describe('checkCertificate', () => {
   it('rejects duals raised above what is needed: the bound exceeds the total', () => {
     const raised = copy(solved.duals);
     raised.request[0] = raised.request[0]! + 1;
-    expect(checkCertificate(instance, solved.assignment, raised).problems).toEqual(['the assignment scores 16 but the dual bound is 17']);
+    expect(checkCertificate(instance, solved.assignment, raised).problems).toEqual([
+      'the assignment scores 16 but the dual bound is 17',
+    ]);
   });
 
   it('rejects arrays of the wrong length', () => {

@@ -26,15 +26,25 @@ export function compact(spec: TinySpec): MatchingInstance {
  * Up to `maxRequests` requests × `maxProviders` providers, each request bidding from a random
  * subset of distinct providers. Small score ranges make ties (the hard cases) common.
  */
-export function tinySpec(options: { maxRequests?: number; maxProviders?: number; minCapacity?: number; maxCapacity?: number; maxScore?: number } = {}): fc.Arbitrary<TinySpec> {
+export function tinySpec(
+  options: {
+    maxRequests?: number;
+    maxProviders?: number;
+    minCapacity?: number;
+    maxCapacity?: number;
+    maxScore?: number;
+  } = {},
+): fc.Arbitrary<TinySpec> {
   const { maxRequests = 6, maxProviders = 4, minCapacity = 1, maxCapacity = 3, maxScore = 20 } = options;
   return fc.integer({ min: 1, max: maxProviders }).chain((m) =>
     fc.record({
       capacities: fc.array(fc.integer({ min: minCapacity, max: maxCapacity }), { minLength: m, maxLength: m }),
       bids: fc.array(
-        fc.uniqueArray(fc.integer({ min: 0, max: m - 1 }), { maxLength: m }).chain((providers) =>
-          fc.tuple(...providers.map((p) => fc.tuple(fc.constant(p), fc.integer({ min: 0, max: maxScore })))),
-        ),
+        fc
+          .uniqueArray(fc.integer({ min: 0, max: m - 1 }), { maxLength: m })
+          .chain((providers) =>
+            fc.tuple(...providers.map((p) => fc.tuple(fc.constant(p), fc.integer({ min: 0, max: maxScore })))),
+          ),
         { maxLength: maxRequests },
       ),
     }),
@@ -44,7 +54,9 @@ export function tinySpec(options: { maxRequests?: number; maxProviders?: number;
 /** The best total by exhaustive search with a simple bound: obviously right, fine for ≤ 6 requests. */
 export function bruteForceOptimum(spec: TinySpec): number {
   const room = [...spec.capacities];
-  const bestLeft = spec.bids.map((_, r) => spec.bids.slice(r).reduce((sum, bids) => sum + Math.max(0, ...bids.map(([, s]) => s)), 0));
+  const bestLeft = spec.bids.map((_, r) =>
+    spec.bids.slice(r).reduce((sum, bids) => sum + Math.max(0, ...bids.map(([, s]) => s)), 0),
+  );
   let best = 0;
   const visit = (r: number, total: number): void => {
     if (r === spec.bids.length) {

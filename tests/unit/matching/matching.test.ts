@@ -54,7 +54,15 @@ describe('matchRequests', () => {
 
   it('is deterministic and leaves its input untouched', () => {
     // Prepare: big enough that the repair runs hundreds of searches
-    const instance = randomInstance({ requests: 1000, providers: 200, minBids: 1, maxBids: 25, maxCapacity: 10, maxScore: 10_000, seed: 5 });
+    const instance = randomInstance({
+      requests: 1000,
+      providers: 200,
+      minBids: 1,
+      maxBids: 25,
+      maxCapacity: 10,
+      maxScore: 10_000,
+      seed: 5,
+    });
     const before = structuredClone(instance);
     // Act
     const a = matchRequests(instance);
@@ -67,7 +75,7 @@ describe('matchRequests', () => {
     expect(checkCertificate(instance, a.assignment, a.duals).ok).toBe(true);
   });
 
-  it('gives the slot to the better bid and prices the provider at the loser\'s score', () => {
+  it("gives the slot to the better bid and prices the provider at the loser's score", () => {
     const result = matchRequests(compact({ capacities: [1], bids: [[[0, 70]], [[0, 90]]] }));
     expect([...result.assignment]).toEqual([-1, 1]);
     expect(result.total).toBe(90);
@@ -77,7 +85,21 @@ describe('matchRequests', () => {
 
   it('moves a request to its runner-up when that frees a better award', () => {
     // r0 prefers p0 by 10 but r1 needs p0 more (by 40): optimum sends r0 to its runner-up.
-    const result = matchRequests(compact({ capacities: [1, 1], bids: [[[0, 60], [1, 50]], [[0, 80], [1, 40]]] }));
+    const result = matchRequests(
+      compact({
+        capacities: [1, 1],
+        bids: [
+          [
+            [0, 60],
+            [1, 50],
+          ],
+          [
+            [0, 80],
+            [1, 40],
+          ],
+        ],
+      }),
+    );
     expect(result.total).toBe(130);
     expect([...result.assignment]).toEqual([1, 2]);
   });

@@ -11,23 +11,37 @@ describe('per-cluster API metrics (CloudWatch EMF)', () => {
     const log = createLogger({ format: 'json', write: (l) => void lines.push(JSON.parse(l)) });
 
     // Act
-    log.info('cluster request', clusterRequestMetrics({ clusterId: 'clu_pune', status: 503, latencyMs: 41.6, rateLimited: false }, NOW));
-    log.info('cluster request', clusterRequestMetrics({ clusterId: 'clu_pune', status: 429, latencyMs: 3, rateLimited: true }, NOW));
+    log.info(
+      'cluster request',
+      clusterRequestMetrics({ clusterId: 'clu_pune', status: 503, latencyMs: 41.6, rateLimited: false }, NOW),
+    );
+    log.info(
+      'cluster request',
+      clusterRequestMetrics({ clusterId: 'clu_pune', status: 429, latencyMs: 3, rateLimited: true }, NOW),
+    );
 
     // Assess
     expect(lines[0]).toMatchObject({
       _aws: {
         Timestamp: NOW,
-        CloudWatchMetrics: [{
-          Namespace: 'BdsExchange/Api',
-          Dimensions: [['ClusterId'], []],
-          Metrics: [
-            { Name: 'Requests', Unit: 'Count' }, { Name: 'Errors', Unit: 'Count' },
-            { Name: 'Latency', Unit: 'Milliseconds' }, { Name: 'RateLimited', Unit: 'Count' },
-          ],
-        }],
+        CloudWatchMetrics: [
+          {
+            Namespace: 'BdsExchange/Api',
+            Dimensions: [['ClusterId'], []],
+            Metrics: [
+              { Name: 'Requests', Unit: 'Count' },
+              { Name: 'Errors', Unit: 'Count' },
+              { Name: 'Latency', Unit: 'Milliseconds' },
+              { Name: 'RateLimited', Unit: 'Count' },
+            ],
+          },
+        ],
       },
-      ClusterId: 'clu_pune', Requests: 1, Errors: 1, Latency: 42, RateLimited: 0,
+      ClusterId: 'clu_pune',
+      Requests: 1,
+      Errors: 1,
+      Latency: 42,
+      RateLimited: 0,
     });
     expect(lines[1]).toMatchObject({ ClusterId: 'clu_pune', Requests: 1, Errors: 0, RateLimited: 1 });
   });

@@ -7,13 +7,21 @@ import { AT, LATER, admin, lead, record, reported } from '../escrow/fixtures';
 import { codesOf, packageErrors, releaseErrors } from '../../fixtures/ocds/validator';
 
 const award = {
-  bidId: idOf('bid', 1), providerId: PROVIDER_A, volume: 12,
-  pricePerFirm: money(8_333_33, 'INR'), total: money(1_00_000_00, 'INR'),
-  recommendedBidId: idOf('bid', 1), awardedBy: 'usr_lead', awardedAt: AT,
+  bidId: idOf('bid', 1),
+  providerId: PROVIDER_A,
+  volume: 12,
+  pricePerFirm: money(8_333_33, 'INR'),
+  total: money(1_00_000_00, 'INR'),
+  recommendedBidId: idOf('bid', 1),
+  awardedBy: 'usr_lead',
+  awardedAt: AT,
 };
 const bids = {
-  numberOfBids: 3, numberOfValidBids: 2, volume: 12,
-  lowest: money(1_00_000_00, 'INR'), highest: money(1_40_000_00, 'INR'),
+  numberOfBids: 3,
+  numberOfValidBids: 2,
+  volume: 12,
+  lowest: money(1_00_000_00, 'INR'),
+  highest: money(1_40_000_00, 'INR'),
 };
 
 function delivered(): ReleaseInput {
@@ -23,15 +31,20 @@ function delivered(): ReleaseInput {
   escrow = reported(escrow, 1);
   escrow = disputeMilestone(escrow, 1, lead, 'The certificates were never handed to the firms', LATER);
   const partial = { outcome: 'partial' as const, amount: money(5_000_00, 'INR'), reason: 'Half issued' };
-  escrow = resolveMilestone(escrow, 1, admin, partial,
-    '2025-07-01T10:00:00.000Z').record;
+  escrow = resolveMilestone(escrow, 1, admin, partial, '2025-07-01T10:00:00.000Z').record;
   return {
     request: { ...aRequest({ status: 'completed', award }), pledgedFirms: 12 },
-    association: { id: LEAD, name: 'KNIDGRO' }, provider: { id: PROVIDER_A, name: 'Punjab Skills' },
+    association: { id: LEAD, name: 'KNIDGRO' },
+    provider: { id: PROVIDER_A, name: 'Punjab Skills' },
     funders: Object.fromEntries(escrow.contributions.map((c) => [c.funderId, `Funder ${c.funderId}`])),
-    bids, escrow,
-    rules: Object.fromEntries(escrow.contributions
-      .map((c) => [c.programmeId, { programmeId: c.programmeId, schedule: [5000, 3800, 2600, 700] }])),
+    bids,
+    escrow,
+    rules: Object.fromEntries(
+      escrow.contributions.map((c) => [
+        c.programmeId,
+        { programmeId: c.programmeId, schedule: [5000, 3800, 2600, 700] },
+      ]),
+    ),
   };
 }
 
@@ -86,8 +99,10 @@ describe('OCDS releases of a request', () => {
     const contracts = (good.contracts as Record<string, unknown>[]).map((c) => ({ ...c, status: 'finished' }));
     expect(releaseErrors({ ...good, contracts }).join()).toMatch(/status/);
     expect(releaseErrors({ ...good, bdsSubsidy: { repeatCount: -1 } }).length).toBeGreaterThan(0);
-    const broken = releasePackage([{ ...good, tag: ['delivered'] }],
-      { uri: 'https://x.example', publishedDate: LATER });
+    const broken = releasePackage([{ ...good, tag: ['delivered'] }], {
+      uri: 'https://x.example',
+      publishedDate: LATER,
+    });
     expect(packageErrors(broken)).not.toEqual([]);
   });
 });

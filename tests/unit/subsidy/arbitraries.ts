@@ -10,17 +10,36 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A tapering schedule: non-increasing basis points. */
-export const schedule = fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 6 }).map((s) => s.sort((a, b) => b - a));
+export const schedule = fc
+  .array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 6 })
+  .map((s) => s.sort((a, b) => b - a));
 
 /** What, if anything, keeps a generated programme from applying to `award()`; most apply. */
-const spoiler = fc.constantFrom(null, null, null, null, null, null, 'scope', 'closed', 'early', 'late', 'category', 'currency');
+const spoiler = fc.constantFrom(
+  null,
+  null,
+  null,
+  null,
+  null,
+  null,
+  'scope',
+  'closed',
+  'early',
+  'late',
+  'category',
+  'currency',
+);
 
 /** Programmes that mostly apply to `award()`, and sometimes not, for every reason. */
 export const programmeArb = (n: number): fc.Arbitrary<SubsidyProgramme> =>
   fc
     .record({
       spoil: spoiler,
-      scope: fc.constantFrom({ kind: 'cluster' as const, clusterId: CLUSTER }, { kind: 'state' as const, state: 'Punjab' }, { kind: 'national' as const }),
+      scope: fc.constantFrom(
+        { kind: 'cluster' as const, clusterId: CLUSTER },
+        { kind: 'state' as const, state: 'Punjab' },
+        { kind: 'national' as const },
+      ),
       schedule,
       innovativeSchedule: fc.option(schedule, { nil: undefined }),
       cap: fc.integer({ min: 1, max: 1e11 }),
@@ -32,7 +51,12 @@ export const programmeArb = (n: number): fc.Arbitrary<SubsidyProgramme> =>
     .map((r) => {
       const currency: Currency = r.spoil === 'currency' ? 'USD' : 'INR';
       // The award is at AWARDED; a valid window contains it, a spoiled one ends before or starts after.
-      const start = r.spoil === 'late' ? AWARDED + 1 : r.spoil === 'early' ? AWARDED - (r.from + r.days) * DAY - 1 : AWARDED - r.from * DAY;
+      const start =
+        r.spoil === 'late'
+          ? AWARDED + 1
+          : r.spoil === 'early'
+            ? AWARDED - (r.from + r.days) * DAY - 1
+            : AWARDED - r.from * DAY;
       const end = r.spoil === 'early' ? AWARDED - r.from * DAY - 1 : Math.max(start, AWARDED) + r.days * DAY;
       return programme({
         id: programmeId(n),
@@ -50,22 +74,34 @@ export const programmeArb = (n: number): fc.Arbitrary<SubsidyProgramme> =>
       });
     });
 
-export const programmesArb = fc.integer({ min: 1, max: 5 }).chain((k) => fc.tuple(...Array.from({ length: k }, (_, i) => programmeArb(i + 1))));
+export const programmesArb = fc
+  .integer({ min: 1, max: 5 })
+  .chain((k) => fc.tuple(...Array.from({ length: k }, (_, i) => programmeArb(i + 1))));
 
 export const awardArb: fc.Arbitrary<SubsidyAward> = fc
   .record({ total: fc.integer({ min: 0, max: 1e12 }), innovative: fc.boolean(), it: fc.boolean() })
-  .map((r) => award({ total: money(r.total, 'INR'), innovative: r.innovative, category: r.it ? 'it-software' : 'training' }));
+  .map((r) =>
+    award({ total: money(r.total, 'INR'), innovative: r.innovative, category: r.it ? 'it-software' : 'training' }),
+  );
 
 /** Pools from empty to full; committed from nothing to a little past the budget. */
 export const fundsArb = (programmes: readonly SubsidyProgramme[]): fc.Arbitrary<Record<string, ProgrammeFunds>> =>
-  fc.tuple(...programmes.map(() => fc.tuple(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 11 })))).map((pairs) =>
-    Object.fromEntries(
-      programmes.map((p, i) => {
-        const [available, tenths] = pairs[i] ?? [0, 0];
-        return [p.id, { available: money(available, p.currency), committed: money(Math.floor((p.budget.amount * tenths) / 10), p.currency) }];
-      }),
-    ),
-  );
+  fc
+    .tuple(...programmes.map(() => fc.tuple(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 11 }))))
+    .map((pairs) =>
+      Object.fromEntries(
+        programmes.map((p, i) => {
+          const [available, tenths] = pairs[i] ?? [0, 0];
+          return [
+            p.id,
+            {
+              available: money(available, p.currency),
+              committed: money(Math.floor((p.budget.amount * tenths) / 10), p.currency),
+            },
+          ];
+        }),
+      ),
+    );
 
 /** 1 to 12 milestones whose shares sum to 10000 basis points, as a request's must. */
 export const milestonesArb: fc.Arbitrary<Milestone[]> = fc

@@ -5,18 +5,24 @@ import { OTHER_CLUSTER, expectDomainError } from '../core/fixtures';
 import { PAPER_SCHEDULE, award, fundsFor, programme, programmeId } from './fixtures';
 
 describe('computeSubsidy: the share schedule', () => {
-  it('four successive awards of one category to one association get 50 %, 38 %, 26 %, 7 % of the total, the fifth nothing', () => {
-    // Prepare
-    const p = programme();
-    const a = award({ total: money(1_00_000_00, 'INR') });
-    // Act
-    const splits = [0, 1, 2, 3, 4].map((n) => computeSubsidy(a, [p], n, fundsFor(p)));
-    // Assess
-    expect(splits.map((s) => s.subsidy.amount)).toEqual([50_000_00, 38_000_00, 26_000_00, 7_000_00, 0]);
-    expect(splits.map((s) => s.privateShare.amount)).toEqual([50_000_00, 62_000_00, 74_000_00, 93_000_00, 1_00_000_00]);
-    expect(splits.slice(0, 4).map((s) => s.contributions[0]?.shareBasisPoints)).toEqual(PAPER_SCHEDULE);
-    expect(splits[4]?.skipped).toEqual([{ programmeId: p.id, reason: 'share_exhausted' }]);
-  });
+  it(
+    'four successive awards of one category to one association ' +
+      'get 50 %, 38 %, 26 %, 7 % of the total, the fifth nothing',
+    () => {
+      // Prepare
+      const p = programme();
+      const a = award({ total: money(1_00_000_00, 'INR') });
+      // Act
+      const splits = [0, 1, 2, 3, 4].map((n) => computeSubsidy(a, [p], n, fundsFor(p)));
+      // Assess
+      expect(splits.map((s) => s.subsidy.amount)).toEqual([50_000_00, 38_000_00, 26_000_00, 7_000_00, 0]);
+      expect(splits.map((s) => s.privateShare.amount)).toEqual([
+        50_000_00, 62_000_00, 74_000_00, 93_000_00, 1_00_000_00,
+      ]);
+      expect(splits.slice(0, 4).map((s) => s.contributions[0]?.shareBasisPoints)).toEqual(PAPER_SCHEDULE);
+      expect(splits[4]?.skipped).toEqual([{ programmeId: p.id, reason: 'share_exhausted' }]);
+    },
+  );
 
   it('rounds each share down to the paisa and never up', () => {
     const split = computeSubsidy(award({ total: money(1_001, 'INR') }), [programme()], 1, fundsFor(programme()));
@@ -27,18 +33,34 @@ describe('computeSubsidy: the share schedule', () => {
   it('uses the innovative schedule for an innovative category, the ordinary one otherwise', () => {
     const p = programme({ innovativeSchedule: [7500, 5000], eligibleCategories: ['it-software', 'training'] });
     const funds = fundsFor(p);
-    expect(computeSubsidy(award({ category: 'it-software', innovative: true }), [p], 0, funds).contributions[0]?.shareBasisPoints).toBe(7500);
-    expect(computeSubsidy(award({ category: 'training', innovative: false }), [p], 0, funds).contributions[0]?.shareBasisPoints).toBe(5000);
+    expect(
+      computeSubsidy(award({ category: 'it-software', innovative: true }), [p], 0, funds).contributions[0]
+        ?.shareBasisPoints,
+    ).toBe(7500);
+    expect(
+      computeSubsidy(award({ category: 'training', innovative: false }), [p], 0, funds).contributions[0]
+        ?.shareBasisPoints,
+    ).toBe(5000);
     // Without an innovative schedule an innovative service gets the ordinary one.
-    expect(computeSubsidy(award({ category: 'it-software', innovative: true }), [programme()], 0, fundsFor(programme())).contributions[0]?.shareBasisPoints).toBe(5000);
+    expect(
+      computeSubsidy(award({ category: 'it-software', innovative: true }), [programme()], 0, fundsFor(programme()))
+        .contributions[0]?.shareBasisPoints,
+    ).toBe(5000);
   });
 
   it('takes a repeat count per programme when programmes count awards differently', () => {
     const a = programme({ id: programmeId(1), priority: 1, schedule: [2000, 1000] });
     const b = programme({ id: programmeId(2), priority: 2, schedule: [3000, 1500] });
     const split = computeSubsidy(award(), [a, b], { [a.id]: 1, [b.id]: 0 }, fundsFor(a, b));
-    expect(split.contributions.map((c) => [c.repeatCount, c.shareBasisPoints])).toEqual([[1, 1000], [0, 3000]]);
-    expectDomainError(() => computeSubsidy(award(), [a, b], { [a.id]: 1 }, fundsFor(a, b)), 'SUBSIDY.REPEAT_COUNT_MISSING', 'invalid');
+    expect(split.contributions.map((c) => [c.repeatCount, c.shareBasisPoints])).toEqual([
+      [1, 1000],
+      [0, 3000],
+    ]);
+    expectDomainError(
+      () => computeSubsidy(award(), [a, b], { [a.id]: 1 }, fundsFor(a, b)),
+      'SUBSIDY.REPEAT_COUNT_MISSING',
+      'invalid',
+    );
   });
 });
 
@@ -59,12 +81,15 @@ describe('computeSubsidy: which programmes apply', () => {
     expect(split.privateShare).toEqual(award(a).total);
   });
 
-  it('applies a state programme to any cluster of the state (case and spaces aside) and a national one everywhere', () => {
-    for (const scope of [{ kind: 'state' as const, state: ' punjab' }, { kind: 'national' as const }]) {
-      const p = programme({ scope });
-      expect(computeSubsidy(award(), [p], 0, fundsFor(p)).subsidy.amount).toBe(50_000_00);
-    }
-  });
+  it(
+    'applies a state programme to any cluster of the state ' + '(case and spaces aside) and a national one everywhere',
+    () => {
+      for (const scope of [{ kind: 'state' as const, state: ' punjab' }, { kind: 'national' as const }]) {
+        const p = programme({ scope });
+        expect(computeSubsidy(award(), [p], 0, fundsFor(p)).subsidy.amount).toBe(50_000_00);
+      }
+    },
+  );
 
   it('is valid from its first instant and not at its last', () => {
     const p = programme({ validFrom: '2025-06-01T10:00:00.000Z', validUntil: '2025-06-01T10:00:00.001Z' });
@@ -75,7 +100,12 @@ describe('computeSubsidy: which programmes apply', () => {
 describe('computeSubsidy: co-financing and limits', () => {
   it('applies programmes by priority, each on the contract total, until the total is covered', () => {
     // Prepare: input order differs from priority order
-    const state = programme({ id: programmeId(2), priority: 2, scope: { kind: 'state', state: 'Punjab' }, schedule: [3800] });
+    const state = programme({
+      id: programmeId(2),
+      priority: 2,
+      scope: { kind: 'state', state: 'Punjab' },
+      schedule: [3800],
+    });
     const cluster = programme({ id: programmeId(1), priority: 1 });
     const national = programme({ id: programmeId(3), priority: 3, scope: { kind: 'national' }, schedule: [5000] });
     // Act
@@ -91,29 +121,49 @@ describe('computeSubsidy: co-financing and limits', () => {
 
   it('caps a contribution by the cap per award, the budget left and the pool', () => {
     const capped = programme({ capPerAward: money(10_000_00, 'INR') });
-    expect(computeSubsidy(award(), [capped], 0, fundsFor(capped)).contributions[0]).toMatchObject({ amount: money(10_000_00, 'INR'), limitedBy: 'cap' });
+    expect(computeSubsidy(award(), [capped], 0, fundsFor(capped)).contributions[0]).toMatchObject({
+      amount: money(10_000_00, 'INR'),
+      limitedBy: 'cap',
+    });
 
     const p = programme({ budget: money(1_00_000_00, 'INR') });
     const budget = { [p.id]: { available: money(1e12, 'INR'), committed: money(80_000_00, 'INR') } };
-    expect(computeSubsidy(award(), [p], 0, budget).contributions[0]).toMatchObject({ amount: money(20_000_00, 'INR'), limitedBy: 'budget' });
+    expect(computeSubsidy(award(), [p], 0, budget).contributions[0]).toMatchObject({
+      amount: money(20_000_00, 'INR'),
+      limitedBy: 'budget',
+    });
 
     const pool = { [p.id]: { available: money(12_345, 'INR'), committed: money(0, 'INR') } };
-    expect(computeSubsidy(award(), [p], 0, pool).contributions[0]).toMatchObject({ amount: money(12_345, 'INR'), limitedBy: 'funds' });
+    expect(computeSubsidy(award(), [p], 0, pool).contributions[0]).toMatchObject({
+      amount: money(12_345, 'INR'),
+      limitedBy: 'funds',
+    });
   });
 
   it('skips a programme whose budget is spent or whose pool is empty, and says which', () => {
     const p = programme({ budget: money(1_000, 'INR') });
-    expect(computeSubsidy(award(), [p], 0, { [p.id]: { available: money(5_000, 'INR'), committed: money(1_000, 'INR') } }).skipped).toEqual([{ programmeId: p.id, reason: 'budget_spent' }]);
-    expect(computeSubsidy(award(), [p], 0, { [p.id]: { available: money(0, 'INR'), committed: money(0, 'INR') } }).skipped).toEqual([{ programmeId: p.id, reason: 'no_funds' }]);
+    expect(
+      computeSubsidy(award(), [p], 0, { [p.id]: { available: money(5_000, 'INR'), committed: money(1_000, 'INR') } })
+        .skipped,
+    ).toEqual([{ programmeId: p.id, reason: 'budget_spent' }]);
+    expect(
+      computeSubsidy(award(), [p], 0, { [p.id]: { available: money(0, 'INR'), committed: money(0, 'INR') } }).skipped,
+    ).toEqual([{ programmeId: p.id, reason: 'no_funds' }]);
   });
 
   it('refuses inputs it cannot trust', () => {
     const p = programme();
-    expectDomainError(() => computeSubsidy(award({ total: money(-1, 'INR') }), [p], 0, fundsFor(p)), 'SUBSIDY.BAD_TOTAL');
+    expectDomainError(
+      () => computeSubsidy(award({ total: money(-1, 'INR') }), [p], 0, fundsFor(p)),
+      'SUBSIDY.BAD_TOTAL',
+    );
     expectDomainError(() => computeSubsidy(award(), [p, p], 0, fundsFor(p)), 'SUBSIDY.DUPLICATE_PROGRAMME');
     expectDomainError(() => computeSubsidy(award(), [p], -1, fundsFor(p)), 'SUBSIDY.BAD_REPEAT_COUNT');
     expectDomainError(() => computeSubsidy(award(), [p], 0.5, fundsFor(p)), 'SUBSIDY.BAD_REPEAT_COUNT');
     expectDomainError(() => computeSubsidy(award(), [p], 0, {}), 'SUBSIDY.FUNDS_MISSING');
-    expectDomainError(() => computeSubsidy(award(), [p], 0, { [p.id]: { available: money(1, 'USD'), committed: money(0, 'USD') } }), 'SUBSIDY.FUNDS_CURRENCY');
+    expectDomainError(
+      () => computeSubsidy(award(), [p], 0, { [p.id]: { available: money(1, 'USD'), committed: money(0, 'USD') } }),
+      'SUBSIDY.FUNDS_CURRENCY',
+    );
   });
 });

@@ -43,7 +43,10 @@ export function award(overrides: Partial<SubsidyAward> = {}): SubsidyAward {
 }
 
 /** Funds that never limit: a full pool, nothing committed. */
-export const plenty = (currency: Money['currency'] = 'INR'): ProgrammeFunds => ({ available: money(1e14, currency), committed: money(0, currency) });
+export const plenty = (currency: Money['currency'] = 'INR'): ProgrammeFunds => ({
+  available: money(1e14, currency),
+  committed: money(0, currency),
+});
 
 export const fundsFor = (...programmes: SubsidyProgramme[]): Record<string, ProgrammeFunds> =>
   Object.fromEntries(programmes.map((p) => [p.id, plenty(p.currency)]));

@@ -42,23 +42,34 @@ export function endpoints(client: ApiClient, options: EndpointOptions = {}) {
       data(client.GET('/api/clusters/{clusterId}', { params: inCluster(clusterId), signal })),
     listCategories: (signal?: AbortSignal) => data(client.GET('/api/categories', { signal })),
     listRequests: (clusterId: string, filter: RequestFilter = {}, signal?: AbortSignal) =>
-      data(client.GET('/api/clusters/{clusterId}/requests', {
-        params: { ...inCluster(clusterId), query: filter }, signal,
-      })),
+      data(
+        client.GET('/api/clusters/{clusterId}/requests', {
+          params: { ...inCluster(clusterId), query: filter },
+          signal,
+        }),
+      ),
     getRequest: (clusterId: string, requestId: string, signal?: AbortSignal) =>
-      data(client.GET('/api/clusters/{clusterId}/requests/{requestId}', {
-        params: request(clusterId, requestId), signal,
-      })),
+      data(
+        client.GET('/api/clusters/{clusterId}/requests/{requestId}', {
+          params: request(clusterId, requestId),
+          signal,
+        }),
+      ),
     createRequest: (clusterId: string, input: In<'postRequest'>) =>
       data(client.POST('/api/clusters/{clusterId}/requests', { params: inCluster(clusterId), body: input })),
     publishRequest: (clusterId: string, requestId: string) =>
-      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/publish', {
-        params: request(clusterId, requestId),
-      })),
+      data(
+        client.POST('/api/clusters/{clusterId}/requests/{requestId}/publish', {
+          params: request(clusterId, requestId),
+        }),
+      ),
     listActivity: (clusterId: string, cursor?: string, signal?: AbortSignal) =>
-      data(client.GET('/api/clusters/{clusterId}/activity', {
-        params: { ...inCluster(clusterId), query: { cursor } }, signal,
-      })),
+      data(
+        client.GET('/api/clusters/{clusterId}/activity', {
+          params: { ...inCluster(clusterId), query: { cursor } },
+          signal,
+        }),
+      ),
   };
 }
 

@@ -14,8 +14,11 @@ export type Ok<K extends OperationId> =
   Responses<K> extends { 200: infer R } ? Json<R> : Responses<K> extends { 201: infer R } ? Json<R> : never;
 
 /** The JSON body an operation takes. */
-export type In<K extends OperationId> =
-  operations[K] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+export type In<K extends OperationId> = operations[K] extends {
+  requestBody: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 /** One item of a list an operation answers (`{ items: T[] }`). */
 export type ItemOf<K extends OperationId> = Ok<K> extends { items: (infer T)[] } ? T : never;

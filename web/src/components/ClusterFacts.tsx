@@ -8,7 +8,9 @@ export function ClusterFacts({ cluster }: { cluster: Cluster }) {
     <dl className="meta meta-wide">
       <div>
         <dt>{t('cluster.status')}</dt>
-        <dd><span className={`badge badge-${cluster.status}`}>{tKey('clusterStatus', cluster.status)}</span></dd>
+        <dd>
+          <span className={`badge badge-${cluster.status}`}>{tKey('clusterStatus', cluster.status)}</span>
+        </dd>
       </div>
       <div>
         <dt>{t('cluster.place')}</dt>

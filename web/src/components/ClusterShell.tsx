@@ -35,10 +35,16 @@ export function ClusterShell({ clusterId, title, children }: Props) {
       <h1>{missing ? t('notFound.title') : title}</h1>
       {cluster.data && <ClusterNav user={user} clusterId={clusterId} name={cluster.data.name} />}
       {cluster.data && cluster.data.status !== 'active' && (
-        <p className="notice notice-warn">{t(cluster.data.status === 'suspended' ? 'cluster.suspendedNote' : 'cluster.archivedNote')}</p>
+        <p className="notice notice-warn">
+          {t(cluster.data.status === 'suspended' ? 'cluster.suspendedNote' : 'cluster.archivedNote')}
+        </p>
       )}
       {cluster.state === 'loading' && <Loading />}
-      {missing && <EmptyState action={<Link to={paths.home()}>{t('notFound.home')}</Link>}>{errorMessage(cluster.error)}</EmptyState>}
+      {missing && (
+        <EmptyState action={<Link to={paths.home()}>{t('notFound.home')}</Link>}>
+          {errorMessage(cluster.error)}
+        </EmptyState>
+      )}
       {cluster.state === 'error' && !missing && <ErrorNotice error={cluster.error} onRetry={reload} />}
       {cluster.state === 'ok' && children(cluster.data, reload)}
     </div>

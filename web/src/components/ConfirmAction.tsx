@@ -34,9 +34,24 @@ interface Props {
  * and API errors land next to the inputs they name (or in the summary).
  *
  * @example
- * <ConfirmAction id="accept-0" openLabel="Accept…" heading="Accept" confirmText={() => '…'} yesLabel="Yes" busyLabel="…" act={accept} />
+ * <ConfirmAction id="accept-0" openLabel="Accept…" heading="Accept" confirmText={() => '…'} yesLabel="Yes"
+ * busyLabel="…" act={accept} />
  */
-export function ConfirmAction({ id, openLabel, heading, fields, known = [], check = () => ({}), confirmText, yesLabel, busyLabel, danger = false, act, openClassName = 'button-secondary', headingLevel = 3 }: Props) {
+export function ConfirmAction({
+  id,
+  openLabel,
+  heading,
+  fields,
+  known = [],
+  check = () => ({}),
+  confirmText,
+  yesLabel,
+  busyLabel,
+  danger = false,
+  act,
+  openClassName = 'button-secondary',
+  headingLevel = 3,
+}: Props) {
   const Heading = `h${headingLevel}` as const;
   const [step, setStep] = useState<'closed' | 'edit' | 'confirm'>('closed');
   const form = useForm(known);
@@ -61,10 +76,13 @@ export function ConfirmAction({ id, openLabel, heading, fields, known = [], chec
       if (Object.keys(placed).length === 0) setStep('confirm');
       return;
     }
-    void form.submit(() => ({}), async () => {
-      await act();
-      setStep('closed');
-    });
+    void form.submit(
+      () => ({}),
+      async () => {
+        await act();
+        setStep('closed');
+      },
+    );
   };
   // A failure that names an input sends the user back to the inputs to fix it.
   useEffect(() => {
@@ -72,14 +90,25 @@ export function ConfirmAction({ id, openLabel, heading, fields, known = [], chec
   }, [form.errors, step, fields]);
   if (step === 'closed') {
     return (
-      <button type="button" ref={openRef} className={openClassName} onClick={() => setStep(fields ? 'edit' : 'confirm')}>
+      <button
+        type="button"
+        ref={openRef}
+        className={openClassName}
+        onClick={() => setStep(fields ? 'edit' : 'confirm')}
+      >
         {openLabel}
       </button>
     );
   }
   const headingId = `${id}-heading`;
   return (
-    <form className={step === 'confirm' && danger ? 'confirm' : 'confirm confirm-plain'} onSubmit={submit} noValidate aria-labelledby={headingId} aria-busy={form.busy}>
+    <form
+      className={step === 'confirm' && danger ? 'confirm' : 'confirm confirm-plain'}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={headingId}
+      aria-busy={form.busy}
+    >
       <Heading className="notice-title" id={headingId} tabIndex={-1} ref={headingRef}>
         {heading}
       </Heading>
@@ -91,8 +120,17 @@ export function ConfirmAction({ id, openLabel, heading, fields, known = [], chec
         </p>
       )}
       <div className="actions">
-        <SubmitButton busy={form.busy} label={step === 'edit' ? t('confirm.continue') : yesLabel} busyLabel={busyLabel} className={step === 'confirm' && danger ? 'button button-danger' : 'button'} />
-        <button type="button" className="button-secondary" onClick={step === 'confirm' && fields ? () => setStep('edit') : close}>
+        <SubmitButton
+          busy={form.busy}
+          label={step === 'edit' ? t('confirm.continue') : yesLabel}
+          busyLabel={busyLabel}
+          className={step === 'confirm' && danger ? 'button button-danger' : 'button'}
+        />
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={step === 'confirm' && fields ? () => setStep('edit') : close}
+        >
           {t('confirm.back')}
         </button>
       </div>

@@ -15,7 +15,9 @@ export function Countdown({ deadline }: { deadline: string }) {
   return (
     <span className="countdown">
       <time dateTime={deadline}>{formatDateTime(deadline)}</time>
-      <span className={past ? 'countdown-rel countdown-past' : 'countdown-rel'}>{t(past ? 'requests.closed' : 'requests.closesIn', { relative })}</span>
+      <span className={past ? 'countdown-rel countdown-past' : 'countdown-rel'}>
+        {t(past ? 'requests.closed' : 'requests.closesIn', { relative })}
+      </span>
     </span>
   );
 }

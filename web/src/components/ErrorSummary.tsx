@@ -18,7 +18,13 @@ export function ErrorSummary({ items }: { items: readonly SummaryItem[] }) {
   }, [items]);
   if (items.length === 0) return null;
   return (
-    <div className="notice notice-error error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+    <div
+      className="notice notice-error error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      aria-labelledby="error-summary-title"
+    >
       <h2 className="notice-title" id="error-summary-title">
         {t('common.errorSummary')}
       </h2>

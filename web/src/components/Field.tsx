@@ -42,7 +42,11 @@ export function Field({ label, id, hint, errors = [], className, children }: Pro
           {errors.join(' ')}
         </p>
       )}
-      {children({ id: inputId, ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(errorId ? { 'aria-invalid': true as const } : {}) })}
+      {children({
+        id: inputId,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(errorId ? { 'aria-invalid': true as const } : {}),
+      })}
     </div>
   );
 }

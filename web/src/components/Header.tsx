@@ -31,7 +31,9 @@ export function Header({ stage }: { stage: string }) {
             <>
               <p className="who">
                 <span className="who-name">{t('nav.signedInAs', { name: user.name })}</span>
-                <span className="who-role">{t('nav.roleAt', { role: tKey('role', user.role), organisation: user.organisationName })}</span>
+                <span className="who-role">
+                  {t('nav.roleAt', { role: tKey('role', user.role), organisation: user.organisationName })}
+                </span>
               </p>
               <button type="button" className="button-secondary" onClick={() => void leave()}>
                 {t('nav.signOut')}

@@ -17,12 +17,21 @@ interface TextInputProps extends Native {
  * A labelled text input, its hint and its errors: the common case of `Field`.
  *
  * @example
- * <TextInput id="email" label={t('outbox.email')} type="email" value={email} onValue={setEmail} errors={form.errors.email} />
+ * <TextInput id="email" label={t('outbox.email')} type="email" value={email} onValue={setEmail}
+ * errors={form.errors.email} />
  */
 export function TextInput({ id, label, value, onValue, hint, errors, className, ...native }: TextInputProps) {
   return (
-    <Field label={label} id={id} errors={errors ?? []} {...(hint ? { hint } : {})} {...(className ? { className } : {})}>
-      {(ids) => <input {...native} {...ids} name={native.name ?? id} value={value} onChange={(e) => onValue(e.target.value)} />}
+    <Field
+      label={label}
+      id={id}
+      errors={errors ?? []}
+      {...(hint ? { hint } : {})}
+      {...(className ? { className } : {})}
+    >
+      {(ids) => (
+        <input {...native} {...ids} name={native.name ?? id} value={value} onChange={(e) => onValue(e.target.value)} />
+      )}
     </Field>
   );
 }
@@ -78,7 +87,17 @@ export function TextArea({ id, label, value, onValue, rows = 4, hint, errors }: 
 }
 
 /** The submit button of a form: disabled and relabelled while the form is sending. */
-export function SubmitButton({ busy, label, busyLabel, className = 'button' }: { busy: boolean; label: string; busyLabel: string; className?: string }) {
+export function SubmitButton({
+  busy,
+  label,
+  busyLabel,
+  className = 'button',
+}: {
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  className?: string;
+}) {
   return (
     <button type="submit" className={className} disabled={busy} aria-busy={busy}>
       {busy ? busyLabel : label}

@@ -27,7 +27,13 @@ export function Pledged({ request }: { request: Pick<ServiceRequest, 'pledgedFir
  * @example
  * <RequestList requests={page.items} headingLevel={3} />
  */
-export function RequestList({ requests, headingLevel = 3 }: { requests: readonly ServiceRequest[]; headingLevel?: 2 | 3 }) {
+export function RequestList({
+  requests,
+  headingLevel = 3,
+}: {
+  requests: readonly ServiceRequest[];
+  headingLevel?: 2 | 3;
+}) {
   const { labelOf } = useCategories();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (

@@ -4,7 +4,10 @@ import { useLocation } from '../router';
 import { useSession } from '../session';
 
 const sameReach = (a: User, b: User): boolean =>
-  a.role === b.role && a.organisationId === b.organisationId && a.clusterIds.length === b.clusterIds.length && a.clusterIds.every((id) => b.clusterIds.includes(id));
+  a.role === b.role &&
+  a.organisationId === b.organisationId &&
+  a.clusterIds.length === b.clusterIds.length &&
+  a.clusterIds.every((id) => b.clusterIds.includes(id));
 
 /**
  * Keeps the token's reach in step with the account. The access token lists the clusters the
@@ -22,16 +25,19 @@ export function SessionSync() {
   useEffect(() => {
     if (!userId) return;
     const controller = new AbortController();
-    api.me(controller.signal).then(
-      async (fresh) => {
-        const held = user;
-        if (held && !sameReach(fresh, held)) await api.renewSession();
-      },
-      (error: unknown) => {
-        // The account is gone: nothing this tab holds can be used any more.
-        if (error instanceof ApiError && error.status === 404) signOut();
-      },
-    ).catch(() => undefined);
+    api
+      .me(controller.signal)
+      .then(
+        async (fresh) => {
+          const held = user;
+          if (held && !sameReach(fresh, held)) await api.renewSession();
+        },
+        (error: unknown) => {
+          // The account is gone: nothing this tab holds can be used any more.
+          if (error instanceof ApiError && error.status === 404) signOut();
+        },
+      )
+      .catch(() => undefined);
     return () => controller.abort();
     // `user` is read when the answer arrives; the check reruns per user and (for providers) per page.
   }, [api, userId, key, signOut]);

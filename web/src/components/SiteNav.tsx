@@ -25,10 +25,21 @@ function itemsFor(user: User | undefined): Item[] {
       return [home, { key: 'nav.onboard', to: paths.onboardCluster() }, { key: 'nav.invite', to: paths.invite() }];
     case 'cluster_admin':
       return firstCluster
-        ? [home, { key: 'nav.myCluster', to: paths.cluster(firstCluster) }, { key: 'nav.applications', to: paths.registrations(firstCluster) }, { key: 'nav.associations', to: paths.associations(firstCluster) }]
+        ? [
+            home,
+            { key: 'nav.myCluster', to: paths.cluster(firstCluster) },
+            { key: 'nav.applications', to: paths.registrations(firstCluster) },
+            { key: 'nav.associations', to: paths.associations(firstCluster) },
+          ]
         : [home];
     case 'association_rep':
-      return firstCluster ? [home, { key: 'nav.myCluster', to: paths.cluster(firstCluster) }, { key: 'nav.firms', to: paths.firms(firstCluster) }] : [home];
+      return firstCluster
+        ? [
+            home,
+            { key: 'nav.myCluster', to: paths.cluster(firstCluster) },
+            { key: 'nav.firms', to: paths.firms(firstCluster) },
+          ]
+        : [home];
     case 'provider':
       return [
         home,
@@ -65,7 +76,9 @@ export function SiteNav({ user }: { user: User | undefined }) {
               {item.key === 'nav.inbox' && unread !== undefined && unread > 0 && (
                 <>
                   {' '}
-                  <span className="nav-badge" aria-hidden="true">{unread}</span>
+                  <span className="nav-badge" aria-hidden="true">
+                    {unread}
+                  </span>
                   <span className="visually-hidden">({t('nav.inboxUnread', { count: unread })})</span>
                 </>
               )}

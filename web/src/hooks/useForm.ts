@@ -57,7 +57,13 @@ export function useForm(known: readonly string[]): Form {
   const [busy, setBusy] = useState(false);
   const show = useCallback((placed: Placed) => setErrors(placed), []);
   // One array per set of errors: the summary takes focus when its items change, not on every keystroke.
-  const summary = useMemo(() => Object.entries(errors).flatMap(([id, messages]) => messages.map((message) => (id ? { target: id, message } : { message }))), [errors]);
+  const summary = useMemo(
+    () =>
+      Object.entries(errors).flatMap(([id, messages]) =>
+        messages.map((message) => (id ? { target: id, message } : { message })),
+      ),
+    [errors],
+  );
   const submit = async (check: () => Placed, act: () => Promise<void>) => {
     const local = check();
     if (Object.keys(local).length > 0) return setErrors(local);
@@ -88,6 +94,9 @@ export async function scoped<T>(prefix: string, call: Promise<T>): Promise<T> {
   } catch (error) {
     if (!(error instanceof ApiError) || error.errors.length === 0) throw error;
     const { title, detail, status, code } = error;
-    throw new ApiError({ title, detail, status, code, errors: error.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` })) }, { cause: error });
+    throw new ApiError(
+      { title, detail, status, code, errors: error.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` })) },
+      { cause: error },
+    );
   }
 }

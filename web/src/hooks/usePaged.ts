@@ -19,7 +19,10 @@ export interface Paged<T> {
  * @example
  * const requests = usePaged((cursor, signal) => api.listRequests(id, { cursor }, signal), [api, id]);
  */
-export function usePaged<T>(load: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>, deps: DependencyList): Paged<T> {
+export function usePaged<T>(
+  load: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
+  deps: DependencyList,
+): Paged<T> {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);

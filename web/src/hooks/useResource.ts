@@ -11,7 +11,10 @@ export type Resource<T> =
  * @example
  * const [cluster, reload] = useResource((signal) => api.getCluster(id, signal), [api, id]);
  */
-export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): [Resource<T>, () => void] {
+export function useResource<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: DependencyList,
+): [Resource<T>, () => void] {
   const [resource, setResource] = useState<Resource<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
   useEffect(() => {

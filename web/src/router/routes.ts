@@ -25,7 +25,14 @@ export type Route =
   | { name: 'notFound' };
 
 /** The pages under a cluster that sit beside its requests, by their path segment. */
-const TABS = { manage: 'clusterManage', associations: 'associations', providers: 'registrations', audit: 'audit', firms: 'firms', policy: 'policy' } as const;
+const TABS = {
+  manage: 'clusterManage',
+  associations: 'associations',
+  providers: 'registrations',
+  audit: 'audit',
+  firms: 'firms',
+  policy: 'policy',
+} as const;
 export type ClusterTab = (typeof TABS)[keyof typeof TABS];
 
 const seg = encodeURIComponent;
@@ -75,13 +82,19 @@ const decode = (s: string | undefined): string => {
 };
 
 /** Only same-site paths may be a `next`: never send a user off to another origin after sign-in. */
-const safeNext = (next: string | null): string | undefined => (next && next.startsWith('/') && !next.startsWith('//') ? next : undefined);
+const safeNext = (next: string | null): string | undefined =>
+  next && next.startsWith('/') && !next.startsWith('//') ? next : undefined;
 
 /** Pages with a fixed path. */
 const FIXED: Record<string, (q: URLSearchParams) => Route> = {
   'sign-in': (q) => ({ name: 'signIn', next: safeNext(q.get('next')) }),
   outbox: (q) => ({ name: 'outbox', email: q.get('email') ?? undefined }),
-  'invitations/new': (q) => ({ name: 'invite', role: q.get('role') ?? undefined, clusterId: q.get('clusterId') ?? undefined, associationId: q.get('associationId') ?? undefined }),
+  'invitations/new': (q) => ({
+    name: 'invite',
+    role: q.get('role') ?? undefined,
+    clusterId: q.get('clusterId') ?? undefined,
+    associationId: q.get('associationId') ?? undefined,
+  }),
   'providers/sign-up': () => ({ name: 'providerSignUp' }),
   'providers/clusters': () => ({ name: 'providerClusters' }),
   requests: (q) => ({ name: 'openRequests', category: q.get('category') ?? undefined }),
@@ -94,7 +107,10 @@ const FIXED: Record<string, (q: URLSearchParams) => Route> = {
   'programmes/new': () => ({ name: 'newProgramme' }),
   'admin/dead-letters': (q) => ({ name: 'deadLetters', queue: q.get('queue') ?? undefined }),
   results: (q) => ({
-    name: 'results', state: q.get('state') ?? undefined, from: q.get('from') ?? undefined, to: q.get('to') ?? undefined,
+    name: 'results',
+    state: q.get('state') ?? undefined,
+    from: q.get('from') ?? undefined,
+    to: q.get('to') ?? undefined,
   }),
 };
 

@@ -45,4 +45,5 @@ export const isAdminOf = (user: User | undefined, clusterId: string): boolean =>
   !!user && ADMIN_ROLES.includes(user.role) && (user.role !== 'cluster_admin' || user.clusterIds.includes(clusterId));
 
 /** National and state admins: they onboard, suspend and archive clusters. */
-export const isNationalOrState = (user: User | undefined): boolean => user?.role === 'national_admin' || user?.role === 'state_admin';
+export const isNationalOrState = (user: User | undefined): boolean =>
+  user?.role === 'national_admin' || user?.role === 'state_admin';

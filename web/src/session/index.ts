@@ -1,3 +1,10 @@
-export { SessionProvider, useSession, isRepOf, isAdminOf, isNationalOrState, type SessionState } from './SessionContext';
+export {
+  SessionProvider,
+  useSession,
+  isRepOf,
+  isAdminOf,
+  isNationalOrState,
+  type SessionState,
+} from './SessionContext';
 export { readSession, accessValid } from './storage';
 export { renewSession } from './renew';

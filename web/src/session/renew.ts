@@ -31,8 +31,10 @@ export function renewSession(exchange: (refreshToken: string) => Promise<Session
   );
   const mine = { refreshToken: current.refreshToken, promise };
   inflight = mine;
-  void promise.finally(() => {
-    if (inflight === mine) inflight = undefined;
-  }).catch(() => undefined);
+  void promise
+    .finally(() => {
+      if (inflight === mine) inflight = undefined;
+    })
+    .catch(() => undefined);
   return promise;
 }

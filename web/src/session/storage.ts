@@ -8,11 +8,19 @@ const SKEW_MS = 30_000;
 
 const isSession = (v: unknown): v is Session => {
   const s = v as Partial<Session> | null;
-  return typeof s === 'object' && s !== null && typeof s.accessToken === 'string' && typeof s.expiresAt === 'string' && typeof s.user === 'object' && s.user !== null;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    typeof s.accessToken === 'string' &&
+    typeof s.expiresAt === 'string' &&
+    typeof s.user === 'object' &&
+    s.user !== null
+  );
 };
 
 /** True while the access token can still be sent. */
-export const accessValid = (session: Session, now = Date.now()): boolean => Date.parse(session.expiresAt) - SKEW_MS > now;
+export const accessValid = (session: Session, now = Date.now()): boolean =>
+  Date.parse(session.expiresAt) - SKEW_MS > now;
 
 let cached: { raw: string | null; session: Session | undefined } = { raw: null, session: undefined };
 

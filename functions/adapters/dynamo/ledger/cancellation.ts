@@ -15,7 +15,12 @@ export interface CancellationReading {
   snapshot: LedgerSnapshot;
 }
 
-const RETRYABLE = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
+const RETRYABLE = new Set([
+  'TransactionConflict',
+  'ThrottlingError',
+  'ProvisionedThroughputExceeded',
+  'RequestLimitExceeded',
+]);
 
 /**
  * Reads `CancellationReasons` (one per item, in order) against the roles the items were built
@@ -25,7 +30,10 @@ const RETRYABLE = new Set(['TransactionConflict', 'ThrottlingError', 'Provisione
  * @example
  * readCancellation(error.CancellationReasons, tx.roles).snapshot.existing // the transfer already stored under this id
  */
-export function readCancellation(reasons: readonly CancellationReason[] | undefined, roles: readonly ItemRole[]): CancellationReading {
+export function readCancellation(
+  reasons: readonly CancellationReason[] | undefined,
+  roles: readonly ItemRole[],
+): CancellationReading {
   let existing: LedgerTransfer | undefined;
   let pending: LedgerTransfer | undefined;
   const accounts = new Map<string, LedgerAccount>();

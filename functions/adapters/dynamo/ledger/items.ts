@@ -9,9 +9,17 @@ import { ledgerKeys } from './keys';
 const defined = <T extends Record<string, unknown>>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
-export const transferItem = (t: LedgerTransfer): Record<string, unknown> => ({ ...ledgerKeys.transfer(t.id), entity: 'ledger-transfer', ...defined(t) });
+export const transferItem = (t: LedgerTransfer): Record<string, unknown> => ({
+  ...ledgerKeys.transfer(t.id),
+  entity: 'ledger-transfer',
+  ...defined(t),
+});
 
-export const entryItem = (e: LedgerEntry): Record<string, unknown> => ({ ...ledgerKeys.entry(e.account, e.at, e.transferId), entity: 'ledger-entry', ...defined(e) });
+export const entryItem = (e: LedgerEntry): Record<string, unknown> => ({
+  ...ledgerKeys.entry(e.account, e.at, e.transferId),
+  entity: 'ledger-entry',
+  ...defined(e),
+});
 
 export const parseTransfer = (raw: Record<string, unknown>): LedgerTransfer => LedgerTransfer.parse(withoutKeys(raw));
 
@@ -44,7 +52,9 @@ export const asLedgerAccount = ({ available: _available, ...account }: StoredAcc
 
 const TYPE_TAGS = new Set(['S', 'N', 'B', 'BOOL', 'NULL', 'M', 'L', 'SS', 'NS', 'BS']);
 const isMarshalled = (item: Record<string, unknown>): boolean =>
-  Object.values(item).every((v) => v !== null && typeof v === 'object' && Object.keys(v).length === 1 && TYPE_TAGS.has(Object.keys(v)[0] ?? ''));
+  Object.values(item).every(
+    (v) => v !== null && typeof v === 'object' && Object.keys(v).length === 1 && TYPE_TAGS.has(Object.keys(v)[0] ?? ''),
+  );
 
 /**
  * The item a cancelled transaction returned for a failed condition. lib-dynamodb unmarshalls

@@ -10,16 +10,24 @@ export const ledgerKeys = {
   accountPartition(accountId: string): string {
     const ref = parseAccountId(accountId);
     switch (ref.kind) {
-      case 'funder': return `FUNDER#${ref.funderId}#LEDGER#EXTERNAL`;
-      case 'pool': return `PROGRAMME#${ref.programmeId}#LEDGER#POOL`;
-      case 'escrow': return `CLUSTER#${ref.clusterId}#LEDGER#ESCROW#${ref.awardId}`;
-      case 'payable': return `PROVIDER#${ref.providerId}#LEDGER#PAYABLE`;
-      case 'paid': return `PROVIDER#${ref.providerId}#LEDGER#PAID`;
+      case 'funder':
+        return `FUNDER#${ref.funderId}#LEDGER#EXTERNAL`;
+      case 'pool':
+        return `PROGRAMME#${ref.programmeId}#LEDGER#POOL`;
+      case 'escrow':
+        return `CLUSTER#${ref.clusterId}#LEDGER#ESCROW#${ref.awardId}`;
+      case 'payable':
+        return `PROVIDER#${ref.providerId}#LEDGER#PAYABLE`;
+      case 'paid':
+        return `PROVIDER#${ref.providerId}#LEDGER#PAID`;
     }
   },
   account: (accountId: string) => ({ PK: ledgerKeys.accountPartition(accountId), SK: 'ACCOUNT' }),
   /** A statement line sorts by time, then transfer id (the in-memory ledger orders the same way). */
-  entry: (accountId: string, at: string, transferId: string) => ({ PK: ledgerKeys.accountPartition(accountId), SK: `ENTRY#${at}#${transferId}` }),
+  entry: (accountId: string, at: string, transferId: string) => ({
+    PK: ledgerKeys.accountPartition(accountId),
+    SK: `ENTRY#${at}#${transferId}`,
+  }),
   entryPrefix: 'ENTRY#',
   /** Transfer ids are unique across the whole ledger, so the id alone is the key. */
   transfer: (transferId: string) => ({ PK: `LEDGER#TRANSFER#${transferId}`, SK: 'TRANSFER' }),

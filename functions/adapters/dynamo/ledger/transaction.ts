@@ -6,7 +6,8 @@ import { ledgerKeys } from './keys';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** What each item of a transaction stands for, so a cancellation reason can be read back. */
-export type ItemRole = { role: 'transfer' } | { role: 'hold' } | { role: 'account'; account: string } | { role: 'entry' };
+export type ItemRole =
+  { role: 'transfer' } | { role: 'hold' } | { role: 'account'; account: string } | { role: 'entry' };
 
 export interface LedgerTransaction {
   items: TransactItem[];
@@ -29,16 +30,30 @@ function accountUpdate(table: string, e: Effect, currency: string): TransactItem
     Update: {
       TableName: table,
       Key: ledgerKeys.account(e.account),
-      UpdateExpression: `SET #id = :id, #entity = :entity, #cur = :cur${e.close ? ', #closed = :true' : ''} ADD #dp :dp, #cp :cp, #dq :dq, #cq :cq, #avail :av`,
+      UpdateExpression:
+        `SET #id = :id, #entity = :entity, #cur = :cur${e.close ? ', #closed = :true' : ''} ` +
+        `ADD #dp :dp, #cp :cp, #dq :dq, #cq :cq, #avail :av`,
       ConditionExpression: guards.join(' AND '),
       ExpressionAttributeNames: {
-        '#id': 'accountId', '#entity': 'entity', '#cur': 'currency', '#avail': 'available',
-        '#dp': 'debitsPosted', '#cp': 'creditsPosted', '#dq': 'debitsPending', '#cq': 'creditsPending',
+        '#id': 'accountId',
+        '#entity': 'entity',
+        '#cur': 'currency',
+        '#avail': 'available',
+        '#dp': 'debitsPosted',
+        '#cp': 'creditsPosted',
+        '#dq': 'debitsPending',
+        '#cq': 'creditsPending',
         ...(e.requireOpen || e.close ? { '#closed': 'closed' } : {}),
       },
       ExpressionAttributeValues: {
-        ':id': e.account, ':entity': 'ledger-account', ':cur': currency,
-        ':dp': e.debitsPosted, ':cp': e.creditsPosted, ':dq': e.debitsPending, ':cq': e.creditsPending, ':av': availableDelta(e),
+        ':id': e.account,
+        ':entity': 'ledger-account',
+        ':cur': currency,
+        ':dp': e.debitsPosted,
+        ':cp': e.creditsPosted,
+        ':dq': e.debitsPending,
+        ':cq': e.creditsPending,
+        ':av': availableDelta(e),
         ...(e.requireAvailable !== undefined ? { ':need': e.requireAvailable } : {}),
         ...(e.close ? { ':true': true } : {}),
       },
@@ -61,22 +76,47 @@ export function ledgerTransaction(table: string, plan: TransferPlan): LedgerTran
   const roles: ItemRole[] = [];
   const add = (item: TransactItem, role: ItemRole) => (items.push(item), roles.push(role));
 
-  add({ Put: { TableName: table, Item: transferItem(transfer), ConditionExpression: 'attribute_not_exists(PK)', ReturnValuesOnConditionCheckFailure: ALL_OLD } }, { role: 'transfer' });
-  if (resolve) {
-    add({
-      Update: {
+  add(
+    {
+      Put: {
         TableName: table,
-        Key: ledgerKeys.transfer(resolve.pendingId),
-        UpdateExpression: 'SET #state = :state, #by = :by, #posted = :posted',
-        // The hold moves out of `pending` exactly once: the second resolver fails here.
-        ConditionExpression: '#kind = :hold AND #state = :pending',
-        ExpressionAttributeNames: { '#state': 'state', '#by': 'resolvedBy', '#posted': 'postedAmount', '#kind': 'kind' },
-        ExpressionAttributeValues: { ':state': resolve.state, ':by': transfer.id, ':posted': resolve.postedAmount, ':hold': 'hold', ':pending': 'pending' },
+        Item: transferItem(transfer),
+        ConditionExpression: 'attribute_not_exists(PK)',
         ReturnValuesOnConditionCheckFailure: ALL_OLD,
       },
-    }, { role: 'hold' });
+    },
+    { role: 'transfer' },
+  );
+  if (resolve) {
+    add(
+      {
+        Update: {
+          TableName: table,
+          Key: ledgerKeys.transfer(resolve.pendingId),
+          UpdateExpression: 'SET #state = :state, #by = :by, #posted = :posted',
+          // The hold moves out of `pending` exactly once: the second resolver fails here.
+          ConditionExpression: '#kind = :hold AND #state = :pending',
+          ExpressionAttributeNames: {
+            '#state': 'state',
+            '#by': 'resolvedBy',
+            '#posted': 'postedAmount',
+            '#kind': 'kind',
+          },
+          ExpressionAttributeValues: {
+            ':state': resolve.state,
+            ':by': transfer.id,
+            ':posted': resolve.postedAmount,
+            ':hold': 'hold',
+            ':pending': 'pending',
+          },
+          ReturnValuesOnConditionCheckFailure: ALL_OLD,
+        },
+      },
+      { role: 'hold' },
+    );
   }
-  for (const e of plan.effects) add(accountUpdate(table, e, transfer.currency), { role: 'account', account: e.account });
+  for (const e of plan.effects)
+    add(accountUpdate(table, e, transfer.currency), { role: 'account', account: e.account });
   for (const entry of entriesOf(plan)) add({ Put: { TableName: table, Item: entryItem(entry) } }, { role: 'entry' });
   return { items, roles };
 }

@@ -11,16 +11,24 @@ export const autoAcceptSchedule = (requestId: string, index: number) => `milesto
  * at its `autoAcceptAt`). The route stores the report and this event together (outbox); the
  * scheduler lives with the workers.
  */
-export async function onMilestoneReported(event: EventOf<'milestone.reported'>, deps: WorkerDeps, log: Logger): Promise<void> {
+export async function onMilestoneReported(
+  event: EventOf<'milestone.reported'>,
+  deps: WorkerDeps,
+  log: Logger,
+): Promise<void> {
   const { requestId, index, autoAcceptAt } = event.payload;
   const name = autoAcceptSchedule(requestId, index);
   // The id is derived from the report's, so a redelivered report schedules the same trigger.
-  const trigger = newEvent('milestone.auto_accept', { requestId, index, autoAcceptAt }, {
-    id: `evt_auto_${event.id.slice(event.id.indexOf('_') + 1)}`,
-    clusterId: event.clusterId,
-    occurredAt: autoAcceptAt,
-    correlationId: event.correlationId,
-  });
+  const trigger = newEvent(
+    'milestone.auto_accept',
+    { requestId, index, autoAcceptAt },
+    {
+      id: `evt_auto_${event.id.slice(event.id.indexOf('_') + 1)}`,
+      clusterId: event.clusterId,
+      occurredAt: autoAcceptAt,
+      correlationId: event.correlationId,
+    },
+  );
   await deps.scheduler.at(name, autoAcceptAt, trigger);
   log.info('milestone auto-acceptance scheduled', { requestId, index, autoAcceptAt, schedule: name });
 }
@@ -33,7 +41,11 @@ export async function onMilestoneReported(event: EventOf<'milestone.reported'>, 
  * for a close at the deadline); a trigger with nothing to accept still re-checks the request,
  * so one left behind by an earlier decision catches up.
  */
-export async function onMilestoneAutoAccept(event: EventOf<'milestone.auto_accept'>, deps: WorkerDeps, log: Logger): Promise<void> {
+export async function onMilestoneAutoAccept(
+  event: EventOf<'milestone.auto_accept'>,
+  deps: WorkerDeps,
+  log: Logger,
+): Promise<void> {
   const { requestId, index } = event.payload;
   const at = new Date(deps.clock.now()).toISOString();
   const record = await deps.stores.escrow.get(event.clusterId, requestId);

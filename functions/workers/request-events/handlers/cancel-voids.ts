@@ -10,7 +10,11 @@ import { settle } from './escrow';
  * voids run; a redelivery replays them. An award whose escrow is not set up yet is left to
  * the award handler, which sees the cancelled request.
  */
-export async function onRequestCancelledVoids(event: EventOf<'request.cancelled'>, deps: WorkerDeps, log: Logger): Promise<void> {
+export async function onRequestCancelledVoids(
+  event: EventOf<'request.cancelled'>,
+  deps: WorkerDeps,
+  log: Logger,
+): Promise<void> {
   const { requestId } = event.payload;
   const existing = await deps.stores.escrow.get(event.clusterId, requestId);
   if (!existing) {

@@ -21,18 +21,35 @@ export async function onDeadline(event: EventOf<'request.deadline'>, deps: Worke
     return;
   }
   if (Date.parse(request.biddingDeadline) > deps.clock.now()) {
-    await armDeadline(deps, { clusterId: request.clusterId, requestId, deadline: request.biddingDeadline }, event.correlationId);
-    log.info('triggered before the deadline; re-armed', { requestId, deadline: request.biddingDeadline, triggerFor: deadline });
+    await armDeadline(
+      deps,
+      { clusterId: request.clusterId, requestId, deadline: request.biddingDeadline },
+      event.correlationId,
+    );
+    log.info('triggered before the deadline; re-armed', {
+      requestId,
+      deadline: request.biddingDeadline,
+      triggerFor: deadline,
+    });
     return;
   }
   try {
-    const { next, evaluation } = await closeAndEvaluateRequest(deps, { request, bids: found.bids }, { by: 'deadline' }, event.correlationId);
+    const { next, evaluation } = await closeAndEvaluateRequest(
+      deps,
+      { request, bids: found.bids },
+      { by: 'deadline' },
+      event.correlationId,
+    );
     log.info('request closed at its deadline', { requestId, outcome: evaluation.outcome, status: next.status });
   } catch (error) {
     if (!(error instanceof DomainError) || error.kind !== 'conflict') throw error;
     // Someone closed or cancelled it meanwhile: done. A pledge landing at the deadline: retried by the queue.
     const now = await deps.stores.requests.get(request.clusterId, requestId);
     if (now?.status === 'open') throw error;
-    log.info('request changed while closing; nothing to do', { requestId, status: now?.status ?? 'missing', code: error.code });
+    log.info('request changed while closing; nothing to do', {
+      requestId,
+      status: now?.status ?? 'missing',
+      code: error.code,
+    });
   }
 }

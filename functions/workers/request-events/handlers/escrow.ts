@@ -1,6 +1,19 @@
 import {
-  DomainError, LEDGER_ERROR, accountId, cancelEscrow, categoryOf, computeSubsidy, markHeld, openEscrow, programmeFunds, recordHolds, refuseHold, settlement,
-  type EscrowRecord, type EventOf, type LedgerCommand,
+  DomainError,
+  LEDGER_ERROR,
+  accountId,
+  cancelEscrow,
+  categoryOf,
+  computeSubsidy,
+  markHeld,
+  openEscrow,
+  programmeFunds,
+  recordHolds,
+  refuseHold,
+  settlement,
+  type EscrowRecord,
+  type EventOf,
+  type LedgerCommand,
 } from '@bds/core';
 import { settleEscrow } from '../../../use-cases/settle-escrow';
 import type { Logger } from '../../../observability/logger';
@@ -11,10 +24,15 @@ const POOL_REFUSALS: readonly string[] = [LEDGER_ERROR.insufficientFunds, LEDGER
 const codeOf = (error: unknown) => (error instanceof DomainError ? error.code : undefined);
 
 /** Carries decided commands to the ledger (replays are harmless; see `settleEscrow`). */
-export const settle = (deps: WorkerDeps, commands: readonly LedgerCommand[]) => settleEscrow(deps.stores.ledger, commands);
+export const settle = (deps: WorkerDeps, commands: readonly LedgerCommand[]) =>
+  settleEscrow(deps.stores.ledger, commands);
 
 /** Computes the award's split once and stores it as a `pending` record; a retry finds the stored one. */
-async function openOnce(event: EventOf<'request.awarded'>, deps: WorkerDeps, log: Logger): Promise<EscrowRecord | undefined> {
+async function openOnce(
+  event: EventOf<'request.awarded'>,
+  deps: WorkerDeps,
+  log: Logger,
+): Promise<EscrowRecord | undefined> {
   const { requestId } = event.payload;
   const existing = await deps.stores.escrow.get(event.clusterId, requestId);
   if (existing) return existing;
@@ -28,24 +46,62 @@ async function openOnce(event: EventOf<'request.awarded'>, deps: WorkerDeps, log
     return undefined;
   }
   const { award } = request;
-  const programmes = (await deps.stores.programmes.applicable(cluster.id, cluster.state)).filter((p) => p.currency === award.total.currency);
-  const pools = await deps.stores.ledger.accounts(programmes.map((p) => accountId({ kind: 'pool', programmeId: p.id })));
+  const programmes = (await deps.stores.programmes.applicable(cluster.id, cluster.state)).filter(
+    (p) => p.currency === award.total.currency,
+  );
+  const pools = await deps.stores.ledger.accounts(
+    programmes.map((p) => accountId({ kind: 'pool', programmeId: p.id })),
+  );
   const funds = Object.fromEntries(programmes.map((p, i) => [p.id, programmeFunds(pools[i]!, p.currency)]));
-  const repeatCount = await deps.stores.escrow.earlierAwards({ clusterId: cluster.id, associationId: request.associationId, category: request.category, awardedAt: award.awardedAt, requestId });
+  const repeatCount = await deps.stores.escrow.earlierAwards({
+    clusterId: cluster.id,
+    associationId: request.associationId,
+    category: request.category,
+    awardedAt: award.awardedAt,
+    requestId,
+  });
   const innovative = categoryOf(request.category, policy?.customCategories ?? []).innovative;
   const split = computeSubsidy(
-    { clusterId: cluster.id, state: cluster.state, category: request.category, innovative, associationId: request.associationId, total: award.total, awardedAt: award.awardedAt },
-    programmes, repeatCount, funds,
+    {
+      clusterId: cluster.id,
+      state: cluster.state,
+      category: request.category,
+      innovative,
+      associationId: request.associationId,
+      total: award.total,
+      awardedAt: award.awardedAt,
+    },
+    programmes,
+    repeatCount,
+    funds,
   );
   const at = new Date(deps.clock.now()).toISOString();
-  const opened = openEscrow({ requestId, clusterId: cluster.id, providerId: award.providerId, associationId: request.associationId, category: request.category, awardedAt: award.awardedAt, milestones: request.milestones },
-    split, Object.fromEntries(programmes.map((p) => [p.id, p.name])), at);
+  const opened = openEscrow(
+    {
+      requestId,
+      clusterId: cluster.id,
+      providerId: award.providerId,
+      associationId: request.associationId,
+      category: request.category,
+      awardedAt: award.awardedAt,
+      milestones: request.milestones,
+    },
+    split,
+    Object.fromEntries(programmes.map((p) => [p.id, p.name])),
+    at,
+  );
   // Cancelled before its escrow was set up: record that nothing is to be held.
   // The repeat count is kept even when no programme paid: graduation reads it from the record.
   const withCount = { ...opened, repeatCount };
   const record = request.status === 'cancelled' ? cancelEscrow(withCount, at).record : withCount;
   if (await deps.stores.escrow.create(record)) {
-    log.info('escrow split fixed', { requestId, repeatCount, subsidy: split.subsidy.amount, privateShare: split.privateShare.amount, skipped: split.skipped });
+    log.info('escrow split fixed', {
+      requestId,
+      repeatCount,
+      subsidy: split.subsidy.amount,
+      privateShare: split.privateShare.amount,
+      skipped: split.skipped,
+    });
     return record;
   }
   return deps.stores.escrow.get(event.clusterId, requestId);
@@ -58,7 +114,11 @@ async function openOnce(event: EventOf<'request.awarded'>, deps: WorkerDeps, log
  * or the programme closed) is dropped and its amount becomes private share: the split never
  * holds more than the pools gave. Safe to run twice, or alongside a cancellation.
  */
-export async function onRequestAwardedEscrow(event: EventOf<'request.awarded'>, deps: WorkerDeps, log: Logger): Promise<void> {
+export async function onRequestAwardedEscrow(
+  event: EventOf<'request.awarded'>,
+  deps: WorkerDeps,
+  log: Logger,
+): Promise<void> {
   let record = await openOnce(event, deps, log);
   if (!record) return;
   const { clusterId, requestId } = record;
@@ -69,16 +129,31 @@ export async function onRequestAwardedEscrow(event: EventOf<'request.awarded'>, 
         await deps.stores.ledger.execute(hold);
       } catch (error) {
         if (!POOL_REFUSALS.includes(codeOf(error) ?? '')) throw error;
-        log.warn('hold refused by the pool; its amount becomes private share', { requestId, holdId: hold.id, code: codeOf(error) });
-        await deps.stores.escrow.change(clusterId, requestId, (r) => ({ record: refuseHold(r, hold.id, now()), result: undefined }));
+        log.warn('hold refused by the pool; its amount becomes private share', {
+          requestId,
+          holdId: hold.id,
+          code: codeOf(error),
+        });
+        await deps.stores.escrow.change(clusterId, requestId, (r) => ({
+          record: refuseHold(r, hold.id, now()),
+          result: undefined,
+        }));
       }
     }
-    record = (await deps.stores.escrow.change(clusterId, requestId, (r) => (r.status === 'pending' ? { record: markHeld(r, now()), result: undefined } : { result: undefined }))).record;
+    record = (
+      await deps.stores.escrow.change(clusterId, requestId, (r) =>
+        r.status === 'pending' ? { record: markHeld(r, now()), result: undefined } : { result: undefined },
+      )
+    ).record;
   }
   // A cancellation committed before this read is seen here; one committed after it finds the
   // record, which exists by now, and voids it in its own handler. Either way nothing stays held.
   if (!record.cancelledAt && (await deps.stores.requests.get(clusterId, requestId))?.status === 'cancelled') {
-    record = (await deps.stores.escrow.change(clusterId, requestId, (r) => (r.cancelledAt ? { result: undefined } : { record: cancelEscrow(r, now()).record, result: undefined }))).record;
+    record = (
+      await deps.stores.escrow.change(clusterId, requestId, (r) =>
+        r.cancelledAt ? { result: undefined } : { record: cancelEscrow(r, now()).record, result: undefined },
+      )
+    ).record;
   }
   // What the record decided while the holds were being made (a cancellation), and holds it
   // refused that a racing retry may have made after all: carry both to the ledger.

@@ -9,7 +9,11 @@ import type { WorkerDeps } from '../deps';
  * repeated event adds the same thing; the store's marker makes the second add a no-op. A
  * milestone that counts for nothing (voided, resolved with a void) writes nothing.
  */
-export async function onMilestoneDecided(event: EventOf<'milestone.decided'>, deps: WorkerDeps, log: Logger): Promise<void> {
+export async function onMilestoneDecided(
+  event: EventOf<'milestone.decided'>,
+  deps: WorkerDeps,
+  log: Logger,
+): Promise<void> {
   const { requestId, index } = event.payload;
   const [record, cluster, { evaluation }] = await Promise.all([
     deps.stores.escrow.get(event.clusterId, requestId),
@@ -23,8 +27,12 @@ export async function onMilestoneDecided(event: EventOf<'milestone.decided'>, de
     associationName: association?.shortName ?? record.associationId,
     bids: bidCount(evaluation),
   });
-  if (!delivery) return log.info('milestone counts for no delivery', { requestId, index, status: record.milestones[index]?.status });
+  if (!delivery)
+    return log.info('milestone counts for no delivery', { requestId, index, status: record.milestones[index]?.status });
   const applied = await deps.stores.indicators.apply(delivery);
-  log.info(applied ? 'delivery added to the indicators' : 'delivery already in the indicators', { requestId, index, month: delivery.month });
+  log.info(applied ? 'delivery added to the indicators' : 'delivery already in the indicators', {
+    requestId,
+    index,
+    month: delivery.month,
+  });
 }
-

@@ -8,15 +8,22 @@ export const activityIdFor = (event: { id: string }) => `act_${event.id.slice(ev
 /** A request opened: the cluster's activity feed says how many eligible providers were told. */
 export async function onRequestOpened(event: EventOf<'request.opened'>, deps: WorkerDeps, log: Logger): Promise<void> {
   const { requestId, title, category } = event.payload;
-  const eligible = (await deps.stores.providers.approvedIn(event.clusterId)).filter((r) => r.categories.includes(category));
+  const eligible = (await deps.stores.providers.approvedIn(event.clusterId)).filter((r) =>
+    r.categories.includes(category),
+  );
   const outcome = await deps.stores.activity.append({
     id: activityIdFor(event),
     clusterId: event.clusterId,
     at: event.occurredAt,
     kind: 'request.opened',
-    message: `Request “${title}” opened for bidding; ${eligible.length} eligible provider${eligible.length === 1 ? '' : 's'} notified.`,
+    message:
+      `Request “${title}” opened for bidding; ${eligible.length} ` +
+      `eligible provider${eligible.length === 1 ? '' : 's'} notified.`,
     requestId,
     correlationId: event.correlationId,
   });
-  log.info(outcome === 'written' ? 'providers notified' : 'already processed; nothing to do', { requestId, providers: eligible.length });
+  log.info(outcome === 'written' ? 'providers notified' : 'already processed; nothing to do', {
+    requestId,
+    providers: eligible.length,
+  });
 }

@@ -20,9 +20,16 @@ export async function armDeadline(
   correlationId: string,
 ): Promise<void> {
   const { clusterId, requestId, deadline } = target;
-  const event = newEvent('request.deadline', { requestId, deadline }, {
-    id: deps.ids.next('event'), clusterId, occurredAt: deadline, correlationId,
-  });
+  const event = newEvent(
+    'request.deadline',
+    { requestId, deadline },
+    {
+      id: deps.ids.next('event'),
+      clusterId,
+      occurredAt: deadline,
+      correlationId,
+    },
+  );
   await deps.scheduler.at(deadlineScheduleName(requestId), deadline, event);
 }
 
@@ -36,12 +43,20 @@ export async function scheduleDeadline(event: EventOf<'request.opened'>, deps: W
     return;
   }
   // The stored deadline, not the event's: it is the one the close will check.
-  await armDeadline(deps, { clusterId: event.clusterId, requestId, deadline: request.biddingDeadline }, event.correlationId);
+  await armDeadline(
+    deps,
+    { clusterId: event.clusterId, requestId, deadline: request.biddingDeadline },
+    event.correlationId,
+  );
   log.info('deadline scheduled', { requestId, deadline: request.biddingDeadline });
 }
 
 /** `request.cancelled`: an open request's deadline schedule goes with it. */
-export async function cancelDeadline(event: EventOf<'request.cancelled'>, deps: WorkerDeps, log: Logger): Promise<void> {
+export async function cancelDeadline(
+  event: EventOf<'request.cancelled'>,
+  deps: WorkerDeps,
+  log: Logger,
+): Promise<void> {
   const { requestId, previousStatus } = event.payload;
   if (previousStatus !== 'open') {
     log.debug('request was not open; no deadline schedule to cancel', { requestId, previousStatus });
@@ -58,11 +73,23 @@ export async function cancelDeadline(event: EventOf<'request.cancelled'>, deps: 
  * @example
  * say(`Scheduled ${await rearmOpenDeadlines({ stores, scheduler, ids })} request deadlines`);
  */
-export async function rearmOpenDeadlines(deps: { stores: Stores; scheduler: Scheduler; ids: IdGenerator }): Promise<number> {
+export async function rearmOpenDeadlines(deps: {
+  stores: Stores;
+  scheduler: Scheduler;
+  ids: IdGenerator;
+}): Promise<number> {
   let armed = 0;
-  for await (const cluster of pages((cursor) => deps.stores.clusters.list({ limit: 100, ...(cursor ? { cursor } : {}) }))) {
-    for await (const request of pages((cursor) => deps.stores.requests.listOpen(cluster.id, { limit: 100, ...(cursor ? { cursor } : {}) }))) {
-      await armDeadline(deps, { clusterId: request.clusterId, requestId: request.id, deadline: request.biddingDeadline }, `startup:${request.id}`);
+  for await (const cluster of pages((cursor) =>
+    deps.stores.clusters.list({ limit: 100, ...(cursor ? { cursor } : {}) }),
+  )) {
+    for await (const request of pages((cursor) =>
+      deps.stores.requests.listOpen(cluster.id, { limit: 100, ...(cursor ? { cursor } : {}) }),
+    )) {
+      await armDeadline(
+        deps,
+        { clusterId: request.clusterId, requestId: request.id, deadline: request.biddingDeadline },
+        `startup:${request.id}`,
+      );
       armed++;
     }
   }
@@ -70,7 +97,9 @@ export async function rearmOpenDeadlines(deps: { stores: Stores; scheduler: Sche
 }
 
 /** Every item of a paged list, page by page. */
-async function* pages<T>(load: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>): AsyncGenerator<T> {
+async function* pages<T>(
+  load: (cursor?: string) => Promise<{ items: T[]; nextCursor: string | null }>,
+): AsyncGenerator<T> {
   let cursor: string | null = null;
   do {
     const page = await load(cursor ?? undefined);

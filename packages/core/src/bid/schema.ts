@@ -26,10 +26,18 @@ export const PriceTiers = z
     tiers.forEach((t, i) => {
       const prev = tiers[i - 1];
       if (prev && t.minFirms <= prev.minFirms) {
-        ctx.addIssue({ code: 'custom', path: [i, 'minFirms'], message: 'Tiers must be in ascending order of minFirms, with no repeats' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'minFirms'],
+          message: 'Tiers must be in ascending order of minFirms, with no repeats',
+        });
       }
       if (t.pricePerFirm.currency !== tiers[0]?.pricePerFirm.currency) {
-        ctx.addIssue({ code: 'custom', path: [i, 'pricePerFirm', 'currency'], message: 'Every tier must be in the same currency' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'pricePerFirm', 'currency'],
+          message: 'Every tier must be in the same currency',
+        });
       }
     });
   });
@@ -47,11 +55,19 @@ export const BidTerms = z.object({
 export const NewBid = BidTerms.superRefine((b, ctx) => {
   const first = b.priceTiers[0];
   if (first && b.capacity < first.minFirms) {
-    ctx.addIssue({ code: 'custom', path: ['capacity'], message: `Capacity ${b.capacity} is below the first tier (${first.minFirms} firms)` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['capacity'],
+      message: `Capacity ${b.capacity} is below the first tier (${first.minFirms} firms)`,
+    });
   }
   const shares = b.milestoneProposal?.reduce((s, m) => s + m.shareBasisPoints, 0);
   if (shares !== undefined && shares !== BASIS_POINTS_WHOLE) {
-    ctx.addIssue({ code: 'custom', path: ['milestoneProposal'], message: `Milestone shares must sum to 10000 basis points, not ${shares}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['milestoneProposal'],
+      message: `Milestone shares must sum to 10000 basis points, not ${shares}`,
+    });
   }
 });
 export type NewBid = z.input<typeof NewBid>;
@@ -79,4 +95,5 @@ export type Bid = z.infer<typeof Bid>;
  * @example
  * bidCurrency(bid) // 'INR'
  */
-export const bidCurrency = (bid: Pick<Bid, 'priceTiers'>): Money['currency'] | undefined => bid.priceTiers[0]?.pricePerFirm.currency;
+export const bidCurrency = (bid: Pick<Bid, 'priceTiers'>): Money['currency'] | undefined =>
+  bid.priceTiers[0]?.pricePerFirm.currency;

@@ -18,7 +18,11 @@ const DELIVERING: readonly ServiceRequest['status'][] = ['awarded', 'in_delivery
  * deliveryProgress(awarded, recordWithMilestone0Reported, clock)?.status // 'in_delivery'
  * deliveryProgress(inDelivery, recordAllAccepted, clock)?.status // 'completed'
  */
-export function deliveryProgress(request: ServiceRequest, record: EscrowRecord, clock: Clock): ServiceRequest | undefined {
+export function deliveryProgress(
+  request: ServiceRequest,
+  record: EscrowRecord,
+  clock: Clock,
+): ServiceRequest | undefined {
   if (record.cancelledAt || !DELIVERING.includes(request.status)) return undefined;
   const started = record.milestones.some((m) => m.status !== 'awaiting_delivery');
   const done = record.milestones.length > 0 && record.milestones.every((m) => DECIDED.includes(m.status));

@@ -2,7 +2,15 @@ import type { Actor } from '../actor';
 import { allocate, money, type Money } from '../money';
 import type { PostCommand, VoidCommand } from '../ledger/schema';
 import { escrowErrors } from './errors';
-import { DECIDED, DISPUTE_REASON_MIN_LENGTH, MAX_ATTENDED_FIRMS, type EscrowHold, type EscrowMilestone, type EscrowRecord, type ResolutionOutcome } from './schema';
+import {
+  DECIDED,
+  DISPUTE_REASON_MIN_LENGTH,
+  MAX_ATTENDED_FIRMS,
+  type EscrowHold,
+  type EscrowMilestone,
+  type EscrowRecord,
+  type ResolutionOutcome,
+} from './schema';
 
 const DAY_MS = 86_400_000;
 
@@ -36,9 +44,12 @@ function withMilestone(record: EscrowRecord, next: EscrowMilestone, at: string):
   return { ...record, milestones, status: closed ? 'closed' : record.status, updatedAt: at };
 }
 
-const isLead = (actor: Actor, record: EscrowRecord) => actor.role === 'association_rep' && actor.organisationId === record.associationId;
-const isAwardedProvider = (actor: Actor, record: EscrowRecord) => actor.role === 'provider' && actor.organisationId === record.providerId;
-const isAdmin = (actor: Actor) => actor.role === 'cluster_admin' || actor.role === 'state_admin' || actor.role === 'national_admin';
+const isLead = (actor: Actor, record: EscrowRecord) =>
+  actor.role === 'association_rep' && actor.organisationId === record.associationId;
+const isAwardedProvider = (actor: Actor, record: EscrowRecord) =>
+  actor.role === 'provider' && actor.organisationId === record.providerId;
+const isAdmin = (actor: Actor) =>
+  actor.role === 'cluster_admin' || actor.role === 'state_admin' || actor.role === 'national_admin';
 
 /**
  * The ledger commands that carry out a milestone's decided holds (all milestones when no index
@@ -49,36 +60,56 @@ const isAdmin = (actor: Actor) => actor.role === 'cluster_admin' || actor.role =
  */
 export function settlement(record: EscrowRecord, index?: number): (PostCommand | VoidCommand)[] {
   const milestones = index === undefined ? record.milestones : [milestoneOf(record, index)];
-  return milestones.flatMap((m) => m.holds.flatMap((h): (PostCommand | VoidCommand)[] => {
-    if (h.state === 'voided') return [{ kind: 'void', id: voidId(h.id), pendingId: h.id }];
-    if (h.state !== 'posted') return [];
-    const partial = h.released.amount < h.amount.amount;
-    return [{ kind: 'post', id: postId(h.id), pendingId: h.id, ...(partial ? { amount: h.released } : {}) }];
-  }));
+  return milestones.flatMap((m) =>
+    m.holds.flatMap((h): (PostCommand | VoidCommand)[] => {
+      if (h.state === 'voided') return [{ kind: 'void', id: voidId(h.id), pendingId: h.id }];
+      if (h.state !== 'posted') return [];
+      const partial = h.released.amount < h.amount.amount;
+      return [{ kind: 'post', id: postId(h.id), pendingId: h.id, ...(partial ? { amount: h.released } : {}) }];
+    }),
+  );
 }
 
-function decide(record: EscrowRecord, m: EscrowMilestone, holds: EscrowHold[], change: Partial<EscrowMilestone>, at: string): MilestoneDecision {
+function decide(
+  record: EscrowRecord,
+  m: EscrowMilestone,
+  holds: EscrowHold[],
+  change: Partial<EscrowMilestone>,
+  at: string,
+): MilestoneDecision {
   const next = withMilestone(record, { ...m, ...change, holds }, at);
   return { record: next, commands: settlement(next, m.index) };
 }
 
-const post = (h: EscrowHold, released: number): EscrowHold => released === 0
-  ? { ...h, state: 'voided', returned: h.amount }
-  : { ...h, state: 'posted', released: money(released, h.amount.currency), returned: money(h.amount.amount - released, h.amount.currency) };
+const post = (h: EscrowHold, released: number): EscrowHold =>
+  released === 0
+    ? { ...h, state: 'voided', returned: h.amount }
+    : {
+        ...h,
+        state: 'posted',
+        released: money(released, h.amount.currency),
+        returned: money(h.amount.amount - released, h.amount.currency),
+      };
 
 /**
  * The awarded provider reports a milestone delivered, with evidence and the pledged firms that
  * attended. It is accepted automatically `autoAcceptDays` later unless the lead answers.
  *
  * @example
- * reportMilestone(record, 0, provider, { evidence: 'Ten days held; register attached', attendedFirmIds: [firmId] }, { pledgedFirmIds: new Set([firmId]), at, autoAcceptDays: 14 }).milestones[0]?.status // 'reported'
+ * reportMilestone(record, 0, provider, { evidence: 'Ten days held; register attached', attendedFirmIds: [firmId] }, {
+ * pledgedFirmIds: new Set([firmId]), at, autoAcceptDays: 14 }).milestones[0]?.status // 'reported'
  */
 export function reportMilestone(
   record: EscrowRecord,
   index: number,
   actor: Actor,
   input: { evidence: string; attendedFirmIds?: readonly string[] },
-  ctx: { pledgedFirmIds: ReadonlySet<string>; at: string; autoAcceptDays: number; underServedFirmIds?: ReadonlySet<string> },
+  ctx: {
+    pledgedFirmIds: ReadonlySet<string>;
+    at: string;
+    autoAcceptDays: number;
+    underServedFirmIds?: ReadonlySet<string>;
+  },
 ): EscrowRecord {
   if (!isAwardedProvider(actor, record)) throw escrowErrors.notParty('Only the awarded provider reports a milestone.');
   ready(record);
@@ -86,14 +117,17 @@ export function reportMilestone(
   undecided(m);
   if (m.status !== 'awaiting_delivery') throw escrowErrors.alreadyReported(index);
   const evidence = input.evidence.trim();
-  if (evidence.length < 10 || evidence.length > 4_000) throw escrowErrors.evidenceInvalid('Describe the evidence in 10 to 4,000 characters.');
+  if (evidence.length < 10 || evidence.length > 4_000)
+    throw escrowErrors.evidenceInvalid('Describe the evidence in 10 to 4,000 characters.');
   const attended = [...new Set(input.attendedFirmIds ?? [])];
   if (attended.length > MAX_ATTENDED_FIRMS) throw escrowErrors.firmNotPledged(`(more than ${MAX_ATTENDED_FIRMS})`);
   const stranger = attended.find((f) => !ctx.pledgedFirmIds.has(f));
   if (stranger) throw escrowErrors.firmNotPledged(stranger);
   const autoAcceptAt = new Date(Date.parse(ctx.at) + ctx.autoAcceptDays * DAY_MS).toISOString();
   // Who was under-served is fixed as the firms stood now (outreach must not change when a firm grows).
-  const underServed = ctx.underServedFirmIds ? { underServedFirmIds: attended.filter((f) => ctx.underServedFirmIds!.has(f)) } : {};
+  const underServed = ctx.underServedFirmIds
+    ? { underServedFirmIds: attended.filter((f) => ctx.underServedFirmIds!.has(f)) }
+    : {};
   const report = { at: ctx.at, by: actor.userId, evidence, attendedFirmIds: attended, ...underServed };
   return withMilestone(record, { ...m, status: 'reported', report, autoAcceptAt }, ctx.at);
 }
@@ -110,12 +144,22 @@ export function acceptMilestone(record: EscrowRecord, index: number, actor: Acto
   return accept(record, index, { at, by: actor.userId, automatic: false });
 }
 
-function accept(record: EscrowRecord, index: number, acceptance: { at: string; by: string; automatic: boolean }): MilestoneDecision {
+function accept(
+  record: EscrowRecord,
+  index: number,
+  acceptance: { at: string; by: string; automatic: boolean },
+): MilestoneDecision {
   ready(record);
   const m = milestoneOf(record, index);
   undecided(m);
   if (m.status === 'awaiting_delivery') throw escrowErrors.notReported(index);
-  return decide(record, m, m.holds.map((h) => post(h, h.amount.amount)), { status: 'accepted', acceptance }, acceptance.at);
+  return decide(
+    record,
+    m,
+    m.holds.map((h) => post(h, h.amount.amount)),
+    { status: 'accepted', acceptance },
+    acceptance.at,
+  );
 }
 
 /**
@@ -137,7 +181,13 @@ export function autoAcceptMilestone(record: EscrowRecord, index: number, at: str
  * @example
  * disputeMilestone(record, 0, lead, 'Only four of the ten days were held', at).milestones[0]?.status // 'disputed'
  */
-export function disputeMilestone(record: EscrowRecord, index: number, actor: Actor, reason: string, at: string): EscrowRecord {
+export function disputeMilestone(
+  record: EscrowRecord,
+  index: number,
+  actor: Actor,
+  reason: string,
+  at: string,
+): EscrowRecord {
   if (!isLead(actor, record)) throw escrowErrors.notParty('Only the lead association disputes a milestone.');
   ready(record);
   const m = milestoneOf(record, index);
@@ -154,7 +204,8 @@ export function disputeMilestone(record: EscrowRecord, index: number, actor: Act
  * its share, largest remainder, the rest returns to its pool), or void everything.
  *
  * @example
- * resolveMilestone(record, 0, admin, { outcome: 'partial', amount: money(10_000_00, 'INR'), reason: 'Four of ten days' }, at).commands[0] // { kind: 'post', amount: ₹10,000 … }
+ * resolveMilestone(record, 0, admin, { outcome: 'partial', amount: money(10_000_00, 'INR'), reason: 'Four of ten days'
+ * }, at).commands[0] // { kind: 'post', amount: ₹10,000 … }
  */
 export function resolveMilestone(
   record: EscrowRecord,
@@ -176,13 +227,28 @@ export function resolveMilestone(
     if (input.amount.amount <= 0) throw escrowErrors.amountNotPositive();
     if (input.amount.amount > held) throw escrowErrors.amountExceedsHeld(held, input.amount.amount);
     // Σ weights ≥ amount, so largest-remainder parts never exceed their hold.
-    released = allocate(input.amount, m.holds.map((h) => h.amount.amount)).map((x) => x.amount);
+    released = allocate(
+      input.amount,
+      m.holds.map((h) => h.amount.amount),
+    ).map((x) => x.amount);
   } else {
     if (input.amount) throw escrowErrors.amountNotAllowed();
     released = m.holds.map((h) => (input.outcome === 'release' ? h.amount.amount : 0));
   }
-  const resolution = { at, by: actor.userId, outcome: input.outcome, reason: input.reason.trim(), ...(input.amount ? { amount: input.amount } : {}) };
-  return decide(record, m, m.holds.map((h, i) => post(h, released[i] ?? 0)), { status: 'resolved', resolution }, at);
+  const resolution = {
+    at,
+    by: actor.userId,
+    outcome: input.outcome,
+    reason: input.reason.trim(),
+    ...(input.amount ? { amount: input.amount } : {}),
+  };
+  return decide(
+    record,
+    m,
+    m.holds.map((h, i) => post(h, released[i] ?? 0)),
+    { status: 'resolved', resolution },
+    at,
+  );
 }
 
 /**
@@ -194,12 +260,21 @@ export function resolveMilestone(
  */
 export function cancelEscrow(record: EscrowRecord, at: string): MilestoneDecision {
   if (record.cancelledAt) return { record, commands: settlement(record).filter((c) => c.kind === 'void') };
-  const milestones = record.milestones.map((m): EscrowMilestone => DECIDED.includes(m.status) ? m : {
-    ...m,
-    status: 'voided',
-    holds: m.holds.map((h) => ({ ...h, state: 'voided', returned: h.amount })),
-  });
+  const milestones = record.milestones.map((m): EscrowMilestone =>
+    DECIDED.includes(m.status)
+      ? m
+      : {
+          ...m,
+          status: 'voided',
+          holds: m.holds.map((h) => ({ ...h, state: 'voided', returned: h.amount })),
+        },
+  );
   const next: EscrowRecord = { ...record, milestones, status: 'closed', cancelledAt: at, updatedAt: at };
   const voided = milestones.filter((m, i) => m !== record.milestones[i]);
-  return { record: next, commands: voided.flatMap((m) => m.holds.map((h): VoidCommand => ({ kind: 'void', id: voidId(h.id), pendingId: h.id }))) };
+  return {
+    record: next,
+    commands: voided.flatMap((m) =>
+      m.holds.map((h): VoidCommand => ({ kind: 'void', id: voidId(h.id), pendingId: h.id })),
+    ),
+  };
 }

@@ -25,9 +25,15 @@ const zero = (m: Money): Money => money(0, m.currency);
  * retry reads the stored record instead, so a pool that changed meanwhile cannot change it.
  *
  * @example
- * openEscrow(award, computeSubsidy(...), { [programmeId]: 'Fair support' }, at).milestones[0]?.holds[0]?.id // 'hold:req_…:m0:prg_…'
+ * openEscrow(award, computeSubsidy(...), { [programmeId]: 'Fair support' }, at).milestones[0]?.holds[0]?.id //
+ * 'hold:req_…:m0:prg_…'
  */
-export function openEscrow(award: EscrowAward, split: SubsidySplit, programmeNames: Readonly<Record<string, string>>, at: string): EscrowRecord {
+export function openEscrow(
+  award: EscrowAward,
+  split: SubsidySplit,
+  programmeNames: Readonly<Record<string, string>>,
+  at: string,
+): EscrowRecord {
   const shares = splitByMilestones(split, award.milestones);
   const milestones: EscrowMilestone[] = shares.map((m) => ({
     index: m.index,
@@ -58,7 +64,10 @@ export function openEscrow(award: EscrowAward, split: SubsidySplit, programmeNam
     total: split.total,
     subsidy: split.subsidy,
     privateShare: split.privateShare,
-    contributions: split.contributions.map((c) => ({ ...c, programmeName: programmeNames[c.programmeId] ?? c.programmeId })),
+    contributions: split.contributions.map((c) => ({
+      ...c,
+      programmeName: programmeNames[c.programmeId] ?? c.programmeId,
+    })),
     milestones,
     privateShareReceipts: [],
     refusedHolds: [],
@@ -80,7 +89,9 @@ export function recordHolds(record: EscrowRecord): HoldCommand[] {
     name: m.name,
     total: m.total,
     privateShare: m.privateShare,
-    subsidies: m.holds.filter((h) => h.state === 'pending').map((h) => ({ programmeId: h.programmeId, funderId: h.funderId, amount: h.amount })),
+    subsidies: m.holds
+      .filter((h) => h.state === 'pending')
+      .map((h) => ({ programmeId: h.programmeId, funderId: h.funderId, amount: h.amount })),
   }));
   return escrowHolds({ clusterId: record.clusterId, awardId: record.requestId, providerId: record.providerId }, shares);
 }
@@ -98,14 +109,22 @@ export function refuseHold(record: EscrowRecord, id: string, at: string): Escrow
   const m = record.milestones.find((x) => x.holds.some((h) => h.id === id));
   const hold = m?.holds.find((h) => h.id === id);
   if (!m || !hold) return record;
-  const milestones = record.milestones.map((x) => x !== m ? x : {
-    ...x,
-    holds: x.holds.filter((h) => h.id !== id),
-    subsidy: subtract(x.subsidy, hold.amount),
-    privateShare: add(x.privateShare, hold.amount),
-  });
+  const milestones = record.milestones.map((x) =>
+    x !== m
+      ? x
+      : {
+          ...x,
+          holds: x.holds.filter((h) => h.id !== id),
+          subsidy: subtract(x.subsidy, hold.amount),
+          privateShare: add(x.privateShare, hold.amount),
+        },
+  );
   const contributions = record.contributions
-    .map((c) => c.programmeId !== hold.programmeId ? c : { ...c, amount: subtract(c.amount, hold.amount), limitedBy: 'funds' as const })
+    .map((c) =>
+      c.programmeId !== hold.programmeId
+        ? c
+        : { ...c, amount: subtract(c.amount, hold.amount), limitedBy: 'funds' as const },
+    )
     .filter((c) => c.amount.amount > 0);
   return {
     ...record,

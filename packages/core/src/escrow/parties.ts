@@ -18,10 +18,13 @@ export function assertMoneyParty(
   request: Pick<ServiceRequest, 'associationId' | 'coSponsorIds'>,
   record: Pick<EscrowRecord, 'providerId'>,
 ): void {
-  const party = ADMIN_ROLES.includes(actor.role)
-    || (actor.role === 'association_rep' && sponsorIds(request).includes(actor.organisationId))
-    || (actor.role === 'provider' && actor.organisationId === record.providerId);
+  const party =
+    ADMIN_ROLES.includes(actor.role) ||
+    (actor.role === 'association_rep' && sponsorIds(request).includes(actor.organisationId)) ||
+    (actor.role === 'provider' && actor.organisationId === record.providerId);
   if (!party) {
-    throw escrowErrors.notParty("Only the sponsoring associations, the awarded provider and the cluster's admins see an award's money.");
+    throw escrowErrors.notParty(
+      "Only the sponsoring associations, the awarded provider and the cluster's admins see an award's money.",
+    );
   }
 }

@@ -41,9 +41,16 @@ export const MilestoneReport = z.object({
    * size rule at report time): the outreach indicator counts this snapshot, so a firm that
    * grows later does not rewrite history.
    */
-  underServedFirmIds: z.array(z.string().regex(idPattern('firm'))).max(MAX_ATTENDED_FIRMS).optional(),
+  underServedFirmIds: z
+    .array(z.string().regex(idPattern('firm')))
+    .max(MAX_ATTENDED_FIRMS)
+    .optional(),
 });
-export const MilestoneDispute = z.object({ at: z.iso.datetime(), by: z.string().min(1), reason: z.string().trim().min(DISPUTE_REASON_MIN_LENGTH).max(2_000) });
+export const MilestoneDispute = z.object({
+  at: z.iso.datetime(),
+  by: z.string().min(1),
+  reason: z.string().trim().min(DISPUTE_REASON_MIN_LENGTH).max(2_000),
+});
 export const ResolutionOutcome = z.enum(['release', 'partial', 'void']);
 export type ResolutionOutcome = z.infer<typeof ResolutionOutcome>;
 export const MilestoneResolution = z.object({
@@ -115,7 +122,10 @@ export const EscrowRecord = z.object({
   contributions: z.array(EscrowContribution),
   milestones: z.array(EscrowMilestone).min(1),
   privateShareReceipts: z.array(PrivateShareReceipt),
-  /** Holds the ledger refused at award time (a concurrent award took the pool): their amounts moved to the private share. */
+  /**
+   * Holds the ledger refused at award time (a concurrent award took the pool): their amounts moved to the private
+   * share.
+   */
   refusedHolds: z.array(TransferId),
   /** Earlier awards of the category to the association (the subsidy rule's n), kept even when no programme paid. */
   repeatCount: z.number().int().min(0).optional(),

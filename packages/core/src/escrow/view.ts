@@ -2,7 +2,10 @@ import { money, type Money } from '../money';
 import type { EscrowHold, EscrowRecord } from './schema';
 
 const sum = (holds: readonly EscrowHold[], pick: (h: EscrowHold) => number, currency: Money['currency']): Money =>
-  money(holds.reduce((s, h) => s + pick(h), 0), currency);
+  money(
+    holds.reduce((s, h) => s + pick(h), 0),
+    currency,
+  );
 
 /**
  * An award's money as the API shows it (docs/money-api.md): per milestone, `held` is what was

@@ -26,7 +26,10 @@ export function fraction(num: number | bigint, den: number | bigint = 1): Fracti
  * @example
  * plus(fraction(1, 3), fraction(1, 6)) // 9/18
  */
-export const plus = (a: Fraction, b: Fraction): Fraction => ({ num: a.num * b.den + b.num * a.den, den: a.den * b.den });
+export const plus = (a: Fraction, b: Fraction): Fraction => ({
+  num: a.num * b.den + b.num * a.den,
+  den: a.den * b.den,
+});
 
 /**
  * a × k for an integer k.

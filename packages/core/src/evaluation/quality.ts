@@ -12,7 +12,10 @@ export interface ProviderQuality {
 /** How the 100 quality points split between accreditation and ratings. */
 export const QualityPolicy = z
   .object({ accreditationPoints: z.number().int().min(0).max(100), ratingPoints: z.number().int().min(0).max(100) })
-  .refine((p) => p.accreditationPoints + p.ratingPoints === 100, { message: 'The points must sum to 100', path: ['ratingPoints'] });
+  .refine((p) => p.accreditationPoints + p.ratingPoints === 100, {
+    message: 'The points must sum to 100',
+    path: ['ratingPoints'],
+  });
 export type QualityPolicy = z.infer<typeof QualityPolicy>;
 
 export const DEFAULT_QUALITY_POLICY: QualityPolicy = Object.freeze({ accreditationPoints: 20, ratingPoints: 80 });
@@ -35,7 +38,8 @@ export function qualityPoints(q: ProviderQuality, policy: QualityPolicy = DEFAUL
   if (q.ratings.length === 0) return plus(accreditation, fraction(policy.ratingPoints, 2));
   let stars = 0;
   for (const r of q.ratings) {
-    if (!Number.isInteger(r) || r < 1 || r > 5) throw invalid('EVALUATION.BAD_RATING', `Rating ${r} is not a whole number of stars from 1 to 5`, 'quality');
+    if (!Number.isInteger(r) || r < 1 || r > 5)
+      throw invalid('EVALUATION.BAD_RATING', `Rating ${r} is not a whole number of stars from 1 to 5`, 'quality');
     stars += r - 1;
   }
   // mean − 1 over 4 is the share of the rating points earned: stars / (4 n).

@@ -40,7 +40,8 @@ export function classifyBids(
   for (const bid of bids) {
     if (bid.requestId !== request.id) out(bid, 'wrong_request', 'The bid is for another request');
     else if (bid.status !== 'live') out(bid, 'withdrawn', 'The provider withdrew the bid');
-    else if (bidCurrency(bid) !== request.currency) out(bid, 'currency_mismatch', `The bid is not in ${request.currency}`);
+    else if (bidCurrency(bid) !== request.currency)
+      out(bid, 'currency_mismatch', `The bid is not in ${request.currency}`);
     else live.push(bid);
   }
   const seen = new Set<string>();
@@ -50,7 +51,8 @@ export function classifyBids(
     const remaining = remainingCapacity.get(bid.providerId);
     if (seen.has(bid.providerId)) out(bid, 'superseded', 'A later bid from the same provider counts');
     else if (volume < first) out(bid, 'below_first_tier', `The bid starts at ${first} firms; ${volume} pledged`);
-    else if (bid.capacity < volume) out(bid, 'over_capacity', `The bid serves at most ${bid.capacity} firms; ${volume} pledged`);
+    else if (bid.capacity < volume)
+      out(bid, 'over_capacity', `The bid serves at most ${bid.capacity} firms; ${volume} pledged`);
     else if (remaining !== undefined && remaining < volume) {
       out(bid, 'over_remaining_capacity', `The provider has capacity for ${remaining} more firms across its awards`);
     } else valid.push({ bid, quote: priceAt(bid, volume) });

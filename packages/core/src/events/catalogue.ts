@@ -13,7 +13,10 @@ const MilestoneIndex = z.number().int().nonnegative();
 export const EVENT_CATALOGUE = {
   'request.opened': {
     payload: z.object({
-      requestId: RequestId, title: z.string(), category: z.string().min(1), deadline: z.iso.datetime(),
+      requestId: RequestId,
+      title: z.string(),
+      category: z.string().min(1),
+      deadline: z.iso.datetime(),
       leadAssociationId: z.string().min(1),
     }),
     key: (p: { requestId: string }) => p.requestId,
@@ -29,15 +32,22 @@ export const EVENT_CATALOGUE = {
   },
   'request.closed': {
     payload: z.object({
-      requestId: RequestId, outcome: z.enum(['ranked', 'unsuccessful']), status: RequestStatus,
+      requestId: RequestId,
+      outcome: z.enum(['ranked', 'unsuccessful']),
+      status: RequestStatus,
       closedBy: z.enum(['association', 'deadline']),
     }),
     key: (p: { requestId: string }) => p.requestId,
   },
   'request.awarded': {
     payload: z.object({
-      requestId: RequestId, bidId: z.string().min(1), providerId: z.string().min(1), total: Money,
-      category: z.string().min(1), leadAssociationId: z.string().min(1), awardedAt: z.iso.datetime(),
+      requestId: RequestId,
+      bidId: z.string().min(1),
+      providerId: z.string().min(1),
+      total: Money,
+      category: z.string().min(1),
+      leadAssociationId: z.string().min(1),
+      awardedAt: z.iso.datetime(),
     }),
     key: (p: { requestId: string }) => p.requestId,
   },

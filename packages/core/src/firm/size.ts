@@ -11,7 +11,10 @@ export const SizePolicy = z
     smallBelow: z.number().int().min(3),
     nonMechanisedUnderServedBelow: z.number().int().min(1),
   })
-  .refine((p) => p.microBelow < p.smallBelow, { message: 'microBelow must be less than smallBelow', path: ['microBelow'] });
+  .refine((p) => p.microBelow < p.smallBelow, {
+    message: 'microBelow must be less than smallBelow',
+    path: ['microBelow'],
+  });
 export type SizePolicy = z.infer<typeof SizePolicy>;
 
 export const DEFAULT_SIZE_POLICY: SizePolicy = Object.freeze({

@@ -41,21 +41,38 @@ export const defaultClusterPolicy = (): ClusterPolicy => ({
  * Checks a cluster policy against the national bounds; each breach names its field.
  *
  * @example
- * assertWithinNationalBounds({ ...defaultClusterPolicy(), size: { ...DEFAULT_SIZE_POLICY, microBelow: 2 } }) // throws CLUSTER.POLICY_OUT_OF_BOUNDS on size.microBelow
+ * assertWithinNationalBounds({ ...defaultClusterPolicy(), size: { ...DEFAULT_SIZE_POLICY, microBelow: 2 } }) // throws
+ * CLUSTER.POLICY_OUT_OF_BOUNDS on size.microBelow
  */
 export function assertWithinNationalBounds(policy: ClusterPolicy): void {
   for (const key of ['microBelow', 'smallBelow', 'nonMechanisedUnderServedBelow'] as const) {
     const { min, max } = NATIONAL_BOUNDS[key];
     const value = policy.size[key];
     if (value < min || value > max) {
-      throw new DomainError('CLUSTER.POLICY_OUT_OF_BOUNDS', 'invalid', `size.${key} must be between ${min} and ${max} (national bounds); got ${value}`, `size.${key}`);
+      throw new DomainError(
+        'CLUSTER.POLICY_OUT_OF_BOUNDS',
+        'invalid',
+        `size.${key} must be between ${min} and ${max} (national bounds); got ${value}`,
+        `size.${key}`,
+      );
     }
   }
   const days = policy.milestoneAutoAcceptDays;
   const bounds = NATIONAL_BOUNDS.milestoneAutoAcceptDays;
   if (days < bounds.min || days > bounds.max) {
-    throw new DomainError('CLUSTER.POLICY_OUT_OF_BOUNDS', 'invalid', `milestoneAutoAcceptDays must be between ${bounds.min} and ${bounds.max} (national bounds); got ${days}`, 'milestoneAutoAcceptDays');
+    throw new DomainError(
+      'CLUSTER.POLICY_OUT_OF_BOUNDS',
+      'invalid',
+      `milestoneAutoAcceptDays must be between ${bounds.min} and ${bounds.max} (national bounds); got ${days}`,
+      'milestoneAutoAcceptDays',
+    );
   }
   const slugs = policy.customCategories.map((c) => c.slug);
-  if (new Set(slugs).size !== slugs.length) throw new DomainError('CLUSTER.POLICY_DUPLICATE_CATEGORY', 'invalid', 'Each custom category appears once', 'customCategories');
+  if (new Set(slugs).size !== slugs.length)
+    throw new DomainError(
+      'CLUSTER.POLICY_DUPLICATE_CATEGORY',
+      'invalid',
+      'Each custom category appears once',
+      'customCategories',
+    );
 }

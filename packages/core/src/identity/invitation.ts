@@ -41,14 +41,21 @@ const forbidden = (message: string) => new DomainError('INVITATION.NOT_ALLOWED',
  * invite association reps of their cluster.
  *
  * @example
- * assertMayInvite({ role: 'cluster_admin', clusterIds: ['clu_1'], ... }, 'association_rep', { clusterId: 'clu_1' }) // ok
+ * assertMayInvite({ role: 'cluster_admin', clusterIds: ['clu_1'], ... }, 'association_rep', { clusterId: 'clu_1' }) //
+ * ok
  */
-export function assertMayInvite(actor: Actor, role: InvitableRole, target: { clusterId?: string; clusterState?: string }): void {
+export function assertMayInvite(
+  actor: Actor,
+  role: InvitableRole,
+  target: { clusterId?: string; clusterState?: string },
+): void {
   if (!mayInvite(actor.role, role)) {
     throw forbidden(`A ${actor.role.replace('_', ' ')} cannot invite a ${role.replace('_', ' ')}`);
   }
-  if (actor.role === 'state_admin' && target.clusterState !== actor.state) throw forbidden('A state admin invites only for clusters of their own state');
-  if (actor.role === 'cluster_admin' && (!target.clusterId || !actor.clusterIds.includes(target.clusterId))) throw forbidden('A cluster admin invites only for their own cluster');
+  if (actor.role === 'state_admin' && target.clusterState !== actor.state)
+    throw forbidden('A state admin invites only for clusters of their own state');
+  if (actor.role === 'cluster_admin' && (!target.clusterId || !actor.clusterIds.includes(target.clusterId)))
+    throw forbidden('A cluster admin invites only for their own cluster');
 }
 
 export interface InvitationInput {
@@ -67,7 +74,12 @@ export interface InvitationInput {
  * @example
  * const inv = createInvitation(input, actor, sha256hex, { ids, clock });
  */
-export function createInvitation(input: InvitationInput, actor: Actor, tokenHash: string, ctx: { ids: IdGenerator; clock: Clock }): Invitation {
+export function createInvitation(
+  input: InvitationInput,
+  actor: Actor,
+  tokenHash: string,
+  ctx: { ids: IdGenerator; clock: Clock },
+): Invitation {
   const now = ctx.clock.now();
   return Invitation.parse({
     ...input,
@@ -88,6 +100,7 @@ export function createInvitation(input: InvitationInput, actor: Actor, tokenHash
  */
 export function acceptInvitation(invitation: Invitation, clock: Clock): Invitation {
   if (invitation.acceptedAt) throw conflict('INVITATION.USED', 'This invitation has already been used');
-  if (Date.parse(invitation.expiresAt) <= clock.now()) throw new DomainError('INVITATION.EXPIRED', 'conflict', 'This invitation has expired; ask for a new one');
+  if (Date.parse(invitation.expiresAt) <= clock.now())
+    throw new DomainError('INVITATION.EXPIRED', 'conflict', 'This invitation has expired; ask for a new one');
   return { ...invitation, acceptedAt: new Date(clock.now()).toISOString() };
 }

@@ -27,19 +27,42 @@ export type NewCluster = z.input<typeof NewCluster>;
  * @example
  * const cluster = onboardCluster(NewCluster.parse(input), nationalAdmin, { ids, clock });
  */
-export function onboardCluster(input: z.output<typeof NewCluster>, actor: Actor, ctx: { ids: IdGenerator; clock: Clock }): Cluster {
+export function onboardCluster(
+  input: z.output<typeof NewCluster>,
+  actor: Actor,
+  ctx: { ids: IdGenerator; clock: Clock },
+): Cluster {
   if (actor.role !== 'national_admin' && actor.role !== 'state_admin') {
-    throw new DomainError('CLUSTER.ONBOARD_NOT_ALLOWED', 'forbidden', 'Only national and state admins onboard clusters');
+    throw new DomainError(
+      'CLUSTER.ONBOARD_NOT_ALLOWED',
+      'forbidden',
+      'Only national and state admins onboard clusters',
+    );
   }
   if (actor.role === 'state_admin' && actor.state !== input.state) {
-    throw new DomainError('CLUSTER.OUTSIDE_STATE', 'forbidden', `A state admin of ${actor.state ?? 'no state'} cannot onboard a cluster in ${input.state}`, 'state');
+    throw new DomainError(
+      'CLUSTER.OUTSIDE_STATE',
+      'forbidden',
+      `A state admin of ${actor.state ?? 'no state'} cannot onboard a cluster in ${input.state}`,
+      'state',
+    );
   }
   const now = ctx.clock.now();
   if (Date.parse(`${input.supportedUntil}T23:59:59Z`) <= now) {
-    throw new DomainError('CLUSTER.SUPPORT_ENDED', 'invalid', 'The end of the supported period must be in the future', 'supportedUntil');
+    throw new DomainError(
+      'CLUSTER.SUPPORT_ENDED',
+      'invalid',
+      'The end of the supported period must be in the future',
+      'supportedUntil',
+    );
   }
   const { admin: _admin, ...fields } = input;
-  return Cluster.parse({ ...fields, id: ctx.ids.next('cluster'), status: 'active', createdAt: new Date(now).toISOString() });
+  return Cluster.parse({
+    ...fields,
+    id: ctx.ids.next('cluster'),
+    status: 'active',
+    createdAt: new Date(now).toISOString(),
+  });
 }
 
 /** Moves between active, suspended (read-only) and archived (final). */
@@ -49,6 +72,7 @@ export function changeClusterStatus(cluster: Cluster, to: 'active' | 'suspended'
     suspended: ['active', 'archived'],
     archived: [],
   };
-  if (!allowed[cluster.status].includes(to)) throw conflict('CLUSTER.ILLEGAL_TRANSITION', `A ${cluster.status} cluster cannot become ${to}`, 'status');
+  if (!allowed[cluster.status].includes(to))
+    throw conflict('CLUSTER.ILLEGAL_TRANSITION', `A ${cluster.status} cluster cannot become ${to}`, 'status');
   return { ...cluster, status: to };
 }

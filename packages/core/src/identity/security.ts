@@ -40,14 +40,18 @@ export interface ManagedUser {
  * user is not revealed (`USER.NOT_FOUND`, 404).
  *
  * @example
- * assertMayManageUser(clusterAdmin, { id: 'usr_x', role: 'association_rep', clusterIds: [clusterAdmin.clusterIds[0]] }) // ok
+ * assertMayManageUser(clusterAdmin, { id: 'usr_x', role: 'association_rep', clusterIds: [clusterAdmin.clusterIds[0]] })
+ * // ok
  */
 export function assertMayManageUser(actor: Actor, target: ManagedUser): void {
-  if (actor.userId === target.id) throw new DomainError('USER.SELF', 'forbidden', 'You cannot change your own account standing.');
+  if (actor.userId === target.id)
+    throw new DomainError('USER.SELF', 'forbidden', 'You cannot change your own account standing.');
   const within = target.clusterIds.length > 0 && target.clusterIds.every((c) => actor.clusterIds.includes(c));
   const allowed =
     actor.role === 'national_admin' ||
-    (actor.role === 'state_admin' && (target.role === 'cluster_admin' || target.role === 'association_rep') && within) ||
+    (actor.role === 'state_admin' &&
+      (target.role === 'cluster_admin' || target.role === 'association_rep') &&
+      within) ||
     (actor.role === 'cluster_admin' && target.role === 'association_rep' && within);
   if (!allowed) throw notFound('USER.NOT_FOUND', 'No such user.');
 }
@@ -57,17 +61,30 @@ export function assertMayManageUser(actor: Actor, target: ManagedUser): void {
  * an account by itself (a lockout, a reused refresh token), the account's own id and role.
  *
  * @example
- * securityEvent('auth.refresh_reuse', { id: user.id, role: user.role }, user.id, { reason: 'family revoked' }, { ids, clock })
+ * securityEvent('auth.refresh_reuse', { id: user.id, role: user.role }, user.id, { reason: 'family revoked' }, { ids,
+ * clock })
  */
 export function securityEvent(
-  action: 'auth.lockout' | 'auth.refresh_reuse' | 'auth.password_reset' | 'auth.password_change' | 'user.disable' | 'user.enable',
+  action:
+    | 'auth.lockout'
+    | 'auth.refresh_reuse'
+    | 'auth.password_reset'
+    | 'auth.password_change'
+    | 'user.disable'
+    | 'user.enable',
   actor: { id: string; role: string },
   subject: string,
   detail: { before?: unknown; after?: unknown; reason?: string },
   ctx: { ids: IdGenerator; clock: Clock },
 ): AuditEntry {
   return {
-    id: ctx.ids.next('audit'), clusterId: SECURITY_TRAIL, at: new Date(ctx.clock.now()).toISOString(),
-    actorId: actor.id, actorRole: actor.role, action, subject, ...detail,
+    id: ctx.ids.next('audit'),
+    clusterId: SECURITY_TRAIL,
+    at: new Date(ctx.clock.now()).toISOString(),
+    actorId: actor.id,
+    actorRole: actor.role,
+    action,
+    subject,
+    ...detail,
   };
 }

@@ -14,7 +14,11 @@ export const ADDRESS_THROTTLE: ThrottlePolicy = { maxFailures: 20, windowMs: 15 
  * @example
  * throttle({ failures: 5, windowStart: 0 }, 60_000, ACCOUNT_THROTTLE) // { allowed: false, retryAfterSeconds: 840 }
  */
-export function throttle(state: { failures: number; windowStart: number }, now: number, policy: ThrottlePolicy): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+export function throttle(
+  state: { failures: number; windowStart: number },
+  now: number,
+  policy: ThrottlePolicy,
+): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
   const windowEnd = state.windowStart + policy.windowMs;
   if (now >= windowEnd || state.failures < policy.maxFailures) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };

@@ -56,7 +56,12 @@ export interface AggregateChange {
  * deliveryChange(d).add.d // d.delivered
  */
 export function deliveryChange(d: Delivery): AggregateChange {
-  const add: Record<string, number> = { [ATTR.milestones]: 1, [ATTR.delivered]: d.delivered, [ATTR.public]: d.public, [ATTR.category(d.category)]: d.delivered };
+  const add: Record<string, number> = {
+    [ATTR.milestones]: 1,
+    [ATTR.delivered]: d.delivered,
+    [ATTR.public]: d.public,
+    [ATTR.category(d.category)]: d.delivered,
+  };
   if (d.delivered > 0) add[ATTR.provider(d.category, d.providerId)] = d.delivered;
   for (const [f, a] of Object.entries(d.byFunder)) add[ATTR.funder(f)] = a;
   for (const [p, a] of Object.entries(d.byProgramme)) add[ATTR.programme(p)] = a;
@@ -91,13 +96,17 @@ export function applyChange(agg: MonthAggregate, change: AggregateChange): Month
   const next: MonthAggregate = { ...agg };
   for (const [k, v] of Object.entries(change.add)) next[k] = ((next[k] as number | undefined) ?? 0) + v;
   for (const [k, v] of Object.entries(change.set)) next[k] = v;
-  for (const [k, v] of Object.entries(change.union)) next[k] = [...new Set([...((next[k] as string[] | undefined) ?? []), ...v])].sort();
+  for (const [k, v] of Object.entries(change.union))
+    next[k] = [...new Set([...((next[k] as string[] | undefined) ?? []), ...v])].sort();
   return next;
 }
 
 /** The scopes a delivery counts in. */
-export const scopesOfDelivery = (d: Pick<Delivery, 'clusterId' | 'state'>): ScopeKey[] =>
-  [scopeKeys.cluster(d.clusterId), scopeKeys.state(d.state), scopeKeys.national];
+export const scopesOfDelivery = (d: Pick<Delivery, 'clusterId' | 'state'>): ScopeKey[] => [
+  scopeKeys.cluster(d.clusterId),
+  scopeKeys.state(d.state),
+  scopeKeys.national,
+];
 
 /** A scope's first accepted delivery per category (`category` → month): what "created" and "strengthened" need. */
 export type FirstDeliveries = Record<string, Month>;
@@ -109,7 +118,10 @@ export type FirstDeliveries = Record<string, Month>;
  * @example
  * recompute([d]).months.get('national')?.get(d.month)?.n // 1
  */
-export function recompute(deliveries: readonly Delivery[]): { months: Map<ScopeKey, Map<Month, MonthAggregate>>; first: Map<ScopeKey, FirstDeliveries> } {
+export function recompute(deliveries: readonly Delivery[]): {
+  months: Map<ScopeKey, Map<Month, MonthAggregate>>;
+  first: Map<ScopeKey, FirstDeliveries>;
+} {
   const months = new Map<ScopeKey, Map<Month, MonthAggregate>>();
   const first = new Map<ScopeKey, FirstDeliveries>();
   for (const d of deliveries) {
@@ -129,9 +141,12 @@ export function recompute(deliveries: readonly Delivery[]): { months: Map<ScopeK
 /** Attributes by prefix: `entries(agg, 'F#')` → [[funderId, amount], …]. */
 export function entries(agg: MonthAggregate, prefix: string): [string, number | string][] {
   const out: [string, number | string][] = [];
-  for (const [k, v] of Object.entries(agg)) if (k.startsWith(prefix) && (typeof v === 'number' || typeof v === 'string')) out.push([k.slice(prefix.length), v]);
+  for (const [k, v] of Object.entries(agg))
+    if (k.startsWith(prefix) && (typeof v === 'number' || typeof v === 'string')) out.push([k.slice(prefix.length), v]);
   return out;
 }
 
-export const num = (agg: MonthAggregate, attr: string): number => (typeof agg[attr] === 'number' ? (agg[attr] as number) : 0);
-export const strings = (agg: MonthAggregate, attr: string): string[] => (Array.isArray(agg[attr]) ? (agg[attr] as string[]) : []);
+export const num = (agg: MonthAggregate, attr: string): number =>
+  typeof agg[attr] === 'number' ? (agg[attr] as number) : 0;
+export const strings = (agg: MonthAggregate, attr: string): string[] =>
+  Array.isArray(agg[attr]) ? (agg[attr] as string[]) : [];

@@ -25,10 +25,17 @@ export interface AuditInput {
   ledger?: readonly IndicatorDifference[];
 }
 
-const norm = (v: unknown): string => JSON.stringify(Array.isArray(v) ? [...(v as string[])].sort() : v ?? null);
+const norm = (v: unknown): string => JSON.stringify(Array.isArray(v) ? [...(v as string[])].sort() : (v ?? null));
 const isZero = (v: unknown) => v === undefined || v === 0 || (Array.isArray(v) && v.length === 0);
 
-function compareBags(kind: 'month' | 'first', scope: ScopeKey, month: Month | undefined, stored: Record<string, unknown>, expected: Record<string, unknown>, out: IndicatorDifference[]) {
+function compareBags(
+  kind: 'month' | 'first',
+  scope: ScopeKey,
+  month: Month | undefined,
+  stored: Record<string, unknown>,
+  expected: Record<string, unknown>,
+  out: IndicatorDifference[],
+) {
   for (const key of new Set([...Object.keys(stored), ...Object.keys(expected)])) {
     if (key === 'month') continue;
     const s = stored[key];

@@ -20,14 +20,17 @@ export interface IndicatorInputs {
   currency: Currency;
 }
 
-const inPeriod = (i: IndicatorInputs) => i.months.filter((m) => m.month >= i.period.fromMonth && m.month <= i.period.toMonth);
-const currencyOf = (i: IndicatorInputs): Currency => (i.months.find((m) => typeof m[ATTR.currency] === 'string')?.[ATTR.currency] as Currency | undefined) ?? i.currency;
+const inPeriod = (i: IndicatorInputs) =>
+  i.months.filter((m) => m.month >= i.period.fromMonth && m.month <= i.period.toMonth);
+const currencyOf = (i: IndicatorInputs): Currency =>
+  (i.months.find((m) => typeof m[ATTR.currency] === 'string')?.[ATTR.currency] as Currency | undefined) ?? i.currency;
 
 /**
  * The paper's Table 1 for one scope and period, from its monthly aggregates.
  *
  * @example
- * indicatorsOf({ scope: { kind: 'national' }, period, months, first: {}, kinds: {}, currency: 'INR' }).costRecovery // 0.82
+ * indicatorsOf({ scope: { kind: 'national' }, period, months, first: {}, kinds: {}, currency: 'INR' }).costRecovery //
+ * 0.82
  */
 export function indicatorsOf(input: IndicatorInputs): Indicators {
   const months = inPeriod(input);

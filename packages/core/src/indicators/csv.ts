@@ -23,7 +23,8 @@ function decimal(minor: number): string {
  * indicatorsCsv(indicators).split('\r\n')[0] // 'indicator,category,association,value,unit'
  */
 export function indicatorsCsv(i: Indicators): string {
-  const scope = i.scope.kind === 'cluster' ? i.scope.clusterId! : i.scope.kind === 'state' ? i.scope.state! : 'national';
+  const scope =
+    i.scope.kind === 'cluster' ? i.scope.clusterId! : i.scope.kind === 'state' ? i.scope.state! : 'national';
   const cur = i.delivered.currency;
   const rows: (string | number | null)[][] = [
     ['indicator', 'category', 'association', 'value', 'unit'],
@@ -56,7 +57,8 @@ export function indicatorsCsv(i: Indicators): string {
     rows.push(['graduation.award', g.category, g.associationName, g.award, 'ordinal']);
     rows.push(['graduation.share', g.category, g.associationName, g.share, 'fraction']);
   }
-  for (const g of i.graduation.associations) rows.push(['graduation.unsubsidised_repeat', g.category, g.associationName, 1, 'flag']);
+  for (const g of i.graduation.associations)
+    rows.push(['graduation.unsubsidised_repeat', g.category, g.associationName, 1, 'flag']);
   rows.push(['graduation.firms', '', '', i.graduation.firms, 'firms']);
   return `${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }

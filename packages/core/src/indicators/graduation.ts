@@ -37,19 +37,21 @@ export function graduationOf(months: readonly MonthAggregate[]): Graduation {
     const cut = key.indexOf('#');
     return { associationId: key.slice(0, cut), category: key.slice(cut + 1) };
   };
-  const steps: GraduationStep[] = [...reached.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, r]) => {
-    const { associationId, category } = split(key);
-    return {
-      associationId,
-      associationName: names.get(associationId) ?? associationId,
-      category,
-      repeatCount: r.repeatCount,
-      award: r.repeatCount + 1,
-      share: r.bp / 10_000,
-      funderIds: [...(funders.get(key) ?? [])].sort(),
-      graduated: graduated.has(key),
-    };
-  });
+  const steps: GraduationStep[] = [...reached.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, r]) => {
+      const { associationId, category } = split(key);
+      return {
+        associationId,
+        associationName: names.get(associationId) ?? associationId,
+        category,
+        repeatCount: r.repeatCount,
+        award: r.repeatCount + 1,
+        share: r.bp / 10_000,
+        funderIds: [...(funders.get(key) ?? [])].sort(),
+        graduated: graduated.has(key),
+      };
+    });
   const associations = [...graduated].sort().map((key) => {
     const { associationId, category } = split(key);
     return { associationId, associationName: names.get(associationId) ?? associationId, category };

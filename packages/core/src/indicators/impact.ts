@@ -7,9 +7,14 @@ import type { Month } from './period';
  * it (created).
  *
  * @example
- * impactOf([month], { design: '2025-03', testing: '2026-02' }, '2026-01') // { strengthened: ['design'], created: ['testing'] }
+ * impactOf([month], { design: '2025-03', testing: '2026-02' }, '2026-01') // { strengthened: ['design'], created:
+ * ['testing'] }
  */
-export function impactOf(months: readonly MonthAggregate[], first: FirstDeliveries, fromMonth: Month): { strengthened: string[]; created: string[] } {
+export function impactOf(
+  months: readonly MonthAggregate[],
+  first: FirstDeliveries,
+  fromMonth: Month,
+): { strengthened: string[]; created: string[] } {
   const delivered = new Set<string>();
   for (const m of months) for (const [category] of entries(m, 'C#')) delivered.add(category);
   const strengthened: string[] = [];

@@ -8,7 +8,11 @@ import { ATTR, strings, type MonthAggregate } from './aggregate';
  * @example
  * scaleOf([jan, feb]) // { scale: 130, underServed: 0, outreach: 0 }
  */
-export function scaleOf(months: readonly MonthAggregate[]): { scale: number; underServed: number; outreach: number | null } {
+export function scaleOf(months: readonly MonthAggregate[]): {
+  scale: number;
+  underServed: number;
+  outreach: number | null;
+} {
   const firms = new Set<string>();
   const under = new Set<string>();
   for (const m of months) {

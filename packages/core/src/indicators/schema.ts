@@ -96,19 +96,26 @@ export const MonthlyPoint = z.object({
   scale: z.number().int().min(0),
   milestones: z.number().int().min(0),
 });
-export const MonthlyIndicators = z.object({ scope: IndicatorScope, from: z.iso.date(), to: z.iso.date(), months: z.array(MonthlyPoint) });
+export const MonthlyIndicators = z.object({
+  scope: IndicatorScope,
+  from: z.iso.date(),
+  to: z.iso.date(),
+  months: z.array(MonthlyPoint),
+});
 export type MonthlyIndicators = z.infer<typeof MonthlyIndicators>;
 
 /** The paper's Table 1 layout: one column per cluster (`GET /api/indicators/table`). */
 export const IndicatorsTable = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
-  columns: z.array(z.object({
-    clusterId: z.string(),
-    name: z.string(),
-    sector: z.string(),
-    state: z.string(),
-    indicators: Indicators,
-  })),
+  columns: z.array(
+    z.object({
+      clusterId: z.string(),
+      name: z.string(),
+      sector: z.string(),
+      state: z.string(),
+      indicators: Indicators,
+    }),
+  ),
 });
 export type IndicatorsTable = z.infer<typeof IndicatorsTable>;

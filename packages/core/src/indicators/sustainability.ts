@@ -18,7 +18,10 @@ export interface SourceAmounts {
  * @example
  * sourceAmounts([month], { fnd_sidbi: 'development_bank' }).supportInstitutions // SIDBI's releases
  */
-export function sourceAmounts(months: readonly MonthAggregate[], kinds: Readonly<Record<string, FunderKind>>): SourceAmounts {
+export function sourceAmounts(
+  months: readonly MonthAggregate[],
+  kinds: Readonly<Record<string, FunderKind>>,
+): SourceAmounts {
   let delivered = 0;
   let publicPart = 0;
   let programme = 0;

@@ -25,11 +25,16 @@ export type AccountKind = AccountRef['kind'];
  */
 export function accountId(ref: AccountRef): string {
   switch (ref.kind) {
-    case 'funder': return `funder:${ref.funderId}`;
-    case 'pool': return `pool:${ref.programmeId}`;
-    case 'escrow': return `escrow:${ref.clusterId}:${ref.awardId}`;
-    case 'payable': return `payable:${ref.providerId}`;
-    case 'paid': return `paid:${ref.providerId}`;
+    case 'funder':
+      return `funder:${ref.funderId}`;
+    case 'pool':
+      return `pool:${ref.programmeId}`;
+    case 'escrow':
+      return `escrow:${ref.clusterId}:${ref.awardId}`;
+    case 'payable':
+      return `payable:${ref.providerId}`;
+    case 'paid':
+      return `paid:${ref.providerId}`;
   }
 }
 
@@ -76,7 +81,14 @@ export type LedgerAccount = z.infer<typeof LedgerAccount>;
  * @example
  * emptyAccount('pool:prg_1').currency // undefined: the first movement fixes it
  */
-export const emptyAccount = (id: string): LedgerAccount => ({ id, debitsPosted: 0, creditsPosted: 0, debitsPending: 0, creditsPending: 0, closed: false });
+export const emptyAccount = (id: string): LedgerAccount => ({
+  id,
+  debitsPosted: 0,
+  creditsPosted: 0,
+  debitsPending: 0,
+  creditsPending: 0,
+  closed: false,
+});
 
 /**
  * What an account can still give: credits posted − debits posted − debits pending. A hold or a
@@ -93,4 +105,5 @@ export const availableBalance = (a: LedgerAccount): number => a.creditsPosted - 
  * @example
  * netBalance({ ...emptyAccount('escrow:c:a'), creditsPending: 500 }) // 500 held
  */
-export const netBalance = (a: LedgerAccount): number => a.creditsPosted - a.debitsPosted + a.creditsPending - a.debitsPending;
+export const netBalance = (a: LedgerAccount): number =>
+  a.creditsPosted - a.debitsPosted + a.creditsPending - a.debitsPending;

@@ -8,7 +8,8 @@ import type { LedgerEntry, LedgerTransfer } from './schema';
  * An account after an effect; the first movement fixes its currency.
  *
  * @example
- * applyEffect(emptyAccount('pool:p'), { account: 'pool:p', creditsPosted: 5, debitsPosted: 0, debitsPending: 0, creditsPending: 0 }, 'INR').creditsPosted // 5
+ * applyEffect(emptyAccount('pool:p'), { account: 'pool:p', creditsPosted: 5, debitsPosted: 0, debitsPending: 0,
+ * creditsPending: 0 }, 'INR').creditsPosted // 5
  */
 export function applyEffect(account: LedgerAccount | undefined, e: Effect, currency: Currency): LedgerAccount {
   const a = account ?? emptyAccount(e.account);

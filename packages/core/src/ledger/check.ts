@@ -35,11 +35,13 @@ export function checkPlan(plan: TransferPlan, snapshot: LedgerSnapshot): Verdict
     if (existing.fingerprint === transfer.fingerprint) return { outcome: 'replay', transfer: existing };
     throw ledgerErrors.transferExists(transfer.id);
   }
-  if (plan.resolve && pending && pending.state !== 'pending') throw ledgerErrors.alreadyResolved(pending.id, pending.state ?? 'resolved');
+  if (plan.resolve && pending && pending.state !== 'pending')
+    throw ledgerErrors.alreadyResolved(pending.id, pending.state ?? 'resolved');
   for (const e of plan.effects) {
     const account = snapshot.account(e.account);
     if (!account) continue;
-    if (account.currency && account.currency !== transfer.currency) throw ledgerErrors.currencyMismatch(`Account ${account.id}`, account.currency, transfer.currency);
+    if (account.currency && account.currency !== transfer.currency)
+      throw ledgerErrors.currencyMismatch(`Account ${account.id}`, account.currency, transfer.currency);
     if (e.requireOpen && account.closed) throw ledgerErrors.accountClosed(account.id);
     if (e.requireAvailable !== undefined && availableBalance(account) < e.requireAvailable) {
       throw ledgerErrors.insufficientFunds(account.id, availableBalance(account), e.requireAvailable);

@@ -43,7 +43,8 @@ export const availableDelta = (e: Effect): number => e.creditsPosted - e.debitsP
  * pending separately: that is what keeps the sum over all accounts at zero.
  *
  * @example
- * effectsOf(hold).map((e) => [e.account, e.debitsPending, e.creditsPending]) // [['pool:p', 500, 0], ['escrow:c:a', 0, 500]]
+ * effectsOf(hold).map((e) => [e.account, e.debitsPending, e.creditsPending]) // [['pool:p', 500, 0], ['escrow:c:a', 0,
+ * 500]]
  */
 export function effectsOf(t: LedgerTransfer, pending?: LedgerTransfer): Effect[] {
   const a = t.amount;
@@ -51,11 +52,17 @@ export function effectsOf(t: LedgerTransfer, pending?: LedgerTransfer): Effect[]
     case 'deposit':
       return [effect(t.debit, { debitsPosted: a }), effect(t.credit, { creditsPosted: a, requireOpen: true })];
     case 'hold':
-      return [effect(t.debit, { debitsPending: a, requireAvailable: a, requireOpen: true }), effect(t.credit, { creditsPending: a })];
+      return [
+        effect(t.debit, { debitsPending: a, requireAvailable: a, requireOpen: true }),
+        effect(t.credit, { creditsPending: a }),
+      ];
     case 'payout':
       return [effect(t.debit, { debitsPosted: a, requireAvailable: a }), effect(t.credit, { creditsPosted: a })];
     case 'close':
-      return [effect(t.debit, { debitsPosted: a, requireAvailable: a, close: true }), effect(t.credit, { creditsPosted: a })];
+      return [
+        effect(t.debit, { debitsPosted: a, requireAvailable: a, close: true }),
+        effect(t.credit, { creditsPosted: a }),
+      ];
     case 'post':
     case 'void': {
       if (!pending) throw new Error(`effectsOf(${t.id}) needs the hold ${t.pendingId ?? '?'} it resolves`);

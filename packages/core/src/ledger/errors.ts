@@ -28,7 +28,11 @@ export type LedgerErrorCode = (typeof LEDGER_ERROR)[keyof typeof LEDGER_ERROR];
 
 export const ledgerErrors = {
   insufficientFunds: (account: string, available: number, needed: number): DomainError =>
-    conflict(LEDGER_ERROR.insufficientFunds, `Account ${account} has ${available} available, ${needed} needed`, 'amount'),
+    conflict(
+      LEDGER_ERROR.insufficientFunds,
+      `Account ${account} has ${available} available, ${needed} needed`,
+      'amount',
+    ),
   transferExists: (id: string): DomainError =>
     conflict(LEDGER_ERROR.transferExists, `Transfer ${id} exists with different content; choose another id`, 'id'),
   alreadyResolved: (pendingId: string, state: string): DomainError =>
@@ -39,10 +43,13 @@ export const ledgerErrors = {
     invalid(LEDGER_ERROR.amountNotPositive, `A transfer moves a positive amount, not ${amount}`, 'amount'),
   exceedsPending: (pendingId: string, held: number, asked: number): DomainError =>
     invalid(LEDGER_ERROR.exceedsPending, `Pending transfer ${pendingId} holds ${held}; cannot post ${asked}`, 'amount'),
-  pendingNotFound: (pendingId: string): DomainError => notFound(LEDGER_ERROR.pendingNotFound, `No pending transfer ${pendingId}`),
-  notPending: (id: string): DomainError => invalid(LEDGER_ERROR.notPending, `Transfer ${id} is not a hold`, 'pendingId'),
+  pendingNotFound: (pendingId: string): DomainError =>
+    notFound(LEDGER_ERROR.pendingNotFound, `No pending transfer ${pendingId}`),
+  notPending: (id: string): DomainError =>
+    invalid(LEDGER_ERROR.notPending, `Transfer ${id} is not a hold`, 'pendingId'),
   accountClosed: (account: string): DomainError => conflict(LEDGER_ERROR.accountClosed, `Account ${account} is closed`),
-  accountNotFound: (account: string): DomainError => notFound(LEDGER_ERROR.accountNotFound, `Account ${account} has never moved money`),
+  accountNotFound: (account: string): DomainError =>
+    notFound(LEDGER_ERROR.accountNotFound, `Account ${account} has never moved money`),
   contention: (id: string): DomainError =>
     conflict(LEDGER_ERROR.contention, `Transfer ${id} met repeated write conflicts; retry it with the same id`),
 };

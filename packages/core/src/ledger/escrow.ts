@@ -19,7 +19,8 @@ export interface EscrowOwner {
  * @example
  * holdId('req_1', 0, 'prg_1') // 'hold:req_1:m0:prg_1'
  */
-export const holdId = (awardId: string, milestone: number, programmeId: string): string => `hold:${awardId}:m${milestone}:${programmeId}`;
+export const holdId = (awardId: string, milestone: number, programmeId: string): string =>
+  `hold:${awardId}:m${milestone}:${programmeId}`;
 
 /**
  * The holds that put an award's subsidy in escrow: one per milestone and programme that pays
@@ -55,7 +56,8 @@ export function escrowHolds(owner: EscrowOwner, milestones: readonly MilestoneSh
  * programmeFunds(pool, 'INR') // { available: money(…), committed: money(…) }
  */
 export function programmeFunds(pool: LedgerAccount, currency: NonNullable<LedgerAccount['currency']>): ProgrammeFunds {
-  if (pool.currency !== undefined && pool.currency !== currency) throw ledgerErrors.currencyMismatch(`Account ${pool.id}`, pool.currency, currency);
+  if (pool.currency !== undefined && pool.currency !== currency)
+    throw ledgerErrors.currencyMismatch(`Account ${pool.id}`, pool.currency, currency);
   return {
     available: money(Math.max(0, availableBalance(pool)), currency),
     committed: money(pool.debitsPosted + pool.debitsPending, currency),

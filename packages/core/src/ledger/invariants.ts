@@ -27,8 +27,10 @@ export function ledgerViolations(accounts: readonly LedgerAccount[], transfers: 
 
   for (const a of accounts) {
     const { kind } = parseAccountId(a.id);
-    if ((kind === 'pool' || kind === 'payable') && availableBalance(a) < 0) problems.push(`${a.id} is overdrawn: available ${availableBalance(a)}`);
-    if (kind === 'escrow' && a.debitsPosted > a.creditsPosted) problems.push(`${a.id} released ${a.debitsPosted} of ${a.creditsPosted} posted`);
+    if ((kind === 'pool' || kind === 'payable') && availableBalance(a) < 0)
+      problems.push(`${a.id} is overdrawn: available ${availableBalance(a)}`);
+    if (kind === 'escrow' && a.debitsPosted > a.creditsPosted)
+      problems.push(`${a.id} released ${a.debitsPosted} of ${a.creditsPosted} posted`);
     for (const t of TOTALS) if (a[t] < 0) problems.push(`${a.id} has negative ${t}`);
   }
 
@@ -50,7 +52,8 @@ export function ledgerViolations(accounts: readonly LedgerAccount[], transfers: 
   }
 
   const resolutions = new Map<string, LedgerTransfer[]>();
-  for (const t of transfers) if (t.pendingId !== undefined) resolutions.set(t.pendingId, [...(resolutions.get(t.pendingId) ?? []), t]);
+  for (const t of transfers)
+    if (t.pendingId !== undefined) resolutions.set(t.pendingId, [...(resolutions.get(t.pendingId) ?? []), t]);
   const released = new Map<string, number>();
   const deposited = new Map<string, number>();
   for (const t of transfers) {
@@ -59,11 +62,13 @@ export function ledgerViolations(accounts: readonly LedgerAccount[], transfers: 
     const by = resolutions.get(t.id) ?? [];
     if (by.length > 1) problems.push(`hold ${t.id} was resolved ${by.length} times`);
     const [r] = by;
-    if (t.state === 'pending' ? r !== undefined : r?.id !== t.resolvedBy) problems.push(`hold ${t.id} is ${t.state ?? '?'} but resolved by ${r?.id ?? 'nothing'}`);
+    if (t.state === 'pending' ? r !== undefined : r?.id !== t.resolvedBy)
+      problems.push(`hold ${t.id} is ${t.state ?? '?'} but resolved by ${r?.id ?? 'nothing'}`);
     if (r?.kind === 'post') released.set(t.debit, (released.get(t.debit) ?? 0) + r.amount);
   }
   for (const [pool, amount] of released) {
-    if (amount > (deposited.get(pool) ?? 0)) problems.push(`${pool} released ${amount} of subsidy but received ${deposited.get(pool) ?? 0}`);
+    if (amount > (deposited.get(pool) ?? 0))
+      problems.push(`${pool} released ${amount} of subsidy but received ${deposited.get(pool) ?? 0}`);
   }
   return problems;
 }

@@ -48,13 +48,22 @@ export class MemoryLedger {
     const at = new Date(this.#clock.now()).toISOString();
     const pendingId = command.kind === 'post' || command.kind === 'void' ? command.pendingId : undefined;
     const pending = pendingId === undefined ? undefined : this.#transfers.get(pendingId);
-    const pool = command.kind === 'close' ? this.#accounts.get(accountId({ kind: 'pool', programmeId: command.programmeId })) : undefined;
+    const pool =
+      command.kind === 'close'
+        ? this.#accounts.get(accountId({ kind: 'pool', programmeId: command.programmeId }))
+        : undefined;
     const plan = planTransfer(command, { at, pending, pool });
-    const verdict = checkPlan(plan, { existing: this.#transfers.get(command.id), pending, account: (id) => this.account(id) });
+    const verdict = checkPlan(plan, {
+      existing: this.#transfers.get(command.id),
+      pending,
+      account: (id) => this.account(id),
+    });
     if (verdict.outcome === 'replay') return { transfer: verdict.transfer, replayed: true };
 
-    for (const e of plan.effects) this.#accounts.set(e.account, applyEffect(this.#accounts.get(e.account), e, plan.transfer.currency));
-    for (const entry of entriesOf(plan)) this.#entries.set(entry.account, [...(this.#entries.get(entry.account) ?? []), entry]);
+    for (const e of plan.effects)
+      this.#accounts.set(e.account, applyEffect(this.#accounts.get(e.account), e, plan.transfer.currency));
+    for (const entry of entriesOf(plan))
+      this.#entries.set(entry.account, [...(this.#entries.get(entry.account) ?? []), entry]);
     if (pending) this.#transfers.set(pending.id, resolvedHold(pending, plan));
     this.#transfers.set(plan.transfer.id, plan.transfer);
     return { transfer: plan.transfer, replayed: false };

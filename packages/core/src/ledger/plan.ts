@@ -23,7 +23,9 @@ const canonical = (v: unknown): string => {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
   }
   return JSON.stringify(v);
@@ -34,7 +36,8 @@ const canonical = (v: unknown): string => {
  * the same fingerprint to be an idempotent success; anything else is `LEDGER.TRANSFER_EXISTS`.
  *
  * @example
- * fingerprintOf({ kind: 'void', pendingId: 'h1', id: 'v1' }) === fingerprintOf({ id: 'v1', kind: 'void', pendingId: 'h1' }) // true
+ * fingerprintOf({ kind: 'void', pendingId: 'h1', id: 'v1' }) === fingerprintOf({ id: 'v1', kind: 'void', pendingId:
+ * 'h1' }) // true
  */
 export const fingerprintOf = (command: LedgerCommand): string => canonical(command);
 
@@ -56,16 +59,29 @@ function positive(amount: number): number {
  * checks that atomically with the write.
  *
  * @example
- * planTransfer({ kind: 'deposit', id: 'd1', funderId: 'fnd_1', programmeId: 'prg_1', amount: money(500, 'INR') }, { at }).transfer.credit // 'pool:prg_1'
+ * planTransfer({ kind: 'deposit', id: 'd1', funderId: 'fnd_1', programmeId: 'prg_1', amount: money(500, 'INR') }, { at
+ * }).transfer.credit // 'pool:prg_1'
  */
 export function planTransfer(command: LedgerCommand, ctx: PlanContext): TransferPlan {
-  const base = { id: command.id, kind: command.kind, at: ctx.at, fingerprint: fingerprintOf(command), ...(command.memo ? { memo: command.memo } : {}) };
+  const base = {
+    id: command.id,
+    kind: command.kind,
+    at: ctx.at,
+    fingerprint: fingerprintOf(command),
+    ...(command.memo ? { memo: command.memo } : {}),
+  };
   const pool = (programmeId: string) => accountId({ kind: 'pool', programmeId });
   const funder = (funderId: string) => accountId({ kind: 'funder', funderId });
   let transfer: LedgerTransfer;
   switch (command.kind) {
     case 'deposit':
-      transfer = { ...base, debit: funder(command.funderId), credit: pool(command.programmeId), amount: positive(command.amount.amount), currency: command.amount.currency };
+      transfer = {
+        ...base,
+        debit: funder(command.funderId),
+        credit: pool(command.programmeId),
+        amount: positive(command.amount.amount),
+        currency: command.amount.currency,
+      };
       break;
     case 'hold':
       transfer = {
@@ -99,13 +115,30 @@ export function planTransfer(command: LedgerCommand, ctx: PlanContext): Transfer
     case 'void': {
       const hold = requireHold(ctx.pending, command.pendingId);
       const asked = command.kind === 'post' ? command.amount : undefined;
-      if (asked && asked.currency !== hold.currency) throw ledgerErrors.currencyMismatch(`Hold ${hold.id}`, hold.currency, asked.currency);
+      if (asked && asked.currency !== hold.currency)
+        throw ledgerErrors.currencyMismatch(`Hold ${hold.id}`, hold.currency, asked.currency);
       const posted = command.kind === 'void' ? 0 : positive(asked?.amount ?? hold.amount);
       if (posted > hold.amount) throw ledgerErrors.exceedsPending(hold.id, hold.amount, posted);
       transfer =
         command.kind === 'post'
-          ? { ...base, debit: hold.credit, credit: hold.beneficiary, amount: posted, currency: hold.currency, pendingId: hold.id, returned: hold.amount - posted }
-          : { ...base, debit: hold.credit, credit: hold.debit, amount: hold.amount, currency: hold.currency, pendingId: hold.id, returned: hold.amount };
+          ? {
+              ...base,
+              debit: hold.credit,
+              credit: hold.beneficiary,
+              amount: posted,
+              currency: hold.currency,
+              pendingId: hold.id,
+              returned: hold.amount - posted,
+            }
+          : {
+              ...base,
+              debit: hold.credit,
+              credit: hold.debit,
+              amount: hold.amount,
+              currency: hold.currency,
+              pendingId: hold.id,
+              returned: hold.amount,
+            };
       return {
         transfer,
         effects: effectsOf(transfer, hold),

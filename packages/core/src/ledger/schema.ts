@@ -46,7 +46,13 @@ export type LedgerTransfer = z.infer<typeof LedgerTransfer>;
 const common = { id: TransferId, memo: z.string().trim().max(200).optional() };
 
 /** A funder puts money into a programme's pool. */
-export const DepositCommand = z.object({ kind: z.literal('deposit'), ...common, funderId: LedgerSegment, programmeId: LedgerSegment, amount: Money });
+export const DepositCommand = z.object({
+  kind: z.literal('deposit'),
+  ...common,
+  funderId: LedgerSegment,
+  programmeId: LedgerSegment,
+  amount: Money,
+});
 /** Escrow for one milestone of an award, held from a programme's pool (pending). */
 export const HoldCommand = z.object({
   kind: z.literal('hold'),
@@ -59,15 +65,37 @@ export const HoldCommand = z.object({
   amount: Money,
 });
 /** Releases a hold to the provider's payable: all of it, or `amount` with the rest returned. */
-export const PostCommand = z.object({ kind: z.literal('post'), ...common, pendingId: TransferId, amount: Money.optional() });
+export const PostCommand = z.object({
+  kind: z.literal('post'),
+  ...common,
+  pendingId: TransferId,
+  amount: Money.optional(),
+});
 /** Returns a hold to its pool. */
 export const VoidCommand = z.object({ kind: z.literal('void'), ...common, pendingId: TransferId });
 /** Pays a provider what its payable holds (the payout batch and its CSV come later). */
-export const PayoutCommand = z.object({ kind: z.literal('payout'), ...common, providerId: LedgerSegment, amount: Money });
+export const PayoutCommand = z.object({
+  kind: z.literal('payout'),
+  ...common,
+  providerId: LedgerSegment,
+  amount: Money,
+});
 /** Closes a programme's pool and returns what is unspent to the funder; again later to sweep voids. */
-export const CloseCommand = z.object({ kind: z.literal('close'), ...common, programmeId: LedgerSegment, funderId: LedgerSegment });
+export const CloseCommand = z.object({
+  kind: z.literal('close'),
+  ...common,
+  programmeId: LedgerSegment,
+  funderId: LedgerSegment,
+});
 
-export const LedgerCommand = z.discriminatedUnion('kind', [DepositCommand, HoldCommand, PostCommand, VoidCommand, PayoutCommand, CloseCommand]);
+export const LedgerCommand = z.discriminatedUnion('kind', [
+  DepositCommand,
+  HoldCommand,
+  PostCommand,
+  VoidCommand,
+  PayoutCommand,
+  CloseCommand,
+]);
 export type LedgerCommand = z.infer<typeof LedgerCommand>;
 export type DepositCommand = z.infer<typeof DepositCommand>;
 export type HoldCommand = z.infer<typeof HoldCommand>;

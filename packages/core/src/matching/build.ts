@@ -37,13 +37,20 @@ const MAX_INT32 = 2 ** 31 - 1;
  *   [{ id: 'prv_a', capacity: 2 }],
  * );
  */
-export function buildInstance(requests: readonly MatchingRequest[], providers: readonly MatchingProvider[]): BuiltMatchingInstance {
+export function buildInstance(
+  requests: readonly MatchingRequest[],
+  providers: readonly MatchingProvider[],
+): BuiltMatchingInstance {
   const providerIndex = new Map<string, number>();
   const capacity = new Int32Array(providers.length);
   providers.forEach((provider, p) => {
-    if (providerIndex.has(provider.id)) throw invalid('MATCHING.DUPLICATE_PROVIDER', `Provider ${provider.id} is listed twice`);
+    if (providerIndex.has(provider.id))
+      throw invalid('MATCHING.DUPLICATE_PROVIDER', `Provider ${provider.id} is listed twice`);
     if (!isInt32(provider.capacity)) {
-      throw invalid('MATCHING.INVALID_CAPACITY', `Provider ${provider.id} has capacity ${provider.capacity}; expected an integer >= 0`);
+      throw invalid(
+        'MATCHING.INVALID_CAPACITY',
+        `Provider ${provider.id} has capacity ${provider.capacity}; expected an integer >= 0`,
+      );
     }
     providerIndex.set(provider.id, p);
     capacity[p] = provider.capacity;
@@ -56,17 +63,25 @@ export function buildInstance(requests: readonly MatchingRequest[], providers: r
   const requestIds = new Set<string>();
   let k = 0;
   requests.forEach((request, r) => {
-    if (requestIds.has(request.id)) throw invalid('MATCHING.DUPLICATE_REQUEST', `Request ${request.id} is listed twice`);
+    if (requestIds.has(request.id))
+      throw invalid('MATCHING.DUPLICATE_REQUEST', `Request ${request.id} is listed twice`);
     requestIds.add(request.id);
     const bidders = new Set<string>();
     for (const bid of request.bids) {
       const p = providerIndex.get(bid.providerId);
-      if (p === undefined) throw invalid('MATCHING.UNKNOWN_PROVIDER', `Request ${request.id} has a bid from unknown provider ${bid.providerId}`);
+      if (p === undefined)
+        throw invalid(
+          'MATCHING.UNKNOWN_PROVIDER',
+          `Request ${request.id} has a bid from unknown provider ${bid.providerId}`,
+        );
       if (bidders.has(bid.providerId)) {
         throw invalid('MATCHING.DUPLICATE_BID', `Provider ${bid.providerId} bids twice on request ${request.id}`);
       }
       if (!isInt32(bid.score)) {
-        throw invalid('MATCHING.INVALID_SCORE', `Bid of ${bid.providerId} on ${request.id} scores ${bid.score}; expected an integer >= 0`);
+        throw invalid(
+          'MATCHING.INVALID_SCORE',
+          `Bid of ${bid.providerId} on ${request.id} scores ${bid.score}; expected an integer >= 0`,
+        );
       }
       bidders.add(bid.providerId);
       bidProvider[k] = p;
@@ -76,7 +91,14 @@ export function buildInstance(requests: readonly MatchingRequest[], providers: r
   });
 
   return {
-    instance: { requestCount: requests.length, providerCount: providers.length, capacity, bidStart, bidProvider, bidScore },
+    instance: {
+      requestCount: requests.length,
+      providerCount: providers.length,
+      capacity,
+      bidStart,
+      bidProvider,
+      bidScore,
+    },
     requestIds: requests.map((request) => request.id),
     providerIds: providers.map((provider) => provider.id),
   };

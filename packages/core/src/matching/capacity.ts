@@ -14,7 +14,8 @@ export const windowsOverlap = (a: DeliveryWindow, b: DeliveryWindow): boolean =>
  * The most engagements running on any single day inside `within` (windows are inclusive).
  *
  * @example
- * peakLoad([{ start: '2030-01-01', end: '2030-01-10' }, { start: '2030-01-11', end: '2030-01-20' }], { start: '2030-01-01', end: '2030-12-31' }) // 1
+ * peakLoad([{ start: '2030-01-01', end: '2030-01-10' }, { start: '2030-01-11', end: '2030-01-20' }], { start:
+ * '2030-01-01', end: '2030-12-31' }) // 1
  */
 export function peakLoad(engagements: readonly DeliveryWindow[], within: DeliveryWindow): number {
   const points: [day: string, delta: number][] = [];
@@ -38,7 +39,11 @@ export function peakLoad(engagements: readonly DeliveryWindow[], within: Deliver
  * overlapGroups([{ window: jan }, { window: mar }, { window: janToFeb }]) // [[jan, janToFeb], [mar]]
  */
 export function overlapGroups<T extends { readonly window: DeliveryWindow }>(items: readonly T[]): T[][] {
-  const sorted = items.map((item, i) => ({ item, i })).sort((a, b) => (a.item.window.start < b.item.window.start ? -1 : a.item.window.start > b.item.window.start ? 1 : a.i - b.i));
+  const sorted = items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) =>
+      a.item.window.start < b.item.window.start ? -1 : a.item.window.start > b.item.window.start ? 1 : a.i - b.i,
+    );
   const groups: T[][] = [];
   let end = '';
   for (const { item } of sorted) {
@@ -96,13 +101,18 @@ export interface CapacityPlan {
  * matching model has one capacity per provider); awards of different groups never overlap.
  *
  * @example
- * const plan = planCapacity([{ id: 'req_1', window, bids: [{ providerId: 'prv_a', score: 9_000 }] }], [{ id: 'prv_a', capacity: 2, engagements: [window] }]);
+ * const plan = planCapacity([{ id: 'req_1', window, bids: [{ providerId: 'prv_a', score: 9_000 }] }], [{ id: 'prv_a',
+ * capacity: 2, engagements: [window] }]);
  * plan.slots[0].remaining // 1
  */
-export function planCapacity(requests: readonly CapacityRequest[], providers: readonly CapacityProvider[]): CapacityPlan {
+export function planCapacity(
+  requests: readonly CapacityRequest[],
+  providers: readonly CapacityProvider[],
+): CapacityPlan {
   const byId = new Map(providers.map((p) => [p.id, p]));
   for (const r of requests) {
-    if (!(r.window.start <= r.window.end)) throw invalid('MATCHING.INVALID_WINDOW', `Request ${r.id} has a delivery window that ends before it starts`);
+    if (!(r.window.start <= r.window.end))
+      throw invalid('MATCHING.INVALID_WINDOW', `Request ${r.id} has a delivery window that ends before it starts`);
   }
   const slots = new Map<string, CapacitySlot>();
   const groupOf = new Map<string, number>();
@@ -111,15 +121,29 @@ export function planCapacity(requests: readonly CapacityRequest[], providers: re
       groupOf.set(r.id, g);
       for (const bid of r.bids) {
         const provider = byId.get(bid.providerId);
-        if (!provider) throw invalid('MATCHING.UNKNOWN_PROVIDER', `Request ${r.id} has a bid from unknown provider ${bid.providerId}`);
+        if (!provider)
+          throw invalid(
+            'MATCHING.UNKNOWN_PROVIDER',
+            `Request ${r.id} has a bid from unknown provider ${bid.providerId}`,
+          );
         const id = `${provider.id}#${g}`;
         const busy = Math.max(slots.get(id)?.busy ?? 0, peakLoad(provider.engagements, r.window));
-        slots.set(id, { id, providerId: provider.id, group: g, capacity: provider.capacity, busy, remaining: Math.max(0, provider.capacity - busy) });
+        slots.set(id, {
+          id,
+          providerId: provider.id,
+          group: g,
+          capacity: provider.capacity,
+          busy,
+          remaining: Math.max(0, provider.capacity - busy),
+        });
       }
     }
   });
   return {
-    requests: requests.map((r) => ({ id: r.id, bids: r.bids.map((b) => ({ providerId: `${b.providerId}#${groupOf.get(r.id)}`, score: b.score })) })),
+    requests: requests.map((r) => ({
+      id: r.id,
+      bids: r.bids.map((b) => ({ providerId: `${b.providerId}#${groupOf.get(r.id)}`, score: b.score })),
+    })),
     providers: [...slots.values()].map((s) => ({ id: s.id, capacity: s.remaining })),
     slots: [...slots.values()],
   };

@@ -28,14 +28,16 @@ export function checkByIds(
     if (k < 0) problems.push(`request ${id} is awarded to ${providerId}, which did not bid on it`);
     else assignment[r] = instance.bidStart[r]! + k;
   });
-  for (const a of awards) if (!requestIds.includes(a.requestId)) problems.push(`award for unknown request ${a.requestId}`);
+  for (const a of awards)
+    if (!requestIds.includes(a.requestId)) problems.push(`award for unknown request ${a.requestId}`);
   const dual = (map: Record<string, number>, id: string) => (Object.hasOwn(map, id) ? map[id]! : NaN);
   const duals = {
     request: Float64Array.from(requestIds, (id) => dual(certificate.requests, id)),
     provider: Float64Array.from(providerIds, (id) => dual(certificate.providers, id)),
   };
   const check = checkCertificate(instance, assignment, duals);
-  if (check.ok && check.dual !== certificate.bound) problems.push(`the stored bound ${certificate.bound} is not the dual sum ${check.dual}`);
+  if (check.ok && check.dual !== certificate.bound)
+    problems.push(`the stored bound ${certificate.bound} is not the dual sum ${check.dual}`);
   const all = [...problems, ...check.problems];
   return { ...check, ok: all.length === 0, problems: all };
 }

@@ -49,7 +49,10 @@ export interface MatchingOutcome {
  * );
  * outcome.awards; // req_1 → prv_a (9000), req_2 → prv_b (7500): total 16500
  */
-export function matchByIds(requests: readonly MatchingRequest[], providers: readonly MatchingProvider[]): MatchingOutcome {
+export function matchByIds(
+  requests: readonly MatchingRequest[],
+  providers: readonly MatchingProvider[],
+): MatchingOutcome {
   const { instance, requestIds, providerIds } = buildInstance(requests, providers);
   const { assignment, total, duals, stats } = matchRequests(instance);
   const awards: MatchedAward[] = [];

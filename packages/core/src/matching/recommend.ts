@@ -51,13 +51,21 @@ export interface RecommendationRun {
  * evaluation's recommendation, with the reason — the association still decides.
  *
  * @example
- * const run = recommendAwards([{ id: 'req_1', window, ranking, recommendedBidId: ranking[0].bidId }], [{ id: 'prv_a', capacity: 1, engagements: [] }]);
+ * const run = recommendAwards([{ id: 'req_1', window, ranking, recommendedBidId: ranking[0].bidId }], [{ id: 'prv_a',
+ * capacity: 1, engagements: [] }]);
  * run.recommendations[0].capacityAdjusted // false
  */
-export function recommendAwards(requests: readonly RecommendationRequest[], providers: readonly CapacityProvider[]): RecommendationRun {
+export function recommendAwards(
+  requests: readonly RecommendationRequest[],
+  providers: readonly CapacityProvider[],
+): RecommendationRun {
   // Ranking order puts the evaluation's pick first, so ties resolve to it when capacity allows.
   const plan = planCapacity(
-    requests.map((r) => ({ id: r.id, window: r.window, bids: r.ranking.map((b) => ({ providerId: b.providerId, score: b.score })) })),
+    requests.map((r) => ({
+      id: r.id,
+      window: r.window,
+      bids: r.ranking.map((b) => ({ providerId: b.providerId, score: b.score })),
+    })),
     providers,
   );
   const outcome = matchByIds(plan.requests, plan.providers);
@@ -68,13 +76,25 @@ export function recommendAwards(requests: readonly RecommendationRequest[], prov
     const award = awarded.get(r.id);
     const kept = r.ranking.find((b) => b.bidId === r.recommendedBidId) ?? r.ranking[0];
     if (!award) {
-      return { requestId: r.id, bidId: r.recommendedBidId, providerId: kept?.providerId ?? '', score: kept?.score ?? 0, capacityAdjusted: false, reason: 'every bidder at capacity' };
+      return {
+        requestId: r.id,
+        bidId: r.recommendedBidId,
+        providerId: kept?.providerId ?? '',
+        score: kept?.score ?? 0,
+        capacityAdjusted: false,
+        reason: 'every bidder at capacity',
+      };
     }
     const providerId = slotProvider.get(award.providerId)!;
     const bid = r.ranking.find((b) => b.providerId === providerId)!;
     const capacityAdjusted = bid.bidId !== r.recommendedBidId;
     return {
-      requestId: r.id, bidId: bid.bidId, providerId, slotId: award.providerId, score: award.score, capacityAdjusted,
+      requestId: r.id,
+      bidId: bid.bidId,
+      providerId,
+      slotId: award.providerId,
+      score: award.score,
+      capacityAdjusted,
       ...(capacityAdjusted ? { reason: 'recommended bidder at capacity' as const } : {}),
     };
   });

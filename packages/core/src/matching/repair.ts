@@ -41,7 +41,17 @@ export function repair(instance: MatchingInstance, state: MatchState): RepairCou
   const { slotStart, slots, slotOf, provider, price } = state;
   // Local copies: transpilers may turn imported constants into getters, too slow for hot loops.
   const { SLOT_STRIDE: SS, S_ALT, S_BID, S_END, S_REQUEST, S_SCORE, S_START, ALT_NONE } = layout;
-  const { PROVIDER_STRIDE: PS, P_CAPACITY, P_DIST, P_HEAP, P_PRED_BID, P_PRED_REQUEST, P_ROOM, P_SCAN, P_STAMP } = layout;
+  const {
+    PROVIDER_STRIDE: PS,
+    P_CAPACITY,
+    P_DIST,
+    P_HEAP,
+    P_PRED_BID,
+    P_PRED_REQUEST,
+    P_ROOM,
+    P_SCAN,
+    P_STAMP,
+  } = layout;
   const settled = new Int32Array(m);
   const touched = new Int32Array(m); // providers improved by the current scan, each once
   const heap = new IndexedHeap(m, provider, PS, P_HEAP);

@@ -89,7 +89,8 @@ export function warmStart(instance: MatchingInstance): MatchState {
     const p = bidProvider[best]!;
     // At price zero the best alternative is the best score from another provider.
     let alt = ALT_NONE;
-    for (let k = bidStart[r]!; k < bidStart[r + 1]!; k++) if (bidProvider[k] !== p && bidScore[k]! > alt) alt = bidScore[k]!;
+    for (let k = bidStart[r]!; k < bidStart[r + 1]!; k++)
+      if (bidProvider[k] !== p && bidScore[k]! > alt) alt = bidScore[k]!;
     const at = slotStart[p]! + load[p]!++;
     const o = at * SLOT_STRIDE;
     slots[o + S_REQUEST] = r;

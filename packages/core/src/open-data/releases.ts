@@ -46,16 +46,23 @@ export interface ReleaseInput {
 export type Release = Record<string, unknown> & { ocid: string; id: string; date: string; tag: string[] };
 
 /** Minor units (paise, cents) to the decimal amount OCDS values carry. */
-export const ocdsValue = (m: Money): { amount: number; currency: string } =>
-  ({ amount: m.amount / 100, currency: m.currency });
+export const ocdsValue = (m: Money): { amount: number; currency: string } => ({
+  amount: m.amount / 100,
+  currency: m.currency,
+});
 
 const tenderStatus = (r: ServiceRequest): string => {
   switch (r.status) {
-    case 'open': return 'active';
-    case 'evaluating': return 'active';
-    case 'cancelled': return 'cancelled';
-    case 'unsuccessful': return 'unsuccessful';
-    default: return 'complete';
+    case 'open':
+      return 'active';
+    case 'evaluating':
+      return 'active';
+    case 'cancelled':
+      return 'cancelled';
+    case 'unsuccessful':
+      return 'unsuccessful';
+    default:
+      return 'complete';
   }
 };
 
@@ -69,7 +76,9 @@ const milestoneStatus = (m: EscrowMilestone): string => {
 
 /** When a milestone was decided (accepted, resolved or voided), if it was. */
 export const decidedAt = (m: EscrowMilestone, escrow: EscrowRecord): string | undefined =>
-  m.acceptance?.at ?? m.resolution?.at ?? (m.status === 'voided' ? escrow.cancelledAt ?? escrow.updatedAt : undefined);
+  m.acceptance?.at ??
+  m.resolution?.at ??
+  (m.status === 'voided' ? (escrow.cancelledAt ?? escrow.updatedAt) : undefined);
 
 function parties(input: ReleaseInput) {
   const out: { id: string; name: string; roles: string[] }[] = [
@@ -94,11 +103,15 @@ function tender(input: ReleaseInput, status: string) {
     awardCriteria: r.weights.quality > 0 ? 'ratedCriteria' : 'priceOnly',
     submissionMethod: ['electronicSubmission'],
     tenderPeriod: { startDate: r.createdAt, endDate: r.biddingDeadline },
-    items: [{
-      id: '1', description: r.title, quantity: r.pledgedFirms,
-      classification: { scheme: 'x_BDS', id: r.category, description: r.category },
-      unit: { name: 'firm served' },
-    }],
+    items: [
+      {
+        id: '1',
+        description: r.title,
+        quantity: r.pledgedFirms,
+        classification: { scheme: 'x_BDS', id: r.category, description: r.category },
+        unit: { name: 'firm served' },
+      },
+    ],
     ...(input.bids ? { numberOfTenderers: input.bids.numberOfBids } : {}),
   };
 }
@@ -106,13 +119,20 @@ function tender(input: ReleaseInput, status: string) {
 function contractMilestones(input: ReleaseInput) {
   const escrow = input.escrow;
   if (!escrow) {
-    return input.request.milestones
-      .map((m, i) => ({ id: String(i), title: m.name, type: 'delivery', status: 'scheduled' }));
+    return input.request.milestones.map((m, i) => ({
+      id: String(i),
+      title: m.name,
+      type: 'delivery',
+      status: 'scheduled',
+    }));
   }
   return escrow.milestones.map((m) => {
     const at = decidedAt(m, escrow);
     return {
-      id: String(m.index), title: m.name, type: 'delivery', status: milestoneStatus(m),
+      id: String(m.index),
+      title: m.name,
+      type: 'delivery',
+      status: milestoneStatus(m),
       ...(at && milestoneStatus(m) !== 'notMet' ? { dateMet: at } : {}),
       ...(m.report ? { dateModified: at ?? m.report.at } : {}),
     };
@@ -126,14 +146,20 @@ function transactions(input: ReleaseInput, m: EscrowMilestone, at: string) {
   for (const hold of m.holds) {
     if (hold.released.amount <= 0) continue;
     out.push({
-      id: hold.id, date: at, value: ocdsValue(hold.released),
-      payer: { id: hold.funderId, name: input.funders[hold.funderId] ?? hold.funderId }, payee: provider,
+      id: hold.id,
+      date: at,
+      value: ocdsValue(hold.released),
+      payer: { id: hold.funderId, name: input.funders[hold.funderId] ?? hold.funderId },
+      payee: provider,
     });
   }
   if (milestoneStatus(m) !== 'notMet' && m.privateShare.amount > 0) {
     out.push({
-      id: `${input.request.id}-m${m.index}-private`, date: at, value: ocdsValue(m.privateShare),
-      payer: { id: input.association.id, name: input.association.name }, payee: provider,
+      id: `${input.request.id}-m${m.index}-private`,
+      date: at,
+      value: ocdsValue(m.privateShare),
+      payer: { id: input.association.id, name: input.association.name },
+      payee: provider,
     });
   }
   return out;
@@ -150,8 +176,12 @@ function subsidyExtension(input: ReleaseInput) {
       contributions: escrow.contributions.map((c) => {
         const rule = input.rules?.[c.programmeId];
         return {
-          programmeId: c.programmeId, programmeName: c.programmeName, funderId: c.funderId,
-          repeatCount: c.repeatCount, shareBasisPoints: c.shareBasisPoints, amount: ocdsValue(c.amount),
+          programmeId: c.programmeId,
+          programmeName: c.programmeName,
+          funderId: c.funderId,
+          repeatCount: c.repeatCount,
+          shareBasisPoints: c.shareBasisPoints,
+          amount: ocdsValue(c.amount),
           limitedBy: c.limitedBy,
           ...(rule ? { shareSchedule: rule.schedule } : {}),
           ...(rule?.innovativeSchedule ? { innovativeShareSchedule: rule.innovativeSchedule } : {}),
@@ -172,12 +202,14 @@ function planning(input: ReleaseInput) {
         amount: ocdsValue(escrow.total),
         budgetBreakdown: [
           ...[...byFunder].map(([funderId, amount]) => ({
-            id: funderId, description: `Subsidy of ${input.funders[funderId] ?? funderId}`,
+            id: funderId,
+            description: `Subsidy of ${input.funders[funderId] ?? funderId}`,
             amount: ocdsValue({ amount, currency: escrow.currency }),
             sourceParty: { id: funderId, name: input.funders[funderId] ?? funderId },
           })),
           {
-            id: 'private', description: 'Paid by the member firms through their association',
+            id: 'private',
+            description: 'Paid by the member firms through their association',
             amount: ocdsValue(escrow.privateShare),
             sourceParty: { id: input.association.id, name: input.association.name },
           },
@@ -204,7 +236,9 @@ function bidStatistics(bids: BidFacts | undefined) {
   if (!bids) return {};
   return {
     bdsBidStatistics: {
-      numberOfBids: bids.numberOfBids, numberOfValidBids: bids.numberOfValidBids, volume: bids.volume,
+      numberOfBids: bids.numberOfBids,
+      numberOfValidBids: bids.numberOfValidBids,
+      volume: bids.volume,
       ...(bids.lowest ? { lowestPrice: ocdsValue(bids.lowest) } : {}),
       ...(bids.highest ? { highestPrice: ocdsValue(bids.highest) } : {}),
     },
@@ -224,25 +258,37 @@ export function releasesOf(input: ReleaseInput): Release[] {
   const ocid = ocidOf(r.id, input.prefix);
   const buyer = { id: input.association.id, name: input.association.name };
   const base = (stage: string, date: string, tag: string[]) => ({
-    ocid, id: `${ocid}-${stage}`, date, tag, initiationType: 'tender', language: 'en', buyer,
+    ocid,
+    id: `${ocid}-${stage}`,
+    date,
+    tag,
+    initiationType: 'tender',
+    language: 'en',
+    buyer,
   });
   const out: Release[] = [];
   out.push({
-    ...base('tender', r.createdAt, ['tender']), parties: parties({ ...input, provider: undefined, escrow: undefined }),
-    tender: tender(input, 'active'), ...firms({ ...input, escrow: undefined }),
+    ...base('tender', r.createdAt, ['tender']),
+    parties: parties({ ...input, provider: undefined, escrow: undefined }),
+    tender: tender(input, 'active'),
+    ...firms({ ...input, escrow: undefined }),
   });
 
   if (r.status === 'cancelled' && !r.award) {
     const at = r.cancellation?.cancelledAt ?? r.updatedAt;
     out.push({
-      ...base('cancellation', at, ['tenderCancellation']), parties: parties({ ...input, escrow: undefined }),
-      tender: tender(input, 'cancelled'), ...bidStatistics(input.bids),
+      ...base('cancellation', at, ['tenderCancellation']),
+      parties: parties({ ...input, escrow: undefined }),
+      tender: tender(input, 'cancelled'),
+      ...bidStatistics(input.bids),
     });
   }
   if (r.status === 'unsuccessful') {
     out.push({
-      ...base('unsuccessful', r.updatedAt, ['tenderUpdate']), parties: parties({ ...input, escrow: undefined }),
-      tender: tender(input, 'unsuccessful'), ...bidStatistics(input.bids),
+      ...base('unsuccessful', r.updatedAt, ['tenderUpdate']),
+      parties: parties({ ...input, escrow: undefined }),
+      tender: tender(input, 'unsuccessful'),
+      ...bidStatistics(input.bids),
     });
   }
   const award = r.award;
@@ -250,29 +296,51 @@ export function releasesOf(input: ReleaseInput): Release[] {
 
   const cancelled = r.status === 'cancelled';
   const awardObj = {
-    id: `${r.id}-award`, title: r.title, status: cancelled ? 'cancelled' : 'active', date: award.awardedAt,
+    id: `${r.id}-award`,
+    title: r.title,
+    status: cancelled ? 'cancelled' : 'active',
+    date: award.awardedAt,
     value: ocdsValue(award.total),
     suppliers: [input.provider ?? { id: award.providerId, name: award.providerId }],
-    items: [{
-      id: '1', description: r.title, quantity: award.volume,
-      unit: { name: 'firm served', value: ocdsValue(award.pricePerFirm) },
-    }],
+    items: [
+      {
+        id: '1',
+        description: r.title,
+        quantity: award.volume,
+        unit: { name: 'firm served', value: ocdsValue(award.pricePerFirm) },
+      },
+    ],
     contractPeriod: { startDate: `${r.deliveryWindow.start}T00:00:00Z`, endDate: `${r.deliveryWindow.end}T23:59:59Z` },
   };
-  const common = () => ({ parties: parties(input), ...planning(input), tender: tender(input, tenderStatus(r)),
-    ...bidStatistics(input.bids), ...subsidyExtension(input), ...firms(input) });
+  const common = () => ({
+    parties: parties(input),
+    ...planning(input),
+    tender: tender(input, tenderStatus(r)),
+    ...bidStatistics(input.bids),
+    ...subsidyExtension(input),
+    ...firms(input),
+  });
   out.push({ ...base('award', award.awardedAt, ['award']), ...common(), awards: [awardObj] });
 
   const contractStatus = cancelled ? 'cancelled' : r.status === 'completed' ? 'terminated' : 'active';
   const contract = (extra: Record<string, unknown> = {}) => ({
-    id: `${r.id}-contract`, awardID: awardObj.id, title: r.title, status: contractStatus,
-    value: ocdsValue(award.total), period: awardObj.contractPeriod, dateSigned: award.awardedAt,
-    milestones: contractMilestones(input), ...extra,
+    id: `${r.id}-contract`,
+    awardID: awardObj.id,
+    title: r.title,
+    status: contractStatus,
+    value: ocdsValue(award.total),
+    period: awardObj.contractPeriod,
+    dateSigned: award.awardedAt,
+    milestones: contractMilestones(input),
+    ...extra,
   });
   const escrow = input.escrow;
   if (!escrow) return out;
   out.push({
-    ...base('contract', escrow.createdAt, ['contract']), ...common(), awards: [awardObj], contracts: [contract()],
+    ...base('contract', escrow.createdAt, ['contract']),
+    ...common(),
+    awards: [awardObj],
+    contracts: [contract()],
   });
 
   const decided = escrow.milestones
@@ -283,7 +351,9 @@ export function releasesOf(input: ReleaseInput): Release[] {
   for (const { m, at } of decided) {
     done.push(...transactions(input, m, at));
     out.push({
-      ...base(`implementation-m${m.index}`, at, ['implementation']), ...common(), awards: [awardObj],
+      ...base(`implementation-m${m.index}`, at, ['implementation']),
+      ...common(),
+      awards: [awardObj],
       contracts: [contract({ implementation: { transactions: [...done] } })],
     });
   }

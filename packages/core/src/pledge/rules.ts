@@ -6,12 +6,18 @@ import { sponsorIds } from '../request/rules/co-sponsor';
 import { deadlineReached } from '../request/rules/transitions';
 import type { Pledge, PledgeWithdrawal } from './schema';
 
-type RequestView = Pick<ServiceRequest, 'id' | 'clusterId' | 'associationId' | 'coSponsorIds' | 'status' | 'biddingDeadline'>;
+type RequestView = Pick<
+  ServiceRequest,
+  'id' | 'clusterId' | 'associationId' | 'coSponsorIds' | 'status' | 'biddingDeadline'
+>;
 
 /** Pledges and withdrawals happen only while the request is open and before its deadline. */
 function assertPledging(request: RequestView, now: number): void {
   if (request.status !== 'open') {
-    throw conflict('PLEDGE.REQUEST_NOT_OPEN', `The request is ${request.status}; pledges are taken only while it is open`);
+    throw conflict(
+      'PLEDGE.REQUEST_NOT_OPEN',
+      `The request is ${request.status}; pledges are taken only while it is open`,
+    );
   }
   if (deadlineReached(request, now)) {
     throw conflict('PLEDGE.DEADLINE_PASSED', `Pledges closed at ${request.biddingDeadline}`);
@@ -31,7 +37,12 @@ export function pledge(request: RequestView, firm: Firm, existing: readonly Pled
   const now = clock.now();
   assertPledging(request, now);
   if (firm.clusterId !== request.clusterId || !sponsorIds(request).includes(firm.associationId)) {
-    throw new DomainError('PLEDGE.WRONG_ASSOCIATION', 'forbidden', 'Only members of the sponsoring associations can pledge', 'firmId');
+    throw new DomainError(
+      'PLEDGE.WRONG_ASSOCIATION',
+      'forbidden',
+      'Only members of the sponsoring associations can pledge',
+      'firmId',
+    );
   }
   if (existing.some((p) => p.requestId === request.id && p.firmId === firm.id)) {
     throw conflict('PLEDGE.DUPLICATE', 'This firm has already pledged to the request', 'firmId');

@@ -36,7 +36,8 @@ export function createRequest(input: NewServiceRequest, ctx: RequestContext): Se
   const terms = NewServiceRequest.parse(input);
   const now = ctx.clock.now();
   const deadline = Date.parse(terms.biddingDeadline);
-  if (deadline <= now) throw invalid('REQUEST.DEADLINE_PASSED', 'The bidding deadline must be in the future', 'biddingDeadline');
+  if (deadline <= now)
+    throw invalid('REQUEST.DEADLINE_PASSED', 'The bidding deadline must be in the future', 'biddingDeadline');
   if (terms.coSponsorIds.includes(ctx.associationId)) {
     throw invalid('REQUEST.CO_SPONSOR_IS_LEAD', 'The lead association cannot also be a co-sponsor', 'coSponsorIds');
   }

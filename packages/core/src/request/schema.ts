@@ -4,7 +4,16 @@ import { Currency, Money } from '../money';
 import { CategorySlug } from '../taxonomy';
 
 /** Every state a service request can be in; see `REQUEST_TRANSITIONS` for the moves. */
-export const RequestStatus = z.enum(['draft', 'open', 'evaluating', 'awarded', 'in_delivery', 'completed', 'cancelled', 'unsuccessful']);
+export const RequestStatus = z.enum([
+  'draft',
+  'open',
+  'evaluating',
+  'awarded',
+  'in_delivery',
+  'completed',
+  'cancelled',
+  'unsuccessful',
+]);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
 /** Milestone shares are basis points: 10000 = the whole price. */

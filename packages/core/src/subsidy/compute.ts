@@ -62,7 +62,8 @@ function lookup<T>(map: Readonly<Record<string, T>>, id: string, code: string, w
  * Integer arithmetic throughout.
  *
  * @example
- * computeSubsidy(award, [programme], 1, { [programme.id]: funds }).contributions[0]?.shareBasisPoints // 3800: the second award
+ * computeSubsidy(award, [programme], 1, { [programme.id]: funds }).contributions[0]?.shareBasisPoints // 3800: the
+ * second award
  */
 export function computeSubsidy(
   award: SubsidyAward,
@@ -86,7 +87,8 @@ export function computeSubsidy(
       skipped.push({ programmeId: p.id, reason });
       continue;
     }
-    const repeatCount = typeof repeats === 'number' ? repeats : lookup(repeats, p.id, 'SUBSIDY.REPEAT_COUNT_MISSING', 'repeatCount');
+    const repeatCount =
+      typeof repeats === 'number' ? repeats : lookup(repeats, p.id, 'SUBSIDY.REPEAT_COUNT_MISSING', 'repeatCount');
     const bp = shareAt(scheduleFor(p, award.innovative), repeatCount);
     const f = lookup(funds, p.id, 'SUBSIDY.FUNDS_MISSING', 'funds');
     if (f.available.currency !== p.currency || f.committed.currency !== p.currency) {
@@ -105,8 +107,21 @@ export function computeSubsidy(
       skipped.push({ programmeId: p.id, reason: EMPTY_REASON[limitedBy] });
       continue;
     }
-    contributions.push({ programmeId: p.id, funderId: p.funderId, repeatCount, shareBasisPoints: bp, amount: money(amount, total.currency), limitedBy });
+    contributions.push({
+      programmeId: p.id,
+      funderId: p.funderId,
+      repeatCount,
+      shareBasisPoints: bp,
+      amount: money(amount, total.currency),
+      limitedBy,
+    });
     remaining -= amount;
   }
-  return { total, contributions, skipped, subsidy: money(total.amount - remaining, total.currency), privateShare: money(remaining, total.currency) };
+  return {
+    total,
+    contributions,
+    skipped,
+    subsidy: money(total.amount - remaining, total.currency),
+    privateShare: money(remaining, total.currency),
+  };
 }

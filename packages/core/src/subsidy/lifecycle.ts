@@ -13,7 +13,8 @@ import type { SubsidyProgramme } from './schema';
  * closeProgramme(programme, clock).status // 'closed'
  */
 export function closeProgramme(programme: SubsidyProgramme, clock: Clock): SubsidyProgramme {
-  if (programme.status === 'closed') throw conflict('SUBSIDY.PROGRAMME_CLOSED', `Programme ${programme.id} is already closed`, 'status');
+  if (programme.status === 'closed')
+    throw conflict('SUBSIDY.PROGRAMME_CLOSED', `Programme ${programme.id} is already closed`, 'status');
   return { ...programme, status: 'closed', closedAt: new Date(clock.now()).toISOString() };
 }
 
@@ -29,10 +30,22 @@ export const DepositId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, dig
  * depositCommand(programme, 'd-2026-01', money(50_000_00, 'INR')).id // 'deposit:prg_…:d-2026-01'
  */
 export function depositCommand(programme: SubsidyProgramme, depositId: string, amount: Money): DepositCommand {
-  if (programme.status === 'closed') throw conflict('SUBSIDY.PROGRAMME_CLOSED', `Programme ${programme.id} is closed`, 'status');
-  if (amount.currency !== programme.currency) throw invalid('SUBSIDY.DEPOSIT_CURRENCY', `Deposits to this programme are in ${programme.currency}`, 'amount.currency');
+  if (programme.status === 'closed')
+    throw conflict('SUBSIDY.PROGRAMME_CLOSED', `Programme ${programme.id} is closed`, 'status');
+  if (amount.currency !== programme.currency)
+    throw invalid(
+      'SUBSIDY.DEPOSIT_CURRENCY',
+      `Deposits to this programme are in ${programme.currency}`,
+      'amount.currency',
+    );
   if (amount.amount <= 0) throw invalid('SUBSIDY.DEPOSIT_NOT_POSITIVE', 'A deposit must be positive', 'amount.amount');
-  return { kind: 'deposit', id: `deposit:${programme.id}:${depositId}`, funderId: programme.funderId, programmeId: programme.id, amount };
+  return {
+    kind: 'deposit',
+    id: `deposit:${programme.id}:${depositId}`,
+    funderId: programme.funderId,
+    programmeId: programme.id,
+    amount,
+  };
 }
 
 /**
@@ -44,5 +57,10 @@ export function depositCommand(programme: SubsidyProgramme, depositId: string, a
  */
 export function closeCommand(programme: SubsidyProgramme, n: number): CloseCommand {
   if (!Number.isInteger(n) || n < 1) throw invalid('SUBSIDY.BAD_CLOSING', 'A closing number starts at 1', 'closings');
-  return { kind: 'close', id: n === 1 ? `close:${programme.id}` : `close:${programme.id}:${n}`, programmeId: programme.id, funderId: programme.funderId };
+  return {
+    kind: 'close',
+    id: n === 1 ? `close:${programme.id}` : `close:${programme.id}:${n}`,
+    programmeId: programme.id,
+    funderId: programme.funderId,
+  };
 }

@@ -29,11 +29,13 @@ export interface MilestoneShare {
  * milestone's parts to its price, and no private share is negative.
  *
  * @example
- * splitByMilestones(split, [{ name: 'Course delivered', shareBasisPoints: 7000 }, { name: 'Certificates', shareBasisPoints: 3000 }])
+ * splitByMilestones(split, [{ name: 'Course delivered', shareBasisPoints: 7000 }, { name: 'Certificates',
+ * shareBasisPoints: 3000 }])
  *   .map((m) => m.subsidies[0]?.amount.amount) // [35_000, 15_000] for a ₹1,000 award at 50 %
  */
 export function splitByMilestones(split: SubsidySplit, milestones: readonly Milestone[]): MilestoneShare[] {
-  if (milestones.length === 0) throw invalid('SUBSIDY.NO_MILESTONES', 'An award needs at least one milestone', 'milestones');
+  if (milestones.length === 0)
+    throw invalid('SUBSIDY.NO_MILESTONES', 'An award needs at least one milestone', 'milestones');
   const weights = milestones.map((m) => m.shareBasisPoints);
   const prices = allocate(split.total, weights).map((m) => m.amount);
   const room = [...prices];
@@ -51,7 +53,12 @@ export function splitByMilestones(split: SubsidySplit, milestones: readonly Mile
     if (leftover !== 0) throw new Error(`Contribution of ${c.programmeId} does not fit the milestones`);
     parts.forEach((amount, i) => {
       room[i] = (room[i] ?? 0) - amount;
-      if (amount > 0) subsidies[i]?.push({ programmeId: c.programmeId, funderId: c.funderId, amount: money(amount, split.total.currency) });
+      if (amount > 0)
+        subsidies[i]?.push({
+          programmeId: c.programmeId,
+          funderId: c.funderId,
+          amount: money(amount, split.total.currency),
+        });
     });
   }
   return milestones.map((m, i) => ({

@@ -13,7 +13,10 @@ export type PayoutStatus = z.infer<typeof PayoutStatus>;
 export const PayoutLine = z.object({ providerId: z.string(), providerName: z.string(), amount: Money });
 export type PayoutLine = z.infer<typeof PayoutLine>;
 
-/** A payout batch: `preparing` while its transfers run, `exported` once every line is decided, `paid` when the bank confirms. */
+/**
+ * A payout batch: `preparing` while its transfers run, `exported` once every line is decided, `paid` when the bank
+ * confirms.
+ */
 export const PayoutBatch = z.object({
   payoutId: PayoutId,
   status: PayoutStatus,
@@ -55,7 +58,12 @@ export function markPaid(batch: PayoutBatch, reference: string, at: string): Pay
     if (batch.reference === reference) return batch;
     throw conflict('PAYOUT.ALREADY_PAID', `Payout ${batch.payoutId} was paid with another reference`, 'reference');
   }
-  if (batch.status !== 'exported') throw conflict('PAYOUT.NOT_EXPORTED', `Payout ${batch.payoutId} is still being prepared; retry POST /api/payouts`, 'payoutId');
+  if (batch.status !== 'exported')
+    throw conflict(
+      'PAYOUT.NOT_EXPORTED',
+      `Payout ${batch.payoutId} is still being prepared; retry POST /api/payouts`,
+      'payoutId',
+    );
   return { ...batch, status: 'paid', reference, paidAt: at };
 }
 
@@ -87,6 +95,13 @@ function csvField(value: string): string {
  */
 export function payoutCsv(batch: Pick<PayoutBatch, 'payoutId' | 'lines'>): string {
   const rows = [['payout_id', 'provider_id', 'provider_name', 'amount', 'currency']];
-  for (const l of batch.lines) rows.push([batch.payoutId, l.providerId, l.providerName, formatMinorUnits(l.amount.amount), Currency.parse(l.amount.currency)]);
+  for (const l of batch.lines)
+    rows.push([
+      batch.payoutId,
+      l.providerId,
+      l.providerName,
+      formatMinorUnits(l.amount.amount),
+      Currency.parse(l.amount.currency),
+    ]);
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -26,45 +26,53 @@ export const ShareSchedule = z
   .array(z.number().int().min(0).max(BASIS_POINTS_WHOLE))
   .min(1)
   .max(20)
-  .refine((s) => s.every((bp, i) => i === 0 || bp <= (s[i - 1] ?? bp)), 'A share schedule may only taper: each share at most the one before');
+  .refine(
+    (s) => s.every((bp, i) => i === 0 || bp <= (s[i - 1] ?? bp)),
+    'A share schedule may only taper: each share at most the one before',
+  );
 export type ShareSchedule = z.infer<typeof ShareSchedule>;
 
 export const ProgrammeStatus = z.enum(['open', 'closed']);
 export type ProgrammeStatus = z.infer<typeof ProgrammeStatus>;
 
 /** The fields of a programme, without the cross-field rules (for `pick`/`omit`/`extend`). */
-export const ProgrammeFields = z
-  .object({
-    id: ProgrammeId,
-    funderId: z.string().regex(idPattern('funder')),
-    name: z.string().trim().min(2).max(160),
-    scope: ProgrammeScope,
-    currency: Currency,
-    budget: Money,
-    eligibleCategories: z.array(CategorySlug).min(1).max(50),
-    schedule: ShareSchedule,
-    /** Used instead of `schedule` for categories the taxonomy flags innovative (IT, quality, testing). */
-    innovativeSchedule: ShareSchedule.optional(),
-    capPerAward: Money,
-    /** Inclusive. */
-    validFrom: z.iso.datetime(),
-    /** Exclusive: an award at this instant is outside. */
-    validUntil: z.iso.datetime(),
-    /** Lower goes first when several programmes co-finance one award; ties by id. */
-    priority: z.number().int().min(0).max(1_000),
-    status: ProgrammeStatus,
-    closedAt: z.iso.datetime().optional(),
-  });
+export const ProgrammeFields = z.object({
+  id: ProgrammeId,
+  funderId: z.string().regex(idPattern('funder')),
+  name: z.string().trim().min(2).max(160),
+  scope: ProgrammeScope,
+  currency: Currency,
+  budget: Money,
+  eligibleCategories: z.array(CategorySlug).min(1).max(50),
+  schedule: ShareSchedule,
+  /** Used instead of `schedule` for categories the taxonomy flags innovative (IT, quality, testing). */
+  innovativeSchedule: ShareSchedule.optional(),
+  capPerAward: Money,
+  /** Inclusive. */
+  validFrom: z.iso.datetime(),
+  /** Exclusive: an award at this instant is outside. */
+  validUntil: z.iso.datetime(),
+  /** Lower goes first when several programmes co-finance one award; ties by id. */
+  priority: z.number().int().min(0).max(1_000),
+  status: ProgrammeStatus,
+  closedAt: z.iso.datetime().optional(),
+});
 
-type PolicyFields = Pick<z.infer<typeof ProgrammeFields>, 'currency' | 'budget' | 'capPerAward' | 'validFrom' | 'validUntil'>;
+type PolicyFields = Pick<
+  z.infer<typeof ProgrammeFields>,
+  'currency' | 'budget' | 'capPerAward' | 'validFrom' | 'validUntil'
+>;
 
 /** The rules across fields: budget and cap positive and in the programme's currency, dates in order. */
 export function checkProgrammePolicy(p: PolicyFields, ctx: z.RefinementCtx): void {
   for (const field of ['budget', 'capPerAward'] as const) {
-    if (p[field].currency !== p.currency) ctx.addIssue({ code: 'custom', path: [field, 'currency'], message: `${field} must be in ${p.currency}` });
-    if (p[field].amount <= 0) ctx.addIssue({ code: 'custom', path: [field, 'amount'], message: `${field} must be positive` });
+    if (p[field].currency !== p.currency)
+      ctx.addIssue({ code: 'custom', path: [field, 'currency'], message: `${field} must be in ${p.currency}` });
+    if (p[field].amount <= 0)
+      ctx.addIssue({ code: 'custom', path: [field, 'amount'], message: `${field} must be positive` });
   }
-  if (!(Date.parse(p.validFrom) < Date.parse(p.validUntil))) ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil must be after validFrom' });
+  if (!(Date.parse(p.validFrom) < Date.parse(p.validUntil)))
+    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil must be after validFrom' });
 }
 
 /** A funder's subsidy programme: the policy `computeSubsidy` applies to every award in its scope. */

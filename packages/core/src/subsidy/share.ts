@@ -13,7 +13,11 @@ import type { ShareSchedule, SubsidyProgramme } from './schema';
  */
 export function shareAt(schedule: ShareSchedule, repeatCount: number): number {
   if (!Number.isSafeInteger(repeatCount) || repeatCount < 0) {
-    throw invalid('SUBSIDY.BAD_REPEAT_COUNT', `A repeat count is a whole number ≥ 0, not ${repeatCount}`, 'repeatCount');
+    throw invalid(
+      'SUBSIDY.BAD_REPEAT_COUNT',
+      `A repeat count is a whole number ≥ 0, not ${repeatCount}`,
+      'repeatCount',
+    );
   }
   return schedule[repeatCount] ?? 0;
 }
@@ -25,7 +29,10 @@ export function shareAt(schedule: ShareSchedule, repeatCount: number): number {
  * @example
  * scheduleFor({ ...programme, innovativeSchedule: [7500] }, true) // [7500]
  */
-export function scheduleFor(programme: Pick<SubsidyProgramme, 'schedule' | 'innovativeSchedule'>, innovative: boolean): ShareSchedule {
+export function scheduleFor(
+  programme: Pick<SubsidyProgramme, 'schedule' | 'innovativeSchedule'>,
+  innovative: boolean,
+): ShareSchedule {
   return innovative && programme.innovativeSchedule ? programme.innovativeSchedule : programme.schedule;
 }
 
@@ -38,7 +45,11 @@ export function scheduleFor(programme: Pick<SubsidyProgramme, 'schedule' | 'inno
  */
 export function applyBasisPoints(amount: Money, basisPoints: number): Money {
   if (!Number.isSafeInteger(basisPoints) || basisPoints < 0 || basisPoints > BASIS_POINTS_WHOLE) {
-    throw invalid('SUBSIDY.BAD_SHARE', `A share is 0..${BASIS_POINTS_WHOLE} basis points, not ${basisPoints}`, 'basisPoints');
+    throw invalid(
+      'SUBSIDY.BAD_SHARE',
+      `A share is 0..${BASIS_POINTS_WHOLE} basis points, not ${basisPoints}`,
+      'basisPoints',
+    );
   }
   const exact = (BigInt(amount.amount) * BigInt(basisPoints)) / BigInt(BASIS_POINTS_WHOLE);
   return money(Number(exact), amount.currency);

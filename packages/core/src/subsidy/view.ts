@@ -4,7 +4,12 @@ import { Money, money, type Currency } from '../money';
 import { checkProgrammePolicy, ProgrammeFields } from './schema';
 
 /** What a funder sends to open a programme: the id, funder and status are the system's. */
-export const ProgrammeInput = ProgrammeFields.omit({ id: true, funderId: true, status: true, closedAt: true }).superRefine(checkProgrammePolicy);
+export const ProgrammeInput = ProgrammeFields.omit({
+  id: true,
+  funderId: true,
+  status: true,
+  closedAt: true,
+}).superRefine(checkProgrammePolicy);
 export type ProgrammeInput = z.infer<typeof ProgrammeInput>;
 
 /**
@@ -34,7 +39,8 @@ export type ProgrammeView = z.infer<typeof ProgrammeView>;
  * statement is read.
  *
  * @example
- * programmeFundsView({ ...emptyAccount('pool:p'), creditsPosted: 1000, debitsPosted: 300, debitsPending: 200 }, 0, 'INR').released // ₹3.00
+ * programmeFundsView({ ...emptyAccount('pool:p'), creditsPosted: 1000, debitsPosted: 300, debitsPending: 200 }, 0,
+ * 'INR').released // ₹3.00
  */
 export function programmeFundsView(pool: LedgerAccount, returned: number, currency: Currency): ProgrammeFundsView {
   return {

@@ -15,25 +15,40 @@ const isPledge = (p: Pledge | PledgedFirm): p is Pledge => 'pledgedAt' in p;
  */
 export function marketEndpoints(client: ApiClient) {
   const pledges = (clusterId: string, requestId: string, cursor?: string, signal?: AbortSignal) =>
-    data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/pledges', {
-      params: { ...request(clusterId, requestId), query: { cursor, limit: 100 } }, signal,
-    }));
+    data(
+      client.GET('/api/clusters/{clusterId}/requests/{requestId}/pledges', {
+        params: { ...request(clusterId, requestId), query: { cursor, limit: 100 } },
+        signal,
+      }),
+    );
   return {
     listFirms: (clusterId: string, associationId: string, cursor?: string, signal?: AbortSignal) =>
-      data(client.GET('/api/clusters/{clusterId}/associations/{associationId}/firms', {
-        params: { ...firms(clusterId, associationId), query: { cursor, limit: 100 } }, signal,
-      })),
+      data(
+        client.GET('/api/clusters/{clusterId}/associations/{associationId}/firms', {
+          params: { ...firms(clusterId, associationId), query: { cursor, limit: 100 } },
+          signal,
+        }),
+      ),
     registerFirm: (clusterId: string, associationId: string, body: In<'registerFirm'>) =>
-      data(client.POST('/api/clusters/{clusterId}/associations/{associationId}/firms', {
-        params: firms(clusterId, associationId), body,
-      })),
+      data(
+        client.POST('/api/clusters/{clusterId}/associations/{associationId}/firms', {
+          params: firms(clusterId, associationId),
+          body,
+        }),
+      ),
     importFirms: (clusterId: string, associationId: string, csv: string) =>
-      data(client.POST('/api/clusters/{clusterId}/associations/{associationId}/firms/import', {
-        params: firms(clusterId, associationId), body: { csv },
-      })),
+      data(
+        client.POST('/api/clusters/{clusterId}/associations/{associationId}/firms/import', {
+          params: firms(clusterId, associationId),
+          body: { csv },
+        }),
+      ),
     /** The pledges as the association reads them: every pledge with its firm and date. */
     listPledges: async (
-      clusterId: string, requestId: string, cursor?: string, signal?: AbortSignal,
+      clusterId: string,
+      requestId: string,
+      cursor?: string,
+      signal?: AbortSignal,
     ): Promise<Page<Pledge>> => {
       const page = await pledges(clusterId, requestId, cursor, signal);
       return { ...page, items: page.items.filter(isPledge) };
@@ -41,55 +56,85 @@ export function marketEndpoints(client: ApiClient) {
     /** The same list as the awarded provider reads it: the pledged firms' ids and names. */
     listPledgedFirms: pledges,
     pledgeFirm: (clusterId: string, requestId: string, firmId: string) =>
-      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/pledges', {
-        params: request(clusterId, requestId), body: { firmId },
-      })),
+      data(
+        client.POST('/api/clusters/{clusterId}/requests/{requestId}/pledges', {
+          params: request(clusterId, requestId),
+          body: { firmId },
+        }),
+      ),
     withdrawPledge: async (clusterId: string, requestId: string, firmId: string): Promise<void> => {
       await client.DELETE('/api/clusters/{clusterId}/requests/{requestId}/pledges/{firmId}', {
         params: { path: { clusterId, requestId, firmId } },
       });
     },
     joinRequest: (clusterId: string, requestId: string) =>
-      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/co-sponsors', {
-        params: request(clusterId, requestId),
-      })),
+      data(
+        client.POST('/api/clusters/{clusterId}/requests/{requestId}/co-sponsors', {
+          params: request(clusterId, requestId),
+        }),
+      ),
     cancelRequest: (clusterId: string, requestId: string, reason: string) =>
-      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/cancel', {
-        params: request(clusterId, requestId), body: { reason },
-      })),
+      data(
+        client.POST('/api/clusters/{clusterId}/requests/{requestId}/cancel', {
+          params: request(clusterId, requestId),
+          body: { reason },
+        }),
+      ),
     submitBid: (clusterId: string, requestId: string, body: In<'submitBid'>) =>
-      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/bids', {
-        params: request(clusterId, requestId), body,
-      })),
+      data(
+        client.POST('/api/clusters/{clusterId}/requests/{requestId}/bids', {
+          params: request(clusterId, requestId),
+          body,
+        }),
+      ),
     getMyBid: (clusterId: string, requestId: string, signal?: AbortSignal) =>
-      data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', {
-        params: request(clusterId, requestId), signal,
-      })),
+      data(
+        client.GET('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', {
+          params: request(clusterId, requestId),
+          signal,
+        }),
+      ),
     reviseBid: (clusterId: string, requestId: string, body: In<'reviseBid'>) =>
-      data(client.PUT('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', {
-        params: request(clusterId, requestId), body,
-      })),
+      data(
+        client.PUT('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', {
+          params: request(clusterId, requestId),
+          body,
+        }),
+      ),
     withdrawBid: (clusterId: string, requestId: string) =>
-      data(client.DELETE('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', {
-        params: request(clusterId, requestId),
-      })),
+      data(
+        client.DELETE('/api/clusters/{clusterId}/requests/{requestId}/bids/mine', {
+          params: request(clusterId, requestId),
+        }),
+      ),
     listBids: (clusterId: string, requestId: string, signal?: AbortSignal) =>
-      data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/bids', {
-        params: { ...request(clusterId, requestId), query: { limit: 100 } }, signal,
-      })),
+      data(
+        client.GET('/api/clusters/{clusterId}/requests/{requestId}/bids', {
+          params: { ...request(clusterId, requestId), query: { limit: 100 } },
+          signal,
+        }),
+      ),
     listOwnBids: (cursor?: string, signal?: AbortSignal) =>
       data(client.GET('/api/bids', { params: { query: { cursor } }, signal })),
     closeRequest: (clusterId: string, requestId: string) =>
-      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/close', {
-        params: request(clusterId, requestId),
-      })),
+      data(
+        client.POST('/api/clusters/{clusterId}/requests/{requestId}/close', {
+          params: request(clusterId, requestId),
+        }),
+      ),
     getEvaluation: (clusterId: string, requestId: string, signal?: AbortSignal) =>
-      data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/evaluation', {
-        params: request(clusterId, requestId), signal,
-      })),
+      data(
+        client.GET('/api/clusters/{clusterId}/requests/{requestId}/evaluation', {
+          params: request(clusterId, requestId),
+          signal,
+        }),
+      ),
     award: (clusterId: string, requestId: string, bidId: string, reason?: string) =>
-      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/award', {
-        params: request(clusterId, requestId), body: { bidId, ...(reason ? { reason } : {}) },
-      })),
+      data(
+        client.POST('/api/clusters/{clusterId}/requests/{requestId}/award', {
+          params: request(clusterId, requestId),
+          body: { bidId, ...(reason ? { reason } : {}) },
+        }),
+      ),
   };
 }

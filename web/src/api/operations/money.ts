@@ -24,30 +24,49 @@ export function moneyEndpoints(client: ApiClient) {
       data(client.GET('/api/programmes/{programmeId}', { params: programme(id), signal })),
     createProgramme: (body: In<'createProgramme'>) => data(client.POST('/api/programmes', { body })),
     deposit: (id: string, depositId: string, amount: Money) =>
-      data(client.POST('/api/programmes/{programmeId}/deposits', {
-        params: programme(id), body: { depositId, amount },
-      })),
+      data(
+        client.POST('/api/programmes/{programmeId}/deposits', {
+          params: programme(id),
+          body: { depositId, amount },
+        }),
+      ),
     closeProgramme: (id: string) =>
       data(client.POST('/api/programmes/{programmeId}/close', { params: programme(id), body: { confirm: true } })),
     programmeStatement: (id: string, cursor?: string, signal?: AbortSignal) =>
-      data(client.GET('/api/programmes/{programmeId}/statement', {
-        params: { ...programme(id), query: { cursor } }, signal,
-      })),
+      data(
+        client.GET('/api/programmes/{programmeId}/statement', {
+          params: { ...programme(id), query: { cursor } },
+          signal,
+        }),
+      ),
     programmeAwards: (id: string, cursor?: string, signal?: AbortSignal) =>
-      data(client.GET('/api/programmes/{programmeId}/awards', {
-        params: { ...programme(id), query: { cursor } }, signal,
-      })),
+      data(
+        client.GET('/api/programmes/{programmeId}/awards', {
+          params: { ...programme(id), query: { cursor } },
+          signal,
+        }),
+      ),
 
     getMoney: (clusterId: string, requestId: string, signal?: AbortSignal) =>
-      data(client.GET('/api/clusters/{clusterId}/requests/{requestId}/money', {
-        params: award(clusterId, requestId), signal,
-      })),
+      data(
+        client.GET('/api/clusters/{clusterId}/requests/{requestId}/money', {
+          params: award(clusterId, requestId),
+          signal,
+        }),
+      ),
     reportMilestone: (
-      clusterId: string, requestId: string, index: number, evidence: string, attendedFirmIds: string[],
+      clusterId: string,
+      requestId: string,
+      index: number,
+      evidence: string,
+      attendedFirmIds: string[],
     ) =>
-      data(client.POST(`${m}/report`, {
-        params: milestone(clusterId, requestId, index), body: { evidence, attendedFirmIds },
-      })),
+      data(
+        client.POST(`${m}/report`, {
+          params: milestone(clusterId, requestId, index),
+          body: { evidence, attendedFirmIds },
+        }),
+      ),
     acceptMilestone: (clusterId: string, requestId: string, index: number) =>
       data(client.POST(`${m}/accept`, { params: milestone(clusterId, requestId, index) })),
     disputeMilestone: (clusterId: string, requestId: string, index: number, reason: string) =>
@@ -55,16 +74,22 @@ export function moneyEndpoints(client: ApiClient) {
     resolveMilestone: (clusterId: string, requestId: string, index: number, resolution: Resolution) =>
       data(client.POST(`${m}/resolve`, { params: milestone(clusterId, requestId, index), body: resolution })),
     confirmPrivateShare: (clusterId: string, requestId: string, receiptId: string, amount: Money, note?: string) =>
-      data(client.POST('/api/clusters/{clusterId}/requests/{requestId}/private-share/receipts', {
-        params: award(clusterId, requestId), body: { receiptId, amount, ...(note ? { note } : {}) },
-      })),
+      data(
+        client.POST('/api/clusters/{clusterId}/requests/{requestId}/private-share/receipts', {
+          params: award(clusterId, requestId),
+          body: { receiptId, amount, ...(note ? { note } : {}) },
+        }),
+      ),
 
     getPayable: (providerId: string, signal?: AbortSignal) =>
       data(client.GET('/api/providers/{providerId}/payable', { params: provider(providerId), signal })),
     providerPayouts: (providerId: string, cursor?: string, signal?: AbortSignal) =>
-      data(client.GET('/api/providers/{providerId}/payouts', {
-        params: { ...provider(providerId), query: { cursor } }, signal,
-      })),
+      data(
+        client.GET('/api/providers/{providerId}/payouts', {
+          params: { ...provider(providerId), query: { cursor } },
+          signal,
+        }),
+      ),
     createPayout: (payoutId: string) => data(client.POST('/api/payouts', { body: { payoutId } })),
     listPayouts: (cursor?: string, signal?: AbortSignal) =>
       data(client.GET('/api/payouts', { params: { query: { cursor } }, signal })),
@@ -72,7 +97,9 @@ export function moneyEndpoints(client: ApiClient) {
       data(client.GET('/api/payouts/{payoutId}', { params: payout(payoutId), signal })),
     payoutCsv: async (payoutId: string): Promise<string> => {
       const { data: csv } = await client.GET('/api/payouts/{payoutId}/csv', {
-        params: payout(payoutId), parseAs: 'text', headers: { accept: 'text/csv, application/problem+json' },
+        params: payout(payoutId),
+        parseAs: 'text',
+        headers: { accept: 'text/csv, application/problem+json' },
       });
       return csv ?? '';
     },

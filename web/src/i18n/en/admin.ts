@@ -1,7 +1,9 @@
 /** Onboarding, managing, inviting, associations, provider applications, the audit trail. */
 export const admin = {
   'onboard.title': 'Onboard a cluster',
-  'onboard.intro': 'A cluster becomes a tenant of the exchange with its first cluster admin, in one step: the admin is sent an invitation to choose a password.',
+  'onboard.intro':
+    'A cluster becomes a tenant of the exchange with its first cluster admin, ' +
+    'in one step: the admin is sent an invitation to choose a password.',
   'onboard.notAllowed': 'Only national and state admins onboard clusters.',
   'onboard.clusterHeading': 'The cluster',
   'onboard.name': 'Name',
@@ -15,7 +17,8 @@ export const admin = {
   'onboard.supportedUntilHint': 'Programme support tapers off until this date.',
   'onboard.currency': 'Currency',
   'onboard.adminHeading': 'Its first cluster admin',
-  'onboard.adminHint': 'The Local Committee or cluster development agent who will manage associations and approve providers.',
+  'onboard.adminHint':
+    'The Local Committee or cluster development agent who will manage associations and approve providers.',
   'onboard.admin-name': 'Admin’s name',
   'onboard.admin-email': 'Admin’s email',
   'onboard.submit': 'Onboard the cluster and invite its admin',
@@ -29,7 +32,9 @@ export const admin = {
   'manage.title': 'Manage the cluster',
   'manage.notAllowed': 'Only national and state admins suspend, reactivate or archive a cluster.',
   'manage.statusHeading': 'Suspend, reactivate or archive',
-  'manage.intro': 'A suspended cluster can be read but not changed; it can be reactivated. An archived cluster is kept for the record and can never change again.',
+  'manage.intro':
+    'A suspended cluster can be read but not changed; it can be reactivated. ' +
+    'An archived cluster is kept for the record and can never change again.',
   'manage.final': 'This cluster is archived: there is nothing more to change.',
   'manage.action': 'What to do',
   'manage.chooseAction': 'Choose what to do with the cluster',
@@ -44,7 +49,8 @@ export const admin = {
   'manage.confirm.suspended': 'Suspend {cluster}?',
   'manage.confirm.archived': 'Archive {cluster}? This cannot be undone.',
   'manage.effect.active': 'Associations, providers and admins can change things in the cluster again.',
-  'manage.effect.suspended': 'Nobody can post, pledge, bid or award in the cluster until it is reactivated. Everything stays readable.',
+  'manage.effect.suspended':
+    'Nobody can post, pledge, bid or award in the cluster until it is reactivated. Everything stays readable.',
   'manage.effect.archived': 'The cluster becomes read-only for good. It cannot be reactivated.',
   'manage.yes.active': 'Yes, reactivate the cluster',
   'manage.yes.suspended': 'Yes, suspend the cluster',
@@ -54,7 +60,9 @@ export const admin = {
 
   'invite.title': 'Invite someone',
   'invite.intro': 'The person gets a mail with a link that works once, for seven days, to choose a password.',
-  'invite.notAllowed': 'Your role does not invite anyone. Cluster admins invite association representatives; national admins invite state admins, cluster admins and funders.',
+  'invite.notAllowed':
+    'Your role does not invite anyone. Cluster admins invite association ' +
+    'representatives; national admins invite state admins, cluster admins and funders.',
   'invite.role': 'Invite as',
   'invite.clusterId': 'Cluster',
   'invite.associationId': 'Association',
@@ -114,7 +122,8 @@ export const admin = {
   'registrations.saving': 'Saving…',
 
   'policy.title': 'Cluster policy',
-  'policy.intro': 'What this cluster decides for itself, within the national bounds that keep indicators comparable across clusters.',
+  'policy.intro':
+    'What this cluster decides for itself, within the national bounds that keep indicators comparable across clusters.',
   'policy.categories': 'Categories requests may be posted in',
   'policy.categoriesRequired': 'Keep at least one category',
   'policy.size': 'Size classes',

@@ -5,7 +5,8 @@ export const base = {
   'app.tagline': 'Pooled demand for business development services',
   'app.skipLink': 'Skip to main content',
   'app.stage': 'Stage: {stage}',
-  'app.footer': 'BDS Exchange — associations of small firms pool their demand; providers bid; public money co-finances.',
+  'app.footer':
+    'BDS Exchange — associations of small firms pool their demand; providers bid; public money co-finances.',
   'app.loadingConfig': 'Starting BDS Exchange…',
 
   'nav.label': 'Account',
@@ -53,7 +54,11 @@ export const base = {
   'home.title': 'Home',
   'home.introHeading': 'What is BDS Exchange?',
   'home.intro':
-    'Small firms in an industrial cluster each need training, design, IT, testing or export advice, but one firm alone is too small for a provider to serve well. On BDS Exchange an association pools what its members need into one request, providers registered in the cluster bid for it, and public programmes co-finance the deal by paying the provider — never the firm — with support that tapers as the cluster grows.',
+    'Small firms in an industrial cluster each need training, design, IT, testing or export ' +
+    'advice, but one firm alone is too small for a provider to serve well. On BDS Exchange an ' +
+    'association pools what its members need into one request, providers registered in the ' +
+    'cluster bid for it, and public programmes co-finance the deal by paying the ' +
+    'provider — never the firm — with support that tapers as the cluster grows.',
   'home.clustersHeading': 'Clusters',
   'home.clustersEmpty': 'No clusters have been onboarded yet.',
   'home.clusterFirms.one': '{count} firm',
@@ -107,7 +112,8 @@ export const base = {
   'requests.closed': 'closed {relative}',
 
   'newRequest.title': 'Post a request',
-  'newRequest.intro': 'Pool your members’ demand into one request. Providers registered in {cluster} are notified when it opens.',
+  'newRequest.intro':
+    'Pool your members’ demand into one request. Providers registered in {cluster} are notified when it opens.',
   'newRequest.notAllowed': 'Only an association representative of this cluster can post a request.',
   'newRequest.field.title': 'Title',
   'newRequest.field.category': 'Category',
@@ -160,7 +166,8 @@ export const base = {
   'request.milestoneLine': '{name} — {share}% of the payment',
   'request.draftHeading': 'This request is a draft',
   'request.draftBody':
-    'Only your association sees it. Open it for bidding when it is ready: providers registered in the cluster for this category are notified, and their bids stay sealed until the deadline.',
+    'Only your association sees it. Open it for bidding when it is ready: providers registered ' +
+    'in the cluster for this category are notified, and their bids stay sealed until the deadline.',
   'request.draftOther': 'The association has not opened this request for bidding yet.',
   'request.publish': 'Open for bidding',
   'request.publishing': 'Opening…',

@@ -3,11 +3,14 @@ export const bids = {
   'bidStatus.live': 'Live',
   'bidStatus.withdrawn': 'Withdrawn',
   'bid.heading': 'Your bid',
-  'bid.intro': 'Your bid is sealed: no other provider ever sees it, and the association only after the deadline. You can revise or withdraw it until then; the last version counts.',
+  'bid.intro':
+    'Your bid is sealed: no other provider ever sees it, and the association only after ' +
+    'the deadline. You can revise or withdraw it until then; the last version counts.',
   'bid.closed': 'Bidding has closed.',
   'bid.closedNoBid': 'You did not bid on this request.',
   'bid.tiers': 'Price curve',
-  'bid.tiersHint': 'Price per firm by volume, in {currency}: each tier applies from its number of firms up to the next tier.',
+  'bid.tiersHint':
+    'Price per firm by volume, in {currency}: each tier applies from its number of firms up to the next tier.',
   'bid.tierFirms': 'Tier {n}: from how many firms',
   'bid.tierPrice': 'Tier {n}: price per firm (₹)',
   'bid.priceInvalid': 'Enter a price in rupees, like 6500 or 6,500.50',
@@ -37,7 +40,8 @@ export const bids = {
   'bid.chartEmpty': 'The chart appears once a tier has a number of firms and a price.',
   'bid.chartDescription': 'Price per firm falls from {from} at {firms} firms to {to} from {last} firms.',
   'bid.chartCaption': 'Price per firm (up) against the number of firms (across).',
-  'bid.chartCaptionPledged': 'Price per firm (up) against the number of firms (across); the dashed line is the {pledged} firms pledged so far.',
+  'bid.chartCaptionPledged':
+    'Price per firm (up) against the number of firms (across); the dashed line is the {pledged} firms pledged so far.',
 
   'open.title': 'Open requests',
   'open.intro': 'Requests of the clusters you are approved in, soonest deadline first. Bid before the deadline.',

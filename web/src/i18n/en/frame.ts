@@ -29,7 +29,8 @@ export const frame = {
   'cluster.status': 'Status',
   'cluster.providerNotApproved': 'You are not approved in this cluster yet, so its requests are hidden from you.',
   'cluster.applyLink': 'Apply to serve it',
-  'cluster.requestsHidden': 'The requests of this cluster are open to its associations, its admins and the providers approved in it.',
+  'cluster.requestsHidden':
+    'The requests of this cluster are open to its associations, its admins and the providers approved in it.',
   'clusterStatus.active': 'Active',
   'clusterStatus.suspended': 'Suspended',
   'clusterStatus.archived': 'Archived',

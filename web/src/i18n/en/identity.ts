@@ -1,7 +1,8 @@
 /** The outbox, invitations, provider sign-up and applications to clusters. */
 export const identity = {
   'outbox.title': 'Outbox',
-  'outbox.intro': 'On this local stack mail is not sent: it lands here. Enter an address to read what was sent to it, newest first.',
+  'outbox.intro':
+    'On this local stack mail is not sent: it lands here. Enter an address to read what was sent to it, newest first.',
   'outbox.formLabel': 'Read the mail of an address',
   'outbox.email': 'Email address',
   'outbox.emailRequired': 'Enter the email address whose mail you want to read',
@@ -32,7 +33,9 @@ export const identity = {
   'invitation.invalid.body': 'Check that the whole link was copied from the mail, or ask for a new invitation.',
 
   'signUp.title': 'Sign up as a service provider',
-  'signUp.intro': 'Training institutes, IT firms, designers, testing labs: sign up once, then apply to each cluster you want to serve. Its cluster admin approves you, and you see and bid on its requests.',
+  'signUp.intro':
+    'Training institutes, IT firms, designers, testing labs: sign up once, then apply to each ' +
+    'cluster you want to serve. Its cluster admin approves you, and you see and bid on its requests.',
   'signUp.haveAccount': 'Already signed up?',
   'signUp.organisation': 'Your organisation',
   'signUp.name': 'Organisation name',
@@ -49,7 +52,9 @@ export const identity = {
   'signUp.submitting': 'Signing up…',
 
   'apply.title': 'Clusters you can serve',
-  'apply.intro': 'Apply to the clusters you want to serve. Once a cluster admin approves you, its open requests appear under Open requests.',
+  'apply.intro':
+    'Apply to the clusters you want to serve. Once a cluster admin ' +
+    'approves you, its open requests appear under Open requests.',
   'apply.providersOnly': 'Only service providers apply to clusters.',
   'apply.approved': 'Approved',
   'apply.seeRequests': 'See open requests',

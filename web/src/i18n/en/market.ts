@@ -4,7 +4,9 @@ export const market = {
   'size.small': 'Small',
   'size.medium': 'Medium',
   'firms.title': 'Member firms',
-  'firms.intro': 'The register of {association}: the firms you pledge to requests. Size class and under-served status follow from what you enter.',
+  'firms.intro':
+    'The register of {association}: the firms you pledge to requests. ' +
+    'Size class and under-served status follow from what you enter.',
   'firms.repsOnly': 'Only an association’s own representative keeps its register.',
   'firms.registerHeading': 'The register',
   'firms.empty': 'No member firms yet. Add them one by one, or import your register.',
@@ -27,7 +29,9 @@ export const market = {
   'firms.added': '{firm} is in the register.',
 
   'import.heading': 'Import a register (CSV)',
-  'import.intro': 'One firm per line, with a header row: name, employees, mechanised, women_led, and optionally sector_detail. Yes/no, true/false or 1/0 all work. Every row goes in, or none.',
+  'import.intro':
+    'One firm per line, with a header row: name, employees, mechanised, women_led, and ' +
+    'optionally sector_detail. Yes/no, true/false or 1/0 all work. Every row goes in, or none.',
   'import.sample': 'For example:',
   'import.file': 'CSV file',
   'import.fileHint': 'Choosing a file puts its text in the box below, to check before importing.',
@@ -42,7 +46,9 @@ export const market = {
   'import.done.other': '{count} firms imported.',
 
   'pledges.heading': 'Your pledges',
-  'pledges.intro': 'Pledge the member firms that will take the service if the request goes ahead. Until the deadline you can add or withdraw them.',
+  'pledges.intro':
+    'Pledge the member firms that will take the service if the request ' +
+    'goes ahead. Until the deadline you can add or withdraw them.',
   'pledges.closed': 'Bidding has closed: pledges can no longer change.',
   'pledges.count.one': '{count} of your firms pledged',
   'pledges.count.other': '{count} of your firms pledged',
@@ -58,9 +64,13 @@ export const market = {
   'pledges.saving': 'Pledging…',
 
   'sealed.heading': 'Bids are sealed until the deadline',
-  'sealed.body': 'Nobody — not your association, not the admins — sees any bid before {deadline}. Then you close bidding, and the bids are ranked.',
+  'sealed.body':
+    'Nobody — not your association, not the admins — sees any bid before ' +
+    '{deadline}. Then you close bidding, and the bids are ranked.',
   'close.heading': 'Bidding has closed',
-  'close.body': 'Close it to rank the bids: price at the pledged volume and quality, weighed as the request says. With too few pledges or no valid bid the request ends unsuccessful.',
+  'close.body':
+    'Close it to rank the bids: price at the pledged volume and quality, weighed as the ' +
+    'request says. With too few pledges or no valid bid the request ends unsuccessful.',
   'close.submit': 'Close bidding and rank the bids',
   'close.saving': 'Ranking…',
   'join.heading': 'Join this request',

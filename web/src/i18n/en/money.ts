@@ -52,7 +52,8 @@ export const money = {
   'report.open': 'Report delivery of “{name}”',
   'report.heading': 'Report delivery of “{name}”',
   'report.evidence': 'What was delivered',
-  'report.evidenceHint': 'Dates, places, who attended, what was handed over. The association reads this before it accepts.',
+  'report.evidenceHint':
+    'Dates, places, who attended, what was handed over. The association reads this before it accepts.',
   'report.evidenceRequired': 'Describe what was delivered, in at least {min} characters',
   'report.firms': 'Which pledged firms attended',
   'report.firmsUnavailable': 'The pledged firms could not be loaded; name the firms that attended in the description.',
@@ -62,7 +63,8 @@ export const money = {
   'report.done': 'Delivery of “{name}” reported. The association is asked to accept it.',
 
   'accept.open': 'Accept “{name}”…',
-  'accept.confirm': 'Accept the delivery of “{name}”? {amount} held in escrow goes to the provider. This cannot be undone.',
+  'accept.confirm':
+    'Accept the delivery of “{name}”? {amount} held in escrow goes to the provider. This cannot be undone.',
   'accept.yes': 'Yes, accept and release',
   'accept.saving': 'Releasing…',
   'accept.done': '“{name}” accepted: {amount} released to the provider.',
@@ -71,7 +73,8 @@ export const money = {
   'dispute.reason': 'What is wrong with the delivery',
   'dispute.reasonHint': 'The provider and the cluster admin read this. At least {min} characters.',
   'dispute.reasonRequired': 'Explain in at least {min} characters what is wrong',
-  'dispute.confirm': 'Dispute the delivery of “{name}”? The money stays held until the cluster admin resolves it. Your reason: {reason}',
+  'dispute.confirm':
+    'Dispute the delivery of “{name}”? The money stays held until the cluster admin resolves it. Your reason: {reason}',
   'dispute.yes': 'Yes, dispute it',
   'dispute.saving': 'Disputing…',
   'dispute.done': '“{name}” disputed. The cluster admin will resolve it.',
@@ -110,7 +113,9 @@ export const money = {
   'confirm.back': 'Go back',
 
   'deliveries.title': 'Deliveries',
-  'deliveries.intro': 'The requests awarded to you. Report each milestone once it is delivered: the association accepts it and the subsidy held for it is released to you.',
+  'deliveries.intro':
+    'The requests awarded to you. Report each milestone once it is delivered: ' +
+    'the association accepts it and the subsidy held for it is released to you.',
   'deliveries.providersOnly': 'This page is for service providers.',
   'deliveries.empty': 'No request has been awarded to you yet.',
   'deliveries.toReport.one': '{count} milestone to report',
@@ -131,7 +136,9 @@ export const money = {
   'payouts.line': 'Batch {payout}: {amount}',
   'payouts.releasesHeading': 'Released to you',
   'payouts.releasesEmpty': 'Nothing has been released to you yet.',
-  'payouts.adminIntro': 'A payout batch pays every provider what is payable to it. Download the CSV for the bank, then mark the batch paid with the bank’s reference.',
+  'payouts.adminIntro':
+    'A payout batch pays every provider what is payable to it. Download the ' +
+    'CSV for the bank, then mark the batch paid with the bank’s reference.',
   'payouts.create': 'Create a payout batch',
   'payouts.creating': 'Creating…',
   'payouts.created': 'Payout batch {payout} created.',
@@ -157,7 +164,8 @@ export const money = {
   'payoutStatus.paid': 'Paid',
 
   'programmes.title': 'Programmes',
-  'programmes.intro': 'Your subsidy programmes: money you deposit is held for awards in scope and released to providers on delivery.',
+  'programmes.intro':
+    'Your subsidy programmes: money you deposit is held for awards in scope and released to providers on delivery.',
   'programmes.adminIntro': 'Every funder’s subsidy programmes.',
   'programmes.notForRole': 'Programmes are for funders and the national admin.',
   'programmes.empty': 'No programme yet.',
@@ -183,8 +191,11 @@ export const money = {
   'programme.categories': 'Eligible categories',
   'programme.categoriesRequired': 'Choose at least one category',
   'programme.schedule': 'Share of the contract total by repeat award (%)',
-  'programme.scheduleHint': 'Separated by slashes: the first award of a category to an association, the second, and so on. Shares may only fall, like 50/38/26/7.',
-  'programme.scheduleInvalid': 'Enter percentages separated by slashes, each at most 100 and none higher than the one before, like 50/38/26/7',
+  'programme.scheduleHint':
+    'Separated by slashes: the first award of a category to an association, ' +
+    'the second, and so on. Shares may only fall, like 50/38/26/7.',
+  'programme.scheduleInvalid':
+    'Enter percentages separated by slashes, each at most 100 and none higher than the one before, like 50/38/26/7',
   'programme.innovative': 'Share for innovative categories (%), optional',
   'programme.innovativeHint': 'Used instead for IT, quality and testing services; same form.',
   'programme.validFrom': 'Valid from',
@@ -209,7 +220,9 @@ export const money = {
   'programme.deposited.done': '{amount} deposited.',
   'programme.closeOpen': 'Close the programme…',
   'programme.closeHeading': 'Close the programme',
-  'programme.closeConfirm': 'Close “{name}”? It co-finances no new award, and the {available} not held is returned to you. Money already held stays until its milestones are settled.',
+  'programme.closeConfirm':
+    'Close “{name}”? It co-finances no new award, and the {available} not held is ' +
+    'returned to you. Money already held stays until its milestones are settled.',
   'programme.closeYes': 'Yes, close it',
   'programme.closeSaving': 'Closing…',
   'programme.closedNote': 'Closed {at}: it co-finances no new award.',
@@ -234,7 +247,8 @@ export const money = {
   'inbox.markReadOf': 'Mark read: “{title}”',
 
   'dead.title': 'Dead letters',
-  'dead.intro': 'Messages a worker failed on until the queue gave up. Fix the cause, then send them back to their queue.',
+  'dead.intro':
+    'Messages a worker failed on until the queue gave up. Fix the cause, then send them back to their queue.',
   'dead.adminsOnly': 'This page is for the national admin.',
   'dead.queue': 'Queue',
   'dead.unknownType': 'message',

@@ -3,8 +3,8 @@ export const results = {
   'nav.results': 'Results',
   'results.title': 'Programme results',
   'results.lede':
-    'What public money for business development services achieves in each cluster: the paper’s Table 1, kept current '
-    + 'from every milestone accepted. No sign-in needed.',
+    'What public money for business development services achieves in each cluster: the paper’s Table 1, kept current ' +
+    'from every milestone accepted. No sign-in needed.',
   'results.signInLink': 'See the results of every cluster — no sign-in needed',
   'results.scope': 'Clusters of',
   'results.scopeNational': 'The whole country',
@@ -48,8 +48,8 @@ export const results = {
   'results.trendCaption':
     'Cost recovery (the firms’ share of what was delivered) and the average subsidy share, by month.',
   'results.trendAlt':
-    'From {first} to {last}, cost recovery went from {fromRecovery} to {toRecovery} and the average '
-    + 'subsidy share from {fromSubsidy} to {toSubsidy}.',
+    'From {first} to {last}, cost recovery went from {fromRecovery} to {toRecovery} and the average ' +
+    'subsidy share from {fromSubsidy} to {toSubsidy}.',
   'results.trendEmpty': 'No month of this period has a delivery yet.',
   'results.month': 'Month',
   'results.costRecovery': 'Cost recovery',
@@ -66,15 +66,13 @@ export const results = {
 
   'results.defsHeading': 'What each figure counts',
   'results.def.scale':
-    'Member firms recorded as attending at least one milestone that was accepted in the period; a firm '
-    + 'counts once.',
+    'Member firms recorded as attending at least one milestone that was accepted in the period; a firm ' +
+    'counts once.',
   'results.def.underServed':
-    'Of those firms, the micro firms and those with no mechanised production, as the cluster defines '
-    + 'them.',
+    'Of those firms, the micro firms and those with no mechanised production, as the cluster defines ' + 'them.',
   'results.def.outreach': 'Under-served firms as a share of the firms served.',
   'results.def.delivered':
-    'The contract value of every milestone accepted in the period (a partial release counts its released '
-    + 'part).',
+    'The contract value of every milestone accepted in the period (a partial release counts its released ' + 'part).',
   'results.def.costRecovery': 'The share of the value delivered that the firms paid themselves.',
   'results.def.leverage': 'Value delivered for each rupee the programme paid.',
   'results.def.private': 'What member firms paid providers directly.',

@@ -8,7 +8,15 @@ import { Link, paths } from '../../router';
 import { isAdminOf } from '../../session';
 import { NewAssociationForm } from './NewAssociationForm';
 
-function AssociationList({ clusterId, canInvite, added }: { clusterId: string; canInvite: boolean; added: Association[] }) {
+function AssociationList({
+  clusterId,
+  canInvite,
+  added,
+}: {
+  clusterId: string;
+  canInvite: boolean;
+  added: Association[];
+}) {
   const api = useApi();
   const list = usePaged((cursor, signal) => api.listAssociations(clusterId, cursor, signal), [api, clusterId]);
   // Ones just created are shown at once, without waiting for a reload.
@@ -29,7 +37,9 @@ function AssociationList({ clusterId, canInvite, added }: { clusterId: string; c
             </ul>
             {canInvite && (
               <p className="card-actions">
-                <Link to={paths.invite({ role: 'association_rep', clusterId, associationId: a.id })}>{t('associations.inviteRep', { association: a.shortName })}</Link>
+                <Link to={paths.invite({ role: 'association_rep', clusterId, associationId: a.id })}>
+                  {t('associations.inviteRep', { association: a.shortName })}
+                </Link>
               </p>
             )}
           </li>
@@ -56,7 +66,9 @@ export function AssociationsPage({ clusterId }: { clusterId: string }) {
           {added[0] && <SuccessNotice title={t('associations.created', { association: added[0].shortName })} />}
           <h2>{t('associations.listHeading')}</h2>
           <AssociationList clusterId={clusterId} canInvite={canInvite} added={added} />
-          {admin && cluster.status === 'active' && <NewAssociationForm clusterId={clusterId} onCreated={(a) => setAdded((list) => [a, ...list])} />}
+          {admin && cluster.status === 'active' && (
+            <NewAssociationForm clusterId={clusterId} onCreated={(a) => setAdded((list) => [a, ...list])} />
+          )}
         </>
       )}
     </ClusterShell>

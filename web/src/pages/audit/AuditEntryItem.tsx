@@ -4,11 +4,13 @@ import { t, tKey } from '../../i18n';
 
 type Flat = Record<string, unknown>;
 const isObject = (v: unknown): v is Flat => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown): string => (v === undefined ? t('audit.none') : typeof v === 'string' ? v : JSON.stringify(v));
+const show = (v: unknown): string =>
+  v === undefined ? t('audit.none') : typeof v === 'string' ? v : JSON.stringify(v);
 
 /** The fields that changed between before and after; for a creation, everything after. */
 function changes(before: unknown, after: unknown): [string, string, string][] {
-  if (!isObject(after) && !isObject(before)) return before === undefined && after === undefined ? [] : [['', show(before), show(after)]];
+  if (!isObject(after) && !isObject(before))
+    return before === undefined && after === undefined ? [] : [['', show(before), show(after)]];
   const b = isObject(before) ? before : {};
   const a = isObject(after) ? after : {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
@@ -22,9 +24,12 @@ export function AuditEntryItem({ entry: e }: { entry: AuditEntry }) {
     <li className="card audit-entry">
       <h2 className="card-title">{tKey('audit.action', e.action)}</h2>
       <p className="card-sub">
-        <time dateTime={e.at}>{formatDateTime(e.at)}</time> · {t('audit.by', { role: tKey('role', e.actorRole), actor: e.actorId })}
+        <time dateTime={e.at}>{formatDateTime(e.at)}</time> ·{' '}
+        {t('audit.by', { role: tKey('role', e.actorRole), actor: e.actorId })}
       </p>
-      <p className="audit-subject">{e.subject === e.clusterId ? t('audit.subjectCluster') : t('audit.subject', { subject: e.subject })}</p>
+      <p className="audit-subject">
+        {e.subject === e.clusterId ? t('audit.subjectCluster') : t('audit.subject', { subject: e.subject })}
+      </p>
       {e.reason && <p>{t('audit.reason', { reason: e.reason })}</p>}
       {rows.length > 0 && (
         <details>

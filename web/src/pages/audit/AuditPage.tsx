@@ -10,7 +10,8 @@ function AuditList({ clusterId }: { clusterId: string }) {
   const api = useApi();
   const list = usePaged((cursor, signal) => api.listAudit(clusterId, cursor, signal), [api, clusterId]);
   if (list.loading) return <Loading />;
-  if (list.error !== undefined && list.items.length === 0) return <ErrorNotice error={list.error} onRetry={list.reload} />;
+  if (list.error !== undefined && list.items.length === 0)
+    return <ErrorNotice error={list.error} onRetry={list.reload} />;
   if (list.items.length === 0) return <EmptyState>{t('audit.empty')}</EmptyState>;
   return (
     <>

@@ -1,5 +1,14 @@
 import { ApiError, useApi } from '../../api';
-import { ClusterFacts, ClusterNav, EmptyState, ErrorNotice, Loading, LoadMore, RequestList, errorMessage } from '../../components';
+import {
+  ClusterFacts,
+  ClusterNav,
+  EmptyState,
+  ErrorNotice,
+  Loading,
+  LoadMore,
+  RequestList,
+  errorMessage,
+} from '../../components';
 import { usePaged, useResource, useTitle } from '../../hooks';
 import { t } from '../../i18n';
 import { Link, paths } from '../../router';
@@ -11,7 +20,8 @@ function Requests({ clusterId, canPost }: { clusterId: string; canPost: boolean 
   const { user } = useSession();
   // Requests are for signed-in users only: signed out, there is nothing to ask for.
   const requests = usePaged(
-    (cursor, signal) => (user ? api.listRequests(clusterId, { cursor }, signal) : Promise.resolve({ items: [], nextCursor: null })),
+    (cursor, signal) =>
+      user ? api.listRequests(clusterId, { cursor }, signal) : Promise.resolve({ items: [], nextCursor: null }),
     [api, clusterId, user?.id],
   );
   const post = canPost && (
@@ -22,13 +32,18 @@ function Requests({ clusterId, canPost }: { clusterId: string; canPost: boolean 
   let body;
   if (!user) {
     body = (
-      <EmptyState action={<Link to={paths.signIn(paths.cluster(clusterId))}>{t('nav.signIn')}</Link>}>{t('cluster.signInToSee')}</EmptyState>
+      <EmptyState action={<Link to={paths.signIn(paths.cluster(clusterId))}>{t('nav.signIn')}</Link>}>
+        {t('cluster.signInToSee')}
+      </EmptyState>
     );
   } else if (requests.loading) body = <Loading />;
   // The tenant guard answers 404 for a cluster outside the user's reach: say so plainly.
-  else if (requests.error instanceof ApiError && requests.error.status === 404) body = <EmptyState>{t('cluster.requestsHidden')}</EmptyState>;
-  else if (requests.error !== undefined && requests.items.length === 0) body = <ErrorNotice error={requests.error} onRetry={requests.reload} />;
-  else if (requests.items.length === 0) body = <EmptyState action={post}>{t(canPost ? 'cluster.requestsEmptyRep' : 'cluster.requestsEmpty')}</EmptyState>;
+  else if (requests.error instanceof ApiError && requests.error.status === 404)
+    body = <EmptyState>{t('cluster.requestsHidden')}</EmptyState>;
+  else if (requests.error !== undefined && requests.items.length === 0)
+    body = <ErrorNotice error={requests.error} onRetry={requests.reload} />;
+  else if (requests.items.length === 0)
+    body = <EmptyState action={post}>{t(canPost ? 'cluster.requestsEmptyRep' : 'cluster.requestsEmpty')}</EmptyState>;
   else
     body = (
       <>
@@ -68,7 +83,9 @@ export function ClusterPage({ clusterId }: { clusterId: string }) {
       <div className="page">
         <h1>{missing ? t('notFound.title') : t('common.errorTitle')}</h1>
         {missing ? (
-          <EmptyState action={<Link to={paths.home()}>{t('notFound.home')}</Link>}>{errorMessage(cluster.error)}</EmptyState>
+          <EmptyState action={<Link to={paths.home()}>{t('notFound.home')}</Link>}>
+            {errorMessage(cluster.error)}
+          </EmptyState>
         ) : (
           <ErrorNotice error={cluster.error} onRetry={reload} />
         )}
@@ -80,7 +97,11 @@ export function ClusterPage({ clusterId }: { clusterId: string }) {
       <h1>{cluster.data.name}</h1>
       <p className="lede">{cluster.data.sector}</p>
       <ClusterNav user={user} clusterId={clusterId} name={cluster.data.name} />
-      {cluster.data.status !== 'active' && <p className="notice notice-warn">{t(cluster.data.status === 'suspended' ? 'cluster.suspendedNote' : 'cluster.archivedNote')}</p>}
+      {cluster.data.status !== 'active' && (
+        <p className="notice notice-warn">
+          {t(cluster.data.status === 'suspended' ? 'cluster.suspendedNote' : 'cluster.archivedNote')}
+        </p>
+      )}
       {user?.role === 'provider' && !user.clusterIds.includes(clusterId) && (
         <p className="notice">
           {t('cluster.providerNotApproved')} <Link to={paths.providerClusters()}>{t('cluster.applyLink')}</Link>

@@ -21,7 +21,9 @@ export function ClusterResults({ clusterId }: { clusterId: string }) {
           <KeyFigures indicators={results.data} definitionsAt={paths.results()} testId="cluster-results" />
           <p>
             <Link to={paths.results()}>{t('results.clusterLink')}</Link> ·{' '}
-            <a href={api.indicatorsCsvUrl({ clusterId })} download>{t('results.csvCluster')}</a>
+            <a href={api.indicatorsCsvUrl({ clusterId })} download>
+              {t('results.csvCluster')}
+            </a>
           </p>
         </>
       )}

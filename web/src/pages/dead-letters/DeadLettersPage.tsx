@@ -35,12 +35,23 @@ function Letters({ queue, data, reload }: { queue: string; data: DeadLetters; re
             {items.map((m) => (
               <li key={m.messageId} className="card">
                 <div className="select-row">
-                  <input type="checkbox" id={`dl-${m.messageId}`} checked={selected.includes(m.messageId)} onChange={(e) => toggle(m.messageId, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    id={`dl-${m.messageId}`}
+                    checked={selected.includes(m.messageId)}
+                    onChange={(e) => toggle(m.messageId, e.target.checked)}
+                  />
                   <div>
                     <label htmlFor={`dl-${m.messageId}`} className="card-title">
                       {t('dead.select', { type: m.type ?? t('dead.unknownType'), id: m.messageId })}
                     </label>
-                    <p className="hint">{t('dead.meta', { cluster: m.clusterId ?? '—', count: m.receiveCount, at: formatDateTime(m.sentAt) })}</p>
+                    <p className="hint">
+                      {t('dead.meta', {
+                        cluster: m.clusterId ?? '—',
+                        count: m.receiveCount,
+                        at: formatDateTime(m.sentAt),
+                      })}
+                    </p>
                     {m.correlationId && <p className="hint">{t('dead.correlation', { id: m.correlationId })}</p>}
                     {m.error && <p className="prose field-error">{m.error}</p>}
                   </div>
@@ -75,7 +86,10 @@ export function DeadLettersPage({ queue }: { queue: string | undefined }) {
   const api = useApi();
   const user = useRequireUser(paths.deadLetters(queue));
   const admin = user?.role === 'national_admin';
-  const [letters, reload] = useResource((signal) => (admin ? api.deadLetters(queue, signal) : Promise.resolve({ queues: [], items: [] })), [api, admin, queue]);
+  const [letters, reload] = useResource(
+    (signal) => (admin ? api.deadLetters(queue, signal) : Promise.resolve({ queues: [], items: [] })),
+    [api, admin, queue],
+  );
   useTitle(t('dead.title'));
   if (!user) return null;
   const queues = letters.data?.queues ?? [];
@@ -94,7 +108,13 @@ export function DeadLettersPage({ queue }: { queue: string | undefined }) {
           {letters.state === 'ok' && current && (
             <>
               <div className="filters">
-                <SelectInput id="queue" label={t('dead.queue')} value={current} onValue={(q) => navigate(paths.deadLetters(q), { replace: true })} options={queues.map((q) => ({ value: q, label: q }))} />
+                <SelectInput
+                  id="queue"
+                  label={t('dead.queue')}
+                  value={current}
+                  onValue={(q) => navigate(paths.deadLetters(q), { replace: true })}
+                  options={queues.map((q) => ({ value: q, label: q }))}
+                />
               </div>
               <Letters key={current} queue={current} data={letters.data} reload={reload} />
             </>

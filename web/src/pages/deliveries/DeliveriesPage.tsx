@@ -22,7 +22,17 @@ function DeliveryCard({ d }: { d: Delivery }) {
         <p>{t('deliveries.moneyPending')}</p>
       ) : (
         <>
-          <p>{t('deliveries.released', { released: formatAmount(sum(money.milestones.map((m) => m.released), money.subsidy)), subsidy: formatAmount(money.subsidy) })}</p>
+          <p>
+            {t('deliveries.released', {
+              released: formatAmount(
+                sum(
+                  money.milestones.map((m) => m.released),
+                  money.subsidy,
+                ),
+              ),
+              subsidy: formatAmount(money.subsidy),
+            })}
+          </p>
           <ul className="facts">
             {toReport.length > 0 && <li>{tn('deliveries.toReport', toReport.length)}</li>}
             {waiting.length > 0 && <li>{tn('deliveries.waiting', waiting.length)}</li>}
@@ -41,14 +51,20 @@ function DeliveryCard({ d }: { d: Delivery }) {
   );
 }
 
-const sum = (parts: { amount: number }[], like: { currency: string }) => ({ amount: parts.reduce((a, p) => a + p.amount, 0), currency: like.currency });
+const sum = (parts: { amount: number }[], like: { currency: string }) => ({
+  amount: parts.reduce((a, p) => a + p.amount, 0),
+  currency: like.currency,
+});
 
 /** The provider's awarded requests and the milestones it still has to deliver and report. */
 export function DeliveriesPage() {
   const api = useApi();
   const user = useRequireUser(paths.deliveries());
   const provider = user?.role === 'provider';
-  const [deliveries, reload] = useResource((signal) => (provider ? loadDeliveries(api, signal) : Promise.resolve([])), [api, user?.id, provider]);
+  const [deliveries, reload] = useResource(
+    (signal) => (provider ? loadDeliveries(api, signal) : Promise.resolve([])),
+    [api, user?.id, provider],
+  );
   useTitle(t('deliveries.title'));
   if (!user) return null;
   return (
@@ -62,7 +78,9 @@ export function DeliveriesPage() {
           {deliveries.state === 'loading' && <Loading />}
           {deliveries.state === 'error' && <ErrorNotice error={deliveries.error} onRetry={reload} />}
           {deliveries.state === 'ok' && deliveries.data.length === 0 && (
-            <EmptyState action={<Link to={paths.openRequests()}>{t('nav.openRequests')}</Link>}>{t('deliveries.empty')}</EmptyState>
+            <EmptyState action={<Link to={paths.openRequests()}>{t('nav.openRequests')}</Link>}>
+              {t('deliveries.empty')}
+            </EmptyState>
           )}
           {deliveries.state === 'ok' && deliveries.data.length > 0 && (
             <ul className="cards cluster-list">

@@ -25,7 +25,9 @@ export async function loadDeliveries(api: Api, signal: AbortSignal): Promise<Del
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
-  const requests = await Promise.all(bids.map((b) => api.getRequest(b.clusterId, b.requestId, signal).catch(() => undefined)));
+  const requests = await Promise.all(
+    bids.map((b) => api.getRequest(b.clusterId, b.requestId, signal).catch(() => undefined)),
+  );
   const won = requests.filter((r, i): r is ServiceRequest => !!r && r.award?.bidId === bids[i]?.id);
   const money = await Promise.all(
     won.map((r) =>

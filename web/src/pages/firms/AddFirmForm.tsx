@@ -7,7 +7,15 @@ import { t } from '../../i18n';
 const EMPTY = { name: '', employees: '', sectorDetail: '', mechanised: false, womenLed: false };
 
 /** One member firm by hand: name, employees, mechanised, women-led, what it makes. */
-export function AddFirmForm({ clusterId, associationId, onAdded }: { clusterId: string; associationId: string; onAdded(firm: FirmProfile): void }) {
+export function AddFirmForm({
+  clusterId,
+  associationId,
+  onAdded,
+}: {
+  clusterId: string;
+  associationId: string;
+  onAdded(firm: FirmProfile): void;
+}) {
   const api = useApi();
   const [f, setF] = useState(EMPTY);
   const form = useForm(['name', 'employees', 'sectorDetail', 'mechanised', 'womenLed']);
@@ -20,7 +28,13 @@ export function AddFirmForm({ clusterId, associationId, onAdded }: { clusterId: 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(check, async () => {
-      const body: NewFirm = { name: f.name.trim(), employees: Number(f.employees), mechanised: f.mechanised, womenLed: f.womenLed, ...(f.sectorDetail.trim() ? { sectorDetail: f.sectorDetail.trim() } : {}) };
+      const body: NewFirm = {
+        name: f.name.trim(),
+        employees: Number(f.employees),
+        mechanised: f.mechanised,
+        womenLed: f.womenLed,
+        ...(f.sectorDetail.trim() ? { sectorDetail: f.sectorDetail.trim() } : {}),
+      };
       onAdded(await api.registerFirm(clusterId, associationId, body));
       setF(EMPTY);
     });
@@ -29,18 +43,49 @@ export function AddFirmForm({ clusterId, associationId, onAdded }: { clusterId: 
     <form className="form panel" onSubmit={submit} noValidate aria-busy={form.busy} aria-labelledby="add-firm-heading">
       <h2 id="add-firm-heading">{t('firms.addHeading')}</h2>
       <ErrorSummary items={form.summary} />
-      <TextInput id="name" label={t('firms.name')} value={f.name} onValue={(name) => setF((s) => ({ ...s, name }))} errors={form.errors.name} />
+      <TextInput
+        id="name"
+        label={t('firms.name')}
+        value={f.name}
+        onValue={(name) => setF((s) => ({ ...s, name }))}
+        errors={form.errors.name}
+      />
       <div className="row">
-        <TextInput id="employees" label={t('firms.employeesLabel')} type="number" min={1} value={f.employees} onValue={(employees) => setF((s) => ({ ...s, employees }))} errors={form.errors.employees} />
-        <TextInput id="sectorDetail" label={t('firms.sectorDetail')} hint={t('firms.optional')} value={f.sectorDetail} onValue={(sectorDetail) => setF((s) => ({ ...s, sectorDetail }))} errors={form.errors.sectorDetail} />
+        <TextInput
+          id="employees"
+          label={t('firms.employeesLabel')}
+          type="number"
+          min={1}
+          value={f.employees}
+          onValue={(employees) => setF((s) => ({ ...s, employees }))}
+          errors={form.errors.employees}
+        />
+        <TextInput
+          id="sectorDetail"
+          label={t('firms.sectorDetail')}
+          hint={t('firms.optional')}
+          value={f.sectorDetail}
+          onValue={(sectorDetail) => setF((s) => ({ ...s, sectorDetail }))}
+          errors={form.errors.sectorDetail}
+        />
       </div>
       <ul className="checks">
         <li>
-          <input type="checkbox" id="mechanised" checked={f.mechanised} onChange={(e) => setF((s) => ({ ...s, mechanised: e.target.checked }))} />
+          <input
+            type="checkbox"
+            id="mechanised"
+            checked={f.mechanised}
+            onChange={(e) => setF((s) => ({ ...s, mechanised: e.target.checked }))}
+          />
           <label htmlFor="mechanised">{t('firms.mechanisedLabel')}</label>
         </li>
         <li>
-          <input type="checkbox" id="womenLed" checked={f.womenLed} onChange={(e) => setF((s) => ({ ...s, womenLed: e.target.checked }))} />
+          <input
+            type="checkbox"
+            id="womenLed"
+            checked={f.womenLed}
+            onChange={(e) => setF((s) => ({ ...s, womenLed: e.target.checked }))}
+          />
           <label htmlFor="womenLed">{t('firms.womenLedLabel')}</label>
         </li>
       </ul>

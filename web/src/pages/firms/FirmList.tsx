@@ -15,11 +15,23 @@ function flags(f: FirmProfile): string[] {
 }
 
 /** The association's member firms, in registration order, a page at a time. */
-export function FirmList({ clusterId, associationId, round }: { clusterId: string; associationId: string; round: number }) {
+export function FirmList({
+  clusterId,
+  associationId,
+  round,
+}: {
+  clusterId: string;
+  associationId: string;
+  round: number;
+}) {
   const api = useApi();
-  const list = usePaged((cursor, signal) => api.listFirms(clusterId, associationId, cursor, signal), [api, clusterId, associationId, round]);
+  const list = usePaged(
+    (cursor, signal) => api.listFirms(clusterId, associationId, cursor, signal),
+    [api, clusterId, associationId, round],
+  );
   if (list.loading) return <Loading />;
-  if (list.error !== undefined && list.items.length === 0) return <ErrorNotice error={list.error} onRetry={list.reload} />;
+  if (list.error !== undefined && list.items.length === 0)
+    return <ErrorNotice error={list.error} onRetry={list.reload} />;
   if (list.items.length === 0) return <EmptyState>{t('firms.empty')}</EmptyState>;
   return (
     <>

@@ -33,8 +33,16 @@ export function FirmsPage({ clusterId }: { clusterId: string }) {
             </section>
             {cluster.status === 'active' && (
               <div className="two-col">
-                <AddFirmForm clusterId={clusterId} associationId={user.organisationId} onAdded={(f) => changed(t('firms.added', { firm: f.name }))} />
-                <ImportForm clusterId={clusterId} associationId={user.organisationId} onImported={(n) => changed(tn('import.done', n))} />
+                <AddFirmForm
+                  clusterId={clusterId}
+                  associationId={user.organisationId}
+                  onAdded={(f) => changed(t('firms.added', { firm: f.name }))}
+                />
+                <ImportForm
+                  clusterId={clusterId}
+                  associationId={user.organisationId}
+                  onImported={(n) => changed(tn('import.done', n))}
+                />
               </div>
             )}
           </>

@@ -20,8 +20,18 @@ export function rowErrors(error: unknown): RowError[] {
 
 const SAMPLE = 'name,employees,mechanised,women_led,sector_detail\nKaur Woollens,7,no,yes,Hand-knitted cardigans';
 
-/** A paper register typed up as CSV: from a file or pasted. All rows go in, or none, with every bad row listed by line. */
-export function ImportForm({ clusterId, associationId, onImported }: { clusterId: string; associationId: string; onImported(count: number): void }) {
+/**
+ * A paper register typed up as CSV: from a file or pasted. All rows go in, or none, with every bad row listed by line.
+ */
+export function ImportForm({
+  clusterId,
+  associationId,
+  onImported,
+}: {
+  clusterId: string;
+  associationId: string;
+  onImported(count: number): void;
+}) {
   const api = useApi();
   const [csv, setCsv] = useState('');
   const [busy, setBusy] = useState(false);
@@ -61,14 +71,32 @@ export function ImportForm({ clusterId, associationId, onImported }: { clusterId
         {(ids) => <input {...ids} type="file" accept=".csv,text/csv,text/plain" onChange={(e) => void readFile(e)} />}
       </Field>
       <Field label={t('import.csv')} id="csv" errors={empty ? [t('import.empty')] : []}>
-        {(ids) => <textarea {...ids} rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} spellCheck={false} {...(describedBy ? { 'aria-describedby': [ids['aria-describedby'], describedBy].filter(Boolean).join(' '), 'aria-invalid': true } : {})} />}
+        {(ids) => (
+          <textarea
+            {...ids}
+            rows={6}
+            value={csv}
+            onChange={(e) => setCsv(e.target.value)}
+            spellCheck={false}
+            {...(describedBy
+              ? {
+                  'aria-describedby': [ids['aria-describedby'], describedBy].filter(Boolean).join(' '),
+                  'aria-invalid': true,
+                }
+              : {})}
+          />
+        )}
       </Field>
       {rows.length > 0 && (
         <div className="notice notice-error" id="csv-rows" role="alert" tabIndex={-1} ref={errorsRef}>
           <p className="notice-title">{t('import.failed', { count: rows.length })}</p>
           <ul className="row-errors">
             {rows.map((r, i) => (
-              <li key={i}>{r.column ? t('import.rowColumn', { line: r.line, column: r.column, message: r.message }) : t('import.row', { line: r.line, message: r.message })}</li>
+              <li key={i}>
+                {r.column
+                  ? t('import.rowColumn', { line: r.line, column: r.column, message: r.message })
+                  : t('import.row', { line: r.line, message: r.message })}
+              </li>
             ))}
           </ul>
         </div>

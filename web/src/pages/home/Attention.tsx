@@ -14,17 +14,22 @@ interface ClusterAttention {
 const PER_CLUSTER = 5;
 
 const introKey = (role: User['role']): MessageKey =>
-  role === 'association_rep' || role === 'provider' || role === 'funder' ? `home.attention.${role}` : 'home.attention.admin';
+  role === 'association_rep' || role === 'provider' || role === 'funder'
+    ? `home.attention.${role}`
+    : 'home.attention.admin';
 
 /** The user's clusters; a national admin reaches them all (the first page of the registry). */
 async function clustersOf(api: Api, user: User, signal: AbortSignal): Promise<Cluster[]> {
-  if (user.role === 'national_admin' && user.clusterIds.length === 0) return (await api.listClusters(undefined, signal)).items;
+  if (user.role === 'national_admin' && user.clusterIds.length === 0)
+    return (await api.listClusters(undefined, signal)).items;
   return Promise.all(user.clusterIds.map((id) => api.getCluster(id, signal)));
 }
 
 async function loadAttention(api: Api, user: User, signal: AbortSignal): Promise<ClusterAttention[]> {
   const clusters = await clustersOf(api, user, signal);
-  const pages = await Promise.all(clusters.map((c) => api.listRequests(c.id, { status: 'open', limit: PER_CLUSTER }, signal)));
+  const pages = await Promise.all(
+    clusters.map((c) => api.listRequests(c.id, { status: 'open', limit: PER_CLUSTER }, signal)),
+  );
   return clusters
     .map((cluster, i) => ({ cluster, open: pages[i]?.items ?? [], more: (pages[i]?.nextCursor ?? null) !== null }))
     .filter((a) => a.open.length > 0);
@@ -45,7 +50,9 @@ export function Attention({ user }: { user: User }) {
         attention.data.map(({ cluster, open, more }) => (
           <div key={cluster.id} className="attention-cluster">
             <h3>
-              <Link to={paths.cluster(cluster.id)}>{tn('home.attentionCluster', open.length, { cluster: cluster.name })}</Link>
+              <Link to={paths.cluster(cluster.id)}>
+                {tn('home.attentionCluster', open.length, { cluster: cluster.name })}
+              </Link>
             </h3>
             <RequestList requests={open} headingLevel={3} />
             {more && (

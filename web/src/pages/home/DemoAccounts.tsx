@@ -18,7 +18,8 @@ export function DemoAccounts() {
         {accounts.data.items.map((a) => (
           <li key={a.email} className="demo-account" data-role={a.role}>
             <p className="demo-who">
-              <strong>{tKey('role', a.role)}</strong> {t('home.demoWho', { name: a.name, organisation: a.organisationName })}
+              <strong>{tKey('role', a.role)}</strong>{' '}
+              {t('home.demoWho', { name: a.name, organisation: a.organisationName })}
             </p>
             <dl className="demo-creds">
               <div>

@@ -28,14 +28,24 @@ export function FunderResults({ user }: { user: User }) {
           {steps.map((s) => (
             <li key={`${s.associationId}-${s.category}`}>
               {t('results.graduationStep', {
-                association: s.associationName, category: labelOf(s.category), award: s.award, share: percent(s.share),
+                association: s.associationName,
+                category: labelOf(s.category),
+                award: s.award,
+                share: percent(s.share),
               })}
-              {s.graduated && <> · <strong>{t('results.graduated')}</strong></>}
+              {s.graduated && (
+                <>
+                  {' '}
+                  · <strong>{t('results.graduated')}</strong>
+                </>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <p><Link to={paths.results()}>{t('nav.results')}</Link></p>
+      <p>
+        <Link to={paths.results()}>{t('nav.results')}</Link>
+      </p>
     </section>
   );
 }

@@ -11,7 +11,9 @@ async function adminTasks(api: Api, user: User, signal: AbortSignal): Promise<Ta
   const lists = await Promise.all(user.clusterIds.map((id) => api.listRegistrations(id, signal)));
   return user.clusterIds.flatMap((id, i) => {
     const pending = (lists[i]?.items ?? []).filter((r) => r.status === 'pending').length;
-    return pending > 0 ? [{ key: `reg-${id}`, to: paths.registrations(id), text: tn('home.task.applications', pending) }] : [];
+    return pending > 0
+      ? [{ key: `reg-${id}`, to: paths.registrations(id), text: tn('home.task.applications', pending) }]
+      : [];
   });
 }
 
@@ -19,7 +21,8 @@ async function adminTasks(api: Api, user: User, signal: AbortSignal): Promise<Ta
 function repTask(r: ServiceRequest, now: number): Task | undefined {
   const to = paths.request(r.clusterId, r.id);
   if (r.status === 'draft') return { key: r.id, to, text: t('home.task.draft', { title: r.title }) };
-  if (r.status === 'open' && Date.parse(r.biddingDeadline) <= now) return { key: r.id, to, text: t('home.task.close', { title: r.title }) };
+  if (r.status === 'open' && Date.parse(r.biddingDeadline) <= now)
+    return { key: r.id, to, text: t('home.task.close', { title: r.title }) };
   if (r.status === 'evaluating') return { key: r.id, to, text: t('home.task.award', { title: r.title }) };
   return undefined;
 }
@@ -27,7 +30,9 @@ function repTask(r: ServiceRequest, now: number): Task | undefined {
 async function repTasks(api: Api, user: User, signal: AbortSignal): Promise<Task[]> {
   const pages = await Promise.all(user.clusterIds.map((id) => api.listRequests(id, { limit: 50 }, signal)));
   const now = Date.now();
-  return pages.flatMap((p) => p.items.filter((r) => r.associationId === user.organisationId).flatMap((r) => repTask(r, now) ?? []));
+  return pages.flatMap((p) =>
+    p.items.filter((r) => r.associationId === user.organisationId).flatMap((r) => repTask(r, now) ?? []),
+  );
 }
 
 function marketTasks(api: Api, user: User, signal: AbortSignal): Promise<Task[]> {
@@ -44,22 +49,34 @@ async function loadTasks(api: Api, user: User, signal: AbortSignal): Promise<Tas
 /** Links for what the role starts from, whatever is waiting. */
 function Shortcuts({ user }: { user: User }) {
   const links: [string, string][] = [];
-  if (user.role === 'national_admin' || user.role === 'state_admin') links.push([paths.onboardCluster(), t('nav.onboard')], [paths.invite(), t('home.inviteSomeone')]);
-  if (user.role === 'provider') links.push([paths.openRequests(), t('nav.openRequests')], [paths.myBids(), t('nav.myBids')], [paths.deliveries(), t('nav.deliveries')]);
-  if (user.role === 'funder') links.push([paths.programmes(), t('nav.programmes')], [paths.newProgramme(), t('programmes.new')]);
+  if (user.role === 'national_admin' || user.role === 'state_admin')
+    links.push([paths.onboardCluster(), t('nav.onboard')], [paths.invite(), t('home.inviteSomeone')]);
+  if (user.role === 'provider')
+    links.push(
+      [paths.openRequests(), t('nav.openRequests')],
+      [paths.myBids(), t('nav.myBids')],
+      [paths.deliveries(), t('nav.deliveries')],
+    );
+  if (user.role === 'funder')
+    links.push([paths.programmes(), t('nav.programmes')], [paths.newProgramme(), t('programmes.new')]);
   if (links.length === 0) return null;
   return (
     <ul className="quick-actions">
       {links.map(([to, label]) => (
         <li key={to}>
-          <Link to={to} className="button-secondary">{label}</Link>
+          <Link to={to} className="button-secondary">
+            {label}
+          </Link>
         </li>
       ))}
     </ul>
   );
 }
 
-/** What this role must act on first: applications to decide, requests to open, close or award, money to report, accept or pay; a provider with no cluster yet. */
+/**
+ * What this role must act on first: applications to decide, requests to open, close or award, money to report, accept
+ * or pay; a provider with no cluster yet.
+ */
 export function RoleTasks({ user }: { user: User }) {
   const api = useApi();
   const [tasks, reload] = useResource((signal) => loadTasks(api, user, signal), [api, user]);

@@ -19,14 +19,25 @@ const AWARDED: ServiceRequest['status'][] = ['awarded', 'in_delivery'];
  */
 const soft = (tasks: Promise<Task[]>): Promise<Task[]> => tasks.catch(() => []);
 
-function milestoneTasks(r: ServiceRequest, money: RequestMoney, status: string, key: 'home.task.reportDelivery' | 'home.task.acceptMilestone' | 'home.task.resolveMilestone'): Task[] {
+function milestoneTasks(
+  r: ServiceRequest,
+  money: RequestMoney,
+  status: string,
+  key: 'home.task.reportDelivery' | 'home.task.acceptMilestone' | 'home.task.resolveMilestone',
+): Task[] {
   return money.milestones
     .filter((m) => m.status === status)
-    .map((m) => ({ key: `${r.id}-${m.index}-${status}`, to: paths.request(r.clusterId, r.id), text: t(key, { milestone: m.name, title: r.title }) }));
+    .map((m) => ({
+      key: `${r.id}-${m.index}-${status}`,
+      to: paths.request(r.clusterId, r.id),
+      text: t(key, { milestone: m.name, title: r.title }),
+    }));
 }
 
 async function awardedIn(api: Api, clusterIds: string[], signal: AbortSignal): Promise<ServiceRequest[]> {
-  const pages = await Promise.all(clusterIds.flatMap((id) => AWARDED.map((status) => api.listRequests(id, { status, limit: 50 }, signal))));
+  const pages = await Promise.all(
+    clusterIds.flatMap((id) => AWARDED.map((status) => api.listRequests(id, { status, limit: 50 }, signal))),
+  );
   return pages.flatMap((p) => p.items);
 }
 
@@ -41,24 +52,47 @@ async function toAccept(api: Api, user: User, signal: AbortSignal): Promise<Task
 async function toResolve(api: Api, user: User, signal: AbortSignal): Promise<Task[]> {
   const awarded = await awardedIn(api, user.clusterIds, signal);
   const money = await Promise.all(awarded.map((r) => api.getMoney(r.clusterId, r.id, signal).catch(() => undefined)));
-  return awarded.flatMap((r, i) => (money[i] ? milestoneTasks(r, money[i], 'disputed', 'home.task.resolveMilestone') : []));
+  return awarded.flatMap((r, i) =>
+    money[i] ? milestoneTasks(r, money[i], 'disputed', 'home.task.resolveMilestone') : [],
+  );
 }
 
 /** Milestones the provider is to deliver and report, and money payable to it. */
 async function providerTasks(api: Api, user: User, signal: AbortSignal): Promise<Task[]> {
-  const [deliveries, payable] = await Promise.all([loadDeliveries(api, signal), api.getPayable(user.organisationId, signal).catch(() => undefined)]);
-  const report = deliveries.flatMap((d) => (d.money && d.money.status !== 'pending' ? milestoneTasks(d.request, d.money, 'awaiting_delivery', 'home.task.reportDelivery') : []));
-  const pay = payable && payable.payable.amount > 0 ? [{ key: 'payable', to: paths.payouts(), text: t('home.task.payable', { amount: formatAmount(payable.payable) }) }] : [];
+  const [deliveries, payable] = await Promise.all([
+    loadDeliveries(api, signal),
+    api.getPayable(user.organisationId, signal).catch(() => undefined),
+  ]);
+  const report = deliveries.flatMap((d) =>
+    d.money && d.money.status !== 'pending'
+      ? milestoneTasks(d.request, d.money, 'awaiting_delivery', 'home.task.reportDelivery')
+      : [],
+  );
+  const pay =
+    payable && payable.payable.amount > 0
+      ? [
+          {
+            key: 'payable',
+            to: paths.payouts(),
+            text: t('home.task.payable', { amount: formatAmount(payable.payable) }),
+          },
+        ]
+      : [];
   return [...report, ...pay];
 }
 
 /** A funder's programmes and what each has available; none yet, a prompt to create one. */
 async function funderTasks(api: Api, signal: AbortSignal): Promise<Task[]> {
   const page = await api.listProgrammes(undefined, signal);
-  if (page.items.length === 0) return [{ key: 'programme-new', to: paths.newProgramme(), text: t('home.task.programmeNone') }];
+  if (page.items.length === 0)
+    return [{ key: 'programme-new', to: paths.newProgramme(), text: t('home.task.programmeNone') }];
   return page.items
     .filter((p) => p.status === 'open')
-    .map((p) => ({ key: p.id, to: paths.programme(p.id), text: t('home.task.programme', { name: p.name, available: formatAmount(p.funds.available) }) }));
+    .map((p) => ({
+      key: p.id,
+      to: paths.programme(p.id),
+      text: t('home.task.programme', { name: p.name, available: formatAmount(p.funds.available) }),
+    }));
 }
 
 /** Payout batches exported to the bank and not yet marked paid. */

@@ -8,7 +8,11 @@ import { Link, paths } from '../../router';
 
 /** Where a notification leads: its own portal link, else its request. */
 const linkOf = (n: Notification): string | undefined =>
-  n.link?.startsWith('/') && !n.link.startsWith('//') ? n.link : n.requestId ? paths.request(n.clusterId, n.requestId) : undefined;
+  n.link?.startsWith('/') && !n.link.startsWith('//')
+    ? n.link
+    : n.requestId
+      ? paths.request(n.clusterId, n.requestId)
+      : undefined;
 
 function Item({ n, onRead }: { n: Notification; onRead(id: string): Promise<void> }) {
   const [busy, setBusy] = useState(false);
@@ -33,13 +37,21 @@ function Item({ n, onRead }: { n: Notification; onRead(id: string): Promise<void
         {to ? <Link to={to}>{n.title}</Link> : n.title}
       </h2>
       <p className="card-sub">
-        {unread && <span className="badge badge-pending">{t('inbox.unread')}</span>} <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+        {unread && <span className="badge badge-pending">{t('inbox.unread')}</span>}{' '}
+        <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
       </p>
       {n.text && n.text !== n.title && <p className="prose">{n.text}</p>}
       {error !== undefined && <ErrorNotice error={error} />}
       {unread && (
         <div className="actions">
-          <button type="button" className="button-secondary" onClick={() => void read()} disabled={busy} aria-busy={busy} aria-label={t('inbox.markReadOf', { title: n.title })}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void read()}
+            disabled={busy}
+            aria-busy={busy}
+            aria-label={t('inbox.markReadOf', { title: n.title })}
+          >
             {t('inbox.markRead')}
           </button>
         </div>

@@ -41,10 +41,16 @@ export function AcceptForm({ token, invitation, onGone }: Props) {
   const accept = async () => {
     try {
       const trimmed = name.trim();
-      signIn(await api.acceptInvitation(token, { password, ...(trimmed !== invitation.name ? { name: trimmed } : {}) }));
+      signIn(
+        await api.acceptInvitation(token, { password, ...(trimmed !== invitation.name ? { name: trimmed } : {}) }),
+      );
       navigate(paths.home(), { replace: true });
     } catch (error) {
-      if (error instanceof ApiError && (error.code === 'INVITATION.USED' || error.code === 'INVITATION.EXPIRED' || error.status === 404)) return onGone(error.code);
+      if (
+        error instanceof ApiError &&
+        (error.code === 'INVITATION.USED' || error.code === 'INVITATION.EXPIRED' || error.status === 404)
+      )
+        return onGone(error.code);
       throw error;
     }
   };
@@ -55,11 +61,35 @@ export function AcceptForm({ token, invitation, onGone }: Props) {
   return (
     <form className="form" onSubmit={submit} noValidate aria-busy={form.busy}>
       <ErrorSummary items={form.summary} />
-      <TextInput id="name" label={t('invitation.name')} autoComplete="name" value={name} onValue={setName} errors={form.errors.name} />
+      <TextInput
+        id="name"
+        label={t('invitation.name')}
+        autoComplete="name"
+        value={name}
+        onValue={setName}
+        errors={form.errors.name}
+      />
       {/* The email is fixed by the invitation; password managers still want it beside the password. */}
       <input type="hidden" name="username" autoComplete="username" value={invitation.email} />
-      <TextInput id="password" label={t('password.new')} hint={t('password.hint', { min: MIN_PASSWORD })} type="password" autoComplete="new-password" value={password} onValue={setPassword} errors={form.errors.password} />
-      <TextInput id="confirm" label={t('password.confirm')} type="password" autoComplete="new-password" value={confirm} onValue={setConfirm} errors={form.errors.confirm} />
+      <TextInput
+        id="password"
+        label={t('password.new')}
+        hint={t('password.hint', { min: MIN_PASSWORD })}
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onValue={setPassword}
+        errors={form.errors.password}
+      />
+      <TextInput
+        id="confirm"
+        label={t('password.confirm')}
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onValue={setConfirm}
+        errors={form.errors.confirm}
+      />
       <div className="actions">
         <SubmitButton busy={form.busy} label={t('invitation.accept')} busyLabel={t('invitation.accepting')} />
       </div>

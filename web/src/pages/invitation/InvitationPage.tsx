@@ -67,7 +67,8 @@ export function InvitationPage({ token }: { token: string }) {
   const [preview, reload] = useResource((signal) => api.previewInvitation(token, signal), [api, token]);
   const [goneLater, setGoneLater] = useState<Gone | undefined>(undefined);
   useTitle(t('invitation.title'));
-  const gone: Gone | undefined = goneLater ?? (preview.state === 'error' ? goneOf(preview.error) : preview.data?.accepted ? 'used' : undefined);
+  const gone: Gone | undefined =
+    goneLater ?? (preview.state === 'error' ? goneOf(preview.error) : preview.data?.accepted ? 'used' : undefined);
   return (
     <div className="page narrow">
       <h1>{t('invitation.title')}</h1>
@@ -76,11 +77,22 @@ export function InvitationPage({ token }: { token: string }) {
       {preview.state === 'error' && !gone && <ErrorNotice error={preview.error} onRetry={reload} />}
       {preview.state === 'ok' && !gone && (
         <>
-          <p className="lede">{t('invitation.intro', { role: tKey('role', preview.data.role), organisation: preview.data.organisationName })}</p>
+          <p className="lede">
+            {t('invitation.intro', {
+              role: tKey('role', preview.data.role),
+              organisation: preview.data.organisationName,
+            })}
+          </p>
           <Summary invitation={preview.data} />
           {user && <p className="notice">{t('invitation.signedInAs', { name: user.name })}</p>}
           <h2>{t('invitation.chooseHeading')}</h2>
-          <AcceptForm token={token} invitation={preview.data} onGone={(code) => setGoneLater(code === 'INVITATION.EXPIRED' ? 'expired' : code === 'INVITATION.USED' ? 'used' : 'invalid')} />
+          <AcceptForm
+            token={token}
+            invitation={preview.data}
+            onGone={(code) =>
+              setGoneLater(code === 'INVITATION.EXPIRED' ? 'expired' : code === 'INVITATION.USED' ? 'used' : 'invalid')
+            }
+          />
         </>
       )}
     </div>

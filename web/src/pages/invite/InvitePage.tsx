@@ -33,7 +33,13 @@ export function InvitePage({ role, clusterId, associationId }: Props) {
         <>
           <p>{t('invite.intro')}</p>
           {last && (
-            <SuccessNotice title={t('invite.sent', { name: last.name, role: tKey('role', last.role), organisation: last.organisationName })}>
+            <SuccessNotice
+              title={t('invite.sent', {
+                name: last.name,
+                role: tKey('role', last.role),
+                organisation: last.organisationName,
+              })}
+            >
               <p>{t('invite.sentDetail', { email: last.email, until: formatDateTime(last.expiresAt) })}</p>
               {hasOutbox && (
                 <p>
@@ -45,7 +51,11 @@ export function InvitePage({ role, clusterId, associationId }: Props) {
           <InviteForm
             key={round}
             user={user}
-            initial={{ ...(role ? { role } : {}), ...(clusterId ? { clusterId } : {}), ...(associationId ? { associationId } : {}) }}
+            initial={{
+              ...(role ? { role } : {}),
+              ...(clusterId ? { clusterId } : {}),
+              ...(associationId ? { associationId } : {}),
+            }}
             onSent={(summary) => {
               setSent((s) => [summary, ...s]);
               setRound((r) => r + 1);

@@ -12,7 +12,15 @@ export interface InviteFields {
   organisationName: string;
 }
 
-export const INVITE_FIELDS = ['role', 'name', 'email', 'state', 'clusterId', 'associationId', 'organisationName'] as const;
+export const INVITE_FIELDS = [
+  'role',
+  'name',
+  'email',
+  'state',
+  'clusterId',
+  'associationId',
+  'organisationName',
+] as const;
 
 /** The clusters a user can invite for: a cluster admin's own; every cluster for national and state admins. */
 export async function clustersFor(api: Api, user: User, signal: AbortSignal) {

@@ -19,7 +19,11 @@ export function ManageClusterPage({ clusterId }: { clusterId: string }) {
         if (!isNationalOrState(user)) return <p className="notice">{t('manage.notAllowed')}</p>;
         return (
           <>
-            {changed && <SuccessNotice title={t('manage.done', { cluster: cluster.name, status: tKey('clusterStatus', cluster.status) })} />}
+            {changed && (
+              <SuccessNotice
+                title={t('manage.done', { cluster: cluster.name, status: tKey('clusterStatus', cluster.status) })}
+              />
+            )}
             <ClusterFacts cluster={cluster} />
             <h2>{t('manage.statusHeading')}</h2>
             <p>{t('manage.intro')}</p>

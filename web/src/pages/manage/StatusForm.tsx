@@ -8,8 +8,16 @@ import { t, type MessageKey } from '../../i18n';
 const MIN_REASON = 10;
 
 /** What each status can become (an archived cluster never changes again). */
-const NEXT: Record<ClusterStatus, ClusterStatus[]> = { active: ['suspended', 'archived'], suspended: ['active', 'archived'], archived: [] };
-const VERB: Record<ClusterStatus, MessageKey> = { active: 'manage.to.active', suspended: 'manage.to.suspended', archived: 'manage.to.archived' };
+const NEXT: Record<ClusterStatus, ClusterStatus[]> = {
+  active: ['suspended', 'archived'],
+  suspended: ['active', 'archived'],
+  archived: [],
+};
+const VERB: Record<ClusterStatus, MessageKey> = {
+  active: 'manage.to.active',
+  suspended: 'manage.to.suspended',
+  archived: 'manage.to.archived',
+};
 
 /**
  * Suspend, reactivate or archive a cluster: choose, give a reason, then confirm in a second
@@ -51,16 +59,32 @@ export function StatusForm({ cluster, onChanged }: { cluster: Cluster; onChanged
 
   if (confirming && target) {
     return (
-      <section className="confirm" aria-labelledby="confirm-title" aria-describedby="confirm-body" tabIndex={-1} ref={confirmRef}>
-        <h2 className="notice-title" id="confirm-title">{t(`manage.confirm.${target}`, { cluster: cluster.name })}</h2>
+      <section
+        className="confirm"
+        aria-labelledby="confirm-title"
+        aria-describedby="confirm-body"
+        tabIndex={-1}
+        ref={confirmRef}
+      >
+        <h2 className="notice-title" id="confirm-title">
+          {t(`manage.confirm.${target}`, { cluster: cluster.name })}
+        </h2>
         <p id="confirm-body">{t(`manage.effect.${target}`)}</p>
         <p>{t('manage.reasonQuoted', { reason: reason.trim() })}</p>
         <ErrorSummary items={form.summary} />
         <div className="actions">
-          <button type="button" className={target === 'active' ? 'button' : 'button button-danger'} onClick={confirm} disabled={form.busy} aria-busy={form.busy}>
+          <button
+            type="button"
+            className={target === 'active' ? 'button' : 'button button-danger'}
+            onClick={confirm}
+            disabled={form.busy}
+            aria-busy={form.busy}
+          >
             {form.busy ? t('manage.saving') : t(`manage.yes.${target}`)}
           </button>
-          <button type="button" className="button-secondary" onClick={() => setConfirming(false)} disabled={form.busy}>{t('form.back')}</button>
+          <button type="button" className="button-secondary" onClick={() => setConfirming(false)} disabled={form.busy}>
+            {t('form.back')}
+          </button>
         </div>
       </section>
     );
@@ -68,19 +92,41 @@ export function StatusForm({ cluster, onChanged }: { cluster: Cluster; onChanged
   return (
     <form className="form" onSubmit={proceed} noValidate>
       <ErrorSummary items={form.summary} />
-      <fieldset className={`fieldset${form.errors.status ? ' field-invalid' : ''}`} aria-describedby={form.errors.status ? 'status-error' : undefined}>
+      <fieldset
+        className={`fieldset${form.errors.status ? ' field-invalid' : ''}`}
+        aria-describedby={form.errors.status ? 'status-error' : undefined}
+      >
         <legend>{t('manage.action')}</legend>
-        {form.errors.status && <p className="field-error" id="status-error">{form.errors.status.join(' ')}</p>}
+        {form.errors.status && (
+          <p className="field-error" id="status-error">
+            {form.errors.status.join(' ')}
+          </p>
+        )}
         <ul className="checks">
           {choices.map((s, i) => (
             <li key={s}>
-              <input type="radio" name="status" id={i === 0 ? 'status' : `status-${s}`} value={s} checked={target === s} onChange={() => setTarget(s)} />
+              <input
+                type="radio"
+                name="status"
+                id={i === 0 ? 'status' : `status-${s}`}
+                value={s}
+                checked={target === s}
+                onChange={() => setTarget(s)}
+              />
               <label htmlFor={i === 0 ? 'status' : `status-${s}`}>{t(VERB[s])}</label>
             </li>
           ))}
         </ul>
       </fieldset>
-      <TextArea id="reason" label={t('manage.reason')} hint={t('manage.reasonHint', { min: MIN_REASON })} value={reason} onValue={setReason} errors={form.errors.reason} rows={3} />
+      <TextArea
+        id="reason"
+        label={t('manage.reason')}
+        hint={t('manage.reasonHint', { min: MIN_REASON })}
+        value={reason}
+        onValue={setReason}
+        errors={form.errors.reason}
+        rows={3}
+      />
       <div className="actions">
         <SubmitButton busy={false} label={t('manage.continue')} busyLabel={t('manage.continue')} />
       </div>

@@ -14,7 +14,10 @@ function outcome(bid: BidView, r: ServiceRequest | undefined): string {
 
 function BidCard({ bid }: { bid: BidView }) {
   const api = useApi();
-  const [request] = useResource((signal) => api.getRequest(bid.clusterId, bid.requestId, signal), [api, bid.clusterId, bid.requestId]);
+  const [request] = useResource(
+    (signal) => api.getRequest(bid.clusterId, bid.requestId, signal),
+    [api, bid.clusterId, bid.requestId],
+  );
   const first = bid.priceTiers[0];
   return (
     <li className="card">
@@ -26,7 +29,14 @@ function BidCard({ bid }: { bid: BidView }) {
         {request.data && <StatusBadge status={request.data.status} />}
       </p>
       <ul className="facts">
-        {first && <li>{t('myBids.from', { price: formatMoney(first.pricePerFirm.amount, first.pricePerFirm.currency), firms: first.minFirms })}</li>}
+        {first && (
+          <li>
+            {t('myBids.from', {
+              price: formatMoney(first.pricePerFirm.amount, first.pricePerFirm.currency),
+              firms: first.minFirms,
+            })}
+          </li>
+        )}
         <li>{t('bid.version', { version: bid.version, at: formatDateTime(bid.submittedAt) })}</li>
       </ul>
       {request.data?.status === 'open' && <Countdown deadline={request.data.biddingDeadline} />}
@@ -39,7 +49,11 @@ function BidCard({ bid }: { bid: BidView }) {
 export function MyBidsPage() {
   const api = useApi();
   const user = useRequireUser(paths.myBids());
-  const bids = usePaged((cursor, signal) => (user?.role === 'provider' ? api.listOwnBids(cursor, signal) : Promise.resolve({ items: [], nextCursor: null })), [api, user?.id]);
+  const bids = usePaged(
+    (cursor, signal) =>
+      user?.role === 'provider' ? api.listOwnBids(cursor, signal) : Promise.resolve({ items: [], nextCursor: null }),
+    [api, user?.id],
+  );
   useTitle(t('myBids.title'));
   if (!user) return null;
   return (
@@ -52,7 +66,9 @@ export function MyBidsPage() {
       ) : bids.error !== undefined && bids.items.length === 0 ? (
         <ErrorNotice error={bids.error} onRetry={bids.reload} />
       ) : bids.items.length === 0 ? (
-        <EmptyState action={<Link to={paths.openRequests()}>{t('nav.openRequests')}</Link>}>{t('myBids.empty')}</EmptyState>
+        <EmptyState action={<Link to={paths.openRequests()}>{t('nav.openRequests')}</Link>}>
+          {t('myBids.empty')}
+        </EmptyState>
       ) : (
         <>
           <ul className="cards cluster-list">

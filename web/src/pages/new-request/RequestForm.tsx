@@ -15,7 +15,9 @@ interface Props {
 type TextKey = Exclude<keyof RequestFormState, 'milestones'>;
 
 function summaryOf(placed: Record<string, string[]>): SummaryItem[] {
-  return Object.entries(placed).flatMap(([slot, messages]) => messages.map((message) => (slot ? { target: focusTarget(slot), message } : { message })));
+  return Object.entries(placed).flatMap(([slot, messages]) =>
+    messages.map((message) => (slot ? { target: focusTarget(slot), message } : { message })),
+  );
 }
 
 /** The new-request form: checks what it can, sends, and puts the API's field errors by their fields. */
@@ -40,18 +42,26 @@ export function RequestForm({ cluster, categories, onCreated, onCancel }: Props)
       onCreated(await api.createRequest(cluster.id, toPayload(state, cluster.currency)));
     } catch (error) {
       setBusy(false);
-      show(error instanceof ApiError && error.errors.length > 0 ? placeErrors(error.errors) : { '': [errorMessage(error)] });
+      show(
+        error instanceof ApiError && error.errors.length > 0
+          ? placeErrors(error.errors)
+          : { '': [errorMessage(error)] },
+      );
     }
   };
 
   const text = (key: TextKey, label: string, hint?: string, type = 'text') => (
     <Field label={label} id={key} errors={errors[key]} {...(hint ? { hint } : {})}>
-      {(ids) => <input {...ids} name={key} type={type} value={state[key]} onChange={(e) => set({ [key]: e.target.value })} />}
+      {(ids) => (
+        <input {...ids} name={key} type={type} value={state[key]} onChange={(e) => set({ [key]: e.target.value })} />
+      )}
     </Field>
   );
   const area = (key: 'specification' | 'deliverables', label: string, hint: string, rows: number) => (
     <Field label={label} id={key} errors={errors[key]} hint={hint}>
-      {(ids) => <textarea {...ids} name={key} rows={rows} value={state[key]} onChange={(e) => set({ [key]: e.target.value })} />}
+      {(ids) => (
+        <textarea {...ids} name={key} rows={rows} value={state[key]} onChange={(e) => set({ [key]: e.target.value })} />
+      )}
     </Field>
   );
 
@@ -83,7 +93,10 @@ export function RequestForm({ cluster, categories, onCreated, onCancel }: Props)
         {text('minFirms', t('newRequest.field.minFirms'), t('newRequest.hint.minFirms'), 'number')}
         {text('maxFirms', t('newRequest.field.maxFirms'), undefined, 'number')}
       </div>
-      <fieldset className={`fieldset${errors.weights ? ' field-invalid' : ''}`} aria-describedby={`weights-hint${errors.weights ? ' weights-error' : ''}`}>
+      <fieldset
+        className={`fieldset${errors.weights ? ' field-invalid' : ''}`}
+        aria-describedby={`weights-hint${errors.weights ? ' weights-error' : ''}`}
+      >
         <legend>{t('newRequest.weights')}</legend>
         <p className="hint" id="weights-hint">
           {t('newRequest.hint.weights')}

@@ -52,7 +52,8 @@ export function initialState(now = Date.now()): RequestFormState {
 const whole = (s: string): number => (/^\s*\d+\s*$/.test(s) ? Number(s) : Number.NaN);
 
 /** Percent to basis points without float error: '12.5' → 1250. */
-const basisPoints = (s: string): number => (/^\s*\d+(\.\d{1,2})?\s*$/.test(s) ? Math.round(Number(s) * 100) : Number.NaN);
+const basisPoints = (s: string): number =>
+  /^\s*\d+(\.\d{1,2})?\s*$/.test(s) ? Math.round(Number(s) * 100) : Number.NaN;
 
 /** A datetime-local value is the user's wall-clock time; the API wants an instant. */
 const instant = (local: string): string => {
@@ -67,9 +68,12 @@ const instant = (local: string): string => {
  */
 export function checkState(s: RequestFormState): FieldError[] {
   const errors: FieldError[] = [];
-  const need = (value: string, field: string) => value.trim() === '' && errors.push({ field, message: t('form.required') });
+  const need = (value: string, field: string) =>
+    value.trim() === '' && errors.push({ field, message: t('form.required') });
   const int = (value: string, field: string) =>
-    value.trim() === '' ? need(value, field) : Number.isNaN(whole(value)) && errors.push({ field, message: t('form.wholeNumber') });
+    value.trim() === ''
+      ? need(value, field)
+      : Number.isNaN(whole(value)) && errors.push({ field, message: t('form.wholeNumber') });
   need(s.title, 'title');
   need(s.category, 'category');
   need(s.specification, 'specification');
@@ -85,7 +89,8 @@ export function checkState(s: RequestFormState): FieldError[] {
   s.milestones.forEach((m, i) => {
     need(m.name, `milestones.${i}.name`);
     if (m.share.trim() === '') need(m.share, `milestones.${i}.shareBasisPoints`);
-    else if (Number.isNaN(basisPoints(m.share))) errors.push({ field: `milestones.${i}.shareBasisPoints`, message: t('form.percent') });
+    else if (Number.isNaN(basisPoints(m.share)))
+      errors.push({ field: `milestones.${i}.shareBasisPoints`, message: t('form.percent') });
   });
   return errors;
 }
@@ -97,7 +102,10 @@ export function toPayload(s: RequestFormState, currency: NewServiceRequest['curr
     // The select offers only the slugs the API listed; the API checks it again.
     category: s.category as NewServiceRequest['category'],
     specification: s.specification.trim(),
-    deliverables: s.deliverables.split('\n').map((l) => l.trim()).filter(Boolean),
+    deliverables: s.deliverables
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
     place: s.place.trim(),
     deliveryWindow: { start: s.windowStart, end: s.windowEnd },
     biddingDeadline: instant(s.deadline),

@@ -18,9 +18,19 @@ function Done({ onboarded, onAnother }: { onboarded: Onboarded; onAnother(): voi
     <SuccessNotice title={t('onboard.done', { cluster: cluster.name })}>
       <p>{t('onboard.invited', { email: invitation.email, until: formatDateTime(invitation.expiresAt) })}</p>
       <ul className="quick-actions">
-        <li><Link to={paths.cluster(cluster.id)}>{t('onboard.open', { cluster: cluster.name })}</Link></li>
-        {hasOutbox && <li><Link to={paths.outbox(invitation.email)}>{t('onboard.outbox')}</Link></li>}
-        <li><button type="button" className="button-secondary" onClick={onAnother}>{t('onboard.another')}</button></li>
+        <li>
+          <Link to={paths.cluster(cluster.id)}>{t('onboard.open', { cluster: cluster.name })}</Link>
+        </li>
+        {hasOutbox && (
+          <li>
+            <Link to={paths.outbox(invitation.email)}>{t('onboard.outbox')}</Link>
+          </li>
+        )}
+        <li>
+          <button type="button" className="button-secondary" onClick={onAnother}>
+            {t('onboard.another')}
+          </button>
+        </li>
       </ul>
     </SuccessNotice>
   );
@@ -37,11 +47,22 @@ export function OnboardClusterPage() {
   if (!user) return null;
   const set = (id: keyof ClusterFields) => (value: string) => setFields((f) => ({ ...f, [id]: value }));
   const text = (id: keyof ClusterFields, type = 'text', hint?: string) => (
-    <TextInput id={id} label={t(`onboard.${id}`)} type={type} hint={hint} value={fields[id]} onValue={set(id)} errors={form.errors[id]} />
+    <TextInput
+      id={id}
+      label={t(`onboard.${id}`)}
+      type={type}
+      hint={hint}
+      value={fields[id]}
+      onValue={set(id)}
+      errors={form.errors[id]}
+    />
   );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void form.submit(() => checkCluster(fields), async () => setOnboarded(await api.onboardCluster(toNewCluster(fields))));
+    void form.submit(
+      () => checkCluster(fields),
+      async () => setOnboarded(await api.onboardCluster(toNewCluster(fields))),
+    );
   };
   const another = () => {
     setOnboarded(undefined);
@@ -68,11 +89,25 @@ export function OnboardClusterPage() {
             </div>
             <div className="row">
               {text('firmCount', 'number')}
-              <SelectInput id="phase" label={t('onboard.phase')} value={fields.phase} onValue={set('phase')} errors={form.errors.phase} options={PHASES.map((p) => ({ value: p, label: tKey('phase', p) }))} />
+              <SelectInput
+                id="phase"
+                label={t('onboard.phase')}
+                value={fields.phase}
+                onValue={set('phase')}
+                errors={form.errors.phase}
+                options={PHASES.map((p) => ({ value: p, label: tKey('phase', p) }))}
+              />
             </div>
             <div className="row">
               {text('supportedUntil', 'date', t('onboard.supportedUntilHint'))}
-              <SelectInput id="currency" label={t('onboard.currency')} value={fields.currency} onValue={set('currency')} errors={form.errors.currency} options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
+              <SelectInput
+                id="currency"
+                label={t('onboard.currency')}
+                value={fields.currency}
+                onValue={set('currency')}
+                errors={form.errors.currency}
+                options={CURRENCIES.map((c) => ({ value: c, label: c }))}
+              />
             </div>
             <h2>{t('onboard.adminHeading')}</h2>
             <p className="hint">{t('onboard.adminHint')}</p>

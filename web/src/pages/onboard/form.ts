@@ -16,13 +16,33 @@ export interface ClusterFields {
   'admin-email': string;
 }
 
-export const CLUSTER_FIELDS = ['name', 'sector', 'state', 'district', 'firmCount', 'phase', 'currency', 'supportedUntil', 'admin-name', 'admin-email'] as const;
+export const CLUSTER_FIELDS = [
+  'name',
+  'sector',
+  'state',
+  'district',
+  'firmCount',
+  'phase',
+  'currency',
+  'supportedUntil',
+  'admin-name',
+  'admin-email',
+] as const;
 
 const inYears = (years: number, now = new Date()) => `${now.getFullYear() + years}-03-31`;
 
 /** Empty, except what is usual: rupees, the diagnostic phase, support until the end of a financial year. */
 export const emptyCluster = (): ClusterFields => ({
-  name: '', sector: '', state: '', district: '', firmCount: '', phase: 'diagnostic', currency: 'INR', supportedUntil: inYears(3), 'admin-name': '', 'admin-email': '',
+  name: '',
+  sector: '',
+  state: '',
+  district: '',
+  firmCount: '',
+  phase: 'diagnostic',
+  currency: 'INR',
+  supportedUntil: inYears(3),
+  'admin-name': '',
+  'admin-email': '',
 });
 
 /** What the form can tell before asking: required fields and the shapes of numbers and emails. */
@@ -30,7 +50,8 @@ export function checkCluster(f: ClusterFields): Placed {
   const placed: Placed = {};
   for (const id of CLUSTER_FIELDS) required(placed, id, f[id]);
   if (f.firmCount.trim() && !/^\d+$/.test(f.firmCount.trim())) placed.firmCount = [t('form.wholeNumber')];
-  if (f['admin-email'].trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f['admin-email'].trim())) placed['admin-email'] = [t('form.email')];
+  if (f['admin-email'].trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f['admin-email'].trim()))
+    placed['admin-email'] = [t('form.email')];
   return placed;
 }
 

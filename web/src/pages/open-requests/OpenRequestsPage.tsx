@@ -10,10 +10,18 @@ interface ClusterRequests {
 }
 
 /** The open requests of every cluster the provider is approved in, soonest deadline first. */
-async function load(api: Api, user: User, category: string | undefined, signal: AbortSignal): Promise<ClusterRequests[]> {
+async function load(
+  api: Api,
+  user: User,
+  category: string | undefined,
+  signal: AbortSignal,
+): Promise<ClusterRequests[]> {
   return Promise.all(
     user.clusterIds.map(async (id) => {
-      const [cluster, page] = await Promise.all([api.getCluster(id, signal), api.listRequests(id, { status: 'open', limit: 100, ...(category ? { category } : {}) }, signal)]);
+      const [cluster, page] = await Promise.all([
+        api.getCluster(id, signal),
+        api.listRequests(id, { status: 'open', limit: 100, ...(category ? { category } : {}) }, signal),
+      ]);
       const open = page.items.filter((r) => Date.parse(r.biddingDeadline) > Date.now());
       return { cluster, open: open.sort((a, b) => Date.parse(a.biddingDeadline) - Date.parse(b.biddingDeadline)) };
     }),
@@ -25,10 +33,19 @@ export function OpenRequestsPage({ category }: { category: string | undefined })
   const api = useApi();
   const user = useRequireUser(paths.openRequests(category));
   const { categories } = useCategories();
-  const [data, reload] = useResource((signal) => (user ? load(api, user, category, signal) : Promise.resolve([])), [api, user, category]);
+  const [data, reload] = useResource(
+    (signal) => (user ? load(api, user, category, signal) : Promise.resolve([])),
+    [api, user, category],
+  );
   useTitle(t('open.title'));
   if (!user) return null;
-  if (user.role !== 'provider') return <div className="page narrow"><h1>{t('open.title')}</h1><p className="notice">{t('open.providersOnly')}</p></div>;
+  if (user.role !== 'provider')
+    return (
+      <div className="page narrow">
+        <h1>{t('open.title')}</h1>
+        <p className="notice">{t('open.providersOnly')}</p>
+      </div>
+    );
   const options = (categories ?? []).map((c) => ({ value: c.slug, label: c.label }));
   const total = data.data?.reduce((n, c) => n + c.open.length, 0) ?? 0;
   return (
@@ -36,21 +53,34 @@ export function OpenRequestsPage({ category }: { category: string | undefined })
       <h1>{t('open.title')}</h1>
       <p>{t('open.intro')}</p>
       <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('open.filters')}>
-        <SelectInput id="category" label={t('open.category')} value={category ?? ''} placeholder={t('open.allCategories')} options={options} onValue={(v) => navigate(paths.openRequests(v || undefined), { replace: true })} />
+        <SelectInput
+          id="category"
+          label={t('open.category')}
+          value={category ?? ''}
+          placeholder={t('open.allCategories')}
+          options={options}
+          onValue={(v) => navigate(paths.openRequests(v || undefined), { replace: true })}
+        />
       </form>
       {user.clusterIds.length === 0 && (
-        <EmptyState action={<Link to={paths.providerClusters()}>{t('home.task.applyLink')}</Link>}>{t('open.noClusters')}</EmptyState>
+        <EmptyState action={<Link to={paths.providerClusters()}>{t('home.task.applyLink')}</Link>}>
+          {t('open.noClusters')}
+        </EmptyState>
       )}
       {data.state === 'loading' && user.clusterIds.length > 0 && <Loading />}
       {data.state === 'error' && <ErrorNotice error={data.error} onRetry={reload} />}
-      {data.state === 'ok' && user.clusterIds.length > 0 && total === 0 && <EmptyState>{t(category ? 'open.emptyCategory' : 'open.empty')}</EmptyState>}
+      {data.state === 'ok' && user.clusterIds.length > 0 && total === 0 && (
+        <EmptyState>{t(category ? 'open.emptyCategory' : 'open.empty')}</EmptyState>
+      )}
       {data.state === 'ok' &&
-        data.data.filter((c) => c.open.length > 0).map(({ cluster, open }) => (
-          <section key={cluster.id} aria-labelledby={`open-${cluster.id}`}>
-            <h2 id={`open-${cluster.id}`}>{tn('open.clusterHeading', open.length, { cluster: cluster.name })}</h2>
-            <RequestList requests={open} headingLevel={3} />
-          </section>
-        ))}
+        data.data
+          .filter((c) => c.open.length > 0)
+          .map(({ cluster, open }) => (
+            <section key={cluster.id} aria-labelledby={`open-${cluster.id}`}>
+              <h2 id={`open-${cluster.id}`}>{tn('open.clusterHeading', open.length, { cluster: cluster.name })}</h2>
+              <RequestList requests={open} headingLevel={3} />
+            </section>
+          ))}
     </div>
   );
 }

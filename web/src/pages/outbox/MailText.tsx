@@ -26,9 +26,5 @@ function MailLink({ href }: { href: string }) {
  */
 export function MailText({ text }: { text: string }) {
   const parts = text.split(URL_PATTERN);
-  return (
-    <p className="mail-text">
-      {parts.map((part, i) => (i % 2 === 1 ? <MailLink key={i} href={part} /> : part))}
-    </p>
-  );
+  return <p className="mail-text">{parts.map((part, i) => (i % 2 === 1 ? <MailLink key={i} href={part} /> : part))}</p>;
 }

@@ -14,7 +14,8 @@ function Mails({ email }: { email: string }) {
   const [mails, reload] = useResource((signal) => api.outbox(email, signal), [api, email]);
   if (mails.state === 'loading') return <Loading />;
   if (mails.state === 'error') {
-    if (mails.error instanceof ApiError && mails.error.status === 404) return <p className="notice">{t('outbox.unavailable')}</p>;
+    if (mails.error instanceof ApiError && mails.error.status === 404)
+      return <p className="notice">{t('outbox.unavailable')}</p>;
     return <ErrorNotice error={mails.error} onRetry={reload} />;
   }
   if (mails.data.items.length === 0) return <EmptyState>{t('outbox.empty', { email })}</EmptyState>;
@@ -69,12 +70,24 @@ export function OutboxPage({ email }: { email: string | undefined }) {
       <h1>{t('outbox.title')}</h1>
       <p>{t('outbox.intro')}</p>
       <form className="form inline-form" onSubmit={open} noValidate role="search" aria-label={t('outbox.formLabel')}>
-        <TextInput id="outbox-email" label={t('outbox.email')} type="email" autoComplete="email" value={typed} onValue={setTyped} errors={error} />
+        <TextInput
+          id="outbox-email"
+          label={t('outbox.email')}
+          type="email"
+          autoComplete="email"
+          value={typed}
+          onValue={setTyped}
+          errors={error}
+        />
         <button type="submit" className="button">
           {t('outbox.open')}
         </button>
       </form>
-      {email && EMAIL.test(email) ? <Mails key={email} email={email} /> : email ? <p className="notice notice-error">{t('form.email')}</p> : null}
+      {email && EMAIL.test(email) ? (
+        <Mails key={email} email={email} />
+      ) : email ? (
+        <p className="notice notice-error">{t('form.email')}</p>
+      ) : null}
     </div>
   );
 }

@@ -43,7 +43,9 @@ export function AdminPayouts({ user }: { user: User }) {
   const [created, setCreated] = useState<PayoutBatch | undefined>(undefined);
   const admin = user.role === 'national_admin';
   const known = new Set(batches.items.map(batchId));
-  const items = [...(created && !known.has(batchId(created)) ? [created] : []), ...batches.items].map((b) => changed[batchId(b)] ?? b);
+  const items = [...(created && !known.has(batchId(created)) ? [created] : []), ...batches.items].map(
+    (b) => changed[batchId(b)] ?? b,
+  );
   return (
     <>
       <p className="lede">{t('payouts.adminIntro')}</p>
@@ -52,7 +54,14 @@ export function AdminPayouts({ user }: { user: User }) {
           <CreateBatch onCreated={(b) => setCreated(b)} />
         </div>
       )}
-      {created && ((created.lines ?? []).length === 0 ? <p className="notice" role="status">{t('payouts.nothingPayable')}</p> : <SuccessNotice title={t('payouts.created', { payout: batchId(created) })} />)}
+      {created &&
+        ((created.lines ?? []).length === 0 ? (
+          <p className="notice" role="status">
+            {t('payouts.nothingPayable')}
+          </p>
+        ) : (
+          <SuccessNotice title={t('payouts.created', { payout: batchId(created) })} />
+        ))}
       <section aria-labelledby="batches-heading">
         <h2 id="batches-heading">{t('payouts.batchesHeading')}</h2>
         {batches.loading ? (
@@ -65,7 +74,12 @@ export function AdminPayouts({ user }: { user: User }) {
           <>
             <ul className="cards">
               {items.map((b) => (
-                <BatchCard key={batchId(b)} batch={b} canPay={admin} onChanged={(next) => setChanged((c) => ({ ...c, [batchId(next)]: next }))} />
+                <BatchCard
+                  key={batchId(b)}
+                  batch={b}
+                  canPay={admin}
+                  onChanged={(next) => setChanged((c) => ({ ...c, [batchId(next)]: next }))}
+                />
               ))}
             </ul>
             <LoadMore hasMore={batches.hasMore} loading={batches.loadingMore} onClick={batches.loadMore} />

@@ -7,23 +7,34 @@ import { t, tKey } from '../../i18n';
 
 export const batchId = (b: PayoutBatch): string => b.payoutId;
 
-const BADGE: Record<PayoutBatch['status'], string> = { preparing: 'badge-draft', exported: 'badge-pending', paid: 'badge-approved' };
+const BADGE: Record<PayoutBatch['status'], string> = {
+  preparing: 'badge-draft',
+  exported: 'badge-pending',
+  paid: 'badge-approved',
+};
 
 /** The batch's lines: a listed batch comes without them, so they are read when it is shown. */
 function Lines({ batch }: { batch: PayoutBatch }) {
   const api = useApi();
-  const [detail, reload] = useResource((signal) => (batch.lines ? Promise.resolve(batch) : api.getPayout(batch.payoutId, signal)), [api, batch]);
+  const [detail, reload] = useResource(
+    (signal) => (batch.lines ? Promise.resolve(batch) : api.getPayout(batch.payoutId, signal)),
+    [api, batch],
+  );
   if (detail.state === 'loading') return <Loading />;
   if (detail.state === 'error') return <ErrorNotice error={detail.error} onRetry={reload} />;
   const lines: PayoutLine[] = detail.data.lines ?? [];
   const first = lines[0];
-  const total = first ? { amount: lines.reduce((a, l) => a + l.amount.amount, 0), currency: first.amount.currency } : undefined;
+  const total = first
+    ? { amount: lines.reduce((a, l) => a + l.amount.amount, 0), currency: first.amount.currency }
+    : undefined;
   return (
     <>
       {total && <p>{t('payouts.batchTotal', { count: lines.length, total: formatAmount(total) })}</p>}
       <ul className="bullets">
         {lines.map((l) => (
-          <li key={l.providerId}>{t('payouts.batchLine', { provider: l.providerName, amount: formatAmount(l.amount) })}</li>
+          <li key={l.providerId}>
+            {t('payouts.batchLine', { provider: l.providerName, amount: formatAmount(l.amount) })}
+          </li>
         ))}
       </ul>
     </>
@@ -58,14 +69,29 @@ function MarkPaid({ batch, onPaid }: { batch: PayoutBatch; onPaid(b: PayoutBatch
   return (
     <form className="form inline-form" onSubmit={submit} noValidate aria-busy={form.busy}>
       <ErrorSummary items={form.summary.filter((s) => s.target)} />
-      <TextInput id={field} label={t('payouts.reference', { payout: id })} hint={t('payouts.referenceHint')} value={reference} onValue={setReference} errors={errors} />
+      <TextInput
+        id={field}
+        label={t('payouts.reference', { payout: id })}
+        hint={t('payouts.referenceHint')}
+        value={reference}
+        onValue={setReference}
+        errors={errors}
+      />
       <SubmitButton busy={form.busy} label={t('payouts.markPaid', { payout: id })} busyLabel={t('payouts.marking')} />
     </form>
   );
 }
 
 /** One payout batch: its lines by provider name, its CSV, and (for the national admin) marking it paid. */
-export function BatchCard({ batch, canPay, onChanged }: { batch: PayoutBatch; canPay: boolean; onChanged(b: PayoutBatch): void }) {
+export function BatchCard({
+  batch,
+  canPay,
+  onChanged,
+}: {
+  batch: PayoutBatch;
+  canPay: boolean;
+  onChanged(b: PayoutBatch): void;
+}) {
   const api = useApi();
   const id = batchId(batch);
   const [csvError, setCsvError] = useState<unknown>(undefined);
@@ -84,17 +110,32 @@ export function BatchCard({ batch, canPay, onChanged }: { batch: PayoutBatch; ca
   const headingId = `batch-${id}`;
   return (
     <li className="card" aria-labelledby={headingId}>
-      <h3 className="card-title" id={headingId}>{t('payouts.batch', { payout: id })}</h3>
+      <h3 className="card-title" id={headingId}>
+        {t('payouts.batch', { payout: id })}
+      </h3>
       <p className="standing">
         <span className={`badge ${BADGE[batch.status]}`}>{tKey('payoutStatus', batch.status)}</span>
         <span className="hint">{formatDateTime(batch.createdAt)}</span>
       </p>
       <Lines batch={batch} />
-      {batch.status === 'paid' && <p className="notice notice-ok">{t('payouts.paidOn', { at: batch.paidAt ? formatDateTime(batch.paidAt) : '', reference: batch.reference ?? '' })}</p>}
+      {batch.status === 'paid' && (
+        <p className="notice notice-ok">
+          {t('payouts.paidOn', {
+            at: batch.paidAt ? formatDateTime(batch.paidAt) : '',
+            reference: batch.reference ?? '',
+          })}
+        </p>
+      )}
       {csvError !== undefined && <ErrorNotice error={csvError} />}
       {batch.status !== 'preparing' && (
         <div className="actions">
-          <button type="button" className="button-secondary" onClick={() => void download()} disabled={downloading} aria-busy={downloading}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void download()}
+            disabled={downloading}
+            aria-busy={downloading}
+          >
             {t('payouts.csv', { payout: id })}
           </button>
         </div>

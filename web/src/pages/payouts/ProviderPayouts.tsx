@@ -5,7 +5,10 @@ import { useResource } from '../../hooks';
 import { t, tKey } from '../../i18n';
 
 async function load(api: ReturnType<typeof useApi>, providerId: string, signal: AbortSignal) {
-  const [payable, lines] = await Promise.all([api.getPayable(providerId, signal), api.providerPayouts(providerId, undefined, signal)]);
+  const [payable, lines] = await Promise.all([
+    api.getPayable(providerId, signal),
+    api.providerPayouts(providerId, undefined, signal),
+  ]);
   return { payable, lines: lines.items };
 }
 
@@ -22,11 +25,15 @@ export function ProviderPayouts({ user }: { user: User }) {
       <dl className="meta money-summary" aria-label={t('payouts.title')}>
         <div>
           <dt>{t('payouts.payable')}</dt>
-          <dd className="money-figure" data-testid="payable">{formatAmount(payable.payable)}</dd>
+          <dd className="money-figure" data-testid="payable">
+            {formatAmount(payable.payable)}
+          </dd>
         </div>
         <div>
           <dt>{t('payouts.paidOut')}</dt>
-          <dd className="money-figure" data-testid="paid-out">{formatAmount(payable.paidOut)}</dd>
+          <dd className="money-figure" data-testid="paid-out">
+            {formatAmount(payable.paidOut)}
+          </dd>
         </div>
       </dl>
       <section className="panel" aria-labelledby="lines-heading">
@@ -37,12 +44,18 @@ export function ProviderPayouts({ user }: { user: User }) {
           <ul className="cards">
             {lines.map((l) => (
               <li key={l.payoutId} className="card">
-                <p className="card-title">{t('payouts.line', { payout: l.payoutId, amount: formatAmount(l.amount) })}</p>
+                <p className="card-title">
+                  {t('payouts.line', { payout: l.payoutId, amount: formatAmount(l.amount) })}
+                </p>
                 <p className="standing">
-                  <span className={`badge ${l.status === 'paid' ? 'badge-approved' : 'badge-pending'}`}>{tKey('payoutStatus', l.status)}</span>
+                  <span className={`badge ${l.status === 'paid' ? 'badge-approved' : 'badge-pending'}`}>
+                    {tKey('payoutStatus', l.status)}
+                  </span>
                   <span className="hint">{formatDate(l.createdAt)}</span>
                 </p>
-                {l.status === 'paid' && l.paidAt && <p className="hint">{t('payouts.paidAt', { at: formatDate(l.paidAt) })}</p>}
+                {l.status === 'paid' && l.paidAt && (
+                  <p className="hint">{t('payouts.paidAt', { at: formatDate(l.paidAt) })}</p>
+                )}
               </li>
             ))}
           </ul>
@@ -57,7 +70,12 @@ export function ProviderPayouts({ user }: { user: User }) {
             {payable.releases.map((r, i) => (
               <li key={r.transferId || i}>
                 {t('payouts.release', { amount: formatAmount(r.amount), at: formatDate(r.at) })}
-                {r.memo && <span className="hint">{t('common.separator')}{r.memo}</span>}
+                {r.memo && (
+                  <span className="hint">
+                    {t('common.separator')}
+                    {r.memo}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -18,7 +18,13 @@ function Policy({ clusterId, canEdit }: { clusterId: string; canEdit: boolean })
   return (
     <>
       {saved && <SuccessNotice title={t('policy.saved')} />}
-      <PolicyForm clusterId={clusterId} policy={saved ?? policy.data} categories={categories} canEdit={canEdit} onSaved={setSaved} />
+      <PolicyForm
+        clusterId={clusterId}
+        policy={saved ?? policy.data}
+        categories={categories}
+        canEdit={canEdit}
+        onSaved={setSaved}
+      />
     </>
   );
 }

@@ -11,7 +11,13 @@ import { clientId } from '../../clientId';
  * A deposit into the programme's pool. Its id is chosen when the form is filled and kept until
  * the deposit succeeds, so pressing again after a dropped connection replays, never doubles.
  */
-export function DepositForm({ programme, onDeposited }: { programme: ProgrammeView; onDeposited(p: ProgrammeView): void }) {
+export function DepositForm({
+  programme,
+  onDeposited,
+}: {
+  programme: ProgrammeView;
+  onDeposited(p: ProgrammeView): void;
+}) {
   const api = useApi();
   const [amount, setAmount] = useState('');
   const [done, setDone] = useState<string | undefined>(undefined);
@@ -39,7 +45,15 @@ export function DepositForm({ programme, onDeposited }: { programme: ProgrammeVi
       <ErrorSummary items={form.summary} />
       {done && <SuccessNotice title={t('programme.deposited.done', { amount: done })} />}
       <div className="inline-form">
-        <TextInput id="amount" label={t('programme.depositAmount')} hint={t('programme.depositHint')} inputMode="decimal" value={amount} onValue={setAmount} errors={form.errors.amount} />
+        <TextInput
+          id="amount"
+          label={t('programme.depositAmount')}
+          hint={t('programme.depositHint')}
+          inputMode="decimal"
+          value={amount}
+          onValue={setAmount}
+          errors={form.errors.amount}
+        />
         <SubmitButton busy={form.busy} label={t('programme.depositSubmit')} busyLabel={t('programme.depositSaving')} />
       </div>
     </form>

@@ -18,7 +18,10 @@ function moved(e: StatementEntry): number {
 /** The pool's ledger lines, newest first: what each transfer did to the money available. */
 export function Statement({ programmeId, round }: { programmeId: string; round: number }) {
   const api = useApi();
-  const lines = usePaged((cursor, signal) => api.programmeStatement(programmeId, cursor, signal), [api, programmeId, round]);
+  const lines = usePaged(
+    (cursor, signal) => api.programmeStatement(programmeId, cursor, signal),
+    [api, programmeId, round],
+  );
   return (
     <section className="panel" aria-labelledby="statement-heading">
       <h2 id="statement-heading">{t('programme.statementHeading')}</h2>
@@ -35,7 +38,12 @@ export function Statement({ programmeId, round }: { programmeId: string; round: 
               return (
                 <li key={`${e.transferId}-${e.account}`} className="feed-item">
                   <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-                  <p className="feed-message">{t('programme.entry', { kind: tKey('entryKind', e.kind), amount: formatMoney(moved(e), e.currency) })}</p>
+                  <p className="feed-message">
+                    {t('programme.entry', {
+                      kind: tKey('entryKind', e.kind),
+                      amount: formatMoney(moved(e), e.currency),
+                    })}
+                  </p>
                   {e.memo && <p className="hint">{e.memo}</p>}
                 </li>
               );
@@ -51,7 +59,10 @@ export function Statement({ programmeId, round }: { programmeId: string; round: 
 /** Where the money went: each award the programme co-finances, its provider, and held / released / returned. */
 export function Awards({ programmeId, round }: { programmeId: string; round: number }) {
   const api = useApi();
-  const awards = usePaged((cursor, signal) => api.programmeAwards(programmeId, cursor, signal), [api, programmeId, round]);
+  const awards = usePaged(
+    (cursor, signal) => api.programmeAwards(programmeId, cursor, signal),
+    [api, programmeId, round],
+  );
   return (
     <section className="panel" aria-labelledby="awards-heading">
       <h2 id="awards-heading">{t('programme.awardsHeading')}</h2>
@@ -67,7 +78,9 @@ export function Awards({ programmeId, round }: { programmeId: string; round: num
             {awards.items.map((a) => (
               <li key={a.requestId} className="card">
                 <p className="card-title">
-                  <Link to={paths.request(a.clusterId, a.requestId)}>{t('programme.award', { title: a.title, provider: a.providerName })}</Link>
+                  <Link to={paths.request(a.clusterId, a.requestId)}>
+                    {t('programme.award', { title: a.title, provider: a.providerName })}
+                  </Link>
                 </p>
                 <dl className="meta">
                   <div>

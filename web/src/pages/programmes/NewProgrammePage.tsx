@@ -6,16 +6,50 @@ import { t } from '../../i18n';
 import { Link, navigate, paths } from '../../router';
 import { checkDraft, emptyDraft, toProgramme, type ProgrammeDraft, type ScopeKind } from './form';
 
-const KNOWN = ['name', 'scope', 'scope-state', 'scope-clusterId', 'budget', 'capPerAward', 'eligibleCategories', 'schedule', 'innovativeSchedule', 'validFrom', 'validUntil', 'priority'];
+const KNOWN = [
+  'name',
+  'scope',
+  'scope-state',
+  'scope-clusterId',
+  'budget',
+  'capPerAward',
+  'eligibleCategories',
+  'schedule',
+  'innovativeSchedule',
+  'validFrom',
+  'validUntil',
+  'priority',
+];
 const SCOPES: ScopeKind[] = ['national', 'state', 'cluster'];
 
 /** A group of checkboxes whose first box carries the group's id, so the error summary can jump to it. */
-function Checks({ id, legend, options, chosen, errors, onChange }: { id: string; legend: string; options: { value: string; label: string }[]; chosen: string[]; errors: string[] | undefined; onChange(next: string[]): void }) {
+function Checks({
+  id,
+  legend,
+  options,
+  chosen,
+  errors,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  chosen: string[];
+  errors: string[] | undefined;
+  onChange(next: string[]): void;
+}) {
   const invalid = !!errors?.length;
   return (
-    <fieldset className={`fieldset${invalid ? ' field-invalid' : ''}`} aria-describedby={invalid ? `${id}-error` : undefined}>
+    <fieldset
+      className={`fieldset${invalid ? ' field-invalid' : ''}`}
+      aria-describedby={invalid ? `${id}-error` : undefined}
+    >
       <legend>{legend}</legend>
-      {invalid && <p className="field-error" id={`${id}-error`}>{errors.join(' ')}</p>}
+      {invalid && (
+        <p className="field-error" id={`${id}-error`}>
+          {errors.join(' ')}
+        </p>
+      )}
       <ul className="checks">
         {options.map((o, i) => (
           <li key={o.value}>
@@ -43,13 +77,19 @@ export function NewProgrammePage() {
   const form = useForm(KNOWN);
   useTitle(t('programme.newTitle'));
   if (!user) return null;
-  const set = <K extends keyof ProgrammeDraft>(key: K) => (value: ProgrammeDraft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const set =
+    <K extends keyof ProgrammeDraft>(key: K) =>
+    (value: ProgrammeDraft[K]) =>
+      setD((prev) => ({ ...prev, [key]: value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void form.submit(() => checkDraft(d), async () => {
-      const created = await api.createProgramme(toProgramme(d));
-      navigate(`${paths.programme(created.id)}?created=1`);
-    });
+    void form.submit(
+      () => checkDraft(d),
+      async () => {
+        const created = await api.createProgramme(toProgramme(d));
+        navigate(`${paths.programme(created.id)}?created=1`);
+      },
+    );
   };
   const e = form.errors;
   return (
@@ -70,13 +110,27 @@ export function NewProgrammePage() {
             <ul className="checks">
               {SCOPES.map((s, i) => (
                 <li key={s}>
-                  <input type="radio" name="scope" id={i === 0 ? 'scope' : `scope-kind-${s}`} checked={d.scope === s} onChange={() => set('scope')(s)} />
+                  <input
+                    type="radio"
+                    name="scope"
+                    id={i === 0 ? 'scope' : `scope-kind-${s}`}
+                    checked={d.scope === s}
+                    onChange={() => set('scope')(s)}
+                  />
                   <label htmlFor={i === 0 ? 'scope' : `scope-kind-${s}`}>{t(`programme.scope.${s}`)}</label>
                 </li>
               ))}
             </ul>
           </fieldset>
-          {d.scope === 'state' && <TextInput id="scope-state" label={t('programme.state')} value={d.state} onValue={set('state')} errors={e['scope-state']} />}
+          {d.scope === 'state' && (
+            <TextInput
+              id="scope-state"
+              label={t('programme.state')}
+              value={d.state}
+              onValue={set('state')}
+              errors={e['scope-state']}
+            />
+          )}
           {d.scope === 'cluster' &&
             (clusters.state === 'loading' ? (
               <Loading />
@@ -92,8 +146,22 @@ export function NewProgrammePage() {
               />
             ))}
           <div className="row">
-            <TextInput id="budget" label={t('programme.budget')} inputMode="decimal" value={d.budget} onValue={set('budget')} errors={e.budget} />
-            <TextInput id="capPerAward" label={t('programme.cap')} inputMode="decimal" value={d.cap} onValue={set('cap')} errors={e.capPerAward} />
+            <TextInput
+              id="budget"
+              label={t('programme.budget')}
+              inputMode="decimal"
+              value={d.budget}
+              onValue={set('budget')}
+              errors={e.budget}
+            />
+            <TextInput
+              id="capPerAward"
+              label={t('programme.cap')}
+              inputMode="decimal"
+              value={d.cap}
+              onValue={set('cap')}
+              errors={e.capPerAward}
+            />
           </div>
           {categories ? (
             <Checks
@@ -107,13 +175,49 @@ export function NewProgrammePage() {
           ) : (
             <Loading />
           )}
-          <TextInput id="schedule" label={t('programme.schedule')} hint={t('programme.scheduleHint')} value={d.schedule} onValue={set('schedule')} errors={e.schedule} />
-          <TextInput id="innovativeSchedule" label={t('programme.innovative')} hint={t('programme.innovativeHint')} value={d.innovative} onValue={set('innovative')} errors={e.innovativeSchedule} />
+          <TextInput
+            id="schedule"
+            label={t('programme.schedule')}
+            hint={t('programme.scheduleHint')}
+            value={d.schedule}
+            onValue={set('schedule')}
+            errors={e.schedule}
+          />
+          <TextInput
+            id="innovativeSchedule"
+            label={t('programme.innovative')}
+            hint={t('programme.innovativeHint')}
+            value={d.innovative}
+            onValue={set('innovative')}
+            errors={e.innovativeSchedule}
+          />
           <div className="row">
-            <TextInput id="validFrom" type="date" label={t('programme.validFrom')} value={d.validFrom} onValue={set('validFrom')} errors={e.validFrom} />
-            <TextInput id="validUntil" type="date" label={t('programme.validUntil')} value={d.validUntil} onValue={set('validUntil')} errors={e.validUntil} />
+            <TextInput
+              id="validFrom"
+              type="date"
+              label={t('programme.validFrom')}
+              value={d.validFrom}
+              onValue={set('validFrom')}
+              errors={e.validFrom}
+            />
+            <TextInput
+              id="validUntil"
+              type="date"
+              label={t('programme.validUntil')}
+              value={d.validUntil}
+              onValue={set('validUntil')}
+              errors={e.validUntil}
+            />
           </div>
-          <TextInput id="priority" label={t('programme.priority')} hint={t('programme.priorityHint')} inputMode="numeric" value={d.priority} onValue={set('priority')} errors={e.priority} />
+          <TextInput
+            id="priority"
+            label={t('programme.priority')}
+            hint={t('programme.priorityHint')}
+            inputMode="numeric"
+            value={d.priority}
+            onValue={set('priority')}
+            errors={e.priority}
+          />
           <div className="actions">
             <SubmitButton busy={form.busy} label={t('programme.submit')} busyLabel={t('programme.saving')} />
           </div>

@@ -10,7 +10,12 @@ export const lastDay = (validUntil: string): string => new Date(Date.parse(valid
 
 /** A programme's funds in one line. */
 export const fundsLine = (p: ProgrammeView): string =>
-  t('programmes.funds', { available: formatAmount(p.funds.available), deposited: formatAmount(p.funds.deposited), held: formatAmount(p.funds.held), released: formatAmount(p.funds.released) });
+  t('programmes.funds', {
+    available: formatAmount(p.funds.available),
+    deposited: formatAmount(p.funds.deposited),
+    held: formatAmount(p.funds.held),
+    released: formatAmount(p.funds.released),
+  });
 
 /** Schedule and validity, the facts shared by the list and the programme's page. */
 export function ProgrammeFacts({ p }: { p: ProgrammeView }) {

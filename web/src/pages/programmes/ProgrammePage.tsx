@@ -52,12 +52,23 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
     </p>
   );
   if (programme.state !== 'ok') {
-    const missing = programme.state === 'error' && programme.error instanceof ApiError && (programme.error.status === 404 || programme.error.status === 403);
+    const missing =
+      programme.state === 'error' &&
+      programme.error instanceof ApiError &&
+      (programme.error.status === 404 || programme.error.status === 403);
     return (
       <div className="page">
         {back}
-        <h1>{programme.state === 'loading' ? t('common.loading') : missing ? t('notFound.title') : t('common.errorTitle')}</h1>
-        {programme.state === 'loading' ? <Loading /> : missing ? <EmptyState>{errorMessage(programme.error)}</EmptyState> : <ErrorNotice error={programme.error} onRetry={reload} />}
+        <h1>
+          {programme.state === 'loading' ? t('common.loading') : missing ? t('notFound.title') : t('common.errorTitle')}
+        </h1>
+        {programme.state === 'loading' ? (
+          <Loading />
+        ) : missing ? (
+          <EmptyState>{errorMessage(programme.error)}</EmptyState>
+        ) : (
+          <ErrorNotice error={programme.error} onRetry={reload} />
+        )}
       </div>
     );
   }
@@ -68,7 +79,11 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
     <div className="page">
       {back}
       <h1>{p.name}</h1>
-      {new URLSearchParams(search).has('created') && !updated && <p className="notice notice-ok" role="status">{t('programme.created')}</p>}
+      {new URLSearchParams(search).has('created') && !updated && (
+        <p className="notice notice-ok" role="status">
+          {t('programme.created')}
+        </p>
+      )}
       <p className="standing">
         <span className={`badge badge-${open ? 'open' : 'archived'}`}>{tKey('programmeStatus', p.status)}</span>
       </p>
@@ -86,7 +101,9 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
                   id="close-programme"
                   openLabel={t('programme.closeOpen')}
                   heading={t('programme.closeHeading')}
-                  confirmText={() => t('programme.closeConfirm', { name: p.name, available: formatAmount(p.funds.available) })}
+                  confirmText={() =>
+                    t('programme.closeConfirm', { name: p.name, available: formatAmount(p.funds.available) })
+                  }
                   yesLabel={t('programme.closeYes')}
                   busyLabel={t('programme.closeSaving')}
                   danger

@@ -10,7 +10,11 @@ export function ProgrammesPage() {
   const api = useApi();
   const user = useRequireUser(paths.programmes());
   const allowed = user?.role === 'funder' || user?.role === 'national_admin';
-  const programmes = usePaged((cursor, signal) => (allowed ? api.listProgrammes(cursor, signal) : Promise.resolve({ items: [], nextCursor: null })), [api, user?.id, allowed]);
+  const programmes = usePaged(
+    (cursor, signal) =>
+      allowed ? api.listProgrammes(cursor, signal) : Promise.resolve({ items: [], nextCursor: null }),
+    [api, user?.id, allowed],
+  );
   useTitle(t('programmes.title'));
   if (!user) return null;
   const funder = user.role === 'funder';
@@ -43,7 +47,9 @@ export function ProgrammesPage() {
                       <Link to={paths.programme(p.id)}>{p.name}</Link>
                     </h2>
                     <p className="standing">
-                      <span className={`badge badge-${p.status === 'open' ? 'open' : 'archived'}`}>{tKey('programmeStatus', p.status)}</span>
+                      <span className={`badge badge-${p.status === 'open' ? 'open' : 'archived'}`}>
+                        {tKey('programmeStatus', p.status)}
+                      </span>
                     </p>
                     <p>{fundsLine(p)}</p>
                     <ProgrammeFacts p={p} />

@@ -24,8 +24,18 @@ export interface ProgrammeDraft {
 const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 export const emptyDraft = (): ProgrammeDraft => ({
-  name: '', scope: 'national', state: '', clusterId: '', budget: '', cap: '', categories: [],
-  schedule: '50/38/26/7', innovative: '', validFrom: day(0), validUntil: day(365), priority: '10',
+  name: '',
+  scope: 'national',
+  state: '',
+  clusterId: '',
+  budget: '',
+  cap: '',
+  categories: [],
+  schedule: '50/38/26/7',
+  innovative: '',
+  validFrom: day(0),
+  validUntil: day(365),
+  priority: '10',
 });
 
 const PERCENT = /^(\d{1,3})(?:\.(\d{1,2}))?$/;
@@ -63,13 +73,17 @@ export function checkDraft(d: ProgrammeDraft): Placed {
   if (d.name.trim().length < 2) add('name', t('form.atLeast', { min: 2 }));
   if (d.scope === 'state' && d.state.trim().length < 2) add('scope-state', t('form.required'));
   if (d.scope === 'cluster' && !d.clusterId) add('scope-clusterId', t('programme.chooseCluster'));
-  for (const [id, v] of [['budget', d.budget], ['capPerAward', d.cap]] as const) {
+  for (const [id, v] of [
+    ['budget', d.budget],
+    ['capPerAward', d.cap],
+  ] as const) {
     const paise = toPaise(v);
     if (paise === undefined || paise <= 0) add(id, t('programme.amountInvalid'));
   }
   if (d.categories.length === 0) add('eligibleCategories', t('programme.categoriesRequired'));
   if (!toSchedule(d.schedule)) add('schedule', t('programme.scheduleInvalid'));
-  if (d.innovative.trim() !== '' && !toSchedule(d.innovative)) add('innovativeSchedule', t('programme.scheduleInvalid'));
+  if (d.innovative.trim() !== '' && !toSchedule(d.innovative))
+    add('innovativeSchedule', t('programme.scheduleInvalid'));
   if (!d.validFrom) add('validFrom', t('programme.dateInvalid'));
   if (!d.validUntil) add('validUntil', t('programme.dateInvalid'));
   if (!/^\d{1,4}$/.test(d.priority.trim())) add('priority', t('form.wholeNumber'));
@@ -80,7 +94,11 @@ export function checkDraft(d: ProgrammeDraft): Placed {
 export function toProgramme(d: ProgrammeDraft): NewProgramme {
   const currency = 'INR';
   const scope: NewProgramme['scope'] =
-    d.scope === 'cluster' ? { kind: 'cluster', clusterId: d.clusterId } : d.scope === 'state' ? { kind: 'state', state: d.state.trim() } : { kind: 'national' };
+    d.scope === 'cluster'
+      ? { kind: 'cluster', clusterId: d.clusterId }
+      : d.scope === 'state'
+        ? { kind: 'state', state: d.state.trim() }
+        : { kind: 'national' };
   const innovative = d.innovative.trim() === '' ? undefined : toSchedule(d.innovative);
   return {
     name: d.name.trim(),

@@ -46,7 +46,8 @@ export function ApplyCard({ cluster: c, standing, onApplied }: Props) {
       <div className="card-actions">
         {standing === 'approved' && (
           <p className="standing standing-ok">
-            <span className="badge badge-open">{t('apply.approved')}</span> <Link to={paths.openRequests()}>{t('apply.seeRequests')}</Link>
+            <span className="badge badge-open">{t('apply.approved')}</span>{' '}
+            <Link to={paths.openRequests()}>{t('apply.seeRequests')}</Link>
           </p>
         )}
         {standing === 'applied' && (
@@ -55,7 +56,14 @@ export function ApplyCard({ cluster: c, standing, onApplied }: Props) {
           </p>
         )}
         {standing === 'none' && c.status === 'active' && (
-          <button type="button" className="button-secondary" onClick={() => void apply()} disabled={busy} aria-busy={busy} aria-describedby={headingId}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void apply()}
+            disabled={busy}
+            aria-busy={busy}
+            aria-describedby={headingId}
+          >
             {busy ? t('apply.applying') : t('apply.apply')}
           </button>
         )}

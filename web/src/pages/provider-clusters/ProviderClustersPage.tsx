@@ -23,7 +23,8 @@ export function ProviderClustersPage() {
       </div>
     );
   }
-  const standing = (id: string): Standing => (user.clusterIds.includes(id) ? 'approved' : applied.includes(id) ? 'applied' : 'none');
+  const standing = (id: string): Standing =>
+    user.clusterIds.includes(id) ? 'approved' : applied.includes(id) ? 'applied' : 'none';
   const onApplied = (id: string) => {
     rememberApplied(user.id, id);
     setApplied((a) => [...a, id]);

@@ -15,7 +15,10 @@ export function Categories({ categories, chosen, errors = [], onChange, legend =
   const toggle = (slug: string, on: boolean) => onChange(on ? [...chosen, slug] : chosen.filter((s) => s !== slug));
   const invalid = errors.length > 0;
   return (
-    <fieldset className={`fieldset${invalid ? ' field-invalid' : ''}`} aria-describedby={invalid ? 'categories-error' : undefined}>
+    <fieldset
+      className={`fieldset${invalid ? ' field-invalid' : ''}`}
+      aria-describedby={invalid ? 'categories-error' : undefined}
+    >
       <legend>{legend}</legend>
       {invalid && (
         <p className="field-error" id="categories-error">

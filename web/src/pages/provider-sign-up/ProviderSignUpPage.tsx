@@ -33,7 +33,16 @@ export function ProviderSignUpPage() {
   useTitle(t('signUp.title'));
   const set = (key: keyof Fields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
   const text = (id: keyof Fields, type = 'text', autoComplete?: string, hint?: string) => (
-    <TextInput id={id} label={t(`signUp.${id}`)} type={type} autoComplete={autoComplete} hint={hint} value={fields[id]} onValue={set(id)} errors={form.errors[id]} />
+    <TextInput
+      id={id}
+      label={t(`signUp.${id}`)}
+      type={type}
+      autoComplete={autoComplete}
+      hint={hint}
+      value={fields[id]}
+      onValue={set(id)}
+      errors={form.errors[id]}
+    />
   );
 
   const submit = (e: FormEvent) => {
@@ -41,7 +50,15 @@ export function ProviderSignUpPage() {
     void form.submit(
       () => check(fields, chosen),
       async () => {
-        const body: ProviderSignUp = { ...fields, name: fields.name.trim(), city: fields.city.trim(), contactName: fields.contactName.trim(), email: fields.email.trim(), capacity: Number(fields.capacity), categories: chosen };
+        const body: ProviderSignUp = {
+          ...fields,
+          name: fields.name.trim(),
+          city: fields.city.trim(),
+          contactName: fields.contactName.trim(),
+          email: fields.email.trim(),
+          capacity: Number(fields.capacity),
+          categories: chosen,
+        };
         signIn(await api.signUpProvider(body));
         navigate(paths.providerClusters(), { replace: true });
       },

@@ -18,13 +18,22 @@ function Registrations({ clusterId, canDecide }: { clusterId: string; canDecide:
   const pending = items.filter((r) => r.status === 'pending');
   const rest = items.filter((r) => r.status !== 'pending');
   const card = (r: Registration) => (
-    <RegistrationCard key={r.providerId} registration={r} canDecide={canDecide} onDecided={(next) => setDecided((d) => ({ ...d, [next.providerId]: next }))} />
+    <RegistrationCard
+      key={r.providerId}
+      registration={r}
+      canDecide={canDecide}
+      onDecided={(next) => setDecided((d) => ({ ...d, [next.providerId]: next }))}
+    />
   );
   return (
     <>
       <section aria-labelledby="pending-heading">
         <h2 id="pending-heading">{tn('registrations.pendingHeading', pending.length)}</h2>
-        {pending.length === 0 ? <EmptyState>{t('registrations.nonePending')}</EmptyState> : <ul className="cards">{pending.map(card)}</ul>}
+        {pending.length === 0 ? (
+          <EmptyState>{t('registrations.nonePending')}</EmptyState>
+        ) : (
+          <ul className="cards">{pending.map(card)}</ul>
+        )}
       </section>
       {rest.length > 0 && (
         <section aria-labelledby="decided-heading">

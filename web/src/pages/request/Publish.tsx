@@ -8,7 +8,13 @@ import { useSession } from '../../session';
  * A draft's next step. The lead association opens it for bidding (the API then queues the
  * event that notifies providers); anyone else is told it is not open yet.
  */
-export function Publish({ request, onPublished }: { request: ServiceRequest; onPublished(request: ServiceRequest): void }) {
+export function Publish({
+  request,
+  onPublished,
+}: {
+  request: ServiceRequest;
+  onPublished(request: ServiceRequest): void;
+}) {
   const api = useApi();
   const { user } = useSession();
   const [busy, setBusy] = useState(false);

@@ -13,7 +13,10 @@ export function RequestFacts({ request: r, categoryLabel }: { request: ServiceRe
     [t('request.pledged'), <Pledged request={r} />],
     [t('request.firms'), t('request.firmsRange', { min: formatCount(r.minFirms), max: formatCount(r.maxFirms) })],
     [t('request.place'), r.place],
-    [t('request.window'), t('request.windowRange', { start: formatDate(r.deliveryWindow.start), end: formatDate(r.deliveryWindow.end) })],
+    [
+      t('request.window'),
+      t('request.windowRange', { start: formatDate(r.deliveryWindow.start), end: formatDate(r.deliveryWindow.end) }),
+    ],
     [t('request.weights'), t('request.weightsValue', { price: r.weights.price, quality: r.weights.quality })],
     [t('request.currency'), r.currency],
     [t('request.created'), formatDateTime(r.createdAt)],
@@ -51,7 +54,10 @@ export function RequestFacts({ request: r, categoryLabel }: { request: ServiceRe
           <ol className="bullets">
             {r.milestones.map((m) => (
               <li key={m.name}>
-                {t('request.milestoneLine', { name: m.name, share: (m.shareBasisPoints / 100).toLocaleString('en-IN') })}
+                {t('request.milestoneLine', {
+                  name: m.name,
+                  share: (m.shareBasisPoints / 100).toLocaleString('en-IN'),
+                })}
               </li>
             ))}
           </ol>

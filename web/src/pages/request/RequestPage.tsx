@@ -45,7 +45,10 @@ export function RequestPage({ clusterId, requestId }: { clusterId: string; reque
   const { labelOf } = useCategories();
   // The API's answer after an action (publish, pledge, close, award) is the request as it now is.
   const [updated, setUpdated] = useState<ServiceRequest | undefined>(undefined);
-  const [loaded, reload] = useResource((signal) => api.getRequest(clusterId, requestId, signal), [api, clusterId, requestId, user?.id]);
+  const [loaded, reload] = useResource(
+    (signal) => api.getRequest(clusterId, requestId, signal),
+    [api, clusterId, requestId, user?.id],
+  );
   const [cluster] = useResource((signal) => api.getCluster(clusterId, signal), [api, clusterId]);
   const request: Resource<ServiceRequest> = updated ? { state: 'ok', data: updated } : loaded;
   // Pledges change the counter: read the request again without blanking the page.
@@ -58,7 +61,9 @@ export function RequestPage({ clusterId, requestId }: { clusterId: string; reque
 
   const back = (
     <p className="crumb">
-      <Link to={paths.cluster(clusterId)}>{t('request.back', { cluster: cluster.data?.name ?? t('common.loading') })}</Link>
+      <Link to={paths.cluster(clusterId)}>
+        {t('request.back', { cluster: cluster.data?.name ?? t('common.loading') })}
+      </Link>
     </p>
   );
   if (request.state !== 'ok') {
@@ -66,7 +71,9 @@ export function RequestPage({ clusterId, requestId }: { clusterId: string; reque
     return (
       <div className="page">
         {back}
-        <h1>{request.state === 'loading' ? t('common.loading') : missing ? t('notFound.title') : t('common.errorTitle')}</h1>
+        <h1>
+          {request.state === 'loading' ? t('common.loading') : missing ? t('notFound.title') : t('common.errorTitle')}
+        </h1>
         {request.state === 'loading' ? (
           <Loading />
         ) : missing ? (

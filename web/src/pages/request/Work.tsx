@@ -12,10 +12,19 @@ const AWARDED = ['awarded', 'in_delivery', 'completed'];
 
 /**
  * What the signed-in user can do with a request, by role and by where the request stands:
- * providers bid and, once awarded, report delivery; sponsoring associations pledge, see that bids are sealed, then close, rank
+ * providers bid and, once awarded, report delivery; sponsoring associations pledge, see that bids are sealed, then
+ * close, rank
  * and award; other associations join; admins close and read the ranking.
  */
-export function Work({ request: r, onChanged, refresh }: { request: ServiceRequest; onChanged(r: ServiceRequest): void; refresh(): void }) {
+export function Work({
+  request: r,
+  onChanged,
+  refresh,
+}: {
+  request: ServiceRequest;
+  onChanged(r: ServiceRequest): void;
+  refresh(): void;
+}) {
   const { user } = useSession();
   const now = useNow(5_000);
   if (!user) return null;
@@ -27,14 +36,22 @@ export function Work({ request: r, onChanged, refresh }: { request: ServiceReque
   const awardee = user.role === 'provider' && r.award?.providerId === user.organisationId;
   return (
     <>
-      {(sponsor || admin || awardee) && AWARDED.includes(r.status) && <MoneyPanel request={r} roles={{ provider: awardee, lead, admin }} />}
+      {(sponsor || admin || awardee) && AWARDED.includes(r.status) && (
+        <MoneyPanel request={r} roles={{ provider: awardee, lead, admin }} />
+      )}
       {user.role === 'provider' && r.status !== 'draft' && <BidPanel request={r} />}
       {sponsor && r.status === 'open' && !passed && <SealedNotice request={r} />}
       {(lead || admin) && r.status === 'open' && passed && <CloseBidding request={r} onChanged={onChanged} />}
-      {(sponsor || admin) && RANKED.includes(r.status) && <EvaluationPanel request={r} canAward={lead} onChanged={onChanged} />}
-      {sponsor && r.status !== 'draft' && <Pledges request={r} associationId={user.organisationId} onChanged={refresh} />}
+      {(sponsor || admin) && RANKED.includes(r.status) && (
+        <EvaluationPanel request={r} canAward={lead} onChanged={onChanged} />
+      )}
+      {sponsor && r.status !== 'draft' && (
+        <Pledges request={r} associationId={user.organisationId} onChanged={refresh} />
+      )}
       {rep && !sponsor && r.status === 'open' && !passed && <JoinRequest request={r} onChanged={onChanged} />}
-      {(lead || admin) && (r.status === 'draft' || r.status === 'open') && <CancelRequest request={r} onChanged={onChanged} />}
+      {(lead || admin) && (r.status === 'draft' || r.status === 'open') && (
+        <CancelRequest request={r} onChanged={onChanged} />
+      )}
     </>
   );
 }

@@ -18,14 +18,24 @@ export function ChartTable({ caption, head, rows }: Props) {
           <thead>
             <tr>
               {head.map((h, i) => (
-                <th scope="col" key={i}>{h}</th>
+                <th scope="col" key={i}>
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}>
-                {r.cells.map((c, i) => (i === 0 ? <th scope="row" key={i}>{c}</th> : <td key={i}>{c}</td>))}
+                {r.cells.map((c, i) =>
+                  i === 0 ? (
+                    <th scope="row" key={i}>
+                      {c}
+                    </th>
+                  ) : (
+                    <td key={i}>{c}</td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>

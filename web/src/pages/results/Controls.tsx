@@ -21,8 +21,13 @@ export function Controls({ filter, states, onFilter, onRefresh, refreshing }: Pr
   const options = [{ value: '', label: t('results.scopeNational') }, ...states.map((s) => ({ value: s, label: s }))];
   return (
     <form className="filters results-filters" onSubmit={(e) => e.preventDefault()} aria-label={t('results.title')}>
-      <SelectInput id="scope" label={t('results.scope')} value={filter.state} onValue={set('state')}
-        options={options} />
+      <SelectInput
+        id="scope"
+        label={t('results.scope')}
+        value={filter.state}
+        onValue={set('state')}
+        options={options}
+      />
       <TextInput id="from" type="month" label={t('results.from')} value={filter.from} onValue={set('from')} />
       <TextInput id="to" type="month" label={t('results.to')} value={filter.to} onValue={set('to')} />
       <div className="actions">

@@ -34,7 +34,8 @@ export function ProvidersChart({ market }: { market: Indicators['market'] }) {
             caption={t('results.providersCaption')}
             head={[t('results.service'), t('results.providers'), t('results.largestShare')]}
             rows={sorted.map((m) => ({
-              key: m.category, cells: [labelOf(m.category), String(m.providers), percent(m.largestShare)],
+              key: m.category,
+              cells: [labelOf(m.category), String(m.providers), percent(m.largestShare)],
             }))}
           />
         </>

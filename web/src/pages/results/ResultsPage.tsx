@@ -37,8 +37,11 @@ export default function ResultsPage({ state = '', from = '', to = '' }: Partial<
       <h1>{t('results.title')}</h1>
       <p className="lede">{t('results.lede')}</p>
       <Controls
-        filter={shown} states={states} onFilter={onFilter}
-        onRefresh={results.refresh} refreshing={results.loading}
+        filter={shown}
+        states={states}
+        onFilter={onFilter}
+        onRefresh={results.refresh}
+        refreshing={results.loading}
       />
       {results.error !== undefined && <ErrorNotice error={results.error} onRetry={results.refresh} />}
       {!data ? (
@@ -47,7 +50,9 @@ export default function ResultsPage({ state = '', from = '', to = '' }: Partial<
         <>
           <p className="hint" data-testid="results-updated">
             {results.at && t('results.updated', { time: formatDateTime(results.at.toISOString()) })}{' '}
-            <a href={api.indicatorsCsvUrl(query)} download>{t('results.csv')}</a>
+            <a href={api.indicatorsCsvUrl(query)} download>
+              {t('results.csv')}
+            </a>
           </p>
           <section aria-labelledby="summary-heading">
             <h2 id="summary-heading">{t('results.summaryHeading', { scope: state || t('results.scopeNational') })}</h2>

@@ -44,9 +44,15 @@ export function SourcesChart({ columns }: { columns: Column[] }) {
             head={['', ...SOURCES.map(label)]}
             rows={delivered.map((c) => ({
               key: c.clusterId,
-              cells: [c.name, ...SOURCES.map((k) => t('results.amountShare', {
-                amount: formatAmount(c.indicators.sources[k].amount), share: percent(c.indicators.sources[k].share),
-              }))],
+              cells: [
+                c.name,
+                ...SOURCES.map((k) =>
+                  t('results.amountShare', {
+                    amount: formatAmount(c.indicators.sources[k].amount),
+                    share: percent(c.indicators.sources[k].share),
+                  }),
+                ),
+              ],
             }))}
           />
         </>

@@ -39,11 +39,17 @@ export function TrendChart({ monthly }: { monthly: Monthly }) {
   const along = (i: number) => (points.length > 1 ? i / (points.length - 1) : 0.5);
   const x = (i: number) => PAD.left + (W - PAD.left - PAD.right) * along(i);
   const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v);
-  const alt = first && last ? t('results.trendAlt', {
-    first: monthLabel(first.month), last: monthLabel(last.month),
-    fromRecovery: percent(first.costRecovery), toRecovery: percent(last.costRecovery),
-    fromSubsidy: percent(first.subsidyShare), toSubsidy: percent(last.subsidyShare),
-  }) : '';
+  const alt =
+    first && last
+      ? t('results.trendAlt', {
+          first: monthLabel(first.month),
+          last: monthLabel(last.month),
+          fromRecovery: percent(first.costRecovery),
+          toRecovery: percent(last.costRecovery),
+          fromSubsidy: percent(first.subsidyShare),
+          toSubsidy: percent(last.subsidyShare),
+        })
+      : '';
   return (
     <section aria-labelledby="trend-heading" className="chart">
       <h2 id="trend-heading">{t('results.trendHeading')}</h2>
@@ -57,18 +63,24 @@ export function TrendChart({ monthly }: { monthly: Monthly }) {
             {[0, 0.5, 1].map((v) => (
               <g key={v}>
                 <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="grid" />
-                <text x={PAD.left - 4} y={y(v) + 4} className="tick" textAnchor="end">{percent(v)}</text>
+                <text x={PAD.left - 4} y={y(v) + 4} className="tick" textAnchor="end">
+                  {percent(v)}
+                </text>
               </g>
             ))}
             {SERIES.map((s) => (
               <path key={s.key} d={pathOf(points, s.key, x, y)} className={`line line-${s.key}`} />
             ))}
-            {SERIES.map((s) => points.map((p, i) => {
-              const v = p[s.key];
-              if (v === null) return null;
-              return <circle key={`${s.key}-${p.month}`} cx={x(i)} cy={y(v)} r={3} className={`dot-${s.key}`} />;
-            }))}
-            <text x={PAD.left} y={H - 6} className="tick">{monthLabel(points[0]?.month ?? first.month)}</text>
+            {SERIES.map((s) =>
+              points.map((p, i) => {
+                const v = p[s.key];
+                if (v === null) return null;
+                return <circle key={`${s.key}-${p.month}`} cx={x(i)} cy={y(v)} r={3} className={`dot-${s.key}`} />;
+              }),
+            )}
+            <text x={PAD.left} y={H - 6} className="tick">
+              {monthLabel(points[0]?.month ?? first.month)}
+            </text>
             <text x={W - PAD.right} y={H - 6} className="tick" textAnchor="end">
               {monthLabel(points[points.length - 1]?.month ?? last.month)}
             </text>
@@ -77,7 +89,8 @@ export function TrendChart({ monthly }: { monthly: Monthly }) {
             caption={t('results.trendCaption')}
             head={[t('results.month'), t('results.costRecovery'), t('results.subsidyShare')]}
             rows={points.map((p) => ({
-              key: p.month, cells: [monthLabel(p.month), percent(p.costRecovery), percent(p.subsidyShare)],
+              key: p.month,
+              cells: [monthLabel(p.month), percent(p.costRecovery), percent(p.subsidyShare)],
             }))}
           />
         </>

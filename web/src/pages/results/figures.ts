@@ -9,8 +9,17 @@ export type Column = IndicatorsTable['columns'][number];
 
 /** The rows of the paper's Table 1, in its order; each has a definition on the page. */
 export const ROWS = [
-  'scale', 'underServed', 'outreach', 'delivered', 'costRecovery', 'leverage',
-  'private', 'supportInstitutions', 'programme', 'strengthened', 'created',
+  'scale',
+  'underServed',
+  'outreach',
+  'delivered',
+  'costRecovery',
+  'leverage',
+  'private',
+  'supportInstitutions',
+  'programme',
+  'strengthened',
+  'created',
 ] as const;
 export type Row = (typeof ROWS)[number];
 

@@ -43,14 +43,19 @@ export function useResults(query: ResultsQuery): ResultsState {
   const [round, setRound] = useState(0);
   const fresh = useRef(false);
   const [state, setState] = useState<Omit<ResultsState, 'refresh'>>({
-    data: undefined, error: undefined, loading: true, at: undefined,
+    data: undefined,
+    error: undefined,
+    loading: true,
+    at: undefined,
   });
   const { state: st, from, to, clusterId } = query;
   useEffect(() => {
     const controller = new AbortController();
     const q: ResultsQuery = {
-      ...(st ? { state: st } : {}), ...(clusterId ? { clusterId } : {}),
-      ...(from ? { from } : {}), ...(to ? { to } : {}),
+      ...(st ? { state: st } : {}),
+      ...(clusterId ? { clusterId } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
     };
     setState((s) => ({ ...s, loading: true }));
     load(api, q, controller.signal, fresh.current).then(

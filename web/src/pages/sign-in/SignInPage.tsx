@@ -60,11 +60,29 @@ export function SignInPage({ next }: { next: string | undefined }) {
       <p>{t('signIn.intro')}</p>
       <form className="form" onSubmit={submit} noValidate aria-busy={busy}>
         <Field label={t('signIn.email')} id="email" errors={errors.email}>
-          {(ids) => <input {...ids} name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+          {(ids) => (
+            <input
+              {...ids}
+              name="email"
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('signIn.password')} id="password" errors={errors.password}>
           {(ids) => (
-            <input {...ids} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              {...ids}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           )}
         </Field>
         <div className="actions">

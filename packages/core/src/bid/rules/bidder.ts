@@ -10,6 +10,7 @@ import type { Provider } from '../../organisation/schema';
  */
 export function assertMayBid<P extends Pick<Provider, 'blocked'>>(provider: P | undefined): P {
   if (!provider) throw notFound('PROVIDER.NOT_FOUND', 'Your provider profile is missing.');
-  if (provider.blocked) throw new DomainError('PROVIDER.BLOCKED', 'forbidden', 'This provider is blocked nationally and cannot bid.');
+  if (provider.blocked)
+    throw new DomainError('PROVIDER.BLOCKED', 'forbidden', 'This provider is blocked nationally and cannot bid.');
   return provider;
 }

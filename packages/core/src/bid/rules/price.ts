@@ -35,7 +35,8 @@ export function tierAt(tiers: readonly PriceTier[], firms: number): PriceTier | 
  * priceAt(bid, 25) // { tier: { minFirms: 20, … }, pricePerFirm: ₹4,000, total: ₹1,00,000 }
  */
 export function priceAt(bid: Pick<Bid, 'priceTiers' | 'capacity'>, firms: number): PriceQuote {
-  if (!Number.isSafeInteger(firms) || firms < 1) throw invalid('BID.BAD_VOLUME', `${firms} is not a number of firms`, 'firms');
+  if (!Number.isSafeInteger(firms) || firms < 1)
+    throw invalid('BID.BAD_VOLUME', `${firms} is not a number of firms`, 'firms');
   if (firms > bid.capacity) throw invalid('BID.OVER_CAPACITY', `The bid serves at most ${bid.capacity} firms`, 'firms');
   const tier = tierAt(bid.priceTiers, firms);
   if (!tier) {

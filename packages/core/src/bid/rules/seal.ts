@@ -40,6 +40,11 @@ export function canReadBid(actor: Actor, bid: BidView, request: RequestView, now
  * @example
  * readableBids(providerActor, allBids, request, now) // only that provider's bids
  */
-export function readableBids<B extends BidView>(actor: Actor, bids: readonly B[], request: RequestView, now: number): B[] {
+export function readableBids<B extends BidView>(
+  actor: Actor,
+  bids: readonly B[],
+  request: RequestView,
+  now: number,
+): B[] {
   return bids.filter((b) => canReadBid(actor, b, request, now));
 }

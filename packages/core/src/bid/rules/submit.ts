@@ -5,19 +5,37 @@ import type { ServiceRequest } from '../../request/schema';
 import { deadlineReached } from '../../request/rules/transitions';
 import { bidCurrency, NewBid, type Bid } from '../schema';
 
-type RequestView = Pick<ServiceRequest, 'id' | 'clusterId' | 'status' | 'biddingDeadline' | 'minFirms' | 'maxFirms' | 'currency' | 'visibility' | 'invitedProviderIds'>;
+type RequestView = Pick<
+  ServiceRequest,
+  | 'id'
+  | 'clusterId'
+  | 'status'
+  | 'biddingDeadline'
+  | 'minFirms'
+  | 'maxFirms'
+  | 'currency'
+  | 'visibility'
+  | 'invitedProviderIds'
+>;
 
 /** Bids change only before the deadline, and only while the request is open. */
 function assertBidding(request: RequestView, now: number): void {
-  if (deadlineReached(request, now)) throw conflict('BID.DEADLINE_PASSED', `Bidding closed at ${request.biddingDeadline}`);
-  if (request.status !== 'open') throw conflict('BID.REQUEST_NOT_OPEN', `The request is ${request.status}; it takes no bids`);
+  if (deadlineReached(request, now))
+    throw conflict('BID.DEADLINE_PASSED', `Bidding closed at ${request.biddingDeadline}`);
+  if (request.status !== 'open')
+    throw conflict('BID.REQUEST_NOT_OPEN', `The request is ${request.status}; it takes no bids`);
 }
 
 /** Parses the terms and checks them against the request: currency, volume range, invitation. */
 function checkTerms(request: RequestView, providerId: string, input: NewBid) {
   const terms = NewBid.parse(input);
   if (request.visibility === 'invited' && !request.invitedProviderIds.includes(providerId)) {
-    throw new DomainError('BID.NOT_INVITED', 'forbidden', 'The request is open to invited providers only', 'providerId');
+    throw new DomainError(
+      'BID.NOT_INVITED',
+      'forbidden',
+      'The request is open to invited providers only',
+      'providerId',
+    );
   }
   if (bidCurrency(terms) !== request.currency) {
     throw invalid('BID.CURRENCY_MISMATCH', `The request is priced in ${request.currency}`, 'priceTiers');
@@ -25,18 +43,30 @@ function checkTerms(request: RequestView, providerId: string, input: NewBid) {
   // A bid covers [first tier, capacity]; that range must meet the request's [minFirms, maxFirms].
   const first = terms.priceTiers[0]?.minFirms ?? 1;
   if (first > request.maxFirms) {
-    throw invalid('BID.TIERS_OUT_OF_RANGE', `The first tier (${first} firms) is above the request's maximum of ${request.maxFirms}`, 'priceTiers');
+    throw invalid(
+      'BID.TIERS_OUT_OF_RANGE',
+      `The first tier (${first} firms) is above the request's maximum of ${request.maxFirms}`,
+      'priceTiers',
+    );
   }
   if (terms.capacity < request.minFirms) {
-    throw invalid('BID.CAPACITY_TOO_LOW', `Capacity ${terms.capacity} is below the request's minimum of ${request.minFirms} firms`, 'capacity');
+    throw invalid(
+      'BID.CAPACITY_TOO_LOW',
+      `Capacity ${terms.capacity} is below the request's minimum of ${request.minFirms} firms`,
+      'capacity',
+    );
   }
   const { priceTiers, capacity, deliveryPlan, milestoneProposal } = terms;
-  return milestoneProposal ? { priceTiers, capacity, deliveryPlan, milestoneProposal } : { priceTiers, capacity, deliveryPlan };
+  return milestoneProposal
+    ? { priceTiers, capacity, deliveryPlan, milestoneProposal }
+    : { priceTiers, capacity, deliveryPlan };
 }
 
 function assertOwnLiveBid(request: RequestView, bid: Bid, providerId: string): void {
-  if (bid.requestId !== request.id) throw invalid('BID.WRONG_REQUEST', 'The bid belongs to another request', 'requestId');
-  if (bid.providerId !== providerId) throw new DomainError('BID.NOT_OWNER', 'forbidden', 'Only the provider who bid can change the bid');
+  if (bid.requestId !== request.id)
+    throw invalid('BID.WRONG_REQUEST', 'The bid belongs to another request', 'requestId');
+  if (bid.providerId !== providerId)
+    throw new DomainError('BID.NOT_OWNER', 'forbidden', 'Only the provider who bid can change the bid');
   if (bid.status !== 'live') throw conflict('BID.NOT_LIVE', 'The bid was withdrawn; submit a new one');
 }
 
@@ -85,14 +115,29 @@ export function submitBid(
  * @example
  * reviseBid(openRequest, bid, cheaperTerms, { providerId, clock }).version // bid.version + 1
  */
-export function reviseBid(request: RequestView, bid: Bid, input: NewBid, ctx: { providerId: string; clock: Clock }): Bid {
+export function reviseBid(
+  request: RequestView,
+  bid: Bid,
+  input: NewBid,
+  ctx: { providerId: string; clock: Clock },
+): Bid {
   assertOwnLiveBid(request, bid, ctx.providerId);
   const now = ctx.clock.now();
   assertBidding(request, now);
   const terms = checkTerms(request, ctx.providerId, input);
   const at = new Date(now).toISOString();
   const { id, requestId, clusterId, providerId, status, version } = bid;
-  return { ...terms, id, requestId, clusterId, providerId, status, version: version + 1, submittedAt: at, updatedAt: at };
+  return {
+    ...terms,
+    id,
+    requestId,
+    clusterId,
+    providerId,
+    status,
+    version: version + 1,
+    submittedAt: at,
+    updatedAt: at,
+  };
 }
 
 /**

@@ -25,7 +25,12 @@ const ALIASES: Record<string, FirmCsvColumn> = {
  * columnOf(' Women-Led ') // 'women_led'
  */
 export const columnOf = (header: string): FirmCsvColumn | undefined =>
-  ALIASES[header.trim().toLowerCase().replace(/[\s-]+/g, '_')];
+  ALIASES[
+    header
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_')
+  ];
 
 const TRUE = new Set(['yes', 'true', '1']);
 const FALSE = new Set(['no', 'false', '0']);
@@ -55,7 +60,8 @@ export function parseFlag(raw: string): Cell<boolean> {
 export function parseEmployees(raw: string): Cell<number> {
   const v = raw.trim();
   const n = /^\d{1,7}$/.test(v) ? Number(v) : Number.NaN;
-  if (!(n >= 1 && n <= 1_000_000)) return { ok: false, reason: `${JSON.stringify(raw)} is not a whole number of employees between 1 and 1,000,000` };
+  if (!(n >= 1 && n <= 1_000_000))
+    return { ok: false, reason: `${JSON.stringify(raw)} is not a whole number of employees between 1 and 1,000,000` };
   return { ok: true, value: n };
 }
 
@@ -80,7 +86,8 @@ export function parseName(raw: string): Cell<string> {
  */
 export function parseSectorDetail(raw: string | undefined): Cell<string | undefined> {
   const v = (raw ?? '').trim();
-  if (v.length > SECTOR_DETAIL_MAX) return { ok: false, reason: `The sector detail is longer than ${SECTOR_DETAIL_MAX} characters` };
+  if (v.length > SECTOR_DETAIL_MAX)
+    return { ok: false, reason: `The sector detail is longer than ${SECTOR_DETAIL_MAX} characters` };
   return { ok: true, value: v === '' ? undefined : v };
 }
 
@@ -88,7 +95,8 @@ export function parseSectorDetail(raw: string | undefined): Cell<string | undefi
  * Builds the firm from cells that all parsed, leaving out an absent sector detail.
  *
  * @example
- * toNewFirm('Kaur Knits', 7, false, true, undefined) // { name: 'Kaur Knits', employees: 7, mechanised: false, womenLed: true }
+ * toNewFirm('Kaur Knits', 7, false, true, undefined) // { name: 'Kaur Knits', employees: 7, mechanised: false,
+ * womenLed: true }
  */
 export const toNewFirm = (
   name: string,
@@ -96,4 +104,7 @@ export const toNewFirm = (
   mechanised: boolean,
   womenLed: boolean,
   sectorDetail: string | undefined,
-): NewFirm => (sectorDetail === undefined ? { name, employees, mechanised, womenLed } : { name, employees, mechanised, womenLed, sectorDetail });
+): NewFirm =>
+  sectorDetail === undefined
+    ? { name, employees, mechanised, womenLed }
+    : { name, employees, mechanised, womenLed, sectorDetail };

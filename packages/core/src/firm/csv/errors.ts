@@ -13,7 +13,12 @@ export class FirmCsvInvalidError extends DomainError {
   constructor(readonly errors: readonly FirmCsvError[]) {
     const first = errors[0];
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    super(FIRM_CSV_INVALID, 'invalid', `Line ${first?.line ?? 1}: ${first?.reason ?? 'invalid file'}${more}`, first?.field);
+    super(
+      FIRM_CSV_INVALID,
+      'invalid',
+      `Line ${first?.line ?? 1}: ${first?.reason ?? 'invalid file'}${more}`,
+      first?.field,
+    );
   }
 }
 

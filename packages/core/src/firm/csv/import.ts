@@ -2,8 +2,15 @@ import type { Firm, NewFirm } from '../schema';
 import { createFirm, type FirmContext } from '../create';
 import { csvRecords, isBlank, type CsvRecord } from './records';
 import {
-  columnOf, parseEmployees, parseFlag, parseName, parseSectorDetail, toNewFirm,
-  REQUIRED_FIRM_CSV_COLUMNS, type Cell, type FirmCsvColumn,
+  columnOf,
+  parseEmployees,
+  parseFlag,
+  parseName,
+  parseSectorDetail,
+  toNewFirm,
+  REQUIRED_FIRM_CSV_COLUMNS,
+  type Cell,
+  type FirmCsvColumn,
 } from './columns';
 
 /** Rows one import may hold; a bigger register is split into several files. */
@@ -44,7 +51,13 @@ export function parseFirmCsv(text: string, opts: FirmCsvOptions): FirmCsvResult 
       break;
     }
   }
-  if (!header) return fail([{ line: 1, reason: 'The file is empty: expected a header row (name, employees, mechanised, women_led, sector_detail)' }]);
+  if (!header)
+    return fail([
+      {
+        line: 1,
+        reason: 'The file is empty: expected a header row (name, employees, mechanised, women_led, sector_detail)',
+      },
+    ]);
   const columns = readHeader(header);
   if (!(columns instanceof Map)) return fail(columns);
 
@@ -54,7 +67,12 @@ export function parseFirmCsv(text: string, opts: FirmCsvOptions): FirmCsvResult 
   for (const record of records) {
     if (isBlank(record)) continue;
     if (++rows > maxRows) {
-      return fail([{ line: record.line, reason: `The file has more than ${maxRows} firms: split it into files of at most ${maxRows} rows` }]);
+      return fail([
+        {
+          line: record.line,
+          reason: `The file has more than ${maxRows} firms: split it into files of at most ${maxRows} rows`,
+        },
+      ]);
     }
     const row = readRow(record, columns, header.fields.length);
     if (Array.isArray(row)) errors.push(...row);
@@ -74,11 +92,13 @@ function readHeader(header: CsvRecord): Columns | FirmCsvError[] {
   header.fields.forEach((cell, index) => {
     const column = columnOf(cell);
     if (!column) return; // extra columns (phone, address…) are ignored
-    if (columns.has(column)) errors.push({ line: header.line, field: column, reason: `The column ${column} appears twice` });
+    if (columns.has(column))
+      errors.push({ line: header.line, field: column, reason: `The column ${column} appears twice` });
     else columns.set(column, index);
   });
   for (const column of REQUIRED_FIRM_CSV_COLUMNS) {
-    if (!columns.has(column)) errors.push({ line: header.line, field: column, reason: `The header has no ${column} column` });
+    if (!columns.has(column))
+      errors.push({ line: header.line, field: column, reason: `The header has no ${column} column` });
   }
   return errors.length > 0 ? errors : columns;
 }
@@ -103,7 +123,17 @@ function readRow(record: CsvRecord, columns: Columns, width: number): NewFirm | 
   const employees = take('employees', parseEmployees(raw('employees')));
   const mechanised = take('mechanised', parseFlag(raw('mechanised')));
   const womenLed = take('women_led', parseFlag(raw('women_led')));
-  const sector = take('sector_detail', parseSectorDetail(columns.has('sector_detail') ? raw('sector_detail') : undefined));
-  if (errors.length > 0 || name === undefined || employees === undefined || mechanised === undefined || womenLed === undefined) return errors;
+  const sector = take(
+    'sector_detail',
+    parseSectorDetail(columns.has('sector_detail') ? raw('sector_detail') : undefined),
+  );
+  if (
+    errors.length > 0 ||
+    name === undefined ||
+    employees === undefined ||
+    mechanised === undefined ||
+    womenLed === undefined
+  )
+    return errors;
   return toNewFirm(name, employees, mechanised, womenLed, sector);
 }

@@ -19,16 +19,29 @@ export function addCoSponsor(
 ): ServiceRequest {
   const next = assertTransition(request, 'addCoSponsor');
   if (request.status === 'open' && deadlineReached(request, clock.now())) {
-    throw conflict('REQUEST.DEADLINE_PASSED', 'The bidding deadline has passed; no association can join now', 'associationId');
+    throw conflict(
+      'REQUEST.DEADLINE_PASSED',
+      'The bidding deadline has passed; no association can join now',
+      'associationId',
+    );
   }
   if (association.clusterId !== request.clusterId) {
-    throw new DomainError('REQUEST.CROSS_CLUSTER', 'forbidden', 'Only an association of the same cluster can co-sponsor', 'associationId');
+    throw new DomainError(
+      'REQUEST.CROSS_CLUSTER',
+      'forbidden',
+      'Only an association of the same cluster can co-sponsor',
+      'associationId',
+    );
   }
   if (association.id === request.associationId || request.coSponsorIds.includes(association.id)) {
     throw conflict('REQUEST.DUPLICATE_CO_SPONSOR', 'The association already sponsors this request', 'associationId');
   }
   if (request.coSponsorIds.length >= REQUEST_LIMITS.coSponsors) {
-    throw invalid('REQUEST.TOO_MANY_CO_SPONSORS', `A request can have at most ${REQUEST_LIMITS.coSponsors} co-sponsors`, 'associationId');
+    throw invalid(
+      'REQUEST.TOO_MANY_CO_SPONSORS',
+      `A request can have at most ${REQUEST_LIMITS.coSponsors} co-sponsors`,
+      'associationId',
+    );
   }
   return applyTransition(request, next, clock, { coSponsorIds: [...request.coSponsorIds, association.id] });
 }

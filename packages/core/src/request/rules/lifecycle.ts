@@ -17,7 +17,11 @@ export const REASON_MIN_LENGTH = 20;
 export function publish(request: ServiceRequest, clock: Clock): ServiceRequest {
   const next = assertTransition(request, 'publish');
   if (deadlineReached(request, clock.now())) {
-    throw invalid('REQUEST.DEADLINE_PASSED', 'The bidding deadline has passed; set a new one before publishing', 'biddingDeadline');
+    throw invalid(
+      'REQUEST.DEADLINE_PASSED',
+      'The bidding deadline has passed; set a new one before publishing',
+      'biddingDeadline',
+    );
   }
   return applyTransition(request, next, clock);
 }

@@ -27,7 +27,10 @@ export interface ClusterFacts {
  * categoryAllowed('design', { eligibleCategories: ['training'], customCategories: [] }) // false
  */
 export function categoryAllowed(category: string, policy: ClusterFacts['policy']): boolean {
-  return (policy.eligibleCategories as readonly string[]).includes(category) || policy.customCategories.some((c) => c.slug === category);
+  return (
+    (policy.eligibleCategories as readonly string[]).includes(category) ||
+    policy.customCategories.some((c) => c.slug === category)
+  );
 }
 
 /**
@@ -43,18 +46,31 @@ export function categoryAllowed(category: string, policy: ClusterFacts['policy']
  */
 export function assertRequestInCluster(request: RequestParties, facts: ClusterFacts): void {
   if (!categoryAllowed(request.category, facts.policy)) {
-    throw invalid('REQUEST.CATEGORY_NOT_ALLOWED', `The cluster's policy does not allow requests for ${request.category}`, 'category');
+    throw invalid(
+      'REQUEST.CATEGORY_NOT_ALLOWED',
+      `The cluster's policy does not allow requests for ${request.category}`,
+      'category',
+    );
   }
   const local = new Set(facts.associations.filter((a) => a.clusterId === facts.clusterId).map((a) => a.id));
   request.coSponsorIds.forEach((id, i) => {
     if (!local.has(id)) {
-      throw new DomainError('REQUEST.CROSS_CLUSTER', 'forbidden', 'Only an association of the same cluster can co-sponsor', `coSponsorIds.${i}`);
+      throw new DomainError(
+        'REQUEST.CROSS_CLUSTER',
+        'forbidden',
+        'Only an association of the same cluster can co-sponsor',
+        `coSponsorIds.${i}`,
+      );
     }
   });
   const approved = new Set(facts.approvedProviderIds);
   request.invitedProviderIds.forEach((id, i) => {
     if (!approved.has(id)) {
-      throw invalid('REQUEST.PROVIDER_NOT_IN_CLUSTER', 'Only a provider approved in this cluster can be invited', `invitedProviderIds.${i}`);
+      throw invalid(
+        'REQUEST.PROVIDER_NOT_IN_CLUSTER',
+        'Only a provider approved in this cluster can be invited',
+        `invitedProviderIds.${i}`,
+      );
     }
   });
 }

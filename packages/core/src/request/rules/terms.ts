@@ -18,8 +18,7 @@ export interface TermsIssue {
  */
 export const windowOpensAt = (date: string): number => Date.parse(`${date}T00:00:00Z`);
 
-const duplicates = (values: readonly string[]): string[] =>
-  values.filter((v, i) => values.indexOf(v) !== i);
+const duplicates = (values: readonly string[]): string[] => values.filter((v, i) => values.indexOf(v) !== i);
 
 /**
  * The rules that tie fields together, each reported on its own field: deadline before the
@@ -34,17 +33,22 @@ export function termsIssues(t: Terms): TermsIssue[] {
   const issues: TermsIssue[] = [];
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
   const opens = windowOpensAt(t.deliveryWindow.start);
-  if (t.deliveryWindow.end < t.deliveryWindow.start) add(['deliveryWindow', 'end'], 'The delivery window ends before it starts');
-  if (!(Date.parse(t.biddingDeadline) < opens)) add(['biddingDeadline'], 'The bidding deadline must be before the delivery window starts');
-  if (t.minFirms > t.maxFirms) add(['minFirms'], `The minimum number of firms (${t.minFirms}) is above the maximum (${t.maxFirms})`);
+  if (t.deliveryWindow.end < t.deliveryWindow.start)
+    add(['deliveryWindow', 'end'], 'The delivery window ends before it starts');
+  if (!(Date.parse(t.biddingDeadline) < opens))
+    add(['biddingDeadline'], 'The bidding deadline must be before the delivery window starts');
+  if (t.minFirms > t.maxFirms)
+    add(['minFirms'], `The minimum number of firms (${t.minFirms}) is above the maximum (${t.maxFirms})`);
   if (t.weights.price + t.weights.quality !== 100) {
     add(['weights'], `Price and quality weights must sum to 100, not ${t.weights.price + t.weights.quality}`);
   }
   const shares = t.milestones.reduce((s, m) => s + m.shareBasisPoints, 0);
-  if (shares !== BASIS_POINTS_WHOLE) add(['milestones'], `Milestone shares must sum to 10000 basis points (100 %), not ${shares}`);
+  if (shares !== BASIS_POINTS_WHOLE)
+    add(['milestones'], `Milestone shares must sum to 10000 basis points (100 %), not ${shares}`);
   const names = t.milestones.map((m) => m.name.toLowerCase());
   names.forEach((n, i) => {
-    if (names.indexOf(n) !== i) add(['milestones', i, 'name'], `Two milestones are named ${JSON.stringify(t.milestones[i]?.name)}`);
+    if (names.indexOf(n) !== i)
+      add(['milestones', i, 'name'], `Two milestones are named ${JSON.stringify(t.milestones[i]?.name)}`);
   });
   if (t.visibility === 'invited' && t.invitedProviderIds.length === 0) {
     add(['invitedProviderIds'], 'An invited request needs at least one invited provider');
@@ -52,7 +56,8 @@ export function termsIssues(t: Terms): TermsIssue[] {
   if (t.visibility === 'cluster' && t.invitedProviderIds.length > 0) {
     add(['invitedProviderIds'], 'Invited providers apply only when visibility is "invited"');
   }
-  for (const id of new Set(duplicates(t.invitedProviderIds))) add(['invitedProviderIds'], `Provider ${id} is invited twice`);
+  for (const id of new Set(duplicates(t.invitedProviderIds)))
+    add(['invitedProviderIds'], `Provider ${id} is invited twice`);
   for (const id of new Set(duplicates(t.coSponsorIds))) add(['coSponsorIds'], `Association ${id} is listed twice`);
   return issues;
 }

@@ -12,7 +12,13 @@ export const REQUEST_TRANSITIONS = {
   award: { evaluating: 'awarded' },
   startDelivery: { awarded: 'in_delivery' },
   complete: { in_delivery: 'completed' },
-  cancel: { draft: 'cancelled', open: 'cancelled', evaluating: 'cancelled', awarded: 'cancelled', in_delivery: 'cancelled' },
+  cancel: {
+    draft: 'cancelled',
+    open: 'cancelled',
+    evaluating: 'cancelled',
+    awarded: 'cancelled',
+    in_delivery: 'cancelled',
+  },
   markUnsuccessful: { evaluating: 'unsuccessful' },
   addCoSponsor: { draft: 'draft', open: 'open' },
 } as const satisfies Record<string, Partial<Record<RequestStatus, RequestStatus>>>;
@@ -52,7 +58,10 @@ export const canTransition = (request: Pick<ServiceRequest, 'status'>, transitio
  * @example
  * assertTransition(completedRequest, 'cancel') // throws REQUEST.ILLEGAL_TRANSITION
  */
-export function assertTransition(request: Pick<ServiceRequest, 'status'>, transition: RequestTransition): RequestStatus {
+export function assertTransition(
+  request: Pick<ServiceRequest, 'status'>,
+  transition: RequestTransition,
+): RequestStatus {
   const next = nextStatus(request.status, transition);
   if (next === undefined) {
     throw conflict('REQUEST.ILLEGAL_TRANSITION', `A request that is ${request.status} cannot ${transition}`);

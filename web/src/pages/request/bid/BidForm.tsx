@@ -24,7 +24,11 @@ function AtPledged({ request, fields }: { request: ServiceRequest; fields: BidFi
   if (price === undefined) return <p className="hint">{t('bid.belowFirstTier', { firms: formatCount(firms) })}</p>;
   return (
     <p className="at-volume" aria-live="polite">
-      {t('bid.atVolume', { firms: formatCount(firms), price: formatMoney(price, request.currency), total: formatMoney(price * firms, request.currency) })}
+      {t('bid.atVolume', {
+        firms: formatCount(firms),
+        price: formatMoney(price, request.currency),
+        total: formatMoney(price * firms, request.currency),
+      })}
     </p>
   );
 }
@@ -41,7 +45,11 @@ export function BidForm({ request, bid, onSaved, onCancel }: Props) {
       () => checkBid(fields),
       async () => {
         const body = toNewBid(fields, request.currency);
-        onSaved(revising ? await api.reviseBid(request.clusterId, request.id, body) : await api.submitBid(request.clusterId, request.id, body));
+        onSaved(
+          revising
+            ? await api.reviseBid(request.clusterId, request.id, body)
+            : await api.submitBid(request.clusterId, request.id, body),
+        );
       },
     );
   };
@@ -49,14 +57,41 @@ export function BidForm({ request, bid, onSaved, onCancel }: Props) {
     <form className="form bid-form" onSubmit={submit} noValidate aria-busy={form.busy}>
       <ErrorSummary items={form.summary} />
       <div className="bid-grid">
-        <TierRows rows={fields.tiers} errors={form.errors} currency={request.currency} onChange={(tiers) => setFields((f) => ({ ...f, tiers }))} />
+        <TierRows
+          rows={fields.tiers}
+          errors={form.errors}
+          currency={request.currency}
+          onChange={(tiers) => setFields((f) => ({ ...f, tiers }))}
+        />
         <div>
-          <PriceCurve id="bid-curve" tiers={parsedTiers(fields.tiers, request.currency)} maxFirms={request.maxFirms} pledged={request.pledgedFirms} />
+          <PriceCurve
+            id="bid-curve"
+            tiers={parsedTiers(fields.tiers, request.currency)}
+            maxFirms={request.maxFirms}
+            pledged={request.pledgedFirms}
+          />
           <AtPledged request={request} fields={fields} />
         </div>
       </div>
-      <TextInput id="capacity" label={t('bid.capacity')} hint={t('bid.capacityHint')} type="number" min={1} value={fields.capacity} onValue={(capacity) => setFields((f) => ({ ...f, capacity }))} errors={form.errors.capacity} />
-      <TextArea id="deliveryPlan" label={t('bid.deliveryPlan')} hint={t('bid.deliveryPlanHint')} rows={4} value={fields.deliveryPlan} onValue={(deliveryPlan) => setFields((f) => ({ ...f, deliveryPlan }))} errors={form.errors.deliveryPlan} />
+      <TextInput
+        id="capacity"
+        label={t('bid.capacity')}
+        hint={t('bid.capacityHint')}
+        type="number"
+        min={1}
+        value={fields.capacity}
+        onValue={(capacity) => setFields((f) => ({ ...f, capacity }))}
+        errors={form.errors.capacity}
+      />
+      <TextArea
+        id="deliveryPlan"
+        label={t('bid.deliveryPlan')}
+        hint={t('bid.deliveryPlanHint')}
+        rows={4}
+        value={fields.deliveryPlan}
+        onValue={(deliveryPlan) => setFields((f) => ({ ...f, deliveryPlan }))}
+        errors={form.errors.deliveryPlan}
+      />
       <p className="hint">{t('bid.sealedNote')}</p>
       <div className="actions">
         <SubmitButton busy={form.busy} label={t(revising ? 'bid.revise' : 'bid.submit')} busyLabel={t('bid.saving')} />

@@ -8,12 +8,18 @@ import { BidSummary } from './BidSummary';
 
 type Mode = 'view' | 'edit' | 'withdrawing';
 
-/** The signed-in provider's bid on a request: none yet, live (revise or withdraw) or withdrawn; read-only after the deadline. */
+/**
+ * The signed-in provider's bid on a request: none yet, live (revise or withdraw) or withdrawn; read-only after the
+ * deadline.
+ */
 export function BidPanel({ request }: { request: ServiceRequest }) {
   const api = useApi();
   const now = useNow(5_000);
   const [loaded, reload] = useResource(
-    (signal) => api.getMyBid(request.clusterId, request.id, signal).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? undefined : Promise.reject(e))),
+    (signal) =>
+      api
+        .getMyBid(request.clusterId, request.id, signal)
+        .catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? undefined : Promise.reject(e))),
     [api, request.clusterId, request.id],
   );
   const [saved, setSaved] = useState<BidView | undefined>(undefined);
@@ -40,8 +46,24 @@ export function BidPanel({ request }: { request: ServiceRequest }) {
   if (loaded.state === 'loading') body = <Loading />;
   else if (loaded.state === 'error') body = <ErrorNotice error={loaded.error} onRetry={reload} />;
   else if (!bid || (bid.status === 'withdrawn' && mode === 'edit')) {
-    body = open ? <BidForm request={request} onSaved={(b) => done(b, t('bid.submitted'))} {...(bid ? { bid, onCancel: () => setMode('view') } : {})} /> : <p>{t('bid.closedNoBid')}</p>;
-  } else if (mode === 'edit') body = <BidForm request={request} bid={bid} onSaved={(b) => done(b, t('bid.revised'))} onCancel={() => setMode('view')} />;
+    body = open ? (
+      <BidForm
+        request={request}
+        onSaved={(b) => done(b, t('bid.submitted'))}
+        {...(bid ? { bid, onCancel: () => setMode('view') } : {})}
+      />
+    ) : (
+      <p>{t('bid.closedNoBid')}</p>
+    );
+  } else if (mode === 'edit')
+    body = (
+      <BidForm
+        request={request}
+        bid={bid}
+        onSaved={(b) => done(b, t('bid.revised'))}
+        onCancel={() => setMode('view')}
+      />
+    );
   else {
     body = (
       <>
@@ -49,17 +71,29 @@ export function BidPanel({ request }: { request: ServiceRequest }) {
         {error !== undefined && <ErrorNotice error={error} />}
         {open && mode === 'withdrawing' && (
           <div className="confirm" role="group" aria-labelledby="withdraw-title">
-            <p className="notice-title" id="withdraw-title">{t('bid.withdrawConfirm')}</p>
+            <p className="notice-title" id="withdraw-title">
+              {t('bid.withdrawConfirm')}
+            </p>
             <div className="actions">
-              <button type="button" className="button button-danger" onClick={() => void withdraw()}>{t('bid.withdrawYes')}</button>
-              <button type="button" className="button-secondary" onClick={() => setMode('view')}>{t('form.back')}</button>
+              <button type="button" className="button button-danger" onClick={() => void withdraw()}>
+                {t('bid.withdrawYes')}
+              </button>
+              <button type="button" className="button-secondary" onClick={() => setMode('view')}>
+                {t('form.back')}
+              </button>
             </div>
           </div>
         )}
         {open && mode === 'view' && (
           <div className="actions">
-            <button type="button" className="button" onClick={() => setMode('edit')}>{t(bid.status === 'live' ? 'bid.reviseOpen' : 'bid.submitAgain')}</button>
-            {bid.status === 'live' && <button type="button" className="button-secondary" onClick={() => setMode('withdrawing')}>{t('bid.withdraw')}</button>}
+            <button type="button" className="button" onClick={() => setMode('edit')}>
+              {t(bid.status === 'live' ? 'bid.reviseOpen' : 'bid.submitAgain')}
+            </button>
+            {bid.status === 'live' && (
+              <button type="button" className="button-secondary" onClick={() => setMode('withdrawing')}>
+                {t('bid.withdraw')}
+              </button>
+            )}
           </div>
         )}
       </>

@@ -16,12 +16,22 @@ export function BidSummary({ bid, request }: { bid: BidView; request: ServiceReq
           <h3>{t('bid.tiers')}</h3>
           <ul className="bullets tier-list">
             {bid.priceTiers.map((tier) => (
-              <li key={tier.minFirms}>{t('bid.tierLine', { firms: formatCount(tier.minFirms), price: formatMoney(tier.pricePerFirm.amount, tier.pricePerFirm.currency) })}</li>
+              <li key={tier.minFirms}>
+                {t('bid.tierLine', {
+                  firms: formatCount(tier.minFirms),
+                  price: formatMoney(tier.pricePerFirm.amount, tier.pricePerFirm.currency),
+                })}
+              </li>
             ))}
           </ul>
           <p>{t('bid.capacityLine', { capacity: formatCount(bid.capacity) })}</p>
         </div>
-        <PriceCurve id={`curve-${bid.id}`} tiers={bid.priceTiers} maxFirms={request.maxFirms} pledged={request.pledgedFirms} />
+        <PriceCurve
+          id={`curve-${bid.id}`}
+          tiers={bid.priceTiers}
+          maxFirms={request.maxFirms}
+          pledged={request.pledgedFirms}
+        />
       </div>
       <h3>{t('bid.deliveryPlan')}</h3>
       <p className="prose">{bid.deliveryPlan}</p>

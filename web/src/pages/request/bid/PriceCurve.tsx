@@ -43,11 +43,23 @@ export function PriceCurve({ tiers, maxFirms, pledged, id }: Props) {
   });
   return (
     <figure className="price-curve">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-title`} width="100%" preserveAspectRatio="xMidYMid meet">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        width="100%"
+        preserveAspectRatio="xMidYMid meet"
+      >
         <title id={`${id}-title`}>{description}</title>
         <line x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} className="axis" />
         {pledged !== undefined && pledged > 0 && (
-          <line x1={x(Math.min(pledged, xMax))} x2={x(Math.min(pledged, xMax))} y1={PAD.top} y2={H - PAD.bottom} className="marker" />
+          <line
+            x1={x(Math.min(pledged, xMax))}
+            x2={x(Math.min(pledged, xMax))}
+            y1={PAD.top}
+            y2={H - PAD.bottom}
+            className="marker"
+          />
         )}
         {steps.map((d, i) => (
           <path key={i} d={d} className="step" />
@@ -56,14 +68,26 @@ export function PriceCurve({ tiers, maxFirms, pledged, id }: Props) {
           <circle key={s.minFirms} cx={x(s.minFirms)} cy={y(s.pricePerFirm.amount)} r={3.5} className="dot" />
         ))}
         {/* The first and last prices, so the picture reads without the list beside it. */}
-        <text x={x(first.minFirms)} y={y(first.pricePerFirm.amount) - 7} className="tick">{formatMoney(first.pricePerFirm.amount, currency)}</text>
+        <text x={x(first.minFirms)} y={y(first.pricePerFirm.amount) - 7} className="tick">
+          {formatMoney(first.pricePerFirm.amount, currency)}
+        </text>
         {last !== first && last && (
-          <text x={W - PAD.right} y={y(last.pricePerFirm.amount) - 7} className="tick" textAnchor="end">{formatMoney(last.pricePerFirm.amount, currency)}</text>
+          <text x={W - PAD.right} y={y(last.pricePerFirm.amount) - 7} className="tick" textAnchor="end">
+            {formatMoney(last.pricePerFirm.amount, currency)}
+          </text>
         )}
-        <text x={PAD.left} y={H - 6} className="tick">0</text>
-        <text x={W - PAD.right} y={H - 6} className="tick" textAnchor="end">{formatCount(xMax)}</text>
+        <text x={PAD.left} y={H - 6} className="tick">
+          0
+        </text>
+        <text x={W - PAD.right} y={H - 6} className="tick" textAnchor="end">
+          {formatCount(xMax)}
+        </text>
       </svg>
-      <figcaption className="hint">{pledged !== undefined ? t('bid.chartCaptionPledged', { pledged: formatCount(pledged) }) : t('bid.chartCaption')}</figcaption>
+      <figcaption className="hint">
+        {pledged !== undefined
+          ? t('bid.chartCaptionPledged', { pledged: formatCount(pledged) })
+          : t('bid.chartCaption')}
+      </figcaption>
     </figure>
   );
 }

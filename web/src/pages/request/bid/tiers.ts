@@ -23,17 +23,27 @@ const MIN_PLAN = 20;
 export function initialBid(request: ServiceRequest, bid?: BidView): BidFields {
   if (bid) {
     return {
-      tiers: bid.priceTiers.map((tier, i) => ({ key: i, minFirms: String(tier.minFirms), price: toRupeesInput(tier.pricePerFirm.amount) })),
+      tiers: bid.priceTiers.map((tier, i) => ({
+        key: i,
+        minFirms: String(tier.minFirms),
+        price: toRupeesInput(tier.pricePerFirm.amount),
+      })),
       capacity: String(bid.capacity),
       deliveryPlan: bid.deliveryPlan,
     };
   }
-  return { tiers: [{ key: 0, minFirms: String(request.minFirms), price: '' }], capacity: String(request.maxFirms), deliveryPlan: '' };
+  return {
+    tiers: [{ key: 0, minFirms: String(request.minFirms), price: '' }],
+    capacity: String(request.maxFirms),
+    deliveryPlan: '',
+  };
 }
 
 /** The input ids the API's field paths land on: `priceTiers.1.pricePerFirm.amount` → `priceTiers-1-pricePerFirm`. */
 export const bidFieldIds = (rows: number): string[] => [
-  'priceTiers', 'capacity', 'deliveryPlan',
+  'priceTiers',
+  'capacity',
+  'deliveryPlan',
   ...Array.from({ length: rows }, (_, i) => [`priceTiers-${i}-minFirms`, `priceTiers-${i}-pricePerFirm`]).flat(),
 ];
 
@@ -44,7 +54,9 @@ export function parsedTiers(rows: readonly TierRow[], currency: PriceTier['price
   return rows.flatMap((r) => {
     const minFirms = whole(r.minFirms);
     const amount = toPaise(r.price);
-    return minFirms !== undefined && minFirms >= 1 && amount !== undefined && amount >= 1 ? [{ minFirms, pricePerFirm: { amount, currency } }] : [];
+    return minFirms !== undefined && minFirms >= 1 && amount !== undefined && amount >= 1
+      ? [{ minFirms, pricePerFirm: { amount, currency } }]
+      : [];
   });
 }
 
@@ -59,7 +71,8 @@ export function checkBid(f: BidFields): Placed {
   });
   if (whole(f.capacity) === undefined) placed.capacity = [t('form.wholeNumber')];
   required(placed, 'deliveryPlan', f.deliveryPlan);
-  if (f.deliveryPlan.trim() && f.deliveryPlan.trim().length < MIN_PLAN) placed.deliveryPlan = [t('form.atLeast', { min: MIN_PLAN })];
+  if (f.deliveryPlan.trim() && f.deliveryPlan.trim().length < MIN_PLAN)
+    placed.deliveryPlan = [t('form.atLeast', { min: MIN_PLAN })];
   return placed;
 }
 
@@ -79,6 +92,7 @@ export const toNewBid = (f: BidFields, currency: PriceTier['pricePerFirm']['curr
  */
 export function priceAt(tiers: readonly PriceTier[], firms: number): number | undefined {
   let price: number | undefined;
-  for (const tier of [...tiers].sort((a, b) => a.minFirms - b.minFirms)) if (tier.minFirms <= firms) price = tier.pricePerFirm.amount;
+  for (const tier of [...tiers].sort((a, b) => a.minFirms - b.minFirms))
+    if (tier.minFirms <= firms) price = tier.pricePerFirm.amount;
   return price;
 }

@@ -31,7 +31,9 @@ export function AwardForm({ request, evaluation, bids, onAwarded }: Props) {
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void form.submit(check, async () => onAwarded(await api.award(request.clusterId, request.id, bidId, other ? reason.trim() : undefined)));
+    void form.submit(check, async () =>
+      onAwarded(await api.award(request.clusterId, request.id, bidId, other ? reason.trim() : undefined)),
+    );
   };
   return (
     <form className="form" onSubmit={submit} noValidate aria-busy={form.busy}>
@@ -43,18 +45,40 @@ export function AwardForm({ request, evaluation, bids, onAwarded }: Props) {
           {evaluation.ranking.map((r, i) => (
             <li key={r.bidId} className="ranking-choice">
               <div className="choice">
-                <input type="radio" name="bidId" id={i === 0 ? 'bidId' : `bid-${r.bidId}`} value={r.bidId} checked={bidId === r.bidId} onChange={() => setBidId(r.bidId)} aria-describedby={`detail-${r.bidId}`} />
+                <input
+                  type="radio"
+                  name="bidId"
+                  id={i === 0 ? 'bidId' : `bid-${r.bidId}`}
+                  value={r.bidId}
+                  checked={bidId === r.bidId}
+                  onChange={() => setBidId(r.bidId)}
+                  aria-describedby={`detail-${r.bidId}`}
+                />
                 <label htmlFor={i === 0 ? 'bidId' : `bid-${r.bidId}`}>{rankedLabel(r, evaluation.providers)}</label>
               </div>
               <div id={`detail-${r.bidId}`}>
-                <RankedDetail r={r} bid={bids.get(r.bidId)} recommended={r.bidId === recommended} providers={evaluation.providers} brief />
+                <RankedDetail
+                  r={r}
+                  bid={bids.get(r.bidId)}
+                  recommended={r.bidId === recommended}
+                  providers={evaluation.providers}
+                  brief
+                />
               </div>
             </li>
           ))}
         </ol>
       </fieldset>
       {other && (
-        <TextArea id="reason" label={t('award.reason')} hint={t('award.reasonHint', { min: MIN_REASON })} rows={3} value={reason} onValue={setReason} errors={form.errors.reason} />
+        <TextArea
+          id="reason"
+          label={t('award.reason')}
+          hint={t('award.reasonHint', { min: MIN_REASON })}
+          rows={3}
+          value={reason}
+          onValue={setReason}
+          errors={form.errors.reason}
+        />
       )}
       <div className="actions">
         <SubmitButton busy={form.busy} label={t('award.submit')} busyLabel={t('award.saving')} />

@@ -7,7 +7,10 @@ import { AwardForm } from './AwardForm';
 import { InvalidBids, RankedDetail, providerName } from './Ranking';
 
 async function load(api: ReturnType<typeof useApi>, r: ServiceRequest, signal: AbortSignal) {
-  const [evaluation, bids] = await Promise.all([api.getEvaluation(r.clusterId, r.id, signal), api.listBids(r.clusterId, r.id, signal)]);
+  const [evaluation, bids] = await Promise.all([
+    api.getEvaluation(r.clusterId, r.id, signal),
+    api.listBids(r.clusterId, r.id, signal),
+  ]);
   return { evaluation, bids: new Map<string, BidView>(bids.items.map((b) => [b.id, b])) };
 }
 
@@ -17,7 +20,13 @@ function Awarded({ request, providers }: { request: ServiceRequest; providers: E
   return (
     <div className="notice notice-ok">
       <p className="notice-title">{t('award.done', { provider: providerName(a.providerId, providers) })}</p>
-      <p>{t('award.terms', { firms: formatCount(a.volume), price: formatMoney(a.pricePerFirm.amount, a.pricePerFirm.currency), total: formatMoney(a.total.amount, a.total.currency) })}</p>
+      <p>
+        {t('award.terms', {
+          firms: formatCount(a.volume),
+          price: formatMoney(a.pricePerFirm.amount, a.pricePerFirm.currency),
+          total: formatMoney(a.total.amount, a.total.currency),
+        })}
+      </p>
       {a.reason && <p>{t('award.reasonGiven', { reason: a.reason })}</p>}
       <p className="hint">{formatDateTime(a.awardedAt)}</p>
     </div>
@@ -25,7 +34,15 @@ function Awarded({ request, providers }: { request: ServiceRequest; providers: E
 }
 
 /** After the deadline: the ranking and the recommendation; the lead association awards from it. */
-export function EvaluationPanel({ request, canAward, onChanged }: { request: ServiceRequest; canAward: boolean; onChanged(r: ServiceRequest): void }) {
+export function EvaluationPanel({
+  request,
+  canAward,
+  onChanged,
+}: {
+  request: ServiceRequest;
+  canAward: boolean;
+  onChanged(r: ServiceRequest): void;
+}) {
   const api = useApi();
   const [data, reload] = useResource((signal) => load(api, request, signal), [api, request.id, request.status]);
   let body;
@@ -33,14 +50,21 @@ export function EvaluationPanel({ request, canAward, onChanged }: { request: Ser
   else if (data.state === 'error') body = <ErrorNotice error={data.error} onRetry={reload} />;
   else {
     const { evaluation, bids } = data.data;
-    if (evaluation.outcome === 'unsuccessful') body = <p className="notice notice-warn">{t('ranking.unsuccessful', { reason: evaluation.reason ?? '' })}</p>;
-    else if (request.status === 'evaluating' && canAward) body = <AwardForm request={request} evaluation={evaluation} bids={bids} onAwarded={onChanged} />;
+    if (evaluation.outcome === 'unsuccessful')
+      body = <p className="notice notice-warn">{t('ranking.unsuccessful', { reason: evaluation.reason ?? '' })}</p>;
+    else if (request.status === 'evaluating' && canAward)
+      body = <AwardForm request={request} evaluation={evaluation} bids={bids} onAwarded={onChanged} />;
     else {
       body = (
         <ol className="ranking">
           {evaluation.ranking.map((r) => (
             <li key={r.bidId} className="ranking-item">
-              <RankedDetail r={r} bid={bids.get(r.bidId)} recommended={r.bidId === evaluation.recommended?.bidId} providers={evaluation.providers} />
+              <RankedDetail
+                r={r}
+                bid={bids.get(r.bidId)}
+                recommended={r.bidId === evaluation.recommended?.bidId}
+                providers={evaluation.providers}
+              />
             </li>
           ))}
         </ol>
@@ -48,7 +72,12 @@ export function EvaluationPanel({ request, canAward, onChanged }: { request: Ser
     }
     body = (
       <>
-        <p>{t('ranking.volume', { pledged: formatCount(evaluation.pledgedFirms), volume: formatCount(evaluation.volume ?? 0) })}</p>
+        <p>
+          {t('ranking.volume', {
+            pledged: formatCount(evaluation.pledgedFirms),
+            volume: formatCount(evaluation.volume ?? 0),
+          })}
+        </p>
         {body}
         <InvalidBids evaluation={evaluation} />
       </>

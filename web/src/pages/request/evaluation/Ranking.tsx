@@ -15,14 +15,31 @@ export function providerName(providerId: string, providers: Providers): string {
 
 /** The words for a ranked bid, used by the list and by the award form's choices. */
 export function rankedLabel(r: RankedBid, providers: Providers): string {
-  return t('ranking.line', { rank: r.rank, provider: providerName(r.providerId, providers), price: formatMoney(r.pricePerFirm.amount, r.pricePerFirm.currency), total: formatMoney(r.total.amount, r.total.currency) });
+  return t('ranking.line', {
+    rank: r.rank,
+    provider: providerName(r.providerId, providers),
+    price: formatMoney(r.pricePerFirm.amount, r.pricePerFirm.currency),
+    total: formatMoney(r.total.amount, r.total.currency),
+  });
 }
 
 /**
  * One ranked bid: price at the volume, the total, the scores, and the provider's plan.
  * As an award choice (`brief`) the label already says rank, provider and prices.
  */
-export function RankedDetail({ r, bid, recommended, providers, brief = false }: { r: RankedBid; bid: BidView | undefined; recommended: boolean; providers: Providers; brief?: boolean }) {
+export function RankedDetail({
+  r,
+  bid,
+  recommended,
+  providers,
+  brief = false,
+}: {
+  r: RankedBid;
+  bid: BidView | undefined;
+  recommended: boolean;
+  providers: Providers;
+  brief?: boolean;
+}) {
   const badge = recommended && <span className="badge badge-open">{t('ranking.recommended')}</span>;
   return (
     <div className="ranked">
@@ -30,14 +47,23 @@ export function RankedDetail({ r, bid, recommended, providers, brief = false }: 
         badge && <p className="ranked-head">{badge}</p>
       ) : (
         <p className="ranked-head">
-          <strong>{t('ranking.rank', { rank: r.rank })}</strong> {t('ranking.provider', { provider: providerName(r.providerId, providers) })}
+          <strong>{t('ranking.rank', { rank: r.rank })}</strong>{' '}
+          {t('ranking.provider', { provider: providerName(r.providerId, providers) })}
           {badge}
         </p>
       )}
       <ul className="facts">
-        {!brief && <li>{t('ranking.price', { price: formatMoney(r.pricePerFirm.amount, r.pricePerFirm.currency) })}</li>}
+        {!brief && (
+          <li>{t('ranking.price', { price: formatMoney(r.pricePerFirm.amount, r.pricePerFirm.currency) })}</li>
+        )}
         {!brief && <li>{t('ranking.total', { total: formatMoney(r.total.amount, r.total.currency) })}</li>}
-        <li>{t('ranking.scores', { score: points(r.score), price: points(r.priceScore), quality: points(r.qualityScore) })}</li>
+        <li>
+          {t('ranking.scores', {
+            score: points(r.score),
+            price: points(r.priceScore),
+            quality: points(r.qualityScore),
+          })}
+        </li>
         {bid && <li>{t('ranking.capacity', { capacity: formatCount(bid.capacity) })}</li>}
       </ul>
       {bid && <p className="prose ranked-plan">{bid.deliveryPlan}</p>}
@@ -53,7 +79,9 @@ export function InvalidBids({ evaluation }: { evaluation: Evaluation }) {
       <h3>{t('ranking.invalidHeading')}</h3>
       <ul className="bullets">
         {evaluation.invalid.map((b) => (
-          <li key={b.bidId}>{t('ranking.invalid', { provider: providerName(b.providerId, evaluation.providers), detail: b.detail })}</li>
+          <li key={b.bidId}>
+            {t('ranking.invalid', { provider: providerName(b.providerId, evaluation.providers), detail: b.detail })}
+          </li>
         ))}
       </ul>
     </>

@@ -9,7 +9,15 @@ import { t } from '../../../i18n';
 const MIN_REASON = 20;
 
 /** The lead association answers a reported delivery: accept (the escrow is released) or dispute (it stays held). */
-export function Decide({ request, milestone: m, onDecided }: { request: ServiceRequest; milestone: MilestoneMoney; onDecided(money: RequestMoney): void }) {
+export function Decide({
+  request,
+  milestone: m,
+  onDecided,
+}: {
+  request: ServiceRequest;
+  milestone: MilestoneMoney;
+  onDecided(money: RequestMoney): void;
+}) {
   const api = useApi();
   const [reason, setReason] = useState('');
   const reasonId = `m${m.index}-reason`;
@@ -33,14 +41,28 @@ export function Decide({ request, milestone: m, onDecided }: { request: ServiceR
         headingLevel={5}
         known={[reasonId]}
         fields={(errors) => (
-          <TextArea id={reasonId} label={t('dispute.reason')} hint={t('dispute.reasonHint', { min: MIN_REASON })} rows={3} value={reason} onValue={setReason} errors={errors[reasonId]} />
+          <TextArea
+            id={reasonId}
+            label={t('dispute.reason')}
+            hint={t('dispute.reasonHint', { min: MIN_REASON })}
+            rows={3}
+            value={reason}
+            onValue={setReason}
+            errors={errors[reasonId]}
+          />
         )}
-        check={() => (reason.trim().length < MIN_REASON ? { [reasonId]: [t('dispute.reasonRequired', { min: MIN_REASON })] } : {})}
+        check={() =>
+          reason.trim().length < MIN_REASON ? { [reasonId]: [t('dispute.reasonRequired', { min: MIN_REASON })] } : {}
+        }
         confirmText={() => t('dispute.confirm', { name: m.name, reason: reason.trim() })}
         yesLabel={t('dispute.yes')}
         busyLabel={t('dispute.saving')}
         danger
-        act={async () => onDecided(await scoped(`m${m.index}`, api.disputeMilestone(request.clusterId, request.id, m.index, reason.trim())))}
+        act={async () =>
+          onDecided(
+            await scoped(`m${m.index}`, api.disputeMilestone(request.clusterId, request.id, m.index, reason.trim())),
+          )
+        }
       />
     </div>
   );

@@ -53,25 +53,57 @@ function History({ m }: { m: MilestoneMoney }) {
         <div className="milestone-note">
           <p className="hint">
             {t('money.reported', { at: formatDateTime(m.report.at) })}
-            {m.report.attendedFirmIds.length > 0 && <>{t('common.separator')}{tn('money.attended', m.report.attendedFirmIds.length)}</>}
+            {m.report.attendedFirmIds.length > 0 && (
+              <>
+                {t('common.separator')}
+                {tn('money.attended', m.report.attendedFirmIds.length)}
+              </>
+            )}
           </p>
           <p className="prose">{m.report.evidence}</p>
         </div>
       )}
-      {m.dispute && <p className="milestone-note">{t('money.disputed', { at: formatDateTime(m.dispute.at), reason: m.dispute.reason })}</p>}
-      {m.resolution && (
+      {m.dispute && (
         <p className="milestone-note">
-          {t('money.resolved', { at: formatDateTime(m.resolution.at), outcome: tKey('outcome', m.resolution.outcome), reason: m.resolution.reason })}
-          {m.resolution.amount && <>{t('common.separator')}{t('money.resolvedAmount', { amount: formatAmount(m.resolution.amount) })}</>}
+          {t('money.disputed', { at: formatDateTime(m.dispute.at), reason: m.dispute.reason })}
         </p>
       )}
-      {m.status === 'reported' && m.autoAcceptAt && <p className="hint">{t('money.autoAccept', { at: formatDate(m.autoAcceptAt) })}</p>}
+      {m.resolution && (
+        <p className="milestone-note">
+          {t('money.resolved', {
+            at: formatDateTime(m.resolution.at),
+            outcome: tKey('outcome', m.resolution.outcome),
+            reason: m.resolution.reason,
+          })}
+          {m.resolution.amount && (
+            <>
+              {t('common.separator')}
+              {t('money.resolvedAmount', { amount: formatAmount(m.resolution.amount) })}
+            </>
+          )}
+        </p>
+      )}
+      {m.status === 'reported' && m.autoAcceptAt && (
+        <p className="hint">{t('money.autoAccept', { at: formatDate(m.autoAcceptAt) })}</p>
+      )}
     </>
   );
 }
 
 /** One milestone's escrow: its amounts, its history, and the one action its state allows this reader. */
-export function MilestoneItem({ request, milestone: m, roles, escrowReady, onChanged }: { request: ServiceRequest; milestone: MilestoneMoney; roles: Roles; escrowReady: boolean; onChanged(money: RequestMoney): void }) {
+export function MilestoneItem({
+  request,
+  milestone: m,
+  roles,
+  escrowReady,
+  onChanged,
+}: {
+  request: ServiceRequest;
+  milestone: MilestoneMoney;
+  roles: Roles;
+  escrowReady: boolean;
+  onChanged(money: RequestMoney): void;
+}) {
   const api = useApi();
   const name = m.name;
   const headingId = `milestone-${m.index}`;
@@ -86,10 +118,16 @@ export function MilestoneItem({ request, milestone: m, roles, escrowReady, onCha
       <Amounts m={m} />
       <History m={m} />
       <div className="card-actions">
-        {roles.provider && m.status === 'awaiting_delivery' && escrowReady && <ReportForm request={request} milestone={m} onReported={onChanged} />}
+        {roles.provider && m.status === 'awaiting_delivery' && escrowReady && (
+          <ReportForm request={request} milestone={m} onReported={onChanged} />
+        )}
         {roles.lead && m.status === 'reported' && <Decide request={request} milestone={m} onDecided={onChanged} />}
         {roles.admin && m.status === 'disputed' && (
-          <ResolveForm milestone={m} resolve={(r) => api.resolveMilestone(request.clusterId, request.id, m.index, r)} onResolved={onChanged} />
+          <ResolveForm
+            milestone={m}
+            resolve={(r) => api.resolveMilestone(request.clusterId, request.id, m.index, r)}
+            onResolved={onChanged}
+          />
         )}
       </div>
     </li>

@@ -14,9 +14,18 @@ function Contributions({ money }: { money: RequestMoney }) {
     <ul className="bullets money-lines">
       {money.contributions.map((c) => (
         <li key={c.programmeId}>
-          {t('money.contribution', { programme: c.programmeName, share: formatShare(c.shareBasisPoints), amount: formatAmount(c.amount) })}
+          {t('money.contribution', {
+            programme: c.programmeName,
+            share: formatShare(c.shareBasisPoints),
+            amount: formatAmount(c.amount),
+          })}
           <span className="hint"> {tn('money.repeat', c.repeatCount + 1)}</span>
-          {c.limitedBy && c.limitedBy !== 'share' && <span className="hint">{t('common.separator')}{t('money.limitedBy', { limit: c.limitedBy.replace(/_/g, ' ') })}</span>}
+          {c.limitedBy && c.limitedBy !== 'share' && (
+            <span className="hint">
+              {t('common.separator')}
+              {t('money.limitedBy', { limit: c.limitedBy.replace(/_/g, ' ') })}
+            </span>
+          )}
         </li>
       ))}
     </ul>
@@ -24,7 +33,17 @@ function Contributions({ money }: { money: RequestMoney }) {
 }
 
 /** The private share the provider has confirmed receiving, and (for the provider) a way to confirm more. */
-function Receipts({ request, money, canConfirm, onChanged }: { request: ServiceRequest; money: RequestMoney; canConfirm: boolean; onChanged(m: RequestMoney): void }) {
+function Receipts({
+  request,
+  money,
+  canConfirm,
+  onChanged,
+}: {
+  request: ServiceRequest;
+  money: RequestMoney;
+  canConfirm: boolean;
+  onChanged(m: RequestMoney): void;
+}) {
   return (
     <>
       <h3>{t('money.receiptsHeading')}</h3>
@@ -52,18 +71,30 @@ function Receipts({ request, money, canConfirm, onChanged }: { request: ServiceR
  */
 export function MoneyPanel({ request, roles }: { request: ServiceRequest; roles: Roles }) {
   const api = useApi();
-  const [loaded, reload] = useResource((signal) => api.getMoney(request.clusterId, request.id, signal), [api, request.id, request.status]);
+  const [loaded, reload] = useResource(
+    (signal) => api.getMoney(request.clusterId, request.id, signal),
+    [api, request.id, request.status],
+  );
   // Every action answers the money view as it now is: show that, without a reload.
   const [updated, setUpdated] = useState<RequestMoney | undefined>(undefined);
   const money = updated ?? loaded.data;
   let body;
   if (!money && loaded.state === 'loading') body = <Loading />;
   else if (!money && loaded.state === 'error') {
-    body = loaded.error instanceof ApiError && loaded.error.status === 404 ? <EmptyState>{t('money.notFound')}</EmptyState> : <ErrorNotice error={loaded.error} onRetry={reload} />;
+    body =
+      loaded.error instanceof ApiError && loaded.error.status === 404 ? (
+        <EmptyState>{t('money.notFound')}</EmptyState>
+      ) : (
+        <ErrorNotice error={loaded.error} onRetry={reload} />
+      );
   } else if (money) {
     body = (
       <>
-        {money.status === 'pending' && <p className="notice" role="status">{t('money.pending')}</p>}
+        {money.status === 'pending' && (
+          <p className="notice" role="status">
+            {t('money.pending')}
+          </p>
+        )}
         {money.status === 'closed' && <p className="notice notice-ok">{t('money.closed')}</p>}
         <dl className="meta money-summary">
           <div>
@@ -84,7 +115,14 @@ export function MoneyPanel({ request, roles }: { request: ServiceRequest; roles:
         <h3>{t('money.milestonesHeading')}</h3>
         <ol className="cards milestone-money">
           {money.milestones.map((m) => (
-            <MilestoneItem key={m.index} request={request} milestone={m} roles={roles} escrowReady={money.status !== 'pending'} onChanged={setUpdated} />
+            <MilestoneItem
+              key={m.index}
+              request={request}
+              milestone={m}
+              roles={roles}
+              escrowReady={money.status !== 'pending'}
+              onChanged={setUpdated}
+            />
           ))}
         </ol>
         <Receipts request={request} money={money} canConfirm={roles.provider} onChanged={setUpdated} />
@@ -95,7 +133,15 @@ export function MoneyPanel({ request, roles }: { request: ServiceRequest; roles:
     <section className="panel" aria-labelledby="money-heading">
       <div className="section-head">
         <h2 id="money-heading">{t('money.heading')}</h2>
-        <button type="button" className="button-secondary" onClick={() => { setUpdated(undefined); reload(); }} disabled={loaded.state === 'loading'}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            setUpdated(undefined);
+            reload();
+          }}
+          disabled={loaded.state === 'loading'}
+        >
           {t('common.refresh')}
         </button>
       </div>

@@ -11,7 +11,15 @@ import { clientId } from '../../../clientId';
  * The provider confirms receiving (part of) the private share from the firms. The receipt id
  * is chosen here once per attempt, so a retried call after a dropped connection counts once.
  */
-export function ReceiptForm({ request, owed, onConfirmed }: { request: ServiceRequest; owed: Money; onConfirmed(money: RequestMoney): void }) {
+export function ReceiptForm({
+  request,
+  owed,
+  onConfirmed,
+}: {
+  request: ServiceRequest;
+  owed: Money;
+  onConfirmed(money: RequestMoney): void;
+}) {
   const api = useApi();
   const [open, setOpen] = useState(false);
   const [amount, setAmount] = useState('');
@@ -28,7 +36,16 @@ export function ReceiptForm({ request, owed, onConfirmed }: { request: ServiceRe
     e.preventDefault();
     void form.submit(check, async () => {
       const paise = toPaise(amount) ?? 0;
-      const money = await scoped('receipt', api.confirmPrivateShare(request.clusterId, request.id, receiptId.current, { amount: paise, currency: owed.currency }, note.trim() || undefined));
+      const money = await scoped(
+        'receipt',
+        api.confirmPrivateShare(
+          request.clusterId,
+          request.id,
+          receiptId.current,
+          { amount: paise, currency: owed.currency },
+          note.trim() || undefined,
+        ),
+      );
       receiptId.current = clientId('rcpt');
       setDone(formatMoney(paise, owed.currency));
       setAmount('');
@@ -41,18 +58,48 @@ export function ReceiptForm({ request, owed, onConfirmed }: { request: ServiceRe
     return (
       <>
         {done && <SuccessNotice title={t('receipt.done', { amount: done })} />}
-        <button type="button" className="button-secondary" onClick={() => { setDone(undefined); setOpen(true); }}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => {
+            setDone(undefined);
+            setOpen(true);
+          }}
+        >
           {t('receipt.open')}
         </button>
       </>
     );
   }
   return (
-    <form className="confirm confirm-plain" onSubmit={submit} noValidate aria-labelledby="receipt-heading" aria-busy={form.busy}>
-      <h4 className="notice-title" id="receipt-heading">{t('receipt.heading')}</h4>
+    <form
+      className="confirm confirm-plain"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="receipt-heading"
+      aria-busy={form.busy}
+    >
+      <h4 className="notice-title" id="receipt-heading">
+        {t('receipt.heading')}
+      </h4>
       <ErrorSummary items={form.summary} />
-      <TextInput id={ids.amount} label={t('receipt.amount')} hint={t('receipt.amountHint', { amount: formatAmount(owed) })} inputMode="decimal" value={amount} onValue={setAmount} errors={form.errors[ids.amount]} autoFocus />
-      <TextInput id={ids.note} label={t('receipt.note')} value={note} onValue={setNote} errors={form.errors[ids.note]} />
+      <TextInput
+        id={ids.amount}
+        label={t('receipt.amount')}
+        hint={t('receipt.amountHint', { amount: formatAmount(owed) })}
+        inputMode="decimal"
+        value={amount}
+        onValue={setAmount}
+        errors={form.errors[ids.amount]}
+        autoFocus
+      />
+      <TextInput
+        id={ids.note}
+        label={t('receipt.note')}
+        value={note}
+        onValue={setNote}
+        errors={form.errors[ids.note]}
+      />
       <div className="actions">
         <SubmitButton busy={form.busy} label={t('receipt.submit')} busyLabel={t('receipt.saving')} />
         <button type="button" className="button-secondary" onClick={() => setOpen(false)}>

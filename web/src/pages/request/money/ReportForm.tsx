@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useApi, type Api, type MilestoneMoney, type PledgedFirm, type RequestMoney, type ServiceRequest } from '../../../api';
+import {
+  useApi,
+  type Api,
+  type MilestoneMoney,
+  type PledgedFirm,
+  type RequestMoney,
+  type ServiceRequest,
+} from '../../../api';
 import { ErrorSummary, Loading, SubmitButton, TextArea } from '../../../components';
 import { scoped, useForm, useResource, type Placed } from '../../../hooks';
 import { t } from '../../../i18n';
@@ -19,15 +26,29 @@ async function allPledgedFirms(api: Api, request: ServiceRequest, signal: AbortS
   return firms.sort((a, b) => a.firmName.localeCompare(b.firmName));
 }
 
-/** The pledged firms, as the awarded provider may see them; if the list cannot be read, the form says so and goes on without it. */
+/**
+ * The pledged firms, as the awarded provider may see them; if the list cannot be read, the form says so and goes on
+ * without it.
+ */
 function usePledgedFirms(request: ServiceRequest) {
   const api = useApi();
-  const [pledges] = useResource((signal) => allPledgedFirms(api, request, signal), [api, request.clusterId, request.id]);
+  const [pledges] = useResource(
+    (signal) => allPledgedFirms(api, request, signal),
+    [api, request.clusterId, request.id],
+  );
   return pledges;
 }
 
 /** The provider reports a milestone delivered: what was done, and which pledged firms attended. */
-export function ReportForm({ request, milestone, onReported }: { request: ServiceRequest; milestone: MilestoneMoney; onReported(m: RequestMoney): void }) {
+export function ReportForm({
+  request,
+  milestone,
+  onReported,
+}: {
+  request: ServiceRequest;
+  milestone: MilestoneMoney;
+  onReported(m: RequestMoney): void;
+}) {
   const api = useApi();
   const [open, setOpen] = useState(false);
   const [evidence, setEvidence] = useState('');
@@ -39,11 +60,19 @@ export function ReportForm({ request, milestone, onReported }: { request: Servic
   useEffect(() => {
     if (open) headingRef.current?.focus();
   }, [open]);
-  const check = (): Placed => (evidence.trim().length < MIN_EVIDENCE ? { [ids.evidence]: [t('report.evidenceRequired', { min: MIN_EVIDENCE })] } : {});
+  const check = (): Placed =>
+    evidence.trim().length < MIN_EVIDENCE
+      ? { [ids.evidence]: [t('report.evidenceRequired', { min: MIN_EVIDENCE })] }
+      : {};
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.submit(check, async () =>
-      onReported(await scoped(`m${milestone.index}`, api.reportMilestone(request.clusterId, request.id, milestone.index, evidence.trim(), attended))),
+      onReported(
+        await scoped(
+          `m${milestone.index}`,
+          api.reportMilestone(request.clusterId, request.id, milestone.index, evidence.trim(), attended),
+        ),
+      ),
     );
   };
   if (!open) {
@@ -56,18 +85,39 @@ export function ReportForm({ request, milestone, onReported }: { request: Servic
   const headingId = `report-${milestone.index}-heading`;
   const errors = { evidence: form.errors[ids.evidence] ?? [], firms: form.errors[ids.firms] ?? [] };
   return (
-    <form className="confirm confirm-plain" onSubmit={submit} noValidate aria-labelledby={headingId} aria-busy={form.busy}>
+    <form
+      className="confirm confirm-plain"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={headingId}
+      aria-busy={form.busy}
+    >
       <h5 className="notice-title" id={headingId} tabIndex={-1} ref={headingRef}>
         {t('report.heading', { name: milestone.name })}
       </h5>
       <ErrorSummary items={form.summary} />
-      <TextArea id={ids.evidence} label={t('report.evidence')} hint={t('report.evidenceHint')} rows={4} value={evidence} onValue={setEvidence} errors={errors.evidence} />
+      <TextArea
+        id={ids.evidence}
+        label={t('report.evidence')}
+        hint={t('report.evidenceHint')}
+        rows={4}
+        value={evidence}
+        onValue={setEvidence}
+        errors={errors.evidence}
+      />
       {pledges.state === 'loading' && <Loading />}
       {pledges.state === 'error' && <p className="hint">{t('report.firmsUnavailable')}</p>}
       {pledges.state === 'ok' && pledges.data.length > 0 && (
-        <fieldset className={`fieldset${errors.firms.length ? ' field-invalid' : ''}`} id={ids.firms} tabIndex={-1} aria-describedby={`${ids.firms}-hint`}>
+        <fieldset
+          className={`fieldset${errors.firms.length ? ' field-invalid' : ''}`}
+          id={ids.firms}
+          tabIndex={-1}
+          aria-describedby={`${ids.firms}-hint`}
+        >
           <legend>{t('report.firms')}</legend>
-          <p className="hint" id={`${ids.firms}-hint`}>{t('report.firmsHint')}</p>
+          <p className="hint" id={`${ids.firms}-hint`}>
+            {t('report.firmsHint')}
+          </p>
           {errors.firms.length > 0 && <p className="field-error">{errors.firms.join(' ')}</p>}
           <ul className="checks">
             {pledges.data.map((p) => (
@@ -76,7 +126,9 @@ export function ReportForm({ request, milestone, onReported }: { request: Servic
                   type="checkbox"
                   id={`${ids.firms}-${p.firmId}`}
                   checked={attended.includes(p.firmId)}
-                  onChange={(e) => setAttended((a) => (e.target.checked ? [...a, p.firmId] : a.filter((x) => x !== p.firmId)))}
+                  onChange={(e) =>
+                    setAttended((a) => (e.target.checked ? [...a, p.firmId] : a.filter((x) => x !== p.firmId)))
+                  }
                 />
                 <label htmlFor={`${ids.firms}-${p.firmId}`}>{p.firmName}</label>
               </li>

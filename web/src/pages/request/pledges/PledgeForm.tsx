@@ -40,15 +40,30 @@ export function PledgeForm({ request, firms, onPledged }: Props) {
   if (firms.length === 0) return <p className="hint">{t('pledges.allPledged')}</p>;
   return (
     <form className="form" onSubmit={submit} noValidate aria-busy={busy}>
-      <fieldset className={`fieldset${missing ? ' field-invalid' : ''}`} aria-describedby={missing ? 'pledge-firms-error' : undefined}>
+      <fieldset
+        className={`fieldset${missing ? ' field-invalid' : ''}`}
+        aria-describedby={missing ? 'pledge-firms-error' : undefined}
+      >
         <legend>{t('pledges.choose')}</legend>
-        {missing && <p className="field-error" id="pledge-firms-error">{t('pledges.chooseOne')}</p>}
+        {missing && (
+          <p className="field-error" id="pledge-firms-error">
+            {t('pledges.chooseOne')}
+          </p>
+        )}
         <ul className="checks">
           {firms.map((f, i) => (
             <li key={f.id}>
-              <input type="checkbox" id={i === 0 ? 'pledge-firms' : `pledge-${f.id}`} checked={chosen.includes(f.id)} onChange={(e) => toggle(f.id, e.target.checked)} />
+              <input
+                type="checkbox"
+                id={i === 0 ? 'pledge-firms' : `pledge-${f.id}`}
+                checked={chosen.includes(f.id)}
+                onChange={(e) => toggle(f.id, e.target.checked)}
+              />
               <label htmlFor={i === 0 ? 'pledge-firms' : `pledge-${f.id}`}>
-                {f.name} <span className="hint">{t('firms.line', { employees: formatCount(f.employees), size: tKey('size', f.sizeClass) })}</span>
+                {f.name}{' '}
+                <span className="hint">
+                  {t('firms.line', { employees: formatCount(f.employees), size: tKey('size', f.sizeClass) })}
+                </span>
               </label>
             </li>
           ))}
@@ -58,7 +73,11 @@ export function PledgeForm({ request, firms, onPledged }: Props) {
         <ErrorNotice key={f.firm} error={f.error} />
       ))}
       <div className="actions">
-        <SubmitButton busy={busy} label={chosen.length > 0 ? tn('pledges.submit', chosen.length) : t('pledges.submitNone')} busyLabel={t('pledges.saving')} />
+        <SubmitButton
+          busy={busy}
+          label={chosen.length > 0 ? tn('pledges.submit', chosen.length) : t('pledges.submitNone')}
+          busyLabel={t('pledges.saving')}
+        />
       </div>
     </form>
   );

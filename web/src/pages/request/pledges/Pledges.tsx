@@ -7,7 +7,12 @@ import { t, tn } from '../../../i18n';
 import { Link, paths } from '../../../router';
 import { PledgeForm } from './PledgeForm';
 
-async function load(api: ReturnType<typeof useApi>, request: ServiceRequest, associationId: string, signal: AbortSignal) {
+async function load(
+  api: ReturnType<typeof useApi>,
+  request: ServiceRequest,
+  associationId: string,
+  signal: AbortSignal,
+) {
   const [pledges, firms] = await Promise.all([
     api.listPledges(request.clusterId, request.id, undefined, signal),
     api.listFirms(request.clusterId, associationId, undefined, signal),
@@ -15,11 +20,24 @@ async function load(api: ReturnType<typeof useApi>, request: ServiceRequest, ass
   return { pledges: pledges.items, firms: firms.items };
 }
 
-/** The association's own pledges on a request, and (until the deadline) pledging more member firms or withdrawing one. */
-export function Pledges({ request, associationId, onChanged }: { request: ServiceRequest; associationId: string; onChanged(): void }) {
+/**
+ * The association's own pledges on a request, and (until the deadline) pledging more member firms or withdrawing one.
+ */
+export function Pledges({
+  request,
+  associationId,
+  onChanged,
+}: {
+  request: ServiceRequest;
+  associationId: string;
+  onChanged(): void;
+}) {
   const api = useApi();
   const now = useNow(5_000);
-  const [data, reload] = useResource((signal) => load(api, request, associationId, signal), [api, request.id, associationId]);
+  const [data, reload] = useResource(
+    (signal) => load(api, request, associationId, signal),
+    [api, request.id, associationId],
+  );
   const [error, setError] = useState<unknown>(undefined);
   const open = request.status === 'open' && Date.parse(request.biddingDeadline) > now;
   const changed = () => {
@@ -48,7 +66,10 @@ export function Pledges({ request, associationId, onChanged }: { request: Servic
           <ul className="pledge-list">
             {data.data.pledges.map((p) => (
               <li key={p.firmId}>
-                <span>{p.firmName}</span> <span className="hint"><time dateTime={p.pledgedAt}>{formatDateTime(p.pledgedAt)}</time></span>
+                <span>{p.firmName}</span>{' '}
+                <span className="hint">
+                  <time dateTime={p.pledgedAt}>{formatDateTime(p.pledgedAt)}</time>
+                </span>
                 {open && (
                   <button type="button" className="button-link" onClick={() => void withdraw(p)}>
                     {t('pledges.withdraw', { firm: p.firmName })}
@@ -60,9 +81,13 @@ export function Pledges({ request, associationId, onChanged }: { request: Servic
         )}
         {error !== undefined && <ErrorNotice error={error} />}
         {open && data.data.firms.length === 0 && (
-          <p className="notice">{t('pledges.noFirms')} <Link to={paths.firms(request.clusterId)}>{t('pledges.addFirms')}</Link></p>
+          <p className="notice">
+            {t('pledges.noFirms')} <Link to={paths.firms(request.clusterId)}>{t('pledges.addFirms')}</Link>
+          </p>
         )}
-        {open && data.data.firms.length > 0 && <PledgeForm key={data.data.pledges.length} request={request} firms={free} onPledged={changed} />}
+        {open && data.data.firms.length > 0 && (
+          <PledgeForm key={data.data.pledges.length} request={request} firms={free} onPledged={changed} />
+        )}
       </>
     );
   }
