@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JWK } from 'jose';
-import { generateSigningJwk } from '../api/auth/tokens';
+import { generateSigningJwk } from '../adapters/secrets/signing-jwk';
 
 /** The local signing key: generated once into the data folder, so sessions survive restarts. */
 export async function localSigningKey(dataDir: string): Promise<JWK> {

@@ -1,7 +1,7 @@
 import { GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { JWK } from 'jose';
 import { z } from 'zod';
-import { generateSigningJwk } from '../../api/auth/tokens';
+import { generateSigningJwk } from './signing-jwk';
 
 /** The key set: sign with `current`, still verify with `previous` (rotation without downtime). */
 const KeySet = z.object({

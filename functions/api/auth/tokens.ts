@@ -1,8 +1,8 @@
-import { SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify, type CryptoKey, type JWK } from 'jose';
+import { SignJWT, importJWK, jwtVerify, type CryptoKey, type JWK } from 'jose';
 import { z } from 'zod';
 import { DomainError, type Actor } from '@bds/core';
+import { SIGNING_ALG as ALG } from '../../adapters/secrets/signing-jwk';
 
-const ALG = 'ES256';
 const AUDIENCE = 'bds-exchange-api';
 
 const Claims = z.object({
@@ -29,12 +29,6 @@ export interface TokenService {
   issue(actor: Actor, session?: SessionClaims): Promise<{ token: string; expiresAt: string }>;
   verify(token: string): Promise<VerifiedActor>;
   jwks(): Promise<{ keys: JWK[] }>;
-}
-
-/** Generates a fresh ES256 key pair as a private JWK with a `kid` (local runs, tests). */
-export async function generateSigningJwk(kid: string): Promise<JWK> {
-  const { privateKey } = await generateKeyPair(ALG, { extractable: true });
-  return { ...(await exportJWK(privateKey)), kid, alg: ALG, use: 'sig' };
 }
 
 /**

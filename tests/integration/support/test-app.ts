@@ -10,7 +10,8 @@ import { createStores, type Stores } from '../../../functions/adapters/dynamo/st
 import { mailboxStore } from '../../../functions/adapters/dynamo/mailbox';
 import { localPublisher } from '../../../functions/adapters/sqs/publisher';
 import { createApp } from '../../../functions/api/app';
-import { createTokenService, generateSigningJwk } from '../../../functions/api/auth/tokens';
+import { createTokenService } from '../../../functions/api/auth/tokens';
+import { generateSigningJwk } from '../../../functions/adapters/secrets/signing-jwk';
 import type { Deps } from '../../../functions/api/deps';
 import { LocalQueue } from '../../../functions/local/queue';
 import { localDeadLetters } from '../../../functions/adapters/dead-letters/local';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { loadSigningKeys } from '../../../functions/adapters/secrets/signing-keys';
-import { createTokenService, generateSigningJwk } from '../../../functions/api/auth/tokens';
+import { createTokenService } from '../../../functions/api/auth/tokens';
+import { generateSigningJwk } from '../../../functions/adapters/secrets/signing-jwk';
 
 const client = () =>
   new SecretsManagerClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { generateSigningJwk } from '../../../functions/api/auth/tokens';
+import { generateSigningJwk } from '../../../functions/adapters/secrets/signing-jwk';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<Exclude<APIGatewayProxyResultV2, string>>;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SignJWT, UnsecuredJWT, importJWK, type JWK } from 'jose';
 import type { Actor } from '@bds/core';
-import { createTokenService, generateSigningJwk } from '../../../functions/api/auth/tokens';
+import { createTokenService } from '../../../functions/api/auth/tokens';
+import { generateSigningJwk } from '../../../functions/adapters/secrets/signing-jwk';
 
 const actor: Actor = { userId: 'usr_1', role: 'association_rep', organisationId: 'asc_1', clusterIds: ['clu_1'] };
 

@@ -3,13 +3,13 @@ import type { Actor } from '../actor';
 import type { Clock } from '../clock';
 import { DomainError, conflict } from '../errors';
 import type { IdGenerator } from '../ids';
-import { mayInvite } from './who-invites';
+import { INVITABLE_ROLES, mayInvite } from './who-invites';
 
 /** How long an invitation link stays valid. */
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Roles that are invited (providers sign up themselves). */
-export const InvitableRole = z.enum(['state_admin', 'cluster_admin', 'association_rep', 'funder']);
+export const InvitableRole = z.enum(INVITABLE_ROLES);
 export type InvitableRole = z.infer<typeof InvitableRole>;
 
 /**

@@ -3,7 +3,10 @@
  * offer exactly the roles the API allows (`@bds/core/who-invites`) without bundling the domain.
  */
 import type { Role } from '../actor';
-import type { InvitableRole } from './invitation';
+
+/** Roles that are invited (providers sign up themselves); `InvitableRole` is its zod schema. */
+export const INVITABLE_ROLES = ['state_admin', 'cluster_admin', 'association_rep', 'funder'] as const;
+type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 /**
  * National admins invite state admins, cluster admins and funders; state admins invite cluster
