@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 
 // The layer rules live in eslint.config.js; these tests prove they fire, so the check can fail.
-const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
+const eslint = new ESLint({ cwd: new URL('../../..', import.meta.url).pathname });
 const errorsFor = async (code: string, filePath: string) =>
   (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.severity === 2).map((m) => m.ruleId);
 
