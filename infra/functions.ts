@@ -1,9 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { LAMBDA_NODE_OPTIONS, nodejsBundling } from './bundling';
 import { LOCK_FILE, REPO_ROOT } from './paths';
 
 /** Environment every function reads once at cold start (functions' env schema). */
@@ -56,19 +57,8 @@ export function handlerFunction(scope: Construct, id: string, props: HandlerFunc
     tracing: Tracing.ACTIVE,
     projectRoot: REPO_ROOT,
     depsLockFilePath: LOCK_FILE,
-    environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
-    bundling: {
-      format: OutputFormat.ESM,
-      target: 'node22',
-      minify: true,
-      sourceMap: true,
-      // Prefer the ESM build of dependencies that ship both, for tree shaking.
-      mainFields: ['module', 'main'],
-      // CommonJS dependencies bundled into an ESM file still call `require`.
-      banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
-      // The Node 22 runtime ships SDK v3: smaller bundles and faster cold starts.
-      externalModules: ['@aws-sdk/*'],
-    },
+    environment: { ...props.environment, NODE_OPTIONS: LAMBDA_NODE_OPTIONS },
+    bundling: nodejsBundling(),
   });
 }
 

@@ -10,16 +10,18 @@ export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Absolute path of a file or folder given relative to the repository root. */
 export const fromRoot = (...segments: string[]): string => join(REPO_ROOT, ...segments);
 
+/** Entry of an SQS worker, by its file name under functions/workers/. */
+export const workerEntry = (file: string): string => fromRoot('functions/workers', file);
+
 /**
- * Lambda entry files. infra names handlers by path only (ESLint forbids importing their
- * code), and each exports `handler`.
+ * Lambda entry files besides the SQS workers (`WORKERS` in workers.ts). infra names handlers by
+ * path only (ESLint forbids importing their code), and each exports `handler`.
  */
 export const ENTRIES = {
   api: fromRoot('functions/api/handler.ts'),
+  /** The outbox relay: table stream → events queue. */
+  relay: workerEntry('relay.ts'),
 } as const;
-
-/** Entry of an SQS worker, by its file name under functions/workers/. */
-export const workerEntry = (file: string): string => fromRoot('functions/workers', file);
 
 /** The workspace lock file: NodejsFunction hashes it and bundles from its folder. */
 export const LOCK_FILE = fromRoot('package-lock.json');

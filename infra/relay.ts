@@ -5,7 +5,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { handlerFunction, type FunctionEnvironment } from './functions';
-import { workerEntry } from './paths';
+import { ENTRIES } from './paths';
 import { QueueWithDlq } from './queues';
 import type { DataTable } from './table';
 
@@ -31,7 +31,7 @@ export class OutboxRelay extends Construct {
     super(scope, id);
     const timeout = Duration.seconds(30);
     this.handler = handlerFunction(this, 'Function', {
-      entry: workerEntry('relay.ts'),
+      entry: ENTRIES.relay,
       timeout,
       memorySize: 256,
       environment: props.environment,

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench:cold`: what each Lambda weighs and how long its cold import takes (issue 15).
+ *
+ * Bundles every function infra deploys, with infra's own esbuild options (`infra/bundling.ts`),
+ * into .cache/bench-cold/<function>/ with its metafile (`index.meta.json`), then imports each
+ * bundle and a bare handler importing the same SDK clients in fresh `node` processes, interleaved.
+ * Writes bench/results/cold.md and prints it.
+ *
+ * `BENCH_COLD_RUNS` (default 15) sets the runs; `BENCH_COLD_PROFILE=1` also writes one
+ * `--cpu-prof` profile of each import beside its bundle.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSigningJwk } from '../../functions/api/auth/tokens';
+import { LAMBDA_NODE_OPTIONS } from '../../infra/bundling';
+import { ENTRIES, fromRoot } from '../../infra/paths';
+import { WORKERS } from '../../infra/workers';
+import { bundleLambda, type BundleStats } from './cold/bundle';
+import { importTime, median, writeBareHandler, type ImportTime } from './cold/imports';
+import { renderColdReport, type ImportResult } from './cold/report';
+
+const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 15);
+const PROFILE = process.env.BENCH_COLD_PROFILE === '1';
+const OUT = fromRoot('.cache/bench-cold');
+const RESULTS = fileURLToPath(new URL('../../bench/results/cold.md', import.meta.url));
+const say = (line: string) => console.log(`[bench:cold] ${line}`);
+
+/** Every function of the stack, by its construct name. */
+const FUNCTIONS = [
+  { name: 'Api', entry: ENTRIES.api },
+  ...WORKERS.map((w) => ({ name: w.name, entry: w.entry })),
+  { name: 'OutboxRelay', entry: ENTRIES.relay },
+];
+
+/** What the handlers read at cold start; nothing here is called (no AWS request is made at import). */
+async function lambdaEnv(): Promise<NodeJS.ProcessEnv> {
+  return {
+    PATH: process.env.PATH,
+    NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'bench',
+    AWS_SECRET_ACCESS_KEY: 'bench',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    TABLE_NAME: 'bds-exchange-bench',
+    STAGE: 'bench',
+    LOG_LEVEL: 'info',
+    EVENTS_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/events',
+    EVENTS_QUEUE_ARN: 'arn:aws:sqs:eu-west-1:123456789012:events',
+    SCHEDULE_GROUP: 'bench',
+    SCHEDULER_ROLE_ARN: 'arn:aws:iam::123456789012:role/scheduler',
+    // In AWS the key comes from Secrets Manager (a network call, not measured here).
+    JWT_PRIVATE_JWK: JSON.stringify(await generateSigningJwk('bench')),
+  };
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  await rm(OUT, { recursive: true, force: true });
+  await mkdir(OUT, { recursive: true });
+  const bundles: BundleStats[] = [];
+  const bare = new Map<string, string>();
+  for (const fn of FUNCTIONS) {
+    const stats = await bundleLambda(fn.name, fn.entry, join(OUT, fn.name));
+    bare.set(fn.name, await writeBareHandler(join(OUT, fn.name), stats.sdkModules));
+    bundles.push(stats);
+    say(`${fn.name}: ${stats.bytes} bytes (${stats.gzipBytes} gzip)`);
+  }
+
+  const env = await lambdaEnv();
+  const samples = new Map(bundles.map((b) => [b.name, { bundle: [] as ImportTime[], bare: [] as ImportTime[] }]));
+  // One untimed import of each first: the OS file cache is warm for every timed run alike.
+  for (const b of bundles) for (const file of [b.file, bare.get(b.name)!]) importTime(file, env);
+  for (let run = 0; run < RUNS; run++) {
+    for (const b of bundles) {
+      const s = samples.get(b.name)!;
+      const timeBundle = () => s.bundle.push(importTime(b.file, env));
+      const timeBare = () => s.bare.push(importTime(bare.get(b.name)!, env));
+      // Alternate which goes first, so neither always follows the other.
+      for (const time of run % 2 === 0 ? [timeBundle, timeBare] : [timeBare, timeBundle]) time();
+    }
+    say(`run ${run + 1}/${RUNS}`);
+  }
+  const imports: ImportResult[] = bundles.map((b) => {
+    const s = samples.get(b.name)!;
+    const med = (xs: ImportTime[], key: keyof ImportTime) => median(xs.map((x) => x[key]));
+    return {
+      name: b.name,
+      bundle: { wallMs: med(s.bundle, 'wallMs'), cpuMs: med(s.bundle, 'cpuMs') },
+      bare: { wallMs: med(s.bare, 'wallMs'), cpuMs: med(s.bare, 'cpuMs') },
+    };
+  });
+  if (PROFILE) {
+    for (const b of bundles) {
+      const dir = join(OUT, b.name);
+      importTime(b.file, env, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=import.cpuprofile']);
+      say(`profile: ${join(dir, 'import.cpuprofile')}`);
+    }
+  }
+
+  const md = renderColdReport(bundles, imports, { runs: RUNS, startedAt, node: process.version, top: 10 });
+  await writeFile(RESULTS, md);
+  console.log(md);
+}
+
+await main();
