@@ -12,7 +12,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSigningJwk } from '../../functions/api/auth/tokens';
+import { generateSigningJwk } from '../../functions/adapters/secrets/signing-jwk';
 import { LAMBDA_NODE_OPTIONS } from '../../infra/bundling';
 import { ENTRIES, fromRoot } from '../../infra/paths';
 import { WORKERS } from '../../infra/workers';
