@@ -77,7 +77,7 @@ export class Api extends Construct {
   readonly url: string;
   /**
    * Fires when any cluster is refused by its per-cluster limit (the `RateLimited` EMF metric's
-   * fleet total, functions/observability/metrics.ts). No action yet: the stack has no alarm topic.
+   * fleet total, functions/observability/metrics.ts). The stack sends it to its alarm topic (infra/alarms.ts).
    */
   readonly clusterRateLimitedAlarm: Alarm;
 

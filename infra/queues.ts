@@ -30,8 +30,7 @@ export interface QueueWithDlqProps {
  * in the DLQ (a message we failed five times needs a human), and a main queue whose oldest
  * message is older than `maxMessageAge` (the consumer is down or falling behind).
  *
- * The alarms have no action yet: attach an SNS topic with `alarm.addAlarmAction` once the
- * on-call channel exists.
+ * The stack makes its alarm topic (infra/alarms.ts) the action of both alarms.
  *
  * @example
  * const events = new QueueWithDlq(this, 'RequestEvents', { consumerTimeout: Duration.seconds(30) });

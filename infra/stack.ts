@@ -3,6 +3,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { OutboxRelay } from './relay';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { AlarmTopic } from './alarms';
 import { Api } from './api';
 import { suppressNagFindings } from './nag';
 import { WEB_DIST } from './paths';
@@ -42,10 +43,12 @@ export class BdsExchangeStack extends Stack {
   readonly relay: OutboxRelay;
   /** One-time schedules (request deadlines) that send events to the events queue. */
   readonly schedules: Schedules;
+  /** Where every alarm of the stack notifies, firing and recovering. */
+  readonly alarms: AlarmTopic;
 
   constructor(scope: Construct, id: string, props: BdsExchangeStackProps) {
     const { config, webDist, ...stackProps } = props;
-    const { stage, logLevel, portalDomain, portalWebAclArn } = config;
+    const { stage, logLevel, portalDomain, portalWebAclArn, alarmEmail } = config;
     super(scope, id, {
       description: `BDS Exchange (${stage}): table, queues, workers, HTTP API, portal`,
       // A prod stack is deleted on purpose or not at all.
@@ -90,6 +93,9 @@ export class BdsExchangeStack extends Stack {
       }),
     });
     this.portal.deploy({ apiUrl: this.api.url, stage });
+    // Last, so that it finds every alarm the parts above created.
+    this.alarms = new AlarmTopic(this, 'Alarms', alarmEmail ? { email: alarmEmail } : {});
+    this.alarms.notifyFromEveryAlarmIn(this);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'PortalUrl', { value: this.portal.url, description: 'The portal (CloudFront)' });
@@ -99,6 +105,10 @@ export class BdsExchangeStack extends Stack {
     });
     new CfnOutput(this, 'TableName', { value: this.table.tableName, description: 'The single DynamoDB table' });
     new CfnOutput(this, 'EventsQueueUrl', { value: eventsQueue.queueUrl, description: 'Queue of request events' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'SNS topic of the operational alarms (subscribe a pager or chat)',
+    });
 
     suppressNagFindings(this, config);
   }

@@ -3,6 +3,9 @@ import type { Construct } from 'constructs';
 /** Lowercase letters, digits and inner dashes: safe in stack names, log groups and URLs. */
 const STAGE = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
 
+/** One address, no list: SNS subscribes exactly one endpoint per subscription. */
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
 /** Log levels the functions' logger understands. */
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -15,6 +18,8 @@ export interface DeployConfig {
   readonly portalDomain?: { readonly name: string; readonly certificateArn: string };
   /** Optional AWS WAF web ACL (CLOUDFRONT scope, us-east-1) to put in front of the portal. */
   readonly portalWebAclArn?: string;
+  /** Optional address that every operational alarm (and its recovery) is mailed to. */
+  readonly alarmEmail?: string;
 }
 
 /**
@@ -41,5 +46,10 @@ export function readConfig(scope: Construct): DeployConfig {
   const portalDomain = name === undefined ? undefined : { name: String(name), certificateArn: String(certificateArn) };
   const webAcl = context('portalWebAclArn');
   const portalWebAclArn = webAcl === undefined ? undefined : String(webAcl);
-  return { stage, logLevel: logLevel as LogLevel, portalDomain, portalWebAclArn };
+  const email = context('alarmEmail');
+  const alarmEmail = email === undefined ? undefined : String(email);
+  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) {
+    throw new Error(`context "alarmEmail" must be one email address, got "${alarmEmail}"`);
+  }
+  return { stage, logLevel: logLevel as LogLevel, portalDomain, portalWebAclArn, alarmEmail };
 }

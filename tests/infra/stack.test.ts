@@ -177,6 +177,60 @@ describe('the HTTP API', () => {
   });
 });
 
+describe('the alarm topic', () => {
+  it('is encrypted with a rotated key CloudWatch may use, and refuses publishers without TLS', () => {
+    // Assess
+    const [[topicId, topic]] = resourcesOf(template, 'AWS::SNS::Topic') as [[string, { Properties: never }]];
+    const keyId = targetOf((topic.Properties as { KmsMasterKeyId: unknown }).KmsMasterKeyId);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const key = template.toJSON().Resources[keyId] as { Properties: { KeyPolicy: { Statement: unknown[] } } };
+    expect(key.Properties.KeyPolicy.Statement).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']),
+      }),
+    );
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      }),
+    });
+  });
+
+  it('is the alarm and OK action of every alarm: the rate limit and each queue and dead-letter queue', () => {
+    // Assess
+    const [[topicId]] = resourcesOf(template, 'AWS::SNS::Topic');
+    const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm');
+    const queues = new Set([...WORKERS.map((w) => w.queue), 'Failures']);
+    // Two alarms per queue (dead letters, oldest message) and the per-cluster rate limit.
+    expect(alarms).toHaveLength(queues.size * 2 + 1);
+    for (const [id, alarm] of alarms) {
+      const { AlarmActions, OKActions } = alarm.Properties as { AlarmActions?: unknown[]; OKActions?: unknown[] };
+      expect(AlarmActions?.map(targetOf), id).toEqual([topicId]);
+      expect(OKActions?.map(targetOf), id).toEqual([topicId]);
+    }
+    expect(alarms.some(([id]) => id.includes('ClusterRateLimitedAlarm'))).toBe(true);
+    expect(alarms.filter(([id]) => id.includes('DlqDepthAlarm'))).toHaveLength(queues.size);
+  });
+
+  it('mails an address given as context, and nobody without one', () => {
+    // Act
+    const mailed = buildStack({ alarmEmail: 'ops@bds.example' });
+
+    // Assess
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    mailed.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@bds.example',
+    });
+    expect(() => buildStack({ alarmEmail: 'ops@bds.example, cto@bds.example' })).toThrow(/alarmEmail/);
+  });
+});
+
 describe('the portal', () => {
   it('is a CloudFront SPA in front of a bucket only the distribution can read', () => {
     // Prepare
