@@ -180,8 +180,10 @@ describe('the HTTP API', () => {
 describe('the alarm topic', () => {
   it('is encrypted with a rotated key CloudWatch may use, and refuses publishers without TLS', () => {
     // Assess
-    const [[topicId, topic]] = resourcesOf(template, 'AWS::SNS::Topic') as [[string, { Properties: never }]];
-    const keyId = targetOf((topic.Properties as { KmsMasterKeyId: unknown }).KmsMasterKeyId);
+    const topics = resourcesOf(template, 'AWS::SNS::Topic');
+    expect(topics).toHaveLength(1);
+    const [topicId, topic] = topics[0]!;
+    const keyId = targetOf(topic.Properties.KmsMasterKeyId);
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     const key = template.toJSON().Resources[keyId] as { Properties: { KeyPolicy: { Statement: unknown[] } } };
     expect(key.Properties.KeyPolicy.Statement).toContainEqual(
@@ -203,7 +205,7 @@ describe('the alarm topic', () => {
 
   it('is the alarm and OK action of every alarm: the rate limit and each queue and dead-letter queue', () => {
     // Assess
-    const [[topicId]] = resourcesOf(template, 'AWS::SNS::Topic');
+    const [topicId] = resourcesOf(template, 'AWS::SNS::Topic')[0]!;
     const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm');
     const queues = new Set([...WORKERS.map((w) => w.queue), 'Failures']);
     // Two alarms per queue (dead letters, oldest message) and the per-cluster rate limit.

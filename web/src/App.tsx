@@ -19,6 +19,7 @@ import { OutboxPage } from './pages/outbox/OutboxPage';
 import { PolicyPage } from './pages/policy/PolicyPage';
 import { ProviderClustersPage } from './pages/provider-clusters/ProviderClustersPage';
 import { ProviderSignUpPage } from './pages/provider-sign-up/ProviderSignUpPage';
+import { ConfirmSignUpPage } from './pages/provider-sign-up/ConfirmSignUpPage';
 import { RegistrationsPage } from './pages/registrations/RegistrationsPage';
 import { RequestPage } from './pages/request/RequestPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
@@ -47,6 +48,8 @@ function Page({ route }: { route: Route }) {
       return <InvitationPage token={route.token} />;
     case 'providerSignUp':
       return <ProviderSignUpPage />;
+    case 'providerSignUpConfirm':
+      return <ConfirmSignUpPage />;
     case 'providerClusters':
       return <ProviderClustersPage />;
     case 'openRequests':

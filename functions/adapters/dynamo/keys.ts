@@ -50,6 +50,8 @@ export const keys = {
   userStanding: (userId: string) => ({ PK: `USERID#${userId}`, SK: 'STANDING' }),
   /** A password-reset link, by the hash of its token; TTL removes it after it expires. */
   passwordReset: (tokenHash: string) => ({ PK: `PWRESET#${tokenHash}`, SK: 'PWRESET' }),
+  /** A provider's sign-up waiting for its mailed link, by the hash of the link's token; TTL removes it. */
+  signUp: (tokenHash: string) => ({ PK: `SIGNUP#${tokenHash}`, SK: 'SIGNUP' }),
   /** Failed sign-ins in one fixed window, for an account or a client address. */
   throttle: (subject: string, windowStart: number) => ({ PK: `THROTTLE#${subject}`, SK: String(windowStart) }),
   audit: (clusterId: string, at: string, auditId: string) => ({

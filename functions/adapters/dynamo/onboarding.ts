@@ -4,7 +4,6 @@ import type { Db } from './db';
 import { auditItem } from './audit';
 import { keys } from './keys';
 import type { Registration } from './providers';
-import { userItem, type StoredUser } from './users';
 
 const cancelled = (error: unknown) => (error as Error).name === 'TransactionCanceledException';
 
@@ -79,27 +78,6 @@ export function onboardingStore(db: Db) {
           'attribute_not_exists(PK)',
         ),
       ]);
-    },
-
-    /** A provider signs itself up: the organisation and its first user, the email unique. */
-    async signUpProvider(provider: Provider, user: StoredUser): Promise<void> {
-      try {
-        await send([
-          put(
-            {
-              ...keys.provider(provider.id),
-              ...keys.providerListing(provider.name, provider.id),
-              entity: 'provider',
-              ...provider,
-            },
-            'attribute_not_exists(PK)',
-          ),
-          put(userItem(user), 'attribute_not_exists(PK)'),
-        ]);
-      } catch (error) {
-        if (cancelled(error)) throw conflict('USER.EMAIL_TAKEN', 'An account with this email already exists', 'email');
-        throw error;
-      }
     },
 
     /** A provider applies to a cluster; again after a refusal, never twice while pending or approved. */

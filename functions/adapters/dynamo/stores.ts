@@ -6,6 +6,7 @@ import { invitationStore } from './invitations';
 import { onboardingStore } from './onboarding';
 import { sessionStore } from './sessions';
 import { passwordResetStore } from './password-resets';
+import { signUpStore } from './sign-ups';
 import { throttleStore } from './throttle';
 import { clusterStore } from './clusters';
 import { funderStore } from './funders';
@@ -40,6 +41,7 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     onboarding: onboardingStore(db),
     sessions: sessionStore(db),
     passwordResets: passwordResetStore(db),
+    signUps: signUpStore(db),
     throttle: throttleStore(db),
     firms: firmStore(db),
     pledges: pledgeStore(db),

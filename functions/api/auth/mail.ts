@@ -45,3 +45,38 @@ export function passwordResetMail(email: string, token: string, portalUrl: strin
     ].join('\n'),
   };
 }
+
+/** The sign-up mail: the link that creates the provider and its account (token in the fragment, as above). */
+export function signUpMail(email: string, organisation: string, token: string, portalUrl: string, hours: number) {
+  return {
+    to: email,
+    subject: 'Finish signing up for BDS Exchange',
+    text: [
+      `Someone signed ${organisation} up for BDS Exchange with this address.`,
+      `Finish signing up here (the link works once, for ${hours} hours):`,
+      '',
+      `${portalUrl}/providers/sign-up/confirm#token=${token}`,
+      '',
+      'If it was not you, ignore this mail: no account is created.',
+    ].join('\n'),
+  } satisfies MailMessage;
+}
+
+/**
+ * What a sign-up with an address that already has an account mails instead: the same moment, the
+ * same kind of mail, so the sign-up's answer tells nobody whether the address is known.
+ */
+export function signUpTakenMail(email: string, portalUrl: string) {
+  return {
+    to: email,
+    subject: 'Someone tried to sign up for BDS Exchange with your address',
+    text: [
+      'Someone tried to sign up for BDS Exchange with this address, which already has an account.',
+      'No new account was created.',
+      '',
+      `If it was you, sign in here, or reset your password if you have forgotten it: ${portalUrl}/sign-in`,
+      '',
+      'If it was not you, ignore this mail: your account is unchanged.',
+    ].join('\n'),
+  } satisfies MailMessage;
+}

@@ -13,13 +13,8 @@ import {
 import { demoAccounts, jwks, me, refresh, signIn, signOut } from './auth';
 import { acceptInvitationRoute, invite, outbox, previewInvitation } from './invitations';
 import { createCluster, getClusterPolicy, listAudit, putClusterPolicy, setClusterStatus } from './onboarding';
-import {
-  applyToCluster,
-  decideRegistration,
-  listRegistrations,
-  setProviderStanding,
-  signUpProvider,
-} from './providers';
+import { applyToCluster, decideRegistration, listRegistrations, setProviderStanding } from './providers';
+import { confirmProviderSignUp, signUpProvider } from './sign-up';
 import { createAssociation, getCluster, listAssociations, listClusters } from './clusters';
 import { health } from './health';
 import {
@@ -93,6 +88,7 @@ export const allRoutes: readonly AnyRoute[] = [
   acceptInvitationRoute,
   outbox,
   signUpProvider,
+  confirmProviderSignUp,
   applyToCluster,
   listRegistrations,
   decideRegistration,

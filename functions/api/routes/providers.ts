@@ -1,66 +1,9 @@
 import { z } from 'zod';
-import { CategorySlug, DomainError, Provider, auditEntry, conflict, notFound } from '@bds/core';
+import { DomainError, Provider, auditEntry, conflict, notFound } from '@bds/core';
 import { Registration } from '../../adapters/dynamo/providers';
 import { route } from '../route';
-import { hashPassword } from '../auth/passwords';
-import { SessionBody, issueSession } from '../auth/session';
 import { ClusterParams, IdParam } from './common';
 import { endAccessTokens } from '../security/session-check';
-
-const SignUp = z.object({
-  name: z.string().trim().min(2).max(160).describe("The provider's name"),
-  city: z.string().trim().min(2).max(60),
-  categories: z.array(CategorySlug).min(1).max(20),
-  capacity: z
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(1)
-    .describe('Engagements it can run in overlapping delivery windows'),
-  contactName: z.string().trim().min(2).max(120),
-  email: z.email().max(254),
-  password: z.string().min(12, 'Use at least 12 characters').max(200),
-});
-
-export const signUpProvider = route({
-  method: 'post',
-  path: '/api/providers',
-  operationId: 'signUpProvider',
-  summary: 'A provider signs itself up (then applies to each cluster it wants to serve)',
-  tags: ['providers'],
-  access: 'public',
-  body: SignUp,
-  responses: { 201: { description: 'The provider exists; signed in', schema: SessionBody } },
-  handler: async ({ body, deps }) => {
-    const at = new Date(deps.clock.now()).toISOString();
-    const provider: Provider = {
-      id: deps.ids.next('provider'),
-      name: body.name,
-      city: body.city,
-      categories: body.categories,
-      accredited: false,
-      capacity: body.capacity,
-      clusterIds: [],
-      blocked: false,
-      contactEmail: body.email.toLowerCase(),
-      createdAt: at,
-    };
-    const user = {
-      id: deps.ids.next('user'),
-      email: body.email.toLowerCase(),
-      name: body.contactName,
-      role: 'provider' as const,
-      organisationId: provider.id,
-      organisationName: provider.name,
-      clusterIds: [],
-      passwordHash: await hashPassword(body.password),
-      disabled: false,
-    };
-    await deps.stores.onboarding.signUpProvider(provider, user);
-    return { status: 201, body: await issueSession(deps, user) };
-  },
-});
 
 export const applyToCluster = route({
   method: 'post',

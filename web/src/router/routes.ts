@@ -6,6 +6,7 @@ export type Route =
   | { name: 'invitation'; token: string }
   | { name: 'invite'; role: string | undefined; clusterId: string | undefined; associationId: string | undefined }
   | { name: 'providerSignUp' }
+  | { name: 'providerSignUpConfirm' }
   | { name: 'providerClusters' }
   | { name: 'openRequests'; category: string | undefined }
   | { name: 'myBids' }
@@ -50,6 +51,8 @@ export const paths = {
   invitation: (token: string) => `/invitations/${seg(token)}`,
   invite: (q: { role?: string; clusterId?: string; associationId?: string } = {}) => withQuery('/invitations/new', q),
   providerSignUp: () => '/providers/sign-up',
+  /** The mailed link's page; the link itself carries `#token=…`, which never reaches a server. */
+  providerSignUpConfirm: () => '/providers/sign-up/confirm',
   providerClusters: () => '/providers/clusters',
   openRequests: (category?: string) => withQuery('/requests', { category }),
   myBids: () => '/bids',
@@ -96,6 +99,7 @@ const FIXED: Record<string, (q: URLSearchParams) => Route> = {
     associationId: q.get('associationId') ?? undefined,
   }),
   'providers/sign-up': () => ({ name: 'providerSignUp' }),
+  'providers/sign-up/confirm': () => ({ name: 'providerSignUpConfirm' }),
   'providers/clusters': () => ({ name: 'providerClusters' }),
   requests: (q) => ({ name: 'openRequests', category: q.get('category') ?? undefined }),
   bids: () => ({ name: 'myBids' }),

@@ -6,3 +6,4 @@ export * from './throttle';
 export * from './cluster-policy';
 export * from './security';
 export * from './rate-limit';
+export * from './sign-up';

@@ -70,6 +70,7 @@ export function securityEvent(
     | 'auth.refresh_reuse'
     | 'auth.password_reset'
     | 'auth.password_change'
+    | 'auth.sign_up_taken'
     | 'user.disable'
     | 'user.enable',
   actor: { id: string; role: string },

@@ -412,8 +412,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A provider signs itself up (then applies to each cluster it wants to serve) */
+        /** A provider signs itself up: a link to finish is mailed (then it applies to each cluster it wants to serve). The answer is the same whether or not the email has an account. */
         post: operations["signUpProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/sign-up/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a sign-up with its mailed link (works once, for 24 hours): the provider and its account exist, signed in */
+        post: operations["confirmProviderSignUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2625,6 +2642,43 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A link is on its way to the email */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        detail: string;
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmProviderSignUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
                 };
             };
         };

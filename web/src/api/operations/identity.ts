@@ -3,7 +3,7 @@ import type { In } from '../schema';
 
 /**
  * Sign-in, sessions, invitations, the local outbox and provider sign-up. Calls that carry
- * their own secret (a password, a refresh token, an invitation link) go through `anon`, which
+ * their own secret (a password, a refresh token, an invitation or sign-up link) go through `anon`, which
  * sends no access token.
  *
  * @example
@@ -25,5 +25,6 @@ export function identityEndpoints(client: ApiClient, anon: ApiClient) {
     acceptInvitation: (token: string, body: In<'acceptInvitation'>) =>
       data(anon.POST('/api/invitations/{token}/accept', { params: { path: { token } }, body })),
     signUpProvider: (body: In<'signUpProvider'>) => data(anon.POST('/api/providers', { body })),
+    confirmProviderSignUp: (token: string) => data(anon.POST('/api/providers/sign-up/confirm', { body: { token } })),
   };
 }

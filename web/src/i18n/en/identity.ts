@@ -1,4 +1,4 @@
-/** The outbox, invitations, provider sign-up and applications to clusters. */
+/** The outbox, invitations, provider sign-up (and its mailed link) and applications to clusters. */
 export const identity = {
   'outbox.title': 'Outbox',
   'outbox.intro':
@@ -50,6 +50,24 @@ export const identity = {
   'signUp.password': 'Choose a password',
   'signUp.submit': 'Sign up',
   'signUp.submitting': 'Signing up…',
+  'signUp.checkMail': 'Check your mail',
+  'signUp.checkMailDetail':
+    'We sent a message to {email}. Follow its link within 24 hours to finish signing up; ' +
+    'the link works once. Nothing arrived? Check the spam folder, or sign up again.',
+  'signUp.readOutbox': 'Read it in the outbox',
+
+  'signUpConfirm.title': 'Finish signing up',
+  'signUpConfirm.intro':
+    'Your provider and its account are created when you finish; you are then signed in and can apply to clusters.',
+  'signUpConfirm.finish': 'Finish signing up',
+  'signUpConfirm.finishing': 'Finishing…',
+  'signUpConfirm.again': 'Sign up again',
+  'signUpConfirm.invalid.title': 'This sign-up link cannot be used',
+  'signUpConfirm.invalid.body':
+    'It is not complete, has been used already or is older than 24 hours. ' +
+    'If you finished signing up, sign in; otherwise sign up again for a new link.',
+  'signUpConfirm.taken.title': 'This email already has an account',
+  'signUpConfirm.taken.body': 'Someone finished signing up with this address first. Sign in with its password.',
 
   'apply.title': 'Clusters you can serve',
   'apply.intro':

@@ -10,7 +10,9 @@ function MailLink({ href }: { href: string }) {
   } catch {
     return <>{href}</>;
   }
-  if (target.origin === window.location.origin) return <Link to={`${target.pathname}${target.search}`}>{href}</Link>;
+  // The fragment stays: links with a secret carry it there (`#token=…`).
+  if (target.origin === window.location.origin)
+    return <Link to={`${target.pathname}${target.search}${target.hash}`}>{href}</Link>;
   return (
     <a href={href} rel="noreferrer">
       {href}

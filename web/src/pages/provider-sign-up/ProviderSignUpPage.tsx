@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useApi, type ProviderSignUp } from '../../api';
-import { ErrorNotice, ErrorSummary, Loading, SubmitButton, TextInput } from '../../components';
-import { required, useCategories, useForm, useTitle, type Placed } from '../../hooks';
+import { ErrorNotice, ErrorSummary, Loading, SubmitButton, SuccessNotice, TextInput } from '../../components';
+import { required, useCategories, useForm, useOutboxAvailable, useTitle, type Placed } from '../../hooks';
 import { t } from '../../i18n';
-import { Link, navigate, paths } from '../../router';
-import { useSession } from '../../session';
+import { Link, paths } from '../../router';
 import { MIN_PASSWORD, checkPassword } from '../invitation/AcceptForm';
 import { Categories } from './Categories';
 
@@ -22,13 +21,31 @@ function check(f: Fields, categories: string[]): Placed {
   return placed;
 }
 
-/** A provider signs itself up (national: it then applies to each cluster it wants to serve). */
+/** Where the link went: the same words whether or not the address already had an account. */
+function CheckYourMail({ email }: { email: string }) {
+  const hasOutbox = useOutboxAvailable();
+  return (
+    <SuccessNotice title={t('signUp.checkMail')}>
+      <p>{t('signUp.checkMailDetail', { email })}</p>
+      {hasOutbox && (
+        <p>
+          <Link to={paths.outbox(email.toLowerCase())}>{t('signUp.readOutbox')}</Link>
+        </p>
+      )}
+    </SuccessNotice>
+  );
+}
+
+/**
+ * A provider signs itself up (national: it then applies to each cluster it wants to serve). The
+ * mailed link finishes it (ConfirmSignUpPage), so this page never says whether an email is taken.
+ */
 export function ProviderSignUpPage() {
   const api = useApi();
-  const { signIn } = useSession();
   const { categories, error } = useCategories();
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [chosen, setChosen] = useState<string[]>([]);
+  const [sentTo, setSentTo] = useState<string | undefined>(undefined);
   const form = useForm(FIELDS);
   useTitle(t('signUp.title'));
   const set = (key: keyof Fields) => (value: string) => setFields((f) => ({ ...f, [key]: value }));
@@ -59,8 +76,8 @@ export function ProviderSignUpPage() {
           capacity: Number(fields.capacity),
           categories: chosen,
         };
-        signIn(await api.signUpProvider(body));
-        navigate(paths.providerClusters(), { replace: true });
+        await api.signUpProvider(body);
+        setSentTo(body.email);
       },
     );
   };
@@ -74,7 +91,8 @@ export function ProviderSignUpPage() {
       </p>
       {error !== undefined && <ErrorNotice error={error} />}
       {!categories && error === undefined && <Loading />}
-      {categories && (
+      {sentTo !== undefined && <CheckYourMail email={sentTo} />}
+      {categories && sentTo === undefined && (
         <form className="form" onSubmit={submit} noValidate aria-busy={form.busy}>
           <ErrorSummary items={form.summary} />
           <h2>{t('signUp.organisation')}</h2>
