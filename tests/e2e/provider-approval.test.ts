@@ -5,7 +5,8 @@ import { sharedStack } from './support/stack';
 import { heading, navLink, signInUi, textOf, unique } from './support/ui';
 
 /**
- * Journey (b): a provider signs itself up and applies to Ludhiana; the cluster admin finds
+ * Journey (b): a provider signs itself up, finishes with the link mailed to it (read in the local
+ * outbox) and applies to Ludhiana; the cluster admin finds
  * the application on the home page and approves it; the provider then sees the cluster's
  * open requests (and until then sees none).
  */
@@ -14,6 +15,7 @@ describe('a provider signs up and is approved in a cluster', () => {
   let provider: BrowserUser;
   let admin: BrowserUser;
   const name = `Punjab Skills Institute ${unique()}`;
+  const email = `manpreet-${unique()}@skills.example`;
 
   beforeAll(async () => {
     [provider, admin] = await Promise.all([openBrowser(), openBrowser()]);
@@ -34,7 +36,7 @@ describe('a provider signs up and is approved in a cluster', () => {
     await page.getByLabel('Organisation name').fill(name);
     await page.getByLabel('City').fill('Ludhiana');
     await page.getByLabel('Your name').fill('Manpreet Kaur');
-    await page.getByLabel('Email').fill(`manpreet-${unique()}@skills.example`);
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Choose a password').fill('knit one purl one');
     await page.getByRole('button', { name: 'Sign up' }).click();
     expect(await textOf(page.locator('#categories-error'))).toBe('Choose at least one service');
@@ -43,6 +45,22 @@ describe('a provider signs up and is approved in a cluster', () => {
     await page.getByLabel('Training', { exact: true }).check();
     await page.getByLabel('IT and software', { exact: true }).check();
     await page.getByRole('button', { name: 'Sign up' }).click();
+
+    // Assess: no account yet, a link in the mail
+    expect(await textOf(page.getByRole('status').filter({ hasText: 'Check your mail' }))).toContain(email);
+    await expectAccessible(page, 'provider sign-up, check your mail');
+    await screenshot(page, 'provider-sign-up-sent');
+
+    // Act: the link in the outbox, then finish
+    await page.getByRole('link', { name: 'Read it in the outbox' }).click();
+    const mail = page.getByRole('article').filter({ hasText: 'Finish signing up for BDS Exchange' });
+    const link = mail.getByRole('link', { name: /\/providers\/sign-up\/confirm#token=/ });
+    const linkUrl = (await link.getAttribute('href')) ?? '';
+    await link.click();
+    await heading(page, 'Finish signing up').waitFor();
+    await expectAccessible(page, 'provider sign-up confirmation');
+    await screenshot(page, 'provider-sign-up-confirm');
+    await page.getByRole('button', { name: 'Finish signing up' }).click();
 
     // Assess: signed in, on the clusters to apply to; nothing open to it yet
     await heading(page, 'Clusters you can serve').waitFor();
@@ -55,6 +73,11 @@ describe('a provider signs up and is approved in a cluster', () => {
     await screenshot(page, 'provider-clusters');
     await navLink(page, 'Open requests').click();
     await page.getByText('You are not approved in any cluster yet').waitFor();
+
+    // Assess: the link worked once
+    await page.goto(`${stack.url}${linkUrl}`);
+    await page.getByRole('button', { name: 'Finish signing up' }).click();
+    await page.getByText('This sign-up link cannot be used').waitFor();
   });
 
   it('lets the cluster admin find the application on the home page and approve it', async () => {

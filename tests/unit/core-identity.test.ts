@@ -8,7 +8,10 @@ import {
   ACCOUNT_THROTTLE,
   DEFAULT_SIZE_POLICY,
   NATIONAL_BOUNDS,
+  SIGN_UP_LINK_HOURS,
   acceptInvitation,
+  completeSignUp,
+  pendingSignUp,
   assertMayInvite,
   assertWithinNationalBounds,
   changeClusterStatus,
@@ -150,5 +153,48 @@ describe('cluster policy within national bounds', () => {
     } catch (error) {
       expect((error as DomainError).field).toBe('size.microBelow');
     }
+  });
+});
+
+describe('sign-up by mailed link', () => {
+  const form = {
+    name: 'Kutch Testing Lab',
+    city: 'Bhuj',
+    categories: ['testing'],
+    capacity: 2,
+    contactName: 'Nisha Joshi',
+    email: 'Nisha@Kutch.example',
+  };
+
+  it('keeps the form and the password hash, never the password, for 24 hours', () => {
+    // Act
+    const pending = pendingSignUp(form, 'scrypt$hash', fixedClock(1_000_000_000_000));
+
+    // Assess
+    expect(pending).toMatchObject({ ...form, email: 'nisha@kutch.example', passwordHash: 'scrypt$hash' });
+    expect(pending.expiresAt).toBe(1_000_000_000 + SIGN_UP_LINK_HOURS * 3600);
+  });
+
+  it('makes an unaccredited provider in no cluster and its first account, until the link expires', () => {
+    // Prepare
+    const pending = pendingSignUp(form, 'scrypt$hash', fixedClock(0));
+    const lastSecond = fixedClock((pending.expiresAt - 1) * 1000);
+
+    // Act
+    const { provider, account } = completeSignUp(pending, { ids, clock: lastSecond });
+
+    // Assess
+    expect(provider).toMatchObject({ name: form.name, accredited: false, blocked: false, clusterIds: [], capacity: 2 });
+    expect(account).toMatchObject({
+      role: 'provider',
+      organisationId: provider.id,
+      email: 'nisha@kutch.example',
+      passwordHash: 'scrypt$hash',
+      disabled: false,
+    });
+    expect(code(() => completeSignUp(pending, { ids, clock: fixedClock(pending.expiresAt * 1000) }))).toBe(
+      'SIGNUP.LINK_INVALID',
+    );
+    expect(code(() => completeSignUp(undefined, { ids, clock: lastSecond }))).toBe('SIGNUP.LINK_INVALID');
   });
 });

@@ -63,6 +63,15 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
     awardRequest: { bidId: `bid_${'1'.repeat(26)}` },
     cancelRequest: { reason: 'A long enough reason to cancel this request' },
     signIn: { email: 'someone@example.org', password: 'x' },
+    signUpProvider: {
+      name: 'Fuzz Testing Lab',
+      city: 'Surat',
+      categories: ['testing'],
+      contactName: 'Fuzz Tester',
+      email: 'fuzz@providers.example',
+      password: 'a long enough passphrase',
+    },
+    confirmProviderSignUp: { token: 'a'.repeat(43) },
   });
 
   beforeAll(async () => {

@@ -38,6 +38,35 @@ function pathFor(route: AnyRoute, clusterId: string): string {
   );
 }
 
+/**
+ * Who may call without signing in, pinned as literal data (not read from the routes): a route that
+ * becomes public fails this file until the list changes too.
+ */
+const PUBLIC_ROUTES = [
+  'health',
+  'jwks',
+  'signIn',
+  'refreshSession',
+  'signOut',
+  'listDemoAccounts',
+  'requestPasswordReset',
+  'confirmPasswordReset',
+  'previewInvitation',
+  'acceptInvitation',
+  'readOutbox',
+  'signUpProvider',
+  'confirmProviderSignUp',
+  'listClusters',
+  'getCluster',
+  'listCategories',
+  'getIndicators',
+  'getMonthlyIndicators',
+  'getIndicatorsTable',
+  'getFunder',
+  'listOpenContractingReleases',
+  'downloadOpenContractingReleases',
+];
+
 const actorFor = (role: Role): Actor => ({
   userId: 'usr_matrix',
   role,
@@ -88,6 +117,41 @@ describe('authorization matrix', () => {
       ...(token ? { token } : {}),
       ...(route.method === 'get' ? {} : { body: {} }),
     });
+
+  it('opens only the pinned routes to callers without a token', () => {
+    // Act
+    const open = allRoutes.filter((r) => r.access === 'public').map((r) => r.operationId);
+
+    // Assess
+    expect(open.sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it('sign-up: anyone may ask and follow a link, and the answers do not depend on who asks', async () => {
+    // Prepare
+    const form = {
+      name: 'Matrix Testing Lab',
+      city: 'Surat',
+      categories: ['testing'],
+      contactName: 'Matrix Tester',
+      email: 'matrix@providers.example',
+      password: 'a long enough passphrase',
+    };
+    const forged = { token: 'a'.repeat(43) };
+
+    // Act
+    const asked = await t.call('POST', '/api/providers', { body: form });
+    const askedSignedIn = await t.call('POST', '/api/providers', { body: form, token: tokens.get('funder') });
+    const followed = await t.call('POST', '/api/providers/sign-up/confirm', { body: forged });
+    const followedSignedIn = await t.call('POST', '/api/providers/sign-up/confirm', {
+      body: forged,
+      token: tokens.get('national_admin'),
+    });
+
+    // Assess: the ask is accepted for any caller; a forged link is refused for any caller
+    for (const res of [asked, askedSignedIn]) expect(res).toMatchObject({ status: 202, body: asked.body });
+    for (const res of [followed, followedSignedIn])
+      expect(res).toMatchObject({ status: 422, body: { code: 'SIGNUP.LINK_INVALID' } });
+  });
 
   it.each(allRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', async (_name, route) => {
     const hasCluster = route.path.includes(':clusterId');

@@ -111,18 +111,16 @@ describe('national onboarding, end to end through the API', () => {
         token: rep.body.accessToken,
       });
 
-      // Two providers sign up and apply; only one is approved.
-      const signUp = (name: string) =>
-        t.call('POST', '/api/providers', {
-          body: {
-            name,
-            city: 'Rajkot',
-            categories: ['quality-certification'],
-            contactName: 'Owner',
-            email: `${name.toLowerCase().replace(/\W/g, '')}-${Math.random().toString(36).slice(2, 6)}@p.example`,
-            password: PASSWORD,
-          },
-        });
+      // Two providers sign up (each finishes with its mailed link) and apply; only one is approved.
+      const signUp = async (name: string) => {
+        const address = `${name.toLowerCase().replace(/\W/g, '')}-${Math.random().toString(36).slice(2, 6)}@p.example`;
+        const body = { name, city: 'Rajkot', categories: ['quality-certification'], contactName: 'Owner' };
+        const asked = await t.call('POST', '/api/providers', { body: { ...body, email: address, password: PASSWORD } });
+        expect(asked.status).toBe(202);
+        const link = (await t.deps.outbox!.list(address))[0]!.text;
+        const token = /#token=([A-Za-z0-9_-]+)/.exec(link)![1]!;
+        return t.call('POST', '/api/providers/sign-up/confirm', { body: { token } });
+      };
       const approved = await signUp('Saurashtra Energy Auditors');
       const waiting = await signUp('Gujarat Quality Services');
       for (const p of [approved, waiting])
