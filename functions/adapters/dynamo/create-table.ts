@@ -1,9 +1,4 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  ResourceInUseException,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, ResourceInUseException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { TABLE } from '@bds/core';
 
 /**
@@ -37,15 +32,5 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   } catch (error) {
     if (error instanceof ResourceInUseException) return 'existed';
     throw error;
-  }
-}
-
-/** True when the table exists (DescribeTable answers). */
-export async function tableExists(client: DynamoDBClient, tableName: string): Promise<boolean> {
-  try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return true;
-  } catch {
-    return false;
   }
 }

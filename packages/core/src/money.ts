@@ -12,9 +12,6 @@ export const Money = z.object({
 });
 export type Money = z.infer<typeof Money>;
 
-/** A non-negative amount, for prices and deposits. */
-export const NonNegativeMoney = Money.extend({ amount: z.number().int().safe().nonnegative() });
-
 /**
  * Builds a Money value, refusing anything that is not a safe integer.
  *

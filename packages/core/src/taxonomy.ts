@@ -57,14 +57,6 @@ export interface Category {
 const BY_SLUG = new Map<string, BuiltIn>(BUILT_IN_CATEGORIES.map((c) => [c.slug, c]));
 
 /**
- * True when the slug names a built-in category.
- *
- * @example
- * isBuiltInCategory('testing') // true
- */
-export const isBuiltInCategory = (slug: string): slug is BuiltInCategorySlug => BY_SLUG.has(slug);
-
-/**
  * Resolves a slug to its category, looking in the cluster's own categories for `custom:` slugs.
  * An unknown custom slug still resolves (a label made from the slug, not innovative), so an
  * old request stays readable after a cluster renames or drops its category.

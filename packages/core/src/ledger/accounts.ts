@@ -98,12 +98,3 @@ export const emptyAccount = (id: string): LedgerAccount => ({
  * availableBalance({ ...emptyAccount('pool:p'), creditsPosted: 100, debitsPending: 30 }) // 70
  */
 export const availableBalance = (a: LedgerAccount): number => a.creditsPosted - a.debitsPosted - a.debitsPending;
-
-/**
- * Credits − debits, posted and pending together: over all accounts this sums to zero.
- *
- * @example
- * netBalance({ ...emptyAccount('escrow:c:a'), creditsPending: 500 }) // 500 held
- */
-export const netBalance = (a: LedgerAccount): number =>
-  a.creditsPosted - a.debitsPosted + a.creditsPending - a.debitsPending;

@@ -43,15 +43,6 @@ export function nextStatus(status: RequestStatus, transition: RequestTransition)
 }
 
 /**
- * True when the table allows the transition from the request's state (guards aside).
- *
- * @example
- * canTransition(draft, 'publish') // true
- */
-export const canTransition = (request: Pick<ServiceRequest, 'status'>, transition: RequestTransition): boolean =>
-  nextStatus(request.status, transition) !== undefined;
-
-/**
  * Throws `REQUEST.ILLEGAL_TRANSITION` (conflict) unless the table allows the transition, and
  * returns the state it leads to.
  *
