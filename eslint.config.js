@@ -66,6 +66,33 @@ export default tseslint.config(
     },
   },
   {
+    // Convention 9: every instant the marketplace records or decides by comes from one clock,
+    // functions/adapters/system.ts, and enters core as a parameter. The files ignored here time the
+    // machinery, not the marketplace (a log line's timestamp, the local queue's visibility, waits for
+    // DynamoDB Local and the local stream).
+    files: ['functions/**', 'packages/core/**'],
+    ignores: [
+      'functions/adapters/system.ts',
+      'functions/observability/logger.ts',
+      'functions/local/queue.ts',
+      'functions/local/dynamo-local.ts',
+      'functions/local/stream-relay.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'Read the time from a Clock (systemClock in functions/adapters/system.ts), not Date.now.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read the time from a Clock (systemClock in functions/adapters/system.ts), not new Date().',
+        },
+      ],
+    },
+  },
+  {
     files: ['infra/**'],
     rules: {
       'no-restricted-imports': [

@@ -1,9 +1,8 @@
-import { webcrypto } from 'node:crypto';
 import type { JWK } from 'jose';
-import { idGenerator, type Clock } from '@bds/core';
 import type { Env } from './config/env';
 import { createDb } from './adapters/dynamo/db';
 import { createStores } from './adapters/dynamo/stores';
+import { systemClock, systemIds } from './adapters/system';
 import { createTokenService } from './api/auth/tokens';
 import type { DemoAccount, Deps } from './api/deps';
 import { createLogger, type Logger } from './observability/logger';
@@ -16,10 +15,6 @@ export const logOnlyMail = (log: Logger): MailSender => ({
   send: async (message) =>
     log.warn('mail not sent: MAIL_FROM is not configured', { to: message.to, subject: message.subject }),
 });
-
-/** The system clock and random source: the only place production reads them. */
-export const systemClock: Clock = { now: () => Date.now() };
-const randomBytes = (n: number) => webcrypto.getRandomValues(new Uint8Array(n));
 
 /**
  * Builds the API's dependencies from the environment. The same wiring serves Lambda and
@@ -44,11 +39,12 @@ export async function buildDeps(
   return {
     stores: createStores(db),
     clock: systemClock,
-    ids: idGenerator(systemClock, randomBytes),
+    ids: systemIds,
     tokens: await createTokenService({
       privateJwk: opts.privateJwk,
       ...(opts.previousJwks ? { previousJwks: opts.previousJwks } : {}),
       issuer: env.JWT_ISSUER,
+      now: systemClock.now,
     }),
     log,
     version: VERSION,

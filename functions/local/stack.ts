@@ -10,9 +10,8 @@ import { createStores } from '../adapters/dynamo/stores';
 import { localPublisher } from '../adapters/sqs/publisher';
 import { createApp } from '../api/app';
 import { createLogger, type Logger } from '../observability/logger';
-import { buildDeps, systemClock } from '../runtime';
-import { idGenerator } from '@bds/core';
-import { webcrypto } from 'node:crypto';
+import { buildDeps } from '../runtime';
+import { systemClock, systemIds } from '../adapters/system';
 import { mailboxStore } from '../adapters/dynamo/mailbox';
 import { createRequestEventsHandler } from '../workers/request-events/worker';
 import { startDynamoLocal } from './dynamo-local';
@@ -91,10 +90,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       say(`Created table ${TABLE_NAME} from the stack's definition`);
     const stores = createStores(db);
 
-    const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
     const mailbox = mailboxStore(db, {
-      nextId: () => ids.next('mail'),
-      now: () => Date.now(),
+      nextId: () => systemIds.next('mail'),
+      now: systemClock.now,
       log: (line) => logger.info(line),
     });
     // The scheduler's timers deliver to the queue below (declared after: used only when a timer fires).
@@ -105,7 +103,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         stores,
         log: logger.child({ worker: 'request-events' }),
         clock: systemClock,
-        ids,
+        ids: systemIds,
         mail: mailbox.sender,
         scheduler,
         portalUrl: env.PORTAL_URL,
@@ -143,7 +141,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       );
     }
     // Timers live in memory: arm every open request's deadline once (requests opened from now on arm their own).
-    say(`Scheduled ${await rearmOpenDeadlines({ stores, scheduler, ids })} request deadlines`);
+    say(`Scheduled ${await rearmOpenDeadlines({ stores, scheduler, ids: systemIds })} request deadlines`);
     await ensurePortalBuilt(say);
     const app = createApp(deps);
     servePortal(app);

@@ -1,5 +1,6 @@
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { EventEnvelope } from '@bds/core';
+import { systemClock } from '../adapters/system';
 import type { Logger } from '../observability/logger';
 import { metricFields, WORKER_METRICS } from '../observability/metrics';
 
@@ -86,7 +87,7 @@ export function withQueueMetrics(
   queue: string,
   log: Logger,
   handler: (event: SQSEvent) => Promise<SQSBatchResponse>,
-  now: () => number = Date.now,
+  now: () => number = systemClock.now,
 ): (event: SQSEvent) => Promise<SQSBatchResponse> {
   return async (sqsEvent) => {
     const receivedAt = now();

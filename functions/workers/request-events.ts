@@ -1,12 +1,11 @@
-import { webcrypto } from 'node:crypto';
-import { idGenerator } from '@bds/core';
 import { readEnv } from '../config/env';
 import { createDb } from '../adapters/dynamo/db';
 import { createStores } from '../adapters/dynamo/stores';
 import { sesMailSender } from '../adapters/mail/ses';
 import { eventBridgeScheduler } from '../adapters/scheduler/eventbridge';
 import { createLogger } from '../observability/logger';
-import { logOnlyMail, systemClock } from '../runtime';
+import { systemClock, systemIds as ids } from '../adapters/system';
+import { logOnlyMail } from '../runtime';
 import { createRequestEventsHandler } from './request-events/worker';
 import { withQueueMetrics } from './batch';
 
@@ -19,7 +18,6 @@ const log = createLogger({ level: env.LOG_LEVEL, service: 'request-events' });
 const stores = createStores(
   createDb({ tableName: env.TABLE_NAME, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}) }),
 );
-const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
 const mail = env.MAIL_FROM ? sesMailSender(env.MAIL_FROM) : logOnlyMail(log);
 const scheduler = eventBridgeScheduler({
   groupName: env.SCHEDULE_GROUP!,

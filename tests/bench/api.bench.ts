@@ -20,7 +20,7 @@ import type { Deps } from '../../functions/api/deps';
 import { localSigningKey } from '../../functions/local/keys';
 import { startLocalStack } from '../../functions/local/stack';
 import { silentLogger } from '../../functions/observability/logger';
-import { systemClock } from '../../functions/runtime';
+import { systemClock } from '../../functions/adapters/system';
 import { plansAfterDeadline, plansBeforeDeadline, prepare, runLoad, type LoadResult } from './api/load';
 import { renderReport } from './api/report';
 import { ACTORS, runScenario } from './api/scenario';

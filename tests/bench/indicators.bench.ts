@@ -38,7 +38,7 @@ import { startDynamoLocal } from '../../functions/local/dynamo-local';
 import { localSigningKey } from '../../functions/local/keys';
 import { seedDemoData } from '../../functions/local/seed/seed';
 import { silentLogger } from '../../functions/observability/logger';
-import { systemClock } from '../../functions/runtime';
+import { systemClock } from '../../functions/adapters/system';
 import { onMilestoneDecided } from '../../functions/workers/request-events/handlers/indicators';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

@@ -15,6 +15,7 @@ import {
   type LedgerTransfer,
   type PlanContext,
 } from '@bds/core';
+import { systemClock } from '../system';
 import type { Db } from './db';
 import type { Page } from './cursor';
 import { readCancellation } from './ledger/cancellation';
@@ -54,7 +55,7 @@ const LEDGER_RETRY: RetryPolicy = { ...DYNAMO_RETRY, baseMs: 5 };
  * amount });
  */
 export function ledgerStore(db: Db, opts: LedgerStoreOptions = {}) {
-  const clock = opts.clock ?? { now: () => Date.now() };
+  const clock = opts.clock ?? systemClock;
   const observe: Observe = opts.observe ?? (() => undefined);
   const maxAttempts = opts.maxAttempts ?? 8;
 

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@bds/core';
+import { systemClock } from '../system';
 import type { Db } from './db';
 import { keys } from './keys';
 
@@ -12,7 +13,7 @@ const RETENTION_SECONDS = 7 * 24 * 60 * 60;
  * @example
  * await db.doc.send(new TransactWriteCommand({ TransactItems: [{ Put: requestPut }, { Put: outboxPut(db, event) }] }));
  */
-export function outboxPut(db: Db, event: DomainEvent, now = Date.now()) {
+export function outboxPut(db: Db, event: DomainEvent, now = systemClock.now()) {
   return {
     TableName: db.table,
     Item: { ...keys.outbox(event.id), entity: 'outbox', event, expiresAt: Math.floor(now / 1000) + RETENTION_SECONDS },

@@ -7,6 +7,7 @@ import {
   type CreateScheduleInput,
 } from '@aws-sdk/client-scheduler';
 import type { DomainEvent } from '@bds/core';
+import { systemClock } from '../system';
 import type { Scheduler } from './port';
 
 export interface EventBridgeSchedulerOptions {
@@ -67,7 +68,7 @@ export function atExpression(at: string, now: number): string {
  */
 export function eventBridgeScheduler(opts: EventBridgeSchedulerOptions): Scheduler {
   const client = opts.client ?? new SchedulerClient({});
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? systemClock.now;
   return {
     async at(name: string, at: string, event: DomainEvent): Promise<void> {
       const input: CreateScheduleInput = {

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '@bds/core';
+import { systemClock } from '../system';
 import type { Scheduler } from './port';
 
 /** Longest delay `setTimeout` accepts; longer schedules re-arm in steps. */
@@ -8,7 +9,7 @@ const MAX_DELAY_MS = 2 ** 31 - 1;
  * The local stack's scheduler: one timer per schedule name, firing `deliver(event)` at the
  * instant. Schedules live in memory; the stack re-arms open deadlines when it starts.
  */
-export function localScheduler(deliver: (event: EventEnvelope) => Promise<void>, now: () => number = Date.now) {
+export function localScheduler(deliver: (event: EventEnvelope) => Promise<void>, now: () => number = systemClock.now) {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const armed = new Map<string, { atMs: number; event: EventEnvelope }>();
   const fire = (name: string, event: EventEnvelope) => {

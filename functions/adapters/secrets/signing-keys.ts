@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { JWK } from 'jose';
 import { z } from 'zod';
+import { systemClock } from '../system';
 import { generateSigningJwk } from './signing-jwk';
 
 /** The key set: sign with `current`, still verify with `previous` (rotation without downtime). */
@@ -21,7 +22,7 @@ export async function loadSigningKeys(secretId: string, client = new SecretsMana
   const first = await read();
   const parsed = parse(first.SecretString);
   if (parsed) return parsed;
-  const generated = { current: await generateSigningJwk(`k-${Date.now().toString(36)}`), previous: [] };
+  const generated = { current: await generateSigningJwk(`k-${systemClock.now().toString(36)}`), previous: [] };
   try {
     await client.send(
       new PutSecretValueCommand({

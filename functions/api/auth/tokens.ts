@@ -2,6 +2,7 @@ import { SignJWT, importJWK, jwtVerify, type CryptoKey, type JWK } from 'jose';
 import { z } from 'zod';
 import { DomainError, type Actor } from '@bds/core';
 import { SIGNING_ALG as ALG } from '../../adapters/secrets/signing-jwk';
+import { systemClock } from '../../adapters/system';
 
 const AUDIENCE = 'bds-exchange-api';
 
@@ -50,7 +51,7 @@ export async function createTokenService(opts: {
   const publicKeys = new Map<string, CryptoKey>();
   for (const jwk of verifying) publicKeys.set(jwk.kid ?? 'default', (await importJWK(jwk, ALG)) as CryptoKey);
   const ttl = opts.ttlSeconds ?? 15 * 60;
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? systemClock.now;
   const unauthenticated = (message: string, cause?: unknown) =>
     new DomainError('AUTH.INVALID_TOKEN', 'unauthenticated', message, undefined, { cause });
   return {

@@ -18,6 +18,7 @@ import {
 import { toStoredEvaluation } from '../../adapters/dynamo/evaluations';
 import type { StoredRequest } from '../../adapters/dynamo/requests';
 import type { Stores } from '../../adapters/dynamo/stores';
+import { systemClock } from '../../adapters/system';
 import { ASSOCIATIONS, DEMO_USERS, PROVIDERS } from './data';
 import { seedId } from './ids';
 import { REGISTERS, REQUESTS, type RegisterSlug, type RequestSeed } from './marketplace-data';
@@ -171,7 +172,7 @@ export async function closeAndAward(
 export async function seedMarketplace(
   stores: Stores,
   log: (line: string) => void,
-  clock: Clock = { now: () => Date.now() },
+  clock: Clock = systemClock,
 ): Promise<{ created: number }> {
   let created = 0;
   for (const slug of Object.keys(REGISTERS) as RegisterSlug[]) {

@@ -1,4 +1,5 @@
 import type { Stores } from '../../adapters/dynamo/stores';
+import { systemClock } from '../../adapters/system';
 import { hashPassword } from '../../api/auth/passwords';
 import type { DemoAccount } from '../../api/deps';
 import { ASSOCIATIONS, CLUSTERS, DEMO_PASSWORD, DEMO_USERS, FUNDERS, PROVIDERS } from './data';
@@ -68,6 +69,6 @@ export async function seedDemoData(
   }
   created += (await seedMarketplace(stores, log)).created;
   // After the marketplace: the history pledges the same registers' firms.
-  if (opts.history !== false) created += (await seedHistory(stores, Date.now())).created;
+  if (opts.history !== false) created += (await seedHistory(stores, systemClock.now())).created;
   return { created };
 }

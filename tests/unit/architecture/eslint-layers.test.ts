@@ -53,4 +53,18 @@ describe('dependency rules', () => {
       ),
     ).toContain('no-restricted-imports');
   });
+
+  it.each([
+    ['export const at = Date.now();', 'functions/api/routes/leak.ts'],
+    ['export const now = Date.now;', 'functions/workers/request-events/handlers/leak.ts'],
+    ['export const at = new Date().toISOString();', 'functions/adapters/dynamo/leak.ts'],
+    ['export const at = new Date();', 'packages/core/src/leak.ts'],
+  ])('time is read from the clock: %s in %s is refused', async (code, file) => {
+    expect(await errorsFor(code, file)).toContain('no-restricted-syntax');
+  });
+
+  it('the system clock reads the time, and a Date made from an instant is not a reading', async () => {
+    expect(await errorsFor('export const now = () => Date.now();', 'functions/adapters/system.ts')).toEqual([]);
+    expect(await errorsFor('export const d = new Date(0);', 'functions/api/routes/ok.ts')).toEqual([]);
+  });
 });
