@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './clock';
+export * from './time';
 export * from './ids';
 export * as Money from './money';
 export type { Currency } from './money';

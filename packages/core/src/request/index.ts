@@ -6,3 +6,4 @@ export * from './rules/lifecycle';
 export * from './rules/award';
 export * from './rules/co-sponsor';
 export * from './rules/tenancy';
+export * from './rules/progress';

@@ -83,4 +83,29 @@ export const market = {
   'cancel.reasonRequired': 'Say why the request is cancelled',
   'cancel.confirm': 'The request will be cancelled for good, with the reason “{reason}”. Bids and pledges lapse.',
   'cancel.yes': 'Yes, cancel the request',
+  'stepper.heading': 'Where this request stands',
+  'stepper.stage.draft': 'Draft',
+  'stepper.stage.open': 'Open for bids and pledges',
+  'stepper.stage.evaluating': 'Ranking',
+  'stepper.stage.awarded': 'Awarded',
+  'stepper.stage.in_delivery': 'Delivering',
+  'stepper.stage.completed': 'Completed',
+  'stepper.stage.cancelled': 'Cancelled',
+  'stepper.stage.unsuccessful': 'Unsuccessful',
+  'stepper.state.done': '(done)',
+  'stepper.state.current': '(now)',
+  'stepper.state.upcoming': '(to come)',
+  'stepper.next.publish': 'Next: the lead association publishes the request, so firms can pledge and providers bid.',
+  'stepper.next.bid_and_pledge':
+    'Next: member firms pledge and registered providers bid until the deadline; then the lead association ' +
+    'closes bidding.',
+  'stepper.next.award': 'Next: the lead association reviews the ranking and confirms the award.',
+  'stepper.next.deliver':
+    'Next: the provider delivers and reports each milestone; member firms pay their share to the provider.',
+  'stepper.next.decide_milestones':
+    'Next: the lead association accepts each reported milestone (releasing its escrow) or disputes it.',
+  'stepper.ended.completed': 'Every milestone is decided: nothing more to do.',
+  'stepper.ended.cancelled':
+    'The request was cancelled: nothing more to do. Money still held went back to the programme.',
+  'stepper.ended.unsuccessful': 'The request ended without an award: nothing more to do.',
 } as const;

@@ -7,6 +7,7 @@ import { Link, navigate, paths } from '../../router';
 import { useSession } from '../../session';
 import { Publish } from './Publish';
 import { RequestFacts } from './RequestFacts';
+import { Stepper } from './Stepper';
 import { Work } from './Work';
 
 /** The cluster's feed: where the workers' effects show ("Request … opened; 3 providers notified"). */
@@ -88,6 +89,7 @@ export function RequestPage({ clusterId, requestId }: { clusterId: string; reque
     <div className="page">
       {back}
       <h1>{request.data.title}</h1>
+      <Stepper request={request.data} />
       <Publish request={request.data} onPublished={setUpdated} />
       <div className="detail-grid">
         <div>
