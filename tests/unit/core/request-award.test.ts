@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { award, type AwardBasis, type AwardCandidate } from '../../../packages/core/src/request';
+import { award, awardBasis, type AwardBasis, type AwardCandidate } from '../../../packages/core/src/request';
 import { PROVIDER_A, PROVIDER_B, aRequest, atDeadline, expectDomainError, idOf, inr } from './fixtures';
 
 const USER = idOf('user', 3);
@@ -76,5 +76,22 @@ describe('awarding a request', () => {
       'REQUEST.ILLEGAL_TRANSITION',
       'conflict',
     );
+  });
+});
+
+describe('the basis of an award', () => {
+  it('is the ranking of the stored evaluation, without what the award does not keep', () => {
+    // Prepare: a stored evaluation carries more than the basis (its outcome, who evaluated)
+    const stored = { ...basis, outcome: 'ranked', evaluatedBy: USER };
+    // Act + Assess
+    expect(awardBasis(evaluating, stored)).toEqual(basis);
+  });
+
+  it('lets the state machine speak first, then refuses an evaluation without a ranking', () => {
+    expectDomainError(() => awardBasis(aRequest({ status: 'awarded' }), basis), 'REQUEST.ILLEGAL_TRANSITION');
+    expectDomainError(() => awardBasis(aRequest({ status: 'cancelled' }), undefined), 'REQUEST.ILLEGAL_TRANSITION');
+    expectDomainError(() => awardBasis(evaluating, undefined), 'EVALUATION.NOT_RANKED', 'conflict');
+    const unsuccessful = { requestId: evaluating.id, ranking: [] };
+    expectDomainError(() => awardBasis(evaluating, unsuccessful), 'EVALUATION.NOT_RANKED', 'conflict');
   });
 });

@@ -6,3 +6,4 @@ export * from './receipts';
 export * from './view';
 export * from './delivery';
 export * from './parties';
+export * from './report-context';

@@ -1,5 +1,5 @@
 import type { Clock } from '../../clock';
-import { invalid } from '../../errors';
+import { conflict, invalid } from '../../errors';
 import type { Money } from '../../money';
 import type { ServiceRequest } from '../schema';
 import { requireReason } from './lifecycle';
@@ -31,6 +31,30 @@ export interface AwardInput {
   reason?: string;
   /** The user id of the association rep confirming the award. */
   awardedBy: string;
+}
+
+/** What a stored evaluation holds: `volume` and `recommended` only when its outcome was a ranking. */
+export interface EvaluatedRanking {
+  requestId: string;
+  volume?: number | undefined;
+  ranking: readonly AwardCandidate[];
+  recommended?: AwardCandidate | undefined;
+}
+
+/**
+ * The basis an award is made from. The state machine speaks first (an awarded or cancelled request
+ * says so: `REQUEST.ILLEGAL_TRANSITION`), then the evaluation must hold a ranking
+ * (`EVALUATION.NOT_RANKED`: not evaluated yet, or unsuccessful).
+ *
+ * @example
+ * awardBasis(evaluating, storedEvaluation).recommended.bidId // the bid the evaluation recommends
+ */
+export function awardBasis(request: ServiceRequest, evaluation: EvaluatedRanking | undefined): AwardBasis {
+  assertTransition(request, 'award');
+  if (!evaluation?.recommended || evaluation.volume === undefined)
+    throw conflict('EVALUATION.NOT_RANKED', 'The request has no ranking to award from.');
+  const { requestId, volume, ranking, recommended } = evaluation;
+  return { requestId, volume, ranking, recommended };
 }
 
 /**
