@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { assertTransition, award, auditEntry, conflict, idPattern, newEvent, notFound } from '@bds/core';
+import { idPattern, notFound } from '@bds/core';
+import { makeAward } from '../../use-cases/award-request';
 import { closeAndEvaluateRequest } from '../../use-cases/close-request';
 import { StoredEvaluation } from '../../adapters/dynamo/evaluations';
 import { EvaluationMatching } from '../../adapters/dynamo/matching-runs';
@@ -87,55 +88,7 @@ export const awardRequest = route({
     const found = await deps.stores.evaluations.withRequest(params.clusterId, params.requestId);
     const request = visible(actor, found.request);
     assertLead(actor, request);
-    // The state machine speaks first (an awarded or cancelled request says so), then the ranking must exist.
-    assertTransition(request, 'award');
-    const { evaluation } = found;
-    if (!evaluation?.recommended || evaluation.volume === undefined)
-      throw conflict('EVALUATION.NOT_RANKED', 'The request has no ranking to award from.');
-    const basis = {
-      requestId: evaluation.requestId,
-      volume: evaluation.volume,
-      ranking: evaluation.ranking,
-      recommended: evaluation.recommended,
-    };
-    const next = award(
-      request,
-      { basis, bidId: body.bidId, ...(body.reason ? { reason: body.reason } : {}), awardedBy: actor.userId },
-      deps.clock,
-    );
-    const entry = auditEntry(
-      actor,
-      'request.awarded',
-      request.id,
-      {
-        clusterId: request.clusterId,
-        before: { status: request.status, recommendedBidId: next.award?.recommendedBidId },
-        after: {
-          status: next.status,
-          bidId: next.award?.bidId,
-          providerId: next.award?.providerId,
-          total: next.award?.total,
-        },
-        ...(next.award?.reason ? { reason: next.award.reason } : {}),
-      },
-      deps,
-    );
-    const { bidId, providerId, total, awardedAt } = next.award!;
-    await deps.stores.requests.updateWithAudit(next, request.version, entry, [
-      newEvent(
-        'request.awarded',
-        {
-          requestId: request.id,
-          bidId,
-          providerId,
-          total,
-          category: request.category,
-          leadAssociationId: request.associationId,
-          awardedAt,
-        },
-        { id: deps.ids.next('event'), clusterId: request.clusterId, occurredAt: awardedAt, correlationId },
-      ),
-    ]);
+    const { next } = await makeAward(deps, { request, evaluation: found.evaluation }, actor, body, correlationId);
     log.info('request awarded', { clusterId: request.clusterId, requestId: request.id, bidId: next.award?.bidId });
     return { status: 200, body: withCount(next, request) };
   },

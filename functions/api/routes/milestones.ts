@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import {
-  DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS,
-  DEFAULT_SIZE_POLICY,
   EscrowContribution,
   EscrowMilestone,
   EscrowStatus,
@@ -10,19 +8,16 @@ import {
   ResolutionOutcome,
   acceptMilestone,
   assertMoneyParty,
-  disputeMilestone,
   escrowErrors,
-  isUnderServed,
   moneyView,
-  newEvent,
   recordReceipt,
-  reportMilestone,
   resolveMilestone,
   type Actor,
   type EscrowRecord,
-  type SizePolicy,
 } from '@bds/core';
-import { decideMilestone, deliveryStep } from '../../use-cases/decide-milestone';
+import { decideMilestone } from '../../use-cases/decide-milestone';
+import { disputeDelivery } from '../../use-cases/dispute-milestone';
+import { reportDelivered } from '../../use-cases/report-milestone';
 import type { StoredRequest } from '../../adapters/dynamo/requests';
 import type { Deps } from '../deps';
 import { route } from '../route';
@@ -120,70 +115,10 @@ export const reportMilestoneRoute = route({
   handler: async ({ params, body, actor, deps, correlationId }) => {
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
-    const [policy, pledged] = await Promise.all([
-      deps.stores.clusters.getPolicy(clusterId),
-      pledgedFirms(deps, clusterId, requestId, body.attendedFirmIds ?? []),
-    ]);
-    const autoAcceptDays = policy?.milestoneAutoAcceptDays ?? DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS;
-    const underServedFirmIds = await underServed(deps, clusterId, pledged, body.attendedFirmIds ?? [], policy?.size);
-    const at = now(deps);
-    const pledgedFirmIds = new Set(pledged.keys());
-    const { record } = await deps.stores.escrow.change(
-      clusterId,
-      requestId,
-      (r, request) => {
-        const next = reportMilestone(r, index, actor, body, { pledgedFirmIds, at, autoAcceptDays, underServedFirmIds });
-        const autoAcceptAt = next.milestones[index]!.autoAcceptAt!;
-        const event = newEvent(
-          'milestone.reported',
-          { requestId, index, autoAcceptAt },
-          {
-            id: deps.ids.next('event'),
-            clusterId,
-            occurredAt: at,
-            correlationId,
-          },
-        );
-        return { record: next, events: [event], request: deliveryStep(deps, actor, request, next), result: undefined };
-      },
-      { withRequest: true },
-    );
+    const record = await reportDelivered(deps, { clusterId, requestId, index, by: actor, correlationId }, body);
     return { status: 200, body: moneyView(record) };
   },
 });
-
-/** The request's pledged firms (firm → its association), read only when the report names attendees. */
-async function pledgedFirms(
-  deps: Deps,
-  clusterId: string,
-  requestId: string,
-  attended: readonly string[],
-): Promise<Map<string, string>> {
-  const firms = new Map<string, string>();
-  if (attended.length === 0) return firms;
-  let cursor: string | undefined;
-  do {
-    const page = await deps.stores.pledges.list(clusterId, requestId, { limit: 100, ...(cursor ? { cursor } : {}) });
-    for (const p of page.items) firms.set(p.firmId, p.associationId);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return firms;
-}
-
-/** The attended (pledged) firms that are under-served by the cluster's size rule, as they stand now. */
-async function underServed(
-  deps: Deps,
-  clusterId: string,
-  pledged: Map<string, string>,
-  attended: readonly string[],
-  size: SizePolicy | undefined,
-): Promise<Set<string>> {
-  const refs = [...new Set(attended)]
-    .filter((f) => pledged.has(f))
-    .map((firmId) => ({ firmId, associationId: pledged.get(firmId)! }));
-  const firms = await deps.stores.firms.getMany(clusterId, refs);
-  return new Set(firms.filter((f) => isUnderServed(f, size ?? DEFAULT_SIZE_POLICY)).map((f) => f.id));
-}
 
 export const acceptMilestoneRoute = route({
   method: 'post',
@@ -216,19 +151,10 @@ export const disputeMilestoneRoute = route({
   params: MilestoneParams,
   body: z.object({ reason: z.string().max(2_000) }),
   responses: ok,
-  handler: async ({ params, body, actor, deps }) => {
+  handler: async ({ params, body, actor, deps, correlationId }) => {
     const { clusterId, requestId, index } = params;
     await load(deps, actor, clusterId, requestId);
-    const at = now(deps);
-    const { record } = await deps.stores.escrow.change(
-      clusterId,
-      requestId,
-      (r, request) => {
-        const next = disputeMilestone(r, index, actor, body.reason, at);
-        return { record: next, request: deliveryStep(deps, actor, request, next), result: undefined };
-      },
-      { withRequest: true },
-    );
+    const record = await disputeDelivery(deps, { clusterId, requestId, index, by: actor, correlationId }, body.reason);
     return { status: 200, body: moneyView(record) };
   },
 });

@@ -1,11 +1,8 @@
 import {
   DomainError,
-  award,
-  auditEntry,
   closeAndEvaluate,
   createRequest,
   fixedClock,
-  newEvent,
   pledge,
   publish,
   submitBid,
@@ -19,6 +16,7 @@ import { toStoredEvaluation } from '../../adapters/dynamo/evaluations';
 import type { StoredRequest } from '../../adapters/dynamo/requests';
 import type { Stores } from '../../adapters/dynamo/stores';
 import { systemClock } from '../../adapters/system';
+import { makeAward } from '../../use-cases/award-request';
 import { ASSOCIATIONS, DEMO_USERS, PROVIDERS } from './data';
 import { seedId } from './ids';
 import { REGISTERS, REQUESTS, type RegisterSlug, type RequestSeed } from './marketplace-data';
@@ -111,53 +109,12 @@ export async function closeAndAward(
   const rep = repOf(seed.lead);
   const { next, result } = closeAndEvaluate(request, bids, request.pledgedFirms, clock);
   const at = new Date(clock.now()).toISOString();
-  await stores.evaluations.close(
-    next,
-    request.version,
-    request.pledgedFirms,
-    toStoredEvaluation(result, { clusterId, evaluatedAt: at, evaluatedBy: rep.userId }),
-  );
+  const evaluation = toStoredEvaluation(result, { clusterId, evaluatedAt: at, evaluatedBy: rep.userId });
+  await stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation);
   if (result.outcome !== 'ranked') return undefined;
-  const basis = { requestId, volume: result.volume, ranking: result.ranking, recommended: result.recommended };
-  const awarded = award(next, { basis, awardedBy: rep.userId }, clock);
-  const entry = auditEntry(
-    rep,
-    'request.awarded',
-    requestId,
-    {
-      clusterId,
-      before: { status: next.status },
-      after: {
-        status: awarded.status,
-        bidId: awarded.award?.bidId,
-        providerId: awarded.award?.providerId,
-        total: awarded.award?.total,
-      },
-    },
-    { ids: seededIds(`${seed.slug}-award`), clock },
-  );
-  const { bidId, providerId, total, awardedAt } = awarded.award!;
-  // Through the outbox like the award route, so the workers hold the award's subsidy in escrow.
-  const event = newEvent(
-    'request.awarded',
-    {
-      requestId,
-      bidId,
-      providerId,
-      total,
-      category: awarded.category,
-      leadAssociationId: awarded.associationId,
-      awardedAt,
-    },
-    {
-      id: seedId('event', `${seed.slug}-awarded`),
-      clusterId,
-      occurredAt: awardedAt,
-      correlationId: `seed-${seed.slug}`,
-    },
-  );
-  await stores.requests.updateWithAudit(awarded, next.version, entry, [event]);
-  return event;
+  // Awarded as the route awards (the recommended bid), so the workers hold its subsidy in escrow.
+  const deps = { stores, clock, ids: seededIds(`${seed.slug}-award`) };
+  return (await makeAward(deps, { request: next, evaluation }, rep, {}, `seed-${seed.slug}`)).event;
 }
 
 /**

@@ -133,10 +133,12 @@ describe('close, evaluate and award through the API', () => {
       unsuccessfulReason: 'Only 2 firms pledged; at least 5 were needed',
     });
     expect(closed.body.evaluation).toMatchObject({ outcome: 'unsuccessful', code: 'too_few_pledges' });
-    expect(
-      (await t.call('POST', `${base(id)}/award`, { token: tok.knidgro, body: { bidId: `bid_${'0'.repeat(26)}` } }))
-        .status,
-    ).toBe(409);
+    const refused = await t.call('POST', `${base(id)}/award`, {
+      token: tok.knidgro,
+      body: { bidId: `bid_${'0'.repeat(26)}` },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('REQUEST.ILLEGAL_TRANSITION');
   });
 
   it('cancels with a reason kept in the audit trail; a short reason is refused', async () => {

@@ -81,14 +81,13 @@ describe(
       const { id } = await fair();
       await report(id, 0);
       await report(id, 1);
-      expect(
-        (
-          await t.call('POST', `${base(id)}/milestones/0/dispute`, {
-            token: w.tok.knidgro,
-            body: { reason: 'Nobody staffed the stall on the first two days.' },
-          })
-        ).status,
-      ).toBe(200);
+      const disputed = await t.call('POST', `${base(id)}/milestones/0/dispute`, {
+        token: w.tok.knidgro,
+        body: { reason: 'Nobody staffed the stall on the first two days.' },
+      });
+      expect(disputed.status).toBe(200);
+      expect(disputed.body.milestones[0]).toMatchObject({ status: 'disputed' });
+      expect(disputed.body.milestones[1]).toMatchObject({ status: 'reported' });
       expect(
         (
           await t.call('POST', `${base(id)}/milestones/0/resolve`, {
