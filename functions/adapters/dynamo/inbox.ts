@@ -10,7 +10,17 @@ import { isConditionFailure } from './transact';
 export const Notification = z.object({
   id: z.string(),
   organisationId: z.string(),
-  kind: z.enum(['request.opened', 'ranking.ready', 'request.unsuccessful', 'request.awarded']),
+  kind: z.enum([
+    'request.opened',
+    'ranking.ready',
+    'request.unsuccessful',
+    'request.awarded',
+    'bid.lost',
+    'milestone.reported',
+    'milestone.accepted',
+    'milestone.resolved',
+    'money.released',
+  ]),
   title: z.string(),
   text: z.string(),
   clusterId: z.string(),

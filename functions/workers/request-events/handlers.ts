@@ -3,6 +3,9 @@ import { onRequestOpened } from './handlers/request-opened';
 import { onRequestsClosed } from './handlers/matching';
 import { notifyRequestOpened } from './handlers/notify-opened';
 import { notifyRequestAwarded } from './handlers/notify-awarded';
+import { notifyBidsLost } from './handlers/notify-lost';
+import { notifyMilestoneReported } from './handlers/notify-reported';
+import { notifyMilestoneDecided } from './handlers/notify-decided';
 import { cancelDeadline, scheduleDeadline } from './handlers/schedule';
 import { onDeadline } from './handlers/deadline';
 import { onRequestAwardedEscrow } from './handlers/escrow';
@@ -18,12 +21,12 @@ import { onMilestoneDecided } from './handlers/indicators';
  */
 export const eventHandlers: EventHandlers = {
   'request.opened': [onRequestOpened, scheduleDeadline, notifyRequestOpened],
-  'request.awarded': [onRequestAwardedEscrow, notifyRequestAwarded],
+  'request.awarded': [onRequestAwardedEscrow, notifyRequestAwarded, notifyBidsLost],
   'request.cancelled': [cancelDeadline, onRequestCancelledVoids],
   'request.deadline': [onDeadline],
-  'milestone.reported': [onMilestoneReported],
+  'milestone.reported': [onMilestoneReported, notifyMilestoneReported],
   'milestone.auto_accept': [onMilestoneAutoAccept],
-  'milestone.decided': [onMilestoneDecided],
+  'milestone.decided': [onMilestoneDecided, notifyMilestoneDecided],
 };
 
 /** Event types handled a batch at a time (see `BatchHandler`). */

@@ -312,11 +312,19 @@ function invariantProblems(items: readonly Item[], acceptedByHand: ReadonlySet<s
     'request closed twice',
     events.filter((e) => e.type === 'request.closed').map((e) => payload(e, 'requestId')),
   );
+  // A milestone's notifications (reported, decided) come once per milestone, not once per request.
+  const milestoneOf = new Map(
+    events.map((e) => [e.id, e.payload.index === undefined ? '' : `#${payload(e, 'index')}`]),
+  );
   dupes(
     'notification twice',
     items
       .filter((i) => i.entity === 'notification')
-      .map((i) => `${String(i.organisationId)} ${String(i.kind)} ${String(i.requestId)}`),
+      .map(
+        (i) =>
+          `${String(i.organisationId)} ${String(i.kind)} ${String(i.requestId)}` +
+          (milestoneOf.get(String(i.eventId)) ?? ''),
+      ),
   );
   dupes(
     'mail twice',

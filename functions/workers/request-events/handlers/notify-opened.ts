@@ -1,4 +1,4 @@
-import { canReadRequest, type EventOf } from '@bds/core';
+import { canReadRequest, formatIst, type EventOf } from '@bds/core';
 import type { Logger } from '../../../observability/logger';
 import type { WorkerDeps } from '../deps';
 import { deliver } from './notify';
@@ -32,7 +32,7 @@ export async function notifyRequestOpened(
         request,
       ),
   );
-  const deadline = new Date(request.biddingDeadline).toUTCString();
+  const deadline = formatIst(request.biddingDeadline);
   let fresh = 0;
   for (const provider of eligible) {
     const written = await deliver(

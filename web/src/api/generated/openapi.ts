@@ -6029,7 +6029,7 @@ export interface operations {
                             id: string;
                             organisationId: string;
                             /** @enum {string} */
-                            kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded";
+                            kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded" | "bid.lost" | "milestone.reported" | "milestone.accepted" | "milestone.resolved" | "money.released";
                             title: string;
                             text: string;
                             clusterId: string;
@@ -6079,7 +6079,7 @@ export interface operations {
                         id: string;
                         organisationId: string;
                         /** @enum {string} */
-                        kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded";
+                        kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded" | "bid.lost" | "milestone.reported" | "milestone.accepted" | "milestone.resolved" | "money.released";
                         title: string;
                         text: string;
                         clusterId: string;
