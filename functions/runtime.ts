@@ -4,6 +4,7 @@ import { createDb } from './adapters/dynamo/db';
 import { createStores } from './adapters/dynamo/stores';
 import { systemClock, systemIds } from './adapters/system';
 import { createTokenService } from './api/auth/tokens';
+import { createPasswordHasher, type PasswordHasher } from './api/auth/passwords';
 import type { DemoAccount, Deps } from './api/deps';
 import { createLogger, type Logger } from './observability/logger';
 import type { MailSender } from './adapters/mail/port';
@@ -29,6 +30,8 @@ export async function buildDeps(
     log?: Logger;
     demoAccounts?: DemoAccount[];
     outbox?: Deps['outbox'];
+    /** OWASP's cost unless a test harness passes a cheaper one. */
+    passwords?: PasswordHasher;
   },
 ): Promise<Deps> {
   const log = opts.log ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
@@ -46,6 +49,7 @@ export async function buildDeps(
       issuer: env.JWT_ISSUER,
       now: systemClock.now,
     }),
+    passwords: opts.passwords ?? createPasswordHasher(),
     log,
     version: VERSION,
     stage: env.STAGE,

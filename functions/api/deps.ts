@@ -1,6 +1,7 @@
 import type { Clock, IdGenerator } from '@bds/core';
 import type { Logger } from '../observability/logger';
 import type { TokenService } from './auth/tokens';
+import type { PasswordHasher } from './auth/passwords';
 import type { Stores } from '../adapters/dynamo/stores';
 import type { MailSender } from '../adapters/mail/port';
 import type { StoredMail } from '../adapters/dynamo/mailbox';
@@ -24,6 +25,7 @@ export interface Deps {
   clock: Clock;
   ids: IdGenerator;
   tokens: TokenService;
+  passwords: PasswordHasher;
   log: Logger;
   version: string;
   /** The deployment stage (`local`, `prod`…); local-only routes are mounted only when it is `local`. */

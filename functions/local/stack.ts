@@ -24,6 +24,7 @@ import { LocalStreamRelay } from './stream-relay';
 import { createRelayHandler } from '../workers/relay/relay';
 import { rearmOpenDeadlines } from '../workers/request-events/handlers/schedule';
 import { demoAccounts, seedDemoData } from './seed/seed';
+import { createPasswordHasher, type ScryptParams } from '../api/auth/passwords';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
 const TABLE_NAME = 'bds-exchange-local';
@@ -48,6 +49,8 @@ export interface LocalStackOptions {
   seed?: boolean;
   log?: (line: string) => void;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Password hashing cost; OWASP's unless a test harness passes a cheaper one (tests/support/passwords.ts). */
+  scrypt?: ScryptParams;
 }
 
 export interface LocalStack {
@@ -124,15 +127,17 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     });
     await relay.start();
 
+    const passwords = createPasswordHasher(opts.scrypt);
     const deps = await buildDeps(env, {
       mail: mailbox.sender,
       outbox: mailbox,
       privateJwk: await localSigningKey(dataDir),
       log: logger.child({ service: 'api' }),
       demoAccounts: demoAccounts(),
+      passwords,
     });
     if (opts.seed !== false) {
-      const { created } = await seedDemoData(stores, say);
+      const { created } = await seedDemoData(stores, say, { passwords });
       say(
         created > 0
           ? `Seeded ${created} demo records from the paper (4 clusters, ` +

@@ -17,7 +17,13 @@ export interface LocalStreamRelayOptions {
   handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
   /** Where the last relayed sequence number per shard is kept across restarts. */
   checkpointFile?: string;
+  /** How often to read the stream while records keep coming (200 ms by default). */
   pollIntervalMs?: number;
+  /**
+   * The slowest polling gets while the stream is idle (8 × `pollIntervalMs` by default): each empty
+   * poll doubles the wait up to this. `drain()` polls at once, whatever the wait.
+   */
+  maxIdleIntervalMs?: number;
   log?: (line: string) => void;
 }
 
@@ -37,6 +43,11 @@ export class LocalStreamRelay {
   private lastIdlePoll = -1;
   private stopped = true;
   private streamArn = '';
+  /** The stream's shards, described again only when one closes (or every few seconds). */
+  private shards: string[] | undefined;
+  private describedAt = 0;
+  private idleWaitMs = 0;
+  private soon = false;
 
   constructor(private readonly opts: LocalStreamRelayOptions) {
     this.streams = new DynamoDBStreamsClient(dynamoClientConfig(opts.endpoint));
@@ -64,33 +75,64 @@ export class LocalStreamRelay {
   async drain(timeoutMs = 10_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     const after = this.polls;
+    this.pollSoon();
     while (this.lastIdlePoll <= after) {
       if (Date.now() > until) throw new Error('stream relay did not drain in time');
       await new Promise((r) => setTimeout(r, 20));
     }
   }
 
+  /** Cuts an idle wait short: the next poll starts now unless one is running. */
+  private pollSoon(): void {
+    if (this.stopped) return;
+    if (!this.timer) return void (this.soon = true); // a poll is running: the next one follows it at once
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   private schedule(ms: number): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.timer = undefined;
       this.running = this.poll()
+        .then((found) => {
+          // Busy: poll again at the base interval. Idle: wait twice as long each time, up to the cap.
+          const base = this.opts.pollIntervalMs ?? 200;
+          const cap = this.opts.maxIdleIntervalMs ?? base * 8;
+          this.idleWaitMs = found ? 0 : Math.min(cap, Math.max(base, this.idleWaitMs * 2));
+        })
         .catch((error: Error) => this.opts.log?.(`stream relay: ${error.message}`))
-        .finally(() => this.schedule(this.opts.pollIntervalMs ?? 200));
+        .finally(() => {
+          const wait = this.soon ? 0 : this.idleWaitMs || (this.opts.pollIntervalMs ?? 200);
+          this.soon = false;
+          this.schedule(wait);
+        });
     }, ms);
   }
 
-  private async poll(): Promise<void> {
+  /** The shard ids to read: cached, and described again when a shard closed or after 5 s. */
+  private async shardIds(): Promise<string[]> {
+    if (!this.shards || Date.now() - this.describedAt > 5_000) {
+      const stream = await this.streams.send(new DescribeStreamCommand({ StreamArn: this.streamArn }));
+      this.shards = (stream.StreamDescription?.Shards ?? []).map((shard) => shard.ShardId!);
+      this.describedAt = Date.now();
+    }
+    return this.shards;
+  }
+
+  /** One pass over every shard; true when it relayed anything. */
+  private async poll(): Promise<boolean> {
     const number = ++this.polls;
-    const stream = await this.streams.send(new DescribeStreamCommand({ StreamArn: this.streamArn }));
     let found = false;
-    for (const shard of stream.StreamDescription?.Shards ?? []) {
-      const shardId = shard.ShardId!;
+    for (const shardId of await this.shardIds()) {
       let iterator = this.iterators.get(shardId);
       if (iterator === undefined && !this.iterators.has(shardId)) iterator = await this.iteratorFor(shardId);
       if (!iterator) continue;
       const out = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
       const records = out.Records ?? [];
       this.iterators.set(shardId, out.NextShardIterator);
+      // A closed shard: its children (if any) are new shards, so describe the stream again next time.
+      if (!out.NextShardIterator) this.shards = undefined;
       if (records.length === 0) continue;
       found = true;
       const result = await this.opts.handler({ Records: records.map(toLambdaRecord) });
@@ -101,6 +143,7 @@ export class LocalStreamRelay {
       await this.saveCheckpoints();
     }
     if (!found) this.lastIdlePoll = number;
+    return found;
   }
 
   private async iteratorFor(shardId: string): Promise<string | undefined> {

@@ -16,6 +16,7 @@ import { measure, meterDb, type DbUsage } from '../../functions/adapters/dynamo/
 import { createStores } from '../../functions/adapters/dynamo/stores';
 import { createApp } from '../../functions/api/app';
 import { createTokenService } from '../../functions/api/auth/tokens';
+import { createPasswordHasher } from '../../functions/api/auth/passwords';
 import type { Deps } from '../../functions/api/deps';
 import { localSigningKey } from '../../functions/local/keys';
 import { startLocalStack } from '../../functions/local/stack';
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       log: silentLogger,
       version: 'bench',
       tokens: await createTokenService({ privateJwk: await localSigningKey(dataDir), issuer: 'bds-exchange' }),
+      passwords: createPasswordHasher(),
     };
     const app = createApp(deps);
     const call = async (method: string, path: string, init: { token?: string; body?: unknown } = {}) => {

@@ -34,6 +34,7 @@ import { createStores } from '../../functions/adapters/dynamo/stores';
 import { localScheduler } from '../../functions/adapters/scheduler/local';
 import { createApp } from '../../functions/api/app';
 import { createTokenService } from '../../functions/api/auth/tokens';
+import { createPasswordHasher } from '../../functions/api/auth/passwords';
 import { startDynamoLocal } from '../../functions/local/dynamo-local';
 import { localSigningKey } from '../../functions/local/keys';
 import { seedDemoData } from '../../functions/local/seed/seed';
@@ -206,6 +207,7 @@ async function main(): Promise<void> {
       log: silentLogger,
       version: 'bench',
       tokens: await createTokenService({ privateJwk: await localSigningKey(dataDir), issuer: 'bds-exchange' }),
+      passwords: createPasswordHasher(),
     });
     const from = months[0]!;
     const to = months.at(-1)!;

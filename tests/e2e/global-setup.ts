@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
+import { TEST_SCRYPT } from '../support/passwords';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
 import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
 
@@ -34,7 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const keep = (line: string) => log.push(line) > LOG_LINES && log.splice(0, log.length - LOG_LINES);
   // Both at once; when one fails, the other is stopped before the error is reported.
   const [stack, browser] = await Promise.allSettled([
-    startLocalStack({ port: 0, dataDir, reset: true, seed: true, log: keep }),
+    startLocalStack({ port: 0, dataDir, reset: true, seed: true, log: keep, scrypt: TEST_SCRYPT }),
     chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
   ]);
   let control: Server | undefined;

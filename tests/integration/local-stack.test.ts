@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalStack } from '../../functions/local/stack';
 import { CLUSTERS, DEMO_PASSWORD, DEMO_USERS } from '../../functions/local/seed/data';
+import { TEST_SCRYPT } from '../support/passwords';
 
 const knidgro = DEMO_USERS.find((u) => u.slug === 'knidgro')!.email;
 const ludhiana = CLUSTERS.ludhiana.id;
@@ -25,6 +26,7 @@ describe('the local stack behind npm start', () => {
         reset: true,
         log: (l) => lines.push(l),
         logLevel: 'warn',
+        scrypt: TEST_SCRYPT,
       });
       const json = { 'content-type': 'application/json' };
       const session = await (
@@ -66,7 +68,13 @@ describe('the local stack behind npm start', () => {
 
       // Act: start again on the same data folder.
       lines.length = 0;
-      const second = await startLocalStack({ port: 0, dataDir, log: (l) => lines.push(l), logLevel: 'warn' });
+      const second = await startLocalStack({
+        port: 0,
+        dataDir,
+        log: (l) => lines.push(l),
+        logLevel: 'warn',
+        scrypt: TEST_SCRYPT,
+      });
       try {
         const res = await fetch(`${second.url}/api/clusters/${ludhiana}/requests/${posted.id}`, { headers: auth });
         // Assess: same request, same signing key (the token still works), no second seeding.

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AuditEntry, DomainError, assertMayManageUser, notFound, securityEvent, SECURITY_TRAIL } from '@bds/core';
 import { route } from '../route';
-import { hashPassword, verifyPassword } from '../auth/passwords';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { passwordResetMail } from '../auth/mail';
 import { SessionBody, issueSession } from '../auth/session';
@@ -72,11 +71,11 @@ export const changePassword = route({
   handler: async ({ body, actor, deps, hono }) => {
     const user = await deps.stores.users.byId(actor.userId);
     if (!user) throw notFound('USER.NOT_FOUND', 'Your account no longer exists.');
-    if (!(await verifyPassword(body.currentPassword, user.passwordHash))) {
+    if (!(await deps.passwords.verify(body.currentPassword, user.passwordHash))) {
       throw new DomainError('AUTH.BAD_CREDENTIALS', 'invalid', 'The current password is wrong.', 'currentPassword');
     }
     const event = securityEvent('auth.password_change', { id: user.id, role: user.role }, user.id, {}, deps);
-    await deps.stores.users.setPassword(user, await hashPassword(body.newPassword), event);
+    await deps.stores.users.setPassword(user, await deps.passwords.hash(body.newPassword), event);
     await deps.stores.sessions.endAllForUser(user.id);
     forgetStanding(deps, user.id);
     return { status: 200, body: await issueSession(deps, user, { userAgent: hono.req.header('user-agent') ?? '' }) };
@@ -139,7 +138,7 @@ export const confirmPasswordReset = route({
     if (!user || user.disabled) throw invalidLink();
     const event = securityEvent('auth.password_reset', { id: user.id, role: user.role }, user.id, {}, deps);
     try {
-      await deps.stores.users.setPassword(user, await hashPassword(body.password), event, [
+      await deps.stores.users.setPassword(user, await deps.passwords.hash(body.password), event, [
         deps.stores.passwordResets.consume(hash, Math.floor(now / 1000)),
       ]);
     } catch (error) {

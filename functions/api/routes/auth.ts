@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, DomainError, securityEvent, throttle, windowStart } from '@bds/core';
 import { route } from '../route';
-import { verifyPassword } from '../auth/passwords';
 import { PublicUser, SessionBody, endSession, issueSession, refreshSession } from '../auth/session';
 
 const SignIn = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) });
@@ -21,7 +20,6 @@ const DemoAccounts = z.object({
 // One message for unknown email and wrong password: sign-in must not reveal who has an account.
 const badCredentials = () => new DomainError('AUTH.BAD_CREDENTIALS', 'unauthenticated', 'Email or password is wrong.');
 // Verifying against a fixed hash when the email is unknown keeps the timing the same.
-const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /** The caller's address: API Gateway's source IP in Lambda, the socket's peer locally. */
 function clientAddress(env: unknown): string {
@@ -71,7 +69,7 @@ export const signIn = route({
         );
       }
     }
-    const ok = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await deps.passwords.verify(body.password, user?.passwordHash ?? deps.passwords.dummyHash);
     if (!user || !ok || user.disabled) {
       log.info('sign-in refused', { email: body.email });
       await Promise.all(

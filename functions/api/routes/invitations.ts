@@ -14,7 +14,6 @@ import {
 import { route } from '../route';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { invitationMail } from '../auth/mail';
-import { hashPassword } from '../auth/passwords';
 import { SessionBody, issueSession } from '../auth/session';
 import { IdParam } from './common';
 
@@ -199,7 +198,7 @@ export const acceptInvitationRoute = route({
       organisationName: inv.organisationName,
       clusterIds: inv.clusterIds,
       ...(inv.state ? { state: inv.state } : {}),
-      passwordHash: await hashPassword(body.password),
+      passwordHash: await deps.passwords.hash(body.password),
       disabled: false,
     };
     await deps.stores.invitations.accept(accepted, user);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CategorySlug, SIGN_UP_LINK_HOURS, completeSignUp, pendingSignUp, securityEvent } from '@bds/core';
 import { route } from '../route';
-import { hashPassword } from '../auth/passwords';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { signUpMail, signUpTakenMail } from '../auth/mail';
 import { SessionBody, issueSession } from '../auth/session';
@@ -41,7 +40,7 @@ export const signUpProvider = route({
     // answer nor its timing tells whether the address has an account.
     const [user, passwordHash] = await Promise.all([
       deps.stores.users.byEmail(body.email),
-      hashPassword(body.password),
+      deps.passwords.hash(body.password),
     ]);
     if (user) {
       const event = securityEvent('auth.sign_up_taken', { id: user.id, role: user.role }, user.id, {}, deps);

@@ -1,6 +1,6 @@
 import type { Stores } from '../../adapters/dynamo/stores';
 import { systemClock } from '../../adapters/system';
-import { hashPassword } from '../../api/auth/passwords';
+import { createPasswordHasher, type PasswordHasher } from '../../api/auth/passwords';
 import type { DemoAccount } from '../../api/deps';
 import { ASSOCIATIONS, CLUSTERS, DEMO_PASSWORD, DEMO_USERS, FUNDERS, PROVIDERS } from './data';
 import { seedId } from './ids';
@@ -25,7 +25,7 @@ export const demoAccounts = (): DemoAccount[] =>
 export async function seedDemoData(
   stores: Stores,
   log: (line: string) => void,
-  opts: { history?: boolean } = {},
+  opts: { history?: boolean; passwords?: PasswordHasher } = {},
 ): Promise<{ created: number }> {
   let created = 0;
   for (const cluster of Object.values(CLUSTERS)) {
@@ -53,7 +53,7 @@ export async function seedDemoData(
   for (const u of DEMO_USERS) if (!(await stores.users.byEmail(u.email))) missing.push(u);
   if (missing.length > 0) log(`Creating ${missing.length} demo accounts (passwords hashed with scrypt, ~0.3 s each)…`);
   // Demo accounts share one password, so one hash serves them all (real users each get their own salt).
-  const passwordHash = missing.length > 0 ? await hashPassword(DEMO_PASSWORD) : '';
+  const passwordHash = missing.length > 0 ? await (opts.passwords ?? createPasswordHasher()).hash(DEMO_PASSWORD) : '';
   for (const u of missing) {
     const { slug, ...user } = u;
     if (

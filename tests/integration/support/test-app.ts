@@ -12,6 +12,8 @@ import { localPublisher } from '../../../functions/adapters/sqs/publisher';
 import { createApp } from '../../../functions/api/app';
 import { createTokenService } from '../../../functions/api/auth/tokens';
 import { generateSigningJwk } from '../../../functions/adapters/secrets/signing-jwk';
+import { createPasswordHasher } from '../../../functions/api/auth/passwords';
+import { TEST_SCRYPT } from '../../support/passwords';
 import type { Deps } from '../../../functions/api/deps';
 import { LocalQueue } from '../../../functions/local/queue';
 import { localDeadLetters } from '../../../functions/adapters/dead-letters/local';
@@ -76,6 +78,7 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: b
   });
   await relay.start();
   const signingJwk = await generateSigningJwk('test');
+  const passwords = createPasswordHasher(TEST_SCRYPT);
   const deps: Deps = {
     stores,
     clock,
@@ -85,6 +88,7 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: b
     deadLetters: localDeadLetters([queue]),
     portalUrl: 'http://portal.test',
     tokens: await createTokenService({ privateJwk: signingJwk, issuer: 'bds-exchange', now: () => clock.now() }),
+    passwords,
     // TEST_LOG=1 shows the API's log, including the cause of any 500.
     log: process.env.TEST_LOG ? createLogger({ format: 'pretty', level: 'debug' }) : silentLogger,
     version: 'test',
@@ -92,7 +96,7 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: b
     stage: 'local',
   };
   // The delivered history (months of awards and milestones) costs seconds: only the files that read it ask.
-  if (opts.seed !== false) await seedDemoData(stores, () => undefined, { history: opts.history ?? false });
+  if (opts.seed !== false) await seedDemoData(stores, () => undefined, { history: opts.history ?? false, passwords });
   const app = createApp(deps);
 
   /** Calls the API as a person with a bearer token would (JSON in, JSON out). */
