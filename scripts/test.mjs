@@ -1,0 +1,52 @@
+// `npm test`: every check, in stages, the independent ones side by side.
+// Stage 1 runs the type check, lint, unit and infrastructure tests two at a time (each mostly uses one
+// core); stage 2 the integration tests; stage 3 the browser tests. Each step's output is printed whole
+// when it ends, so parallel steps never interleave. The first failing stage stops the run.
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+
+const STAGES = [['typecheck', 'lint', 'test:unit', 'test:infra'], ['test:int'], ['test:e2e']];
+const width = Math.max(2, Math.min(cpus().length, 4));
+
+function run(script) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '-s', script], { env: { ...process.env, FORCE_COLOR: '1' } });
+    const out = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => out.push(d));
+    child.on('close', (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(0);
+      process.stdout.write(Buffer.concat(out));
+      console.log(`\n── ${script}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s ──\n`);
+      resolve({ script, code, seconds });
+    });
+  });
+}
+
+async function stage(scripts) {
+  const queue = [...scripts];
+  const results = [];
+  const worker = async () => {
+    for (let s = queue.shift(); s; s = queue.shift()) results.push(await run(s));
+  };
+  await Promise.all(Array.from({ length: Math.min(width, scripts.length) }, worker));
+  return results;
+}
+
+const started = Date.now();
+const all = [];
+for (const scripts of STAGES) {
+  console.log(`── running ${scripts.join(', ')} ──`);
+  const results = await stage(scripts);
+  all.push(...results);
+  if (results.some((r) => r.code !== 0)) break;
+}
+const failed = all.filter((r) => r.code !== 0);
+console.log(
+  all.map((r) => `${r.script.padEnd(11)} ${r.code === 0 ? 'ok    ' : 'FAILED'} ${r.seconds.padStart(4)} s`).join('\n'),
+);
+console.log(
+  `npm test: ${failed.length === 0 ? 'passed' : `${failed.length} failed`} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
+process.exit(failed.length === 0 ? 0 : 1);
