@@ -43,10 +43,8 @@ for (const scripts of STAGES) {
   if (results.some((r) => r.code !== 0)) break;
 }
 const failed = all.filter((r) => r.code !== 0);
-console.log(
-  all.map((r) => `${r.script.padEnd(11)} ${r.code === 0 ? 'ok    ' : 'FAILED'} ${r.seconds.padStart(4)} s`).join('\n'),
-);
-console.log(
-  `npm test: ${failed.length === 0 ? 'passed' : `${failed.length} failed`} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-);
+const status = (r) => (r.code === 0 ? 'ok    ' : 'FAILED');
+console.log(all.map((r) => `${r.script.padEnd(11)} ${status(r)} ${r.seconds.padStart(4)} s`).join('\n'));
+const total = ((Date.now() - started) / 1000).toFixed(0);
+console.log(`npm test: ${failed.length === 0 ? 'passed' : `${failed.length} failed`} in ${total} s`);
 process.exit(failed.length === 0 ? 0 : 1);
