@@ -1,11 +1,16 @@
-// `npm test`: every check, in stages, the independent ones side by side.
+// `npm test`: every check, in two stages, the independent ones side by side.
 // Stage 1 runs the type check, lint, unit and infrastructure tests two at a time (each mostly uses one
-// core); stage 2 the integration tests; stage 3 the browser tests. Each step's output is printed whole
-// when it ends, so parallel steps never interleave. The first failing stage stops the run.
+// core). Stage 2 runs the integration and browser tests together: each has its own DynamoDB Local, and
+// each spends much of its time waiting (on DynamoDB Local, on Chromium, on a deadline to pass), so
+// together they fill the cores that either alone leaves idle. Each step's output is printed whole when
+// it ends, so parallel steps never interleave. The first failing stage stops the run.
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 
-const STAGES = [['typecheck', 'lint', 'test:unit', 'test:infra'], ['test:int'], ['test:e2e']];
+const STAGES = [
+  ['typecheck', 'lint', 'test:unit', 'test:infra'],
+  ['test:int', 'test:e2e'],
+];
 const width = Math.max(2, Math.min(cpus().length, 4));
 
 function run(script) {
