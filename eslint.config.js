@@ -16,6 +16,22 @@ const awsOrHttp = [
   'react-dom',
 ];
 
+/**
+ * `no-restricted-syntax` entries for every file. A block that sets the rule for its own files
+ * replaces this list there: spread it into that block's list (tests/unit/architecture/zod-imports.test.ts
+ * fails if not).
+ */
+const restrictedSyntax = [
+  {
+    // esbuild keeps the whole `z` object when it is imported by name: all of zod and its locales (~400 KB per Lambda).
+    selector: [
+      'ImportDeclaration[source.value=/^zod(\\/|$)/] >',
+      ":matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
+    ].join(' '),
+    message: "Import zod as a namespace (import * as z from 'zod'): `{ z }` puts all of zod in every Lambda.",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -37,6 +53,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', ...restrictedSyntax],
     },
   },
   {

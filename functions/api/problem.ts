@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, type ErrorKind } from '@bds/core';
 import type { Logger } from '../observability/logger';
 

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Actor } from '@bds/core';
 import type { Deps } from './deps';
 import type { Logger } from '../observability/logger';

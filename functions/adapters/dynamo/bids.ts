@@ -1,5 +1,5 @@
 import { Bid, Provider, conflict, invalid } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getMany } from './batch-get';
 import type { Db } from './db';
 import { decodeCursor, encodeCursor, type Page } from './cursor';

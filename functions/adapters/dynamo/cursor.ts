@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalid } from '@bds/core';
 
 const Key = z.record(z.string(), z.union([z.string(), z.number()]));

@@ -1,5 +1,5 @@
 import { Money, conflict, type EvaluationResult, type DomainEvent, type ServiceRequest } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { bidStore, type StoredBid } from './bids';
 import { getMany } from './batch-get';
 import type { Db } from './db';

@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { MailSender } from '../mail/port';
 import type { Db } from './db';
 import { keys, withoutKeys } from './keys';

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DeliveryWindow } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { bidKeys } from './bids';
 import { getMany } from './batch-get';
 import type { Db } from './db';

@@ -1,5 +1,5 @@
 import { EscrowRecord, type BidFacts, type ReleaseInput, type SubsidyRule } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getMany } from './batch-get';
 import type { Page } from './cursor';
 import type { Db } from './db';

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PayoutBatch } from '@bds/core';
 import { accountId, Money, PayoutLine, PayoutStatus, Provider } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Db } from './db';
 import type { Page } from './cursor';
 import { queryPage, queryAll } from './page';

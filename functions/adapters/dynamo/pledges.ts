@@ -1,5 +1,5 @@
 import { Firm, Pledge, conflict, notFound } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getMany } from './batch-get';
 import type { Db } from './db';
 import type { Page } from './cursor';

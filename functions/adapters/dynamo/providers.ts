@@ -1,7 +1,7 @@
 import { getMany } from './batch-get';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { Provider } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Db } from './db';
 import { keys, withoutKeys } from './keys';
 import { queryAll } from './page';

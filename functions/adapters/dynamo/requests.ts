@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Association, ServiceRequest, conflict, notFound, type AuditEntry, type DomainEvent } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Db } from './db';
 import type { Page } from './cursor';
 import { queryPage } from './page';

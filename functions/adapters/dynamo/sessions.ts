@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '@bds/core';
 import type { Db } from './db';
 import { keys, withoutKeys } from './keys';

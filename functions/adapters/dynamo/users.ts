@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountStanding, AuditEntry } from '@bds/core';
 import { auditItem } from './audit';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Db } from './db';
 import { keys, withoutKeys } from './keys';
 import { isConditionFailure } from './transact';

@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { JWK } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemClock } from '../system';
 import { generateSigningJwk } from './signing-jwk';
 

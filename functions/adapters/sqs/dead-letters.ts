@@ -7,7 +7,7 @@ import {
   type Message,
   type MessageAttributeValue,
 } from '@aws-sdk/client-sqs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertKnownQueue } from '../dead-letters/errors';
 import type { DeadLetterAdmin } from '../dead-letters/port';
 import { deadLetterView } from '../dead-letters/view';

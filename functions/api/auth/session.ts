@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, Role, securityEvent, type Actor } from '@bds/core';
 import type { StoredUser } from '../../adapters/dynamo/users';
 import type { Deps } from '../deps';

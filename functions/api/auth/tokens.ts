@@ -1,5 +1,5 @@
 import { SignJWT, importJWK, jwtVerify, type CryptoKey, type JWK } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, type Actor } from '@bds/core';
 import { SIGNING_ALG as ALG } from '../../adapters/secrets/signing-jwk';
 import { systemClock } from '../../adapters/system';

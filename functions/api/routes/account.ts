@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AuditEntry, DomainError, assertMayManageUser, notFound, securityEvent, SECURITY_TRAIL } from '@bds/core';
 import { route } from '../route';
 import { hashSecret, newSecret } from '../auth/secrets';

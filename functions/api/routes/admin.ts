@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../route';
 import { unknownQueue } from '../../adapters/dead-letters/errors';
 

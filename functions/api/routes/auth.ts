@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, DomainError, securityEvent, throttle, windowStart } from '@bds/core';
 import { route } from '../route';
 import { PublicUser, SessionBody, endSession, issueSession, refreshSession } from '../auth/session';

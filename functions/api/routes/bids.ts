@@ -9,7 +9,7 @@ import {
   withdrawBid,
   type Actor,
 } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageOfReadable, type StoredBid } from '../../adapters/dynamo/bids';
 import type { Deps } from '../deps';
 import { route } from '../route';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Association, AssociationKind, Cluster, auditEntry, notFound } from '@bds/core';
 import { route } from '../route';
 import { ClusterParams, Paging, pageOf } from './common';

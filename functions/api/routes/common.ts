@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every list takes the same paging parameters and answers `{ items, nextCursor }`. */
 export const Paging = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idPattern, notFound } from '@bds/core';
 import { makeAward } from '../../use-cases/award-request';
 import { closeAndEvaluateRequest } from '../../use-cases/close-request';

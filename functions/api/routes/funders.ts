@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Funder, FunderKind, auditEntry, notFound } from '@bds/core';
 import { route } from '../route';
 import { IdParam } from './common';

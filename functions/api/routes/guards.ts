@@ -1,5 +1,5 @@
 import { DomainError, canReadRequest, isLeadSponsor, notFound, sponsorIds, type Actor } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StoredRequest } from '../../adapters/dynamo/requests';
 import { ClusterParams, IdParam } from './common';
 

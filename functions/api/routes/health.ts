@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { route } from '../route';
 
 const Health = z.object({ status: z.literal('ok'), version: z.string(), time: z.iso.datetime() });

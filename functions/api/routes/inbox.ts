@@ -1,5 +1,5 @@
 import { idPattern, notFound } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Notification } from '../../adapters/dynamo/inbox';
 import { route } from '../route';
 import { Paging, pageOf } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, invalid, releasePackage, releasesOf, type Cluster, type Release } from '@bds/core';
 import type { Deps } from '../deps';
 import { route } from '../route';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, notFound, pledge, withdrawPledge, type Actor } from '@bds/core';
 import { StoredPledge } from '../../adapters/dynamo/pledges';
 import type { StoredRequest } from '../../adapters/dynamo/requests';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, Provider, auditEntry, conflict, notFound } from '@bds/core';
 import { Registration } from '../../adapters/dynamo/providers';
 import { route } from '../route';

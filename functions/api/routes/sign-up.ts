@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CategorySlug, SIGN_UP_LINK_HOURS, completeSignUp, pendingSignUp, securityEvent } from '@bds/core';
 import { route } from '../route';
 import { hashSecret, newSecret } from '../auth/secrets';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One line of a cluster's activity feed: what happened, in words a person reads. */
 export const Activity = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The six roles of the brief (DESIGN.md §2). */
 export const Role = z.enum(['national_admin', 'state_admin', 'cluster_admin', 'association_rep', 'provider', 'funder']);

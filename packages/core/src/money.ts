@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalid } from './errors';
 
 /** ISO 4217 codes the marketplace handles; every amount carries one. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The BDS categories every cluster shares. `innovative` follows the paper's subsidy rule:

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { emptyAccount, LedgerAccount, LedgerEntry, LedgerTransfer, type Currency } from '@bds/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { withoutKeys } from '../keys';
 import { ledgerKeys } from './keys';
 

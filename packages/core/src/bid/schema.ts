@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idPattern } from '../ids';
 import { Money } from '../money';
 import { BASIS_POINTS_WHOLE, Milestone, REQUEST_LIMITS } from '../request/schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Currency } from '../money';
 
 /** Where a cluster stands in the programme's three phases (the paper's diagnostic → pilot → self-management). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The envelope of every event that travels through a queue to a worker. `idempotencyKey`

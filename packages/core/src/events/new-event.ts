@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { EVENT_CATALOGUE, type EventPayload, type EventType } from './catalogue';
 import type { EventEnvelope } from './envelope';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idPattern } from '../ids';
 
 /** Longest firm name and sector note we store; paper registers rarely come close. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from '../errors';
 import { DEFAULT_SIZE_POLICY, SizePolicy } from '../firm/size';
 import { BuiltInCategorySlug, CustomCategory } from '../taxonomy';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../actor';
 import type { Clock } from '../clock';
 import { DomainError, conflict } from '../errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A calendar month, `YYYY-MM`; the unit every aggregate is kept in. */
 export type Month = string;

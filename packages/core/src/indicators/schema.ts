@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Money } from '../money';
 
 /** What a figure covers: one cluster, the clusters of one state, or the whole country. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A BDS provider: national, serves the clusters it is registered in. */
 export const Provider = z.object({

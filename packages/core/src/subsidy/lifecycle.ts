@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../clock';
 import { conflict, invalid } from '../errors';
 import type { CloseCommand, DepositCommand } from '../ledger/schema';

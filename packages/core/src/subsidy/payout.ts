@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { conflict } from '../errors';
 import { Currency, Money } from '../money';
 import type { PayoutCommand } from '../ledger/schema';

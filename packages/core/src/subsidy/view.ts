@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { availableBalance, type LedgerAccount } from '../ledger/accounts';
 import { Money, money, type Currency } from '../money';
 import { checkProgrammePolicy, ProgrammeFields } from './schema';

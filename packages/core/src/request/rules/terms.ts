@@ -1,5 +1,5 @@
 import { BASIS_POINTS_WHOLE, type RequestTerms } from '../schema';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 type Terms = z.output<typeof RequestTerms>;
 
