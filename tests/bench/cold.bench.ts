@@ -10,6 +10,7 @@
  * `--cpu-prof` profile of each import beside its bundle.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSigningJwk } from '../../functions/adapters/secrets/signing-jwk';
@@ -56,6 +57,7 @@ async function lambdaEnv(): Promise<NodeJS.ProcessEnv> {
 
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
+  const loadBefore = loadavg()[0]!;
   await rm(OUT, { recursive: true, force: true });
   await mkdir(OUT, { recursive: true });
   const bundles: BundleStats[] = [];
@@ -98,7 +100,15 @@ async function main(): Promise<void> {
     }
   }
 
-  const md = renderColdReport(bundles, imports, { runs: RUNS, startedAt, node: process.version, top: 10 });
+  // Other work on the machine slows both sides of each ratio, but not evenly: say how busy it was.
+  const load = `Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after.`;
+  const md = renderColdReport(bundles, imports, {
+    runs: RUNS,
+    startedAt,
+    node: process.version,
+    top: 10,
+    notes: [load],
+  });
   await writeFile(RESULTS, md);
   console.log(md);
 }

@@ -19,6 +19,7 @@ describe('Lambda bundling options', () => {
       target: deployed.target,
       minify: deployed.minify,
       sourcemap: deployed.sourceMap,
+      sourcesContent: deployed.sourcesContent,
       mainFields: deployed.mainFields,
       banner: { js: deployed.banner },
       external: deployed.externalModules,
