@@ -98,6 +98,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
+        ...restrictedSyntax,
         {
           selector: "MemberExpression[object.name='Date'][property.name='now']",
           message: 'Read the time from a Clock (systemClock in functions/adapters/system.ts), not Date.now.',
