@@ -15,6 +15,8 @@ export default defineConfig({
           // Pure tests: one module graph per worker instead of one per file (imports were ~40% of the run).
           // A file that changes module state (env, fake timers) restores it in its own hooks.
           isolate: false,
+          // Property tests run hundreds of cases: room for a busy machine, so a slow run never flakes.
+          testTimeout: 20_000,
         },
       },
       {
