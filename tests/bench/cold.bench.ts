@@ -34,6 +34,16 @@ const FUNCTIONS = [
   { name: 'OutboxRelay', entry: ENTRIES.relay },
 ];
 
+/**
+ * Dependencies weighed before adopting them (issue 16): each probe uses one as a handler would,
+ * bundled and imported like a function; its bare handler imports nothing, so the difference is
+ * what the dependency adds.
+ */
+const PROBES = ['logger', 'metrics', 'batch', 'all'].map((p) => ({
+  name: `Powertools ${p}`,
+  entry: fileURLToPath(new URL(`./cold/probes/powertools-${p}.ts`, import.meta.url)),
+}));
+
 /** What the handlers read at cold start; nothing here is called (no AWS request is made at import). */
 async function lambdaEnv(): Promise<NodeJS.ProcessEnv> {
   return {
@@ -62,9 +72,10 @@ async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const bundles: BundleStats[] = [];
   const bare = new Map<string, string>();
-  for (const fn of FUNCTIONS) {
-    const stats = await bundleLambda(fn.name, fn.entry, join(OUT, fn.name));
-    bare.set(fn.name, await writeBareHandler(join(OUT, fn.name), stats.sdkModules));
+  for (const fn of [...FUNCTIONS, ...PROBES]) {
+    const dir = join(OUT, fn.name.replace(' ', '-'));
+    const stats = await bundleLambda(fn.name, fn.entry, dir);
+    bare.set(fn.name, await writeBareHandler(dir, stats.sdkModules));
     bundles.push(stats);
     say(`${fn.name}: ${stats.bytes} bytes (${stats.gzipBytes} gzip)`);
   }
@@ -93,7 +104,7 @@ async function main(): Promise<void> {
     };
   });
   if (PROFILE) {
-    for (const b of bundles) {
+    for (const b of bundles.filter((x) => FUNCTIONS.some((f) => f.name === x.name))) {
       const dir = join(OUT, b.name);
       importTime(b.file, env, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=import.cpuprofile']);
       say(`profile: ${join(dir, 'import.cpuprofile')}`);
@@ -102,12 +113,14 @@ async function main(): Promise<void> {
 
   // Other work on the machine slows both sides of each ratio, but not evenly: say how busy it was.
   const load = `Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after.`;
+  const isProbe = (name: string) => PROBES.some((p) => p.name === name);
   const md = renderColdReport(bundles, imports, {
     runs: RUNS,
     startedAt,
     node: process.version,
     top: 10,
     notes: [load],
+    isProbe,
   });
   await writeFile(RESULTS, md);
   console.log(md);

@@ -25,10 +25,25 @@ const mark = (ok: boolean) => (ok ? 'yes' : '**no**');
 export function renderColdReport(
   bundles: BundleStats[],
   imports: ImportResult[],
-  meta: { runs: number; startedAt: string; node: string; top: number; notes?: string[] },
+  meta: {
+    runs: number;
+    startedAt: string;
+    node: string;
+    top: number;
+    notes?: string[];
+    /** Probes are dependencies weighed alone: reported as what they add, not against the budgets. */
+    isProbe?: (name: string) => boolean;
+  },
 ): string {
   const byName = new Map(imports.map((i) => [i.name, i]));
-  const rows = bundles.map((b) => {
+  const probes = bundles.filter((b) => meta.isProbe?.(b.name));
+  const functions = bundles.filter((b) => !meta.isProbe?.(b.name));
+  const probeRows = probes.map((b) => {
+    const i = byName.get(b.name)!;
+    const added = (key: keyof ImportTime) => `+${ms(i.bundle[key] - i.bare[key])}`;
+    return `| ${b.name} | ${kb(b.bytes)} | ${kb(b.gzipBytes)} | ${added('wallMs')} | ${added('cpuMs')} |`;
+  });
+  const rows = functions.map((b) => {
     const i = byName.get(b.name)!;
     const wall = i.bundle.wallMs / i.bare.wallMs;
     const cpu = i.bundle.cpuMs / i.bare.cpuMs;
@@ -38,7 +53,7 @@ export function renderColdReport(
       `| ${ms(i.bundle.cpuMs)} / ${ms(i.bare.cpuMs)} | ${cpu.toFixed(2)}× |`
     );
   });
-  const tops = bundles.flatMap((b) => [
+  const tops = functions.flatMap((b) => [
     '',
     `### ${b.name}`,
     '',
@@ -70,6 +85,19 @@ export function renderColdReport(
     '|---|--:|--:|--:|:-:|--:|--:|:-:|--:|--:|',
     ...rows,
     '',
+    ...(probeRows.length === 0
+      ? []
+      : [
+          '## What a dependency would add (probes)',
+          '',
+          'Each probe uses the dependency as a handler would (`tests/bench/cold/probes/`), bundled and imported',
+          'like a function; its baseline is an empty handler, so the bytes and milliseconds are what it adds.',
+          '',
+          '| probe | bytes | gzip | import ms added | CPU ms added |',
+          '|---|--:|--:|--:|--:|',
+          ...probeRows,
+          '',
+        ]),
     '## Largest contributors (bytes in the bundle, by folder)',
     ...tops,
     '',
