@@ -196,8 +196,13 @@ describe('bidding and the award', () => {
         .fill('Their trainers speak Punjabi and have served our members before.');
       await page.getByRole('button', { name: 'Award the request' }).click();
 
-      // Assess: awarded; the winning provider sees it among its bids
+      // Assess: awarded; the money panel sets up escrow and shows it without a reload
       expect(await textOf(page.getByText(/^Awarded to /))).toContain(winner);
+      await stack.drain();
+      await page.getByRole('region', { name: 'Money' }).getByText('Contract total').waitFor();
+      expect(await textOf(page.locator('main'))).not.toContain('There is no money record');
+      await expectAccessible(page, 'money panel after the award');
+      // The winning provider sees it among its bids
       expect(await textOf(page.locator('main'))).not.toMatch(/prv_/);
       const won = providers[winner];
       expect(won, `a browser for ${winner}`).toBeDefined();

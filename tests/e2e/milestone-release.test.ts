@@ -147,4 +147,22 @@ describe('a milestone reported, accepted and released', () => {
     await expectAccessible(page, 'provider payouts');
     await screenshot(page, 'payouts-provider');
   });
+
+  it('tells the provider in its inbox what was released, with the time in IST', async () => {
+    // Prepare: the notification worker has run
+    const { page } = provider;
+    const held = awarded.money.milestones[0]?.held.amount ?? 0;
+    await stack.drain();
+
+    // Act
+    await navLink(page, 'Inbox').click();
+    await heading(page, 'Inbox').waitFor();
+
+    // Assess
+    const item = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: `${rupees(held)} released: ${title}` }) });
+    expect(await textOf(item)).toMatch(/“Installation” of “.+” was accepted by the association on .+ IST\./);
+    await expectAccessible(page, 'provider inbox, released');
+  });
 });

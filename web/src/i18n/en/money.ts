@@ -38,6 +38,8 @@ export const money = {
   'money.receiptsNone': 'The provider has not confirmed receiving any of the private share yet.',
   'money.receipt': '{amount} on {at}',
   'money.notFound': 'There is no money record for this request yet.',
+  'money.settingUp': 'Setting up escrow… The award’s subsidy is being held; this panel updates itself in a moment.',
+  'money.settingUpSlow': 'Escrow is taking longer than usual to set up. Refresh in a minute.',
 
   'milestoneStatus.awaiting_delivery': 'Awaiting delivery',
   'milestoneStatus.reported': 'Delivery reported',

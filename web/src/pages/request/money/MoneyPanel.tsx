@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, useApi, type RequestMoney, type ServiceRequest } from '../../../api';
 import { EmptyState, ErrorNotice, Loading } from '../../../components';
 import { formatAmount, formatDate, formatShare } from '../../../format';
@@ -64,6 +64,10 @@ function Receipts({
   );
 }
 
+/** How often, and how many times, the panel asks for an award's escrow while it is being set up. */
+const POLL_MS = 1_500;
+const POLL_LIMIT = 20;
+
 /**
  * An awarded request's money, for everyone who deals in it: the subsidy by programme, the
  * private share, and each milestone's escrow with what its reader may do next (the provider
@@ -78,15 +82,40 @@ export function MoneyPanel({ request, roles }: { request: ServiceRequest; roles:
   // Every action answers the money view as it now is: show that, without a reload.
   const [updated, setUpdated] = useState<RequestMoney | undefined>(undefined);
   const money = updated ?? loaded.data;
+  // Right after the award the worker is still writing the escrow record: no record yet (404) or one
+  // still `pending` is "setting up", and the panel asks again, quietly, until it is there.
+  const missing = !money && loaded.state === 'error' && loaded.error instanceof ApiError && loaded.error.status === 404;
+  const settingUp = (missing && request.award !== undefined) || money?.status === 'pending';
+  const [polls, setPolls] = useState(0);
+  const gaveUp = polls >= POLL_LIMIT;
+  useEffect(() => {
+    if (!settingUp || gaveUp) return undefined;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      api
+        .getMoney(request.clusterId, request.id, controller.signal)
+        .then(setUpdated, () => undefined)
+        .finally(() => !controller.signal.aborted && setPolls((n) => n + 1));
+    }, POLL_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [api, request.clusterId, request.id, settingUp, gaveUp, polls]);
   let body;
-  if (!money && loaded.state === 'loading') body = <Loading />;
+  if (!money && settingUp) {
+    body = (
+      <p className="notice" role="status">
+        {gaveUp ? t('money.settingUpSlow') : t('money.settingUp')}
+      </p>
+    );
+  } else if (!money && loaded.state === 'loading') body = <Loading />;
   else if (!money && loaded.state === 'error') {
-    body =
-      loaded.error instanceof ApiError && loaded.error.status === 404 ? (
-        <EmptyState>{t('money.notFound')}</EmptyState>
-      ) : (
-        <ErrorNotice error={loaded.error} onRetry={reload} />
-      );
+    body = missing ? (
+      <EmptyState>{t('money.notFound')}</EmptyState>
+    ) : (
+      <ErrorNotice error={loaded.error} onRetry={reload} />
+    );
   } else if (money) {
     body = (
       <>
@@ -138,6 +167,7 @@ export function MoneyPanel({ request, roles }: { request: ServiceRequest; roles:
           className="button-secondary"
           onClick={() => {
             setUpdated(undefined);
+            setPolls(0);
             reload();
           }}
           disabled={loaded.state === 'loading'}
