@@ -155,7 +155,11 @@ describe('a milestone reported, accepted and released', () => {
     await stack.drain();
 
     // Act
-    await navLink(page, 'Inbox').click();
+    // Its name counts the unread: "Inbox (2 unread)".
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /^Inbox/ })
+      .click();
     await heading(page, 'Inbox').waitFor();
 
     // Assess
