@@ -6,6 +6,7 @@ import { notifyRequestAwarded } from './handlers/notify-awarded';
 import { notifyBidsLost } from './handlers/notify-lost';
 import { notifyMilestoneReported } from './handlers/notify-reported';
 import { notifyMilestoneDecided } from './handlers/notify-decided';
+import { recordAwardActivity, recordDecisionActivity } from './handlers/activity';
 import { cancelDeadline, scheduleDeadline } from './handlers/schedule';
 import { onDeadline } from './handlers/deadline';
 import { onRequestAwardedEscrow } from './handlers/escrow';
@@ -21,12 +22,12 @@ import { onMilestoneDecided } from './handlers/indicators';
  */
 export const eventHandlers: EventHandlers = {
   'request.opened': [onRequestOpened, scheduleDeadline, notifyRequestOpened],
-  'request.awarded': [onRequestAwardedEscrow, notifyRequestAwarded, notifyBidsLost],
+  'request.awarded': [onRequestAwardedEscrow, recordAwardActivity, notifyRequestAwarded, notifyBidsLost],
   'request.cancelled': [cancelDeadline, onRequestCancelledVoids],
   'request.deadline': [onDeadline],
   'milestone.reported': [onMilestoneReported, notifyMilestoneReported],
   'milestone.auto_accept': [onMilestoneAutoAccept],
-  'milestone.decided': [onMilestoneDecided, notifyMilestoneDecided],
+  'milestone.decided': [onMilestoneDecided, recordDecisionActivity, notifyMilestoneDecided],
 };
 
 /** Event types handled a batch at a time (see `BatchHandler`). */

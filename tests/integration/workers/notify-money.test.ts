@@ -177,4 +177,24 @@ describe('notifications that ask someone to act or move money', () => {
     expect((await inbox(KNIDGRO, fair.id)).filter((n) => n.kind === 'milestone.accepted')).toEqual(toAssociation);
     expect((await w.t.deps.outbox!.list(fairs.contactEmail!, 100)).length - before).toBe(1);
   });
+
+  it("writes the award and the release to the cluster's activity feed, once each", async () => {
+    const fair = await w.fair({ label: 'Feed' });
+    expect((await w.report(fair.id, 0)).status).toBe(200);
+    expect((await w.accept(fair.id, 0)).status).toBe(200);
+    await w.t.drain();
+
+    const feed = await w.t.call('GET', `/api/clusters/${LUDHIANA}/activity?limit=50`, { token: w.tok.knidgro });
+    expect(feed.status).toBe(200);
+    const lines = (feed.body.items as { requestId?: string; kind: string; message: string }[]).filter(
+      (a) => a.requestId === fair.id,
+    );
+    expect(lines.map((a) => a.kind).sort()).toEqual(['milestone.decided', 'request.awarded', 'request.opened']);
+    expect(lines.find((a) => a.kind === 'request.awarded')!.message).toMatch(
+      new RegExp(`awarded to ${fairs.name} for ₹[\\d,]+; ₹[\\d,]+ of subsidy held in escrow\\.$`),
+    );
+    expect(lines.find((a) => a.kind === 'milestone.decided')!.message).toMatch(
+      new RegExp(`accepted: ₹[\\d,.]+ released to ${fairs.name}\\.$`),
+    );
+  });
 });
