@@ -2,6 +2,9 @@ import { lazy, Suspense } from 'react';
 import { ApiProvider } from './api';
 import { Layout, Loading, SessionSync } from './components';
 import type { RuntimeConfig } from './config';
+import { AccountPage } from './pages/account/AccountPage';
+import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
+import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
 import { AssociationsPage } from './pages/associations/AssociationsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ClusterPage } from './pages/cluster/ClusterPage';
@@ -44,6 +47,12 @@ function Page({ route }: { route: Route }) {
       return <SignInPage next={route.next} />;
     case 'outbox':
       return <OutboxPage email={route.email} />;
+    case 'account':
+      return <AccountPage />;
+    case 'forgotPassword':
+      return <ForgotPasswordPage />;
+    case 'resetPassword':
+      return <ResetPasswordPage />;
     case 'invitation':
       return <InvitationPage token={route.token} />;
     case 'providerSignUp':

@@ -15,6 +15,8 @@ export const PublicUser = z.object({
   organisationId: z.string(),
   organisationName: z.string(),
   clusterIds: z.array(z.string()),
+  /** A state admin's state: the portal links to the clusters it may open (core's `opensCluster`). */
+  state: z.string().optional(),
 });
 export const SessionBody = z.object({
   accessToken: z.string(),
@@ -40,6 +42,7 @@ const publicUser = (user: StoredUser) => ({
   organisationId: user.organisationId,
   organisationName: user.organisationName,
   clusterIds: user.clusterIds,
+  ...(user.state ? { state: user.state } : {}),
 });
 
 const ended = () =>

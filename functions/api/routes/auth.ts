@@ -137,7 +137,7 @@ export const me = route({
   handler: async ({ actor, deps }) => {
     const user = await deps.stores.users.byId(actor.userId);
     if (!user) throw new DomainError('USER.NOT_FOUND', 'not_found', 'Your account no longer exists.');
-    const { passwordHash: _p, disabled: _d, state: _s, ...profile } = user;
+    const { passwordHash: _p, disabled: _d, ...profile } = user;
     return { status: 200, body: profile };
   },
 });

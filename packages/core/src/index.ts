@@ -10,6 +10,7 @@ export * from './cluster';
 export * from './organisation';
 export * from './activity';
 export * from './actor';
+export * from './reach';
 export * from './access';
 export * from './taxonomy';
 export * from './request';

@@ -6,6 +6,7 @@ import { endpoints, type Api } from './endpoints';
 import type { Session } from './types';
 
 const ApiContext = createContext<Api | undefined>(undefined);
+const ConfigContext = createContext<RuntimeConfig | undefined>(undefined);
 
 /**
  * Builds the API client once per configuration. An expired access token is renewed with the
@@ -36,7 +37,11 @@ export function ApiProvider({ config, children }: { config: RuntimeConfig; child
     });
     return endpoints(client, { anon, baseUrl: config.apiUrl, session: { renew } });
   }, [config.apiUrl, signOut]);
-  return <ApiContext value={api}>{children}</ApiContext>;
+  return (
+    <ConfigContext value={config}>
+      <ApiContext value={api}>{children}</ApiContext>
+    </ConfigContext>
+  );
 }
 
 /**
@@ -49,4 +54,16 @@ export function useApi(): Api {
   const api = useContext(ApiContext);
   if (!api) throw new Error('useApi needs an <ApiProvider>');
   return api;
+}
+
+/**
+ * The stage's runtime configuration (`/config.json`), read at boot.
+ *
+ * @example
+ * const { stage } = useRuntimeConfig();
+ */
+export function useRuntimeConfig(): RuntimeConfig {
+  const config = useContext(ConfigContext);
+  if (!config) throw new Error('useRuntimeConfig needs an <ApiProvider>');
+  return config;
 }

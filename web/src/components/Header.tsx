@@ -35,6 +35,9 @@ export function Header({ stage }: { stage: string }) {
                   {t('nav.roleAt', { role: tKey('role', user.role), organisation: user.organisationName })}
                 </span>
               </p>
+              <Link to={paths.account()} className="button-secondary">
+                {t('nav.account')}
+              </Link>
               <button type="button" className="button-secondary" onClick={() => void leave()}>
                 {t('nav.signOut')}
               </button>

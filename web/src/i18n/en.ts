@@ -1,3 +1,4 @@
+import { account } from './en/account';
 import { admin } from './en/admin';
 import { base } from './en/base';
 import { frame } from './en/frame';
@@ -12,7 +13,17 @@ import { results } from './en/results';
  * shape. `{name}` is a parameter; keys ending in `.one` / `.other` are plural forms (see `tn`).
  * The strings live in one file per part of the portal (`en/*.ts`) and meet here.
  */
-export const en = { ...base, ...frame, ...identity, ...admin, ...market, ...bids, ...money, ...results } as const;
+export const en = {
+  ...base,
+  ...frame,
+  ...identity,
+  ...admin,
+  ...market,
+  ...bids,
+  ...money,
+  ...results,
+  ...account,
+} as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,9 @@ export type Route =
   | { name: 'home' }
   | { name: 'signIn'; next: string | undefined }
   | { name: 'outbox'; email: string | undefined }
+  | { name: 'account' }
+  | { name: 'forgotPassword' }
+  | { name: 'resetPassword' }
   | { name: 'invitation'; token: string }
   | { name: 'invite'; role: string | undefined; clusterId: string | undefined; associationId: string | undefined }
   | { name: 'providerSignUp' }
@@ -48,6 +51,10 @@ export const paths = {
   home: () => '/',
   signIn: (next?: string) => (next && next !== '/' ? `/sign-in?next=${seg(next)}` : '/sign-in'),
   outbox: (email?: string) => withQuery('/outbox', { email }),
+  account: () => '/account',
+  forgotPassword: () => '/forgot-password',
+  /** The mailed link's page; the link itself carries `#token=…` (functions/api/auth/mail.ts). */
+  resetPassword: () => '/reset-password',
   invitation: (token: string) => `/invitations/${seg(token)}`,
   invite: (q: { role?: string; clusterId?: string; associationId?: string } = {}) => withQuery('/invitations/new', q),
   providerSignUp: () => '/providers/sign-up',
@@ -92,6 +99,9 @@ const safeNext = (next: string | null): string | undefined =>
 const FIXED: Record<string, (q: URLSearchParams) => Route> = {
   'sign-in': (q) => ({ name: 'signIn', next: safeNext(q.get('next')) }),
   outbox: (q) => ({ name: 'outbox', email: q.get('email') ?? undefined }),
+  account: () => ({ name: 'account' }),
+  'forgot-password': () => ({ name: 'forgotPassword' }),
+  'reset-password': () => ({ name: 'resetPassword' }),
   'invitations/new': (q) => ({
     name: 'invite',
     role: q.get('role') ?? undefined,

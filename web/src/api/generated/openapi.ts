@@ -1618,6 +1618,7 @@ export interface operations {
                             organisationId: string;
                             organisationName: string;
                             clusterIds: string[];
+                            state?: string;
                         };
                     };
                 };
@@ -1668,6 +1669,7 @@ export interface operations {
                             organisationId: string;
                             organisationName: string;
                             clusterIds: string[];
+                            state?: string;
                         };
                     };
                 };
@@ -1740,6 +1742,7 @@ export interface operations {
                         organisationId: string;
                         organisationName: string;
                         clusterIds: string[];
+                        state?: string;
                     };
                 };
             };
@@ -1895,6 +1898,7 @@ export interface operations {
                             organisationId: string;
                             organisationName: string;
                             clusterIds: string[];
+                            state?: string;
                         };
                     };
                 };
@@ -2565,6 +2569,7 @@ export interface operations {
                             organisationId: string;
                             organisationName: string;
                             clusterIds: string[];
+                            state?: string;
                         };
                     };
                 };
@@ -2703,6 +2708,7 @@ export interface operations {
                             organisationId: string;
                             organisationName: string;
                             clusterIds: string[];
+                            state?: string;
                         };
                     };
                 };

@@ -61,6 +61,11 @@ export const base = {
     'provider — never the firm — with support that tapers as the cluster grows.',
   'home.clustersHeading': 'Clusters',
   'home.clustersEmpty': 'No clusters have been onboarded yet.',
+  'home.yourClustersHeading': 'Your clusters',
+  'home.yourClustersEmpty': 'No cluster is yours to open yet.',
+  'home.registryHeading': 'The rest of the registry',
+  'home.registryIntro':
+    'The other clusters of the national registry, for reference: their pages are for their members.',
   'home.clusterFirms.one': '{count} firm',
   'home.clusterFirms.other': '{count} firms',
   'home.clusterPlace': '{district}, {state}',

@@ -1,6 +1,8 @@
+import { opensCluster } from '@bds/core/reach';
 import { useCategories } from '../../hooks';
 import { t } from '../../i18n';
 import { Link, paths } from '../../router';
+import { useSession } from '../../session';
 import { ROWS, defId, figure, type Column } from './figures';
 
 /**
@@ -9,6 +11,9 @@ import { ROWS, defId, figure, type Column } from './figures';
  */
 export function Table1({ columns, period }: { columns: Column[]; period: string }) {
   const { labelOf } = useCategories();
+  const { user } = useSession();
+  // Signed out, a cluster's page offers sign-in; signed in, only the clusters the person may open link.
+  const linked = (c: Column) => !user || opensCluster(user, { id: c.clusterId, state: c.state });
   if (columns.length === 0) return <p className="empty">{t('results.tableEmpty')}</p>;
   return (
     <div className="table-scroll" role="region" aria-labelledby="table1-caption" tabIndex={0}>
@@ -19,7 +24,7 @@ export function Table1({ columns, period }: { columns: Column[]; period: string 
             <th scope="col">{t('results.indicator')}</th>
             {columns.map((c) => (
               <th scope="col" key={c.clusterId}>
-                <Link to={paths.cluster(c.clusterId)}>{c.name}</Link>
+                {linked(c) ? <Link to={paths.cluster(c.clusterId)}>{c.name}</Link> : c.name}
                 <span className="table1-sub">{c.state}</span>
               </th>
             ))}

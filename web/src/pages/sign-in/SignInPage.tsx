@@ -92,6 +92,9 @@ export function SignInPage({ next }: { next: string | undefined }) {
         </div>
       </form>
       <p>
+        <Link to={paths.forgotPassword()}>{t('forgot.link')}</Link>
+      </p>
+      <p>
         <Link to={paths.results()}>{t('results.signInLink')}</Link>
       </p>
     </div>

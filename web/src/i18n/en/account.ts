@@ -1,0 +1,52 @@
+/** The account pages: change password, forgotten password, the reset link, the sessions. */
+export const account = {
+  'nav.account': 'Your account',
+
+  'account.title': 'Your account',
+  'account.intro': 'Signed in as {email}.',
+
+  'password.heading': 'Change password',
+  'password.current': 'Current password',
+  'password.new': 'New password',
+  'password.newHint': 'At least 12 characters. A few unrelated words are easy to remember and hard to guess.',
+  'password.confirm': 'New password again',
+  'password.required': 'Enter your current password',
+  'password.tooShort': 'Use at least 12 characters',
+  'password.mismatch': 'The two new passwords are not the same',
+  'password.change': 'Change password',
+  'password.changing': 'Changing…',
+  'password.changed': 'Your password is changed. Every other session has ended; this one goes on.',
+
+  'sessions.heading': 'Your sessions',
+  'sessions.intro': 'Each sign-in is a session. End any you do not recognise.',
+  'sessions.this': 'This device',
+  'sessions.device': '{browser} on {system}',
+  'sessions.unknownDevice': 'An unknown browser',
+  'sessions.started': 'Signed in {when}',
+  'sessions.lastUsed': 'last used {when}',
+  'sessions.end': 'End this session',
+  'sessions.endNamed': 'End the session signed in {when}',
+  'sessions.ending': 'Ending…',
+  'sessions.ended': 'The session has ended.',
+  'sessions.empty': 'No other sessions.',
+
+  'forgot.link': 'Forgot your password?',
+  'forgot.title': 'Forgot your password',
+  'forgot.intro': 'Enter the email you sign in with. If it has an account, we mail it a link to choose a new password.',
+  'forgot.email': 'Email',
+  'forgot.emailRequired': 'Enter your email address',
+  'forgot.send': 'Send the link',
+  'forgot.sending': 'Sending…',
+  'forgot.sent':
+    'If this email has an account, a link to choose a new password is on its way. It works once, for an hour.',
+  'forgot.outbox': 'Read it in the outbox',
+
+  'reset.title': 'Choose a new password',
+  'reset.intro': 'Choose the password you will sign in with. Every session of your account ends.',
+  'reset.save': 'Save the new password',
+  'reset.saving': 'Saving…',
+  'reset.done': 'Your password is changed. Sign in with it.',
+  'reset.invalid.title': 'This link is not valid or has expired',
+  'reset.invalid.body': 'Each link works once, for an hour. Ask for a new one.',
+  'reset.again': 'Ask for a new link',
+} as const;
