@@ -8,6 +8,7 @@ export const DEMO_PASSWORD = 'demo-bds-2026';
 /** Demo accounts seeded on every local stack. */
 export const DEMO = {
   nationalAdmin: 'admin@nac.bds.example',
+  punjabAdmin: 'director@industries.punjab.bds.example',
   ludhianaAdmin: 'cda@ludhiana.bds.example',
   knidgro: 'director@knidgro.bds.example',
   lict: 'bids@lict.bds.example',

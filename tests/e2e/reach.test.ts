@@ -1,0 +1,99 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from './support/api';
+import { openBrowser, type BrowserUser } from './support/browser';
+import { sharedStack } from './support/stack';
+import { signInUi } from './support/ui';
+
+/** Pages per role: enough for every kind of page a role reaches, bounded on a shared machine. */
+const MAX_PAGES = 30;
+const ERROR_TEXTS = ['Something went wrong', 'No such cluster', 'Page not found'];
+
+/**
+ * Failures known and owned elsewhere (issue 18, the request and money pages' slice), named so
+ * that nothing else hides behind them. Each goes when its page is fixed.
+ */
+const KNOWN = {
+  // The request page asks a provider for "my bid" and the API answers 404 while there is none.
+  failures: [/\/requests\/req_\w+\/bids\/mine → 404$/],
+  // The programme ledger links a funder to awarded requests, in clusters a funder cannot open.
+  links: [{ from: /^\/programmes\/prg_/, to: /^\/clusters\// }],
+};
+
+/**
+ * One page of each kind: a request's or a programme's id collapses (every request page is the
+ * same code), a cluster's does not (the failures were other clusters' pages).
+ */
+const kindOf = (path: string): string =>
+  path.replace(/\/requests\/(?!new)[^/?]+/, '/requests/:id').replace(/\/programmes\/(?!new)[^/?]+/, '/programmes/:id');
+
+async function linksOn(page: Page, origin: string): Promise<string[]> {
+  const hrefs = await page.$$eval('main a[href], header a[href]', (as) =>
+    as.filter((a) => !a.hasAttribute('download')).map((a) => (a as HTMLAnchorElement).href),
+  );
+  return hrefs
+    .map((h) => new URL(h))
+    .filter((u) => u.origin === origin && !u.pathname.startsWith('/api/'))
+    .map((u) => `${u.pathname}${u.search}`);
+}
+
+/**
+ * Follows every link reachable from a role's home page and reports each API answer of 400 or
+ * more, and each page that shows an error.
+ */
+async function crawl(page: Page, base: string): Promise<{ visited: string[]; failures: string[] }> {
+  const failures: string[] = [];
+  let here = '/';
+  page.on('response', (res) => {
+    if (res.status() >= 400) failures.push(`${here}: ${res.request().method()} ${res.url()} → ${res.status()}`);
+  });
+  const origin = new URL(base).origin;
+  const queue = ['/'];
+  const seen = new Set(queue.map(kindOf));
+  const visited: string[] = [];
+  while (queue.length > 0 && visited.length < MAX_PAGES) {
+    here = queue.shift() ?? '/';
+    visited.push(here);
+    await page.goto(`${base}${here}`, { waitUntil: 'networkidle' });
+    await page.locator('main h1').first().waitFor();
+    const body = await page.locator('main').innerText();
+    for (const text of ERROR_TEXTS) if (body.includes(text)) failures.push(`${here}: shows “${text}”`);
+    for (const link of await linksOn(page, origin)) {
+      if (seen.has(kindOf(link))) continue;
+      if (KNOWN.links.some((k) => k.from.test(here) && k.to.test(link))) continue;
+      seen.add(kindOf(link));
+      queue.push(link);
+    }
+  }
+  return { visited, failures: failures.filter((f) => !KNOWN.failures.some((k) => k.test(f))) };
+}
+
+describe('every page a role can reach from its home page works', () => {
+  const stack = sharedStack();
+  let browser: BrowserUser;
+
+  beforeAll(async () => {
+    browser = await openBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  it.each(Object.entries(DEMO))(
+    'for %s (%s)',
+    async (_role, email) => {
+      // Prepare: a fresh tab, signed in
+      const page = await browser.context.newPage();
+      await page.goto(stack.url);
+      await page.evaluate(() => sessionStorage.clear());
+      await signInUi(page, stack.url, email);
+
+      // Act
+      const { visited, failures } = await crawl(page, stack.url);
+      await page.close();
+
+      // Assess
+      expect(visited.length).toBeGreaterThan(1);
+      expect(failures, `visited ${visited.join(', ')}`).toEqual([]);
+    },
+    180_000,
+  );
+});
