@@ -25,7 +25,7 @@ export const account = {
   'sessions.started': 'Signed in {when}',
   'sessions.lastUsed': 'last used {when}',
   'sessions.end': 'End this session',
-  'sessions.endNamed': 'End the session signed in {when}',
+  'sessions.endNamed': 'End this session, signed in {when}',
   'sessions.ending': 'Ending…',
   'sessions.ended': 'The session has ended.',
   'sessions.empty': 'No other sessions.',
