@@ -22,7 +22,7 @@ export function ChangePassword({ onChanged }: { onChanged(): void }) {
 
   const check = () => {
     const placed = {};
-    required(placed, 'currentPassword', current, t('password.required'));
+    required(placed, 'currentPassword', current, t('changePassword.required'));
     return checkNewPassword(placed, 'newPassword', { password, again });
   };
   const submit = (e: FormEvent) => {
@@ -40,13 +40,13 @@ export function ChangePassword({ onChanged }: { onChanged(): void }) {
 
   return (
     <section aria-labelledby="password-heading">
-      <h2 id="password-heading">{t('password.heading')}</h2>
-      {done && <SuccessNotice title={t('password.changed')} />}
+      <h2 id="password-heading">{t('changePassword.heading')}</h2>
+      {done && <SuccessNotice title={t('changePassword.changed')} />}
       <form className="form" onSubmit={submit} noValidate aria-busy={form.busy}>
         <ErrorSummary items={form.summary} />
         <TextInput
           id="currentPassword"
-          label={t('password.current')}
+          label={t('changePassword.current')}
           type="password"
           autoComplete="current-password"
           required
@@ -63,7 +63,7 @@ export function ChangePassword({ onChanged }: { onChanged(): void }) {
           errors={form.errors}
         />
         <div className="actions">
-          <SubmitButton busy={form.busy} label={t('password.change')} busyLabel={t('password.changing')} />
+          <SubmitButton busy={form.busy} label={t('changePassword.change')} busyLabel={t('changePassword.changing')} />
         </div>
       </form>
     </section>

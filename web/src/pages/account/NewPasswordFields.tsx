@@ -19,8 +19,8 @@ export function NewPasswordFields({ id, password, again, onPassword, onAgain, er
     <>
       <TextInput
         id={id}
-        label={t('password.new')}
-        hint={t('password.newHint')}
+        label={t('changePassword.new')}
+        hint={t('changePassword.newHint')}
         type="password"
         autoComplete="new-password"
         required
@@ -30,7 +30,7 @@ export function NewPasswordFields({ id, password, again, onPassword, onAgain, er
       />
       <TextInput
         id={AGAIN_ID}
-        label={t('password.confirm')}
+        label={t('changePassword.confirm')}
         type="password"
         autoComplete="new-password"
         required

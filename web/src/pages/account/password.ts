@@ -15,8 +15,8 @@ export const AGAIN_ID = 'password-again';
  * // { password: ['Use at least 12 characters'] }
  */
 export function checkNewPassword(placed: Placed, id: string, input: { password: string; again: string }): Placed {
-  if (input.password.length < MIN_PASSWORD) (placed[id] ??= []).push(t('password.tooShort'));
-  else if (input.password !== input.again) (placed[AGAIN_ID] ??= []).push(t('password.mismatch'));
+  if (input.password.length < MIN_PASSWORD) (placed[id] ??= []).push(t('changePassword.tooShort'));
+  else if (input.password !== input.again) (placed[AGAIN_ID] ??= []).push(t('changePassword.mismatch'));
   return placed;
 }
 
