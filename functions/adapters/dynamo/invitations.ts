@@ -5,6 +5,7 @@ import { auditItem } from './audit';
 import { keys, withoutKeys } from './keys';
 import type { StoredUser } from './users';
 import { userItem } from './users';
+import { isCancelled } from './transact';
 
 /** Invitations by the hash of their secret token (the link carries the token itself). */
 export function invitationStore(db: Db) {
@@ -46,7 +47,7 @@ export function invitationStore(db: Db) {
           }),
         );
       } catch (error) {
-        if ((error as Error).name === 'TransactionCanceledException') {
+        if (isCancelled(error)) {
           throw conflict(
             'INVITATION.USED',
             'This invitation has already been used, or the email already has an account',

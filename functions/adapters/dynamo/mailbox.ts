@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { MailSender } from '../mail/port';
 import type { Db } from './db';
 import { keys, withoutKeys } from './keys';
+import { isCancelled } from './transact';
 
 export const StoredMail = z.object({
   id: z.string(),
@@ -51,11 +52,7 @@ export function mailboxStore(db: Db, opts: { nextId: () => string; now: () => nu
           );
         } catch (error) {
           const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-          if (
-            (error as Error).name === 'TransactionCanceledException' &&
-            reasons?.[0]?.Code === 'ConditionalCheckFailed'
-          )
-            return;
+          if (isCancelled(error) && reasons?.[0]?.Code === 'ConditionalCheckFailed') return;
           throw error;
         }
       }

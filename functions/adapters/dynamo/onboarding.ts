@@ -4,8 +4,9 @@ import type { Db } from './db';
 import { auditItem } from './audit';
 import { keys } from './keys';
 import type { Registration } from './providers';
+import { isCancelled } from './transact';
 
-const cancelled = (error: unknown) => (error as Error).name === 'TransactionCanceledException';
+const cancelled = isCancelled;
 
 /**
  * The privileged writes of onboarding, each one transaction with its audit entry, so an

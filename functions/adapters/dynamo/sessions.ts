@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { DomainError } from '@bds/core';
 import type { Db } from './db';
 import { keys, withoutKeys } from './keys';
+import { isCancelled } from './transact';
 
 /** One refresh token, live or rotated out; only its hash is stored. It names its family. */
 export const Session = z.object({
@@ -97,7 +98,7 @@ export function sessionStore(db: Db) {
         );
       } catch (error) {
         // A concurrent refresh with the same token won: not a replay by someone else, just too late.
-        if ((error as Error).name === 'TransactionCanceledException') throw expired();
+        if (isCancelled(error)) throw expired();
         throw error;
       }
     },

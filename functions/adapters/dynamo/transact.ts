@@ -24,9 +24,13 @@ function flatten(raw: Record<string, RawValue> | undefined): CancelReason['item'
 
 const ATTEMPTS = 4;
 
+/** The one test for "a transaction was cancelled" (a condition failed, or another write collided). */
+export const isCancelled = (error: unknown): boolean =>
+  (error as Error | undefined)?.name === 'TransactionCanceledException';
+
 /** The per-item reasons of a cancelled transaction, or undefined for any other error. */
 function reasonsOf(error: unknown): CancelReason[] | undefined {
-  if ((error as Error | undefined)?.name !== 'TransactionCanceledException') return undefined;
+  if (!isCancelled(error)) return undefined;
   const raw =
     (error as { CancellationReasons?: { Code?: string; Item?: Record<string, RawValue> }[] }).CancellationReasons ?? [];
   return raw.map((r) => ({ code: r.Code ?? 'None', item: flatten(r.Item) }));

@@ -7,6 +7,7 @@ import { SessionBody, issueSession } from '../auth/session';
 import { endAccessTokens, forgetStanding } from '../security/session-check';
 import { IdParam, Paging, pageOf } from './common';
 import { Reason } from './guards';
+import { isCancelled } from '../../adapters/dynamo/transact';
 
 /** A password policy that favours length (NIST 800-63B): at least 12 characters. */
 const Password = z.string().min(12, 'Use at least 12 characters').max(200);
@@ -142,7 +143,7 @@ export const confirmPasswordReset = route({
         deps.stores.passwordResets.consume(hash, Math.floor(now / 1000)),
       ]);
     } catch (error) {
-      if ((error as Error).name === 'TransactionCanceledException') throw invalidLink();
+      if (isCancelled(error)) throw invalidLink();
       throw error;
     }
     await deps.stores.sessions.endAllForUser(user.id);

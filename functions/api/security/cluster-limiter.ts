@@ -2,6 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clusterRateLimit, rateWindow, RATE_WINDOW_MS, type ClusterPolicy } from '@bds/core';
 import type { Deps } from '../deps';
 import { boundedCache } from './cache';
+import { isConditionFailure } from '../../adapters/dynamo/transact';
 
 const POLICY_CACHE_MS = 30_000;
 
@@ -37,7 +38,7 @@ export function clusterLimiter(deps: Pick<Deps, 'clock' | 'stores'>) {
       );
       return { allowed: true };
     } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionFailure(error)) throw error;
       if (full.size > 2_000) full.clear();
       full.set(clusterId, window.start);
       return { allowed: false, retryAfterSeconds: window.retryAfterSeconds };
