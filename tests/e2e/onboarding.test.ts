@@ -39,7 +39,7 @@ describe('onboarding a cluster', () => {
 
     // Act: nothing filled in, then an end of support in the past (the API's rule)
     await page.getByRole('button', { name: 'Onboard the cluster and invite its admin' }).click();
-    expect(await textOf(page.locator('#name-error'))).toBe('This is required');
+    expect(await textOf(page.locator('#name-error'))).toBe('Name is required');
     await page.getByLabel('Name', { exact: true }).fill(cluster);
     await page.getByLabel('Sector').fill('Brass and metal handicrafts');
     await page.getByLabel('State').fill('Uttar Pradesh');

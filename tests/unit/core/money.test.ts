@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { add, allocate, compare, money, subtract, times, type Currency } from '../../../packages/core/src/money';
+import {
+  add,
+  allocate,
+  compare,
+  money,
+  moneyText,
+  percentText,
+  subtract,
+  times,
+  type Currency,
+} from '../../../packages/core/src/money';
 import { expectDomainError } from './fixtures';
 
 const amount = fc.integer({ min: -1e13, max: 1e13 });
@@ -64,5 +74,36 @@ describe('money', () => {
   it('refuses fractional amounts', () => {
     expectDomainError(() => money(10.5, 'INR'), 'MONEY.NOT_INTEGER', 'invalid', 'amount');
     expectDomainError(() => times(money(10, 'INR'), 1.5), 'MONEY.NOT_INTEGER');
+  });
+
+  it('moneyText reads rupees the Indian way and keeps every paisa', () => {
+    // Assess: fixed points a person would check
+    expect(moneyText(money(1_800_000_00, 'INR'))).toBe('₹18,00,000');
+    expect(moneyText(money(99_50, 'INR'))).toBe('₹99.50');
+    expect(moneyText(money(5, 'INR'))).toBe('₹0.05');
+    // and for any amount, the digits read back are the amount
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 13 }), (paise) => {
+        const digits = moneyText(money(paise, 'INR')).replace(/[^0-9]/g, '');
+        expect(Number(digits) * (paise % 100 === 0 ? 100 : 1)).toBe(paise);
+      }),
+    );
+  });
+
+  it('percentText reads basis points as the percentage a person typed', () => {
+    expect([10_000, 3_800, 1_250, 1_205, 1, 0].map(percentText)).toEqual([
+      '100%',
+      '38%',
+      '12.5%',
+      '12.05%',
+      '0.01%',
+      '0%',
+    ]);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), (bp) => {
+        // Read back as a number, the text is exactly bp / 100: nothing rounded away.
+        expect(Math.round(Number(percentText(bp).slice(0, -1)) * 100)).toBe(bp);
+      }),
+    );
   });
 });

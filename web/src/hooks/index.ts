@@ -4,5 +4,5 @@ export { useTitle, useNow } from './misc';
 export { useCategories } from './useCategories';
 export { useRequireUser } from './useRequireUser';
 export { useOutboxAvailable } from './useOutbox';
-export { useForm, placeApiError, required, fieldId, scoped, type Form, type Placed } from './useForm';
+export { useForm, placeApiError, required, requiredMessage, fieldId, scoped, type Form, type Placed } from './useForm';
 export { useUnread, inboxChanged, isUnread } from './useUnread';

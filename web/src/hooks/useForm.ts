@@ -31,10 +31,21 @@ export function placeApiError(error: unknown, known: readonly string[]): Placed 
   return placed;
 }
 
-/** Checks that a text input has something in it. */
-export function required(placed: Placed, id: string, value: string, message = t('form.required')): void {
-  if (value.trim() === '') (placed[id] ??= []).push(message);
+/**
+ * Checks that a text input has something in it; the message names the field by its label, because
+ * the error summary lists messages away from their inputs ("Firm name is required", not "This is
+ * required" eight times).
+ *
+ * @example
+ * required(placed, 'name', f.name, t('firms.name'))
+ */
+export function required(placed: Placed, id: string, value: string, label: string): void {
+  if (value.trim() === '') (placed[id] ??= []).push(requiredMessage(label));
 }
+
+/** "<Label> is required", with the label's own capital and no trailing colon or hint. */
+export const requiredMessage = (label: string): string =>
+  t('form.requiredNamed', { field: label.replace(/[:：]\s*$/, '').trim() });
 
 export interface Form {
   errors: Placed;

@@ -1,7 +1,6 @@
-import type { EventOf } from '@bds/core';
+import { Money, type EventOf } from '@bds/core';
 import type { Logger } from '../../../observability/logger';
 import type { WorkerDeps } from '../deps';
-import { amountText } from './notify';
 import { activityIdFor } from './request-opened';
 
 /**
@@ -20,7 +19,8 @@ export async function recordAwardActivity(
     deps.stores.providers.get(providerId),
     deps.stores.escrow.get(event.clusterId, requestId),
   ]);
-  const held = record && record.subsidy.amount > 0 ? `; ${amountText(record.subsidy)} of subsidy held in escrow` : '';
+  const held =
+    record && record.subsidy.amount > 0 ? `; ${Money.moneyText(record.subsidy)} of subsidy held in escrow` : '';
   const outcome = await deps.stores.activity.append({
     id: activityIdFor(event),
     clusterId: event.clusterId,
@@ -28,7 +28,7 @@ export async function recordAwardActivity(
     kind: 'request.awarded',
     message:
       `Request “${request?.title ?? requestId}” awarded to ${provider?.name ?? 'a provider'} ` +
-      `for ${amountText(total)}${held}.`,
+      `for ${Money.moneyText(total)}${held}.`,
     requestId,
     correlationId: event.correlationId,
   });
@@ -53,7 +53,7 @@ export async function recordDecisionActivity(
   }
   const released = milestone.holds.reduce((sum, h) => sum + h.released.amount, 0);
   const provider = await deps.stores.providers.get(record.providerId);
-  const amount = amountText({ amount: released, currency: record.currency });
+  const amount = Money.moneyText({ amount: released, currency: record.currency });
   const money = released > 0 ? `: ${amount} released to ${provider?.name ?? 'the provider'}` : '';
   const outcome = await deps.stores.activity.append({
     id: activityIdFor(event),

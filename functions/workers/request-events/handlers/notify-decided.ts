@@ -1,15 +1,15 @@
 import { formatIst, Money, type EscrowMilestone, type EventOf } from '@bds/core';
 import type { Logger } from '../../../observability/logger';
 import type { WorkerDeps } from '../deps';
-import { amountText, deliver } from './notify';
+import { deliver } from './notify';
 
 /** What the decision did with the milestone's escrow, in words. */
 function outcome(m: EscrowMilestone, currency: Money.Currency): { released: Money.Money; words: string } {
   const released = m.holds.reduce((sum, h) => Money.add(sum, h.released), Money.money(0, currency));
   const returned = m.holds.reduce((sum, h) => Money.add(sum, h.returned), Money.money(0, currency));
   const parts = [
-    released.amount > 0 ? `${amountText(released)} of escrow released to the provider` : '',
-    returned.amount > 0 ? `${amountText(returned)} returned to the programme` : '',
+    released.amount > 0 ? `${Money.moneyText(released)} of escrow released to the provider` : '',
+    returned.amount > 0 ? `${Money.moneyText(returned)} returned to the programme` : '',
   ].filter(Boolean);
   return { released, words: parts.length ? `${parts.join('; ')}.` : 'No escrow was held for it.' };
 }
@@ -56,7 +56,7 @@ export async function notifyMilestoneDecided(
         requestId,
         title:
           released.amount > 0
-            ? `${amountText(released)} released: ${request.title}`
+            ? `${Money.moneyText(released)} released: ${request.title}`
             : `${status === 'resolved' ? 'Resolved' : 'Accepted'}: ${request.title}`,
         text,
         mailTo: provider.contactEmail ? [provider.contactEmail] : [],

@@ -1,4 +1,4 @@
-import type { EventEnvelope, Money } from '@bds/core';
+import type { EventEnvelope } from '@bds/core';
 import { notificationIdFor, type Notification } from '../../../adapters/dynamo/inbox';
 import type { Logger } from '../../../observability/logger';
 import type { WorkerDeps } from '../deps';
@@ -63,19 +63,4 @@ export async function deliver(d: Delivery, deps: WorkerDeps, log: Logger): Promi
     mailed: d.mailTo.length,
   });
   return written;
-}
-
-/**
- * An amount as a mail reads it: rupees grouped the Indian way (₹26,400), paise only when there are some.
- *
- * @example
- * amountText({ amount: 2_640_000, currency: 'INR' }) // '₹26,400'
- */
-export function amountText(m: Money.Money): string {
-  const format = new Intl.NumberFormat('en-IN', { style: 'currency', currency: m.currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  const scale = 10 ** digits;
-  const whole = format.format(Math.trunc(m.amount / scale)).replace(/\.0+$/, '');
-  const rest = Math.abs(m.amount % scale);
-  return rest === 0 ? whole : `${whole}.${String(rest).padStart(digits, '0')}`;
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { idPattern } from '../ids';
-import { Money } from '../money';
+import { Money, percentText } from '../money';
 import { BASIS_POINTS_WHOLE, Milestone, REQUEST_LIMITS } from '../request/schema';
 
 /** The highest price per firm (₹1 billion in paise): × the most firms it stays a safe integer. */
@@ -66,7 +66,7 @@ export const NewBid = BidTerms.superRefine((b, ctx) => {
     ctx.addIssue({
       code: 'custom',
       path: ['milestoneProposal'],
-      message: `Milestone shares must sum to 10000 basis points, not ${shares}`,
+      message: `Milestone shares must add up to 100%, not ${percentText(shares)}`,
     });
   }
 });

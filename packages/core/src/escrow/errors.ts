@@ -1,4 +1,5 @@
 import { DomainError, conflict, invalid, notFound } from '../errors';
+import { moneyText, type Money } from '../money';
 
 /** Every error of the escrow and milestone rules, by stable code. */
 export const escrowErrors = {
@@ -27,8 +28,12 @@ export const escrowErrors = {
   amountNotAllowed: () => invalid('MILESTONE.AMOUNT_NOT_ALLOWED', 'Only a partial release takes an amount.', 'amount'),
   amountNotPositive: () =>
     invalid('MILESTONE.AMOUNT_NOT_POSITIVE', 'Release at least one paisa; to release nothing, void.', 'amount'),
-  amountExceedsHeld: (held: number, asked: number) =>
-    invalid('MILESTONE.AMOUNT_EXCEEDS_HELD', `Only ${held} is held for this milestone; ${asked} asked.`, 'amount'),
+  amountExceedsHeld: (held: Money, asked: Money) =>
+    invalid(
+      'MILESTONE.AMOUNT_EXCEEDS_HELD',
+      `Only ${moneyText(held)} is held for this milestone; ${moneyText(asked)} was asked.`,
+      'amount',
+    ),
   currencyMismatch: (expected: string) =>
     invalid('ESCROW.CURRENCY_MISMATCH', `Amounts of this award are in ${expected}.`, 'amount.currency'),
   receiptExists: (receiptId: string) =>
@@ -37,10 +42,10 @@ export const escrowErrors = {
       `Receipt ${receiptId} was recorded with other content; choose another id.`,
       'receiptId',
     ),
-  receiptsExceedPrivateShare: (owed: number, received: number) =>
+  receiptsExceedPrivateShare: (owed: Money, received: Money) =>
     invalid(
       'ESCROW.RECEIPTS_EXCEED_PRIVATE_SHARE',
-      `The private share is ${owed}; receipts would total ${received}.`,
+      `The firms' share is ${moneyText(owed)}; with this receipt, receipts would total ${moneyText(received)}.`,
       'amount',
     ),
 };

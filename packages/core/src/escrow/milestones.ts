@@ -225,7 +225,8 @@ export function resolveMilestone(
     if (!input.amount) throw escrowErrors.amountRequired();
     if (input.amount.currency !== record.currency) throw escrowErrors.currencyMismatch(record.currency);
     if (input.amount.amount <= 0) throw escrowErrors.amountNotPositive();
-    if (input.amount.amount > held) throw escrowErrors.amountExceedsHeld(held, input.amount.amount);
+    if (input.amount.amount > held)
+      throw escrowErrors.amountExceedsHeld({ amount: held, currency: record.currency }, input.amount);
     // Σ weights ≥ amount, so largest-remainder parts never exceed their hold.
     released = allocate(
       input.amount,

@@ -35,7 +35,7 @@ export function recordReceipt(
   if (input.amount.amount <= 0) throw escrowErrors.amountNotPositive();
   const received = record.privateShareReceipts.reduce((s, r) => s + r.amount.amount, 0) + input.amount.amount;
   if (received > record.privateShare.amount)
-    throw escrowErrors.receiptsExceedPrivateShare(record.privateShare.amount, received);
+    throw escrowErrors.receiptsExceedPrivateShare(record.privateShare, { amount: received, currency: record.currency });
   const receipt = { receiptId: input.receiptId, at, by: actor.userId, amount: input.amount, ...(note ? { note } : {}) };
   return {
     record: { ...record, privateShareReceipts: [...record.privateShareReceipts, receipt], updatedAt: at },

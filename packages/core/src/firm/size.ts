@@ -12,7 +12,7 @@ export const SizePolicy = z
     nonMechanisedUnderServedBelow: z.number().int().min(1),
   })
   .refine((p) => p.microBelow < p.smallBelow, {
-    message: 'microBelow must be less than smallBelow',
+    message: 'The micro-firm limit must be below the small-firm limit',
     path: ['microBelow'],
   });
 export type SizePolicy = z.infer<typeof SizePolicy>;

@@ -47,7 +47,7 @@ export const base = {
   'common.no': 'No',
   'common.errorSummary': 'There is a problem',
 
-  'form.required': 'This is required',
+  'form.requiredNamed': '{field} is required',
   'form.wholeNumber': 'Enter a whole number',
   'form.percent': 'Enter a percentage, like 25 or 12.5',
 

@@ -20,7 +20,7 @@ export const bids = {
   'bid.capacityHint': 'At least the first tier’s number of firms.',
   'bid.deliveryPlan': 'Delivery plan',
   'bid.deliveryPlanHint': 'How, where and when you deliver; who teaches or works on it. At least 20 characters.',
-  'bid.sealedNote': 'Prices are sent as whole paise; the association sees them only after the deadline.',
+  'bid.sealedNote': 'Your prices stay sealed: the association sees them only after the deadline.',
   'bid.submit': 'Submit the sealed bid',
   'bid.revise': 'Save the revised bid',
   'bid.saving': 'Saving…',

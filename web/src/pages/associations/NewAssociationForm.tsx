@@ -10,8 +10,8 @@ type Fields = typeof EMPTY;
 
 function check(f: Fields): Placed {
   const placed: Placed = {};
-  required(placed, 'name', f.name);
-  required(placed, 'shortName', f.shortName);
+  required(placed, 'name', f.name, t('associations.name'));
+  required(placed, 'shortName', f.shortName, t('associations.shortName'));
   if (!/^\d+$/.test(f.memberCount.trim())) placed.memberCount = [t('form.wholeNumber')];
   return placed;
 }

@@ -21,7 +21,7 @@ export function AddFirmForm({
   const form = useForm(['name', 'employees', 'sectorDetail', 'mechanised', 'womenLed']);
   const check = (): Placed => {
     const placed: Placed = {};
-    required(placed, 'name', f.name);
+    required(placed, 'name', f.name, t('firms.name'));
     if (!/^\s*\d+\s*$/.test(f.employees) || Number(f.employees) < 1) placed.employees = [t('firms.employeesInvalid')];
     return placed;
   };

@@ -34,7 +34,7 @@ export function AcceptForm({ token, invitation, onGone }: Props) {
 
   const check = () => {
     const placed: Placed = {};
-    required(placed, 'name', name);
+    required(placed, 'name', name, t('invitation.name'));
     checkPassword(placed, password, confirm);
     return placed;
   };

@@ -31,14 +31,15 @@ export async function clustersFor(api: Api, user: User, signal: AbortSignal) {
 /** Required fields for the chosen role, and the shape of the email. */
 export function checkInvite(f: InviteFields): Placed {
   const placed: Placed = {};
-  required(placed, 'role', f.role);
-  required(placed, 'name', f.name);
-  required(placed, 'email', f.email);
+  required(placed, 'role', f.role, t('invite.role'));
+  required(placed, 'name', f.name, t('invite.name'));
+  required(placed, 'email', f.email, t('invite.email'));
   if (f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) placed.email = [t('form.email')];
-  if (f.role === 'state_admin') required(placed, 'state', f.state);
-  if (f.role === 'cluster_admin' || f.role === 'association_rep') required(placed, 'clusterId', f.clusterId);
-  if (f.role === 'association_rep') required(placed, 'associationId', f.associationId);
-  if (f.role === 'funder') required(placed, 'organisationName', f.organisationName);
+  if (f.role === 'state_admin') required(placed, 'state', f.state, t('invite.state'));
+  if (f.role === 'cluster_admin' || f.role === 'association_rep')
+    required(placed, 'clusterId', f.clusterId, t('invite.clusterId'));
+  if (f.role === 'association_rep') required(placed, 'associationId', f.associationId, t('invite.associationId'));
+  if (f.role === 'funder') required(placed, 'organisationName', f.organisationName, t('invite.organisationName'));
   return placed;
 }
 

@@ -1,5 +1,6 @@
 import type { FieldError, NewServiceRequest } from '../../api';
 import { t } from '../../i18n';
+import { requiredMessage } from '../../hooks';
 
 export interface MilestoneRow {
   key: number;
@@ -68,27 +69,28 @@ const instant = (local: string): string => {
  */
 export function checkState(s: RequestFormState): FieldError[] {
   const errors: FieldError[] = [];
-  const need = (value: string, field: string) =>
-    value.trim() === '' && errors.push({ field, message: t('form.required') });
-  const int = (value: string, field: string) =>
+  const need = (value: string, field: string, label: string) =>
+    value.trim() === '' && errors.push({ field, message: requiredMessage(label) });
+  const int = (value: string, field: string, label: string) =>
     value.trim() === ''
-      ? need(value, field)
+      ? need(value, field, label)
       : Number.isNaN(whole(value)) && errors.push({ field, message: t('form.wholeNumber') });
-  need(s.title, 'title');
-  need(s.category, 'category');
-  need(s.specification, 'specification');
-  need(s.deliverables, 'deliverables');
-  need(s.place, 'place');
-  need(s.windowStart, 'deliveryWindow.start');
-  need(s.windowEnd, 'deliveryWindow.end');
-  need(s.deadline, 'biddingDeadline');
-  int(s.minFirms, 'minFirms');
-  int(s.maxFirms, 'maxFirms');
-  int(s.weightPrice, 'weights.price');
-  int(s.weightQuality, 'weights.quality');
+  need(s.title, 'title', t('newRequest.field.title'));
+  need(s.category, 'category', t('newRequest.field.category'));
+  need(s.specification, 'specification', t('newRequest.field.specification'));
+  need(s.deliverables, 'deliverables', t('newRequest.field.deliverables'));
+  need(s.place, 'place', t('newRequest.field.place'));
+  need(s.windowStart, 'deliveryWindow.start', t('newRequest.field.windowStart'));
+  need(s.windowEnd, 'deliveryWindow.end', t('newRequest.field.windowEnd'));
+  need(s.deadline, 'biddingDeadline', t('newRequest.field.deadline'));
+  int(s.minFirms, 'minFirms', t('newRequest.field.minFirms'));
+  int(s.maxFirms, 'maxFirms', t('newRequest.field.maxFirms'));
+  int(s.weightPrice, 'weights.price', t('newRequest.field.weightPrice'));
+  int(s.weightQuality, 'weights.quality', t('newRequest.field.weightQuality'));
   s.milestones.forEach((m, i) => {
-    need(m.name, `milestones.${i}.name`);
-    if (m.share.trim() === '') need(m.share, `milestones.${i}.shareBasisPoints`);
+    need(m.name, `milestones.${i}.name`, t('newRequest.field.milestoneName', { n: i + 1 }));
+    if (m.share.trim() === '')
+      need(m.share, `milestones.${i}.shareBasisPoints`, t('newRequest.field.milestoneShare', { n: i + 1 }));
     else if (Number.isNaN(basisPoints(m.share)))
       errors.push({ field: `milestones.${i}.shareBasisPoints`, message: t('form.percent') });
   });

@@ -48,7 +48,7 @@ export const emptyCluster = (): ClusterFields => ({
 /** What the form can tell before asking: required fields and the shapes of numbers and emails. */
 export function checkCluster(f: ClusterFields): Placed {
   const placed: Placed = {};
-  for (const id of CLUSTER_FIELDS) required(placed, id, f[id]);
+  for (const id of CLUSTER_FIELDS) required(placed, id, f[id], t(`onboard.${id}`));
   if (f.firmCount.trim() && !/^\d+$/.test(f.firmCount.trim())) placed.firmCount = [t('form.wholeNumber')];
   if (f['admin-email'].trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f['admin-email'].trim()))
     placed['admin-email'] = [t('form.email')];

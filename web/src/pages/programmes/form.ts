@@ -1,5 +1,5 @@
 import type { NewProgramme } from '../../api';
-import type { Placed } from '../../hooks';
+import { requiredMessage, type Placed } from '../../hooks';
 import { t } from '../../i18n';
 import { toPaise } from '../../money';
 
@@ -71,7 +71,7 @@ export function checkDraft(d: ProgrammeDraft): Placed {
   const placed: Placed = {};
   const add = (id: string, message: string) => (placed[id] ??= []).push(message);
   if (d.name.trim().length < 2) add('name', t('form.atLeast', { min: 2 }));
-  if (d.scope === 'state' && d.state.trim().length < 2) add('scope-state', t('form.required'));
+  if (d.scope === 'state' && d.state.trim().length < 2) add('scope-state', requiredMessage(t('programme.state')));
   if (d.scope === 'cluster' && !d.clusterId) add('scope-clusterId', t('programme.chooseCluster'));
   for (const [id, v] of [
     ['budget', d.budget],

@@ -13,7 +13,7 @@ const EMPTY: Fields = { name: '', city: '', capacity: '1', contactName: '', emai
 
 function check(f: Fields, categories: string[]): Placed {
   const placed: Placed = {};
-  for (const id of ['name', 'city', 'contactName', 'email'] as const) required(placed, id, f[id]);
+  for (const id of ['name', 'city', 'contactName', 'email'] as const) required(placed, id, f[id], t(`signUp.${id}`));
   if (f.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) (placed.email ??= []).push(t('form.email'));
   if (categories.length === 0) placed.categories = [t('signUp.categoriesRequired')];
   if (!/^\d+$/.test(f.capacity.trim()) || Number(f.capacity) < 1) placed.capacity = [t('form.wholeNumber')];

@@ -1,3 +1,4 @@
+import { percentText } from '../../money';
 import { BASIS_POINTS_WHOLE, type RequestTerms } from '../schema';
 import type * as z from 'zod';
 
@@ -40,11 +41,11 @@ export function termsIssues(t: Terms): TermsIssue[] {
   if (t.minFirms > t.maxFirms)
     add(['minFirms'], `The minimum number of firms (${t.minFirms}) is above the maximum (${t.maxFirms})`);
   if (t.weights.price + t.weights.quality !== 100) {
-    add(['weights'], `Price and quality weights must sum to 100, not ${t.weights.price + t.weights.quality}`);
+    add(['weights'], `Price and quality weights must add up to 100%, not ${t.weights.price + t.weights.quality}`);
   }
   const shares = t.milestones.reduce((s, m) => s + m.shareBasisPoints, 0);
   if (shares !== BASIS_POINTS_WHOLE)
-    add(['milestones'], `Milestone shares must sum to 10000 basis points (100 %), not ${shares}`);
+    add(['milestones'], `Milestone shares must add up to 100%, not ${percentText(shares)}`);
   const names = t.milestones.map((m) => m.name.toLowerCase());
   names.forEach((n, i) => {
     if (names.indexOf(n) !== i)

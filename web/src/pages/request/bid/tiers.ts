@@ -70,7 +70,7 @@ export function checkBid(f: BidFields): Placed {
     if (paise === undefined || paise < 1) placed[`priceTiers-${i}-pricePerFirm`] = [t('bid.priceInvalid')];
   });
   if (whole(f.capacity) === undefined) placed.capacity = [t('form.wholeNumber')];
-  required(placed, 'deliveryPlan', f.deliveryPlan);
+  required(placed, 'deliveryPlan', f.deliveryPlan, t('bid.deliveryPlan'));
   if (f.deliveryPlan.trim() && f.deliveryPlan.trim().length < MIN_PLAN)
     placed.deliveryPlan = [t('form.atLeast', { min: MIN_PLAN })];
   return placed;
