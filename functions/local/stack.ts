@@ -23,6 +23,7 @@ import { localScheduler } from '../adapters/scheduler/local';
 import { LocalStreamRelay } from './stream-relay';
 import { createRelayHandler } from '../workers/relay/relay';
 import { rearmOpenDeadlines } from '../workers/request-events/handlers/schedule';
+import { backfillRepeatCounts } from './backfill';
 import { demoAccounts, seedDemoData } from './seed/seed';
 import { createPasswordHasher, type ScryptParams } from '../api/auth/passwords';
 
@@ -136,6 +137,9 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       demoAccounts: demoAccounts(),
       passwords,
     });
+    // Awards from before the repeat counter are counted once, before any new award reads a counter.
+    const backfilled = await backfillRepeatCounts(stores, () => new Date(systemClock.now()).toISOString());
+    if (backfilled > 0) say(`Backfilled the repeat counts of ${backfilled} clusters`);
     if (opts.seed !== false) {
       const { created } = await seedDemoData(stores, say, { passwords });
       say(

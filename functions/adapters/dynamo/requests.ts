@@ -34,6 +34,16 @@ function item(request: StoredRequest): Record<string, unknown> {
 /** Parses a stored request item (keys and index attributes dropped). */
 export const parseRequest = (raw: Record<string, unknown>): StoredRequest => StoredRequest.parse(withoutKeys(raw));
 
+/** A conditional Update of a counter item that commits with a transition (see `repeatCountBump`). */
+export interface CounterUpdate {
+  TableName: string;
+  Key: Record<string, string>;
+  UpdateExpression: string;
+  ConditionExpression: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, unknown>;
+}
+
 /** An extra condition on a request write, e.g. "the pledge count is still what was evaluated". */
 export interface Guard {
   expression: string;
@@ -97,6 +107,10 @@ export function closedReason(request: Record<string, unknown> | undefined, prefi
 const versionConflict = () =>
   conflict('REQUEST.VERSION_CONFLICT', 'The request changed since you read it; reload and try again', 'version');
 
+/** A counter written with the transition (the repeat count) moved since it was read: read it again and retry. */
+export const counterMoved = () =>
+  conflict('REQUEST.COUNTER_MOVED', 'Another award changed the repeat count at the same time; try again');
+
 /** Service requests of a cluster. Every change is guarded by the version it was read at. */
 export function requestStore(db: Db) {
   /** The version-guarded Update first, then what must commit with it; a stale or missing request writes nothing. */
@@ -118,7 +132,8 @@ export function requestStore(db: Db) {
         ...rest,
       ],
       (reasons) => {
-        if (!failedAt(reasons, 0)) return undefined;
+        if (!failedAt(reasons, 0))
+          return reasons.some((r, i) => i > 0 && r.code === 'ConditionalCheckFailed') ? counterMoved() : undefined;
         return reasons[0]?.item ? versionConflict() : notFound('REQUEST.NOT_FOUND', 'No such request.');
       },
     );
@@ -214,17 +229,20 @@ export function requestStore(db: Db) {
     /**
      * Stores a transition, its audit entry and its events (outbox) in one transaction (an award,
      * a cancellation): the trail and the workers can never miss a change, nor hear of one that
-     * did not happen.
+     * did not happen. `counters` are conditional Updates that commit with it (the award's repeat
+     * count); one that moved since it was read refuses the whole transaction (`REQUEST.COUNTER_MOVED`).
      */
     async updateWithAudit(
       next: ServiceRequest,
       expectedVersion: number,
       entry: AuditEntry,
       events: readonly DomainEvent[] = [],
+      counters: readonly CounterUpdate[] = [],
     ): Promise<void> {
       await transitionWith(next, expectedVersion, [
         { Put: auditItem(db, entry) },
         ...events.map((e) => ({ Put: outboxPut(db, e) })),
+        ...counters.map((u) => ({ Update: u })),
       ]);
     },
 

@@ -25,6 +25,7 @@ import { payoutStore } from './payouts';
 import { escrowStore } from './escrow';
 import { indicatorStore } from './indicators';
 import { openDataStore } from './open-data';
+import { repeatCountStore } from './repeat-counts';
 
 /** Every store over one table; built once per process. */
 export function createStores(db: Db, opts: { clock?: Clock } = {}) {
@@ -56,6 +57,7 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     escrow: escrowStore(db),
     indicators: indicatorStore(db),
     openData: openDataStore(db),
+    repeatCounts: repeatCountStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -53,13 +53,16 @@ async function openOnce(
     programmes.map((p) => accountId({ kind: 'pool', programmeId: p.id })),
   );
   const funds = Object.fromEntries(programmes.map((p, i) => [p.id, programmeFunds(pools[i]!, p.currency)]));
-  const repeatCount = await deps.stores.escrow.earlierAwards({
-    clusterId: cluster.id,
-    associationId: request.associationId,
-    category: request.category,
-    awardedAt: award.awardedAt,
-    requestId,
-  });
+  // Stamped in the award's transaction; an award older than the counter, not yet backfilled, is recounted.
+  const repeatCount =
+    award.repeatCount ??
+    (await deps.stores.escrow.earlierAwards({
+      clusterId: cluster.id,
+      associationId: request.associationId,
+      category: request.category,
+      awardedAt: award.awardedAt,
+      requestId,
+    }));
   const innovative = categoryOf(request.category, policy?.customCategories ?? []).innovative;
   const split = computeSubsidy(
     {

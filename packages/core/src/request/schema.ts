@@ -56,6 +56,12 @@ export const Award = z.object({
   reason: z.string().optional(),
   awardedBy: z.string().min(1),
   awardedAt: z.iso.datetime(),
+  /**
+   * Earlier awards of this category to the lead association, read from its counter and advanced
+   * in the award's own transaction (the subsidy's taper reads it). Absent on awards made before
+   * the counter existed, until the backfill stamps them.
+   */
+  repeatCount: z.number().int().min(0).optional(),
 });
 export type Award = z.infer<typeof Award>;
 

@@ -3236,6 +3236,7 @@ export interface operations {
                                 awardedBy: string;
                                 /** Format: date-time */
                                 awardedAt: string;
+                                repeatCount?: number;
                             };
                             unsuccessfulReason?: string;
                             cancellation?: {
@@ -3375,6 +3376,7 @@ export interface operations {
                             awardedBy: string;
                             /** Format: date-time */
                             awardedAt: string;
+                            repeatCount?: number;
                         };
                         unsuccessfulReason?: string;
                         cancellation?: {
@@ -3477,6 +3479,7 @@ export interface operations {
                             awardedBy: string;
                             /** Format: date-time */
                             awardedAt: string;
+                            repeatCount?: number;
                         };
                         unsuccessfulReason?: string;
                         cancellation?: {
@@ -3579,6 +3582,7 @@ export interface operations {
                             awardedBy: string;
                             /** Format: date-time */
                             awardedAt: string;
+                            repeatCount?: number;
                         };
                         unsuccessfulReason?: string;
                         cancellation?: {
@@ -3687,6 +3691,7 @@ export interface operations {
                             awardedBy: string;
                             /** Format: date-time */
                             awardedAt: string;
+                            repeatCount?: number;
                         };
                         unsuccessfulReason?: string;
                         cancellation?: {
@@ -3789,6 +3794,7 @@ export interface operations {
                             awardedBy: string;
                             /** Format: date-time */
                             awardedAt: string;
+                            repeatCount?: number;
                         };
                         unsuccessfulReason?: string;
                         cancellation?: {
@@ -4601,6 +4607,7 @@ export interface operations {
                                 awardedBy: string;
                                 /** Format: date-time */
                                 awardedAt: string;
+                                repeatCount?: number;
                             };
                             unsuccessfulReason?: string;
                             cancellation?: {
@@ -4866,6 +4873,7 @@ export interface operations {
                             awardedBy: string;
                             /** Format: date-time */
                             awardedAt: string;
+                            repeatCount?: number;
                         };
                         unsuccessfulReason?: string;
                         cancellation?: {
