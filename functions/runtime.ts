@@ -1,4 +1,5 @@
 import type { JWK } from 'jose';
+import { timingForStage, type ProcurementTiming } from '@bds/core';
 import type { Env } from './config/env';
 import { createDb } from './adapters/dynamo/db';
 import { createStores } from './adapters/dynamo/stores';
@@ -32,6 +33,8 @@ export async function buildDeps(
     outbox?: Deps['outbox'];
     /** OWASP's cost unless a test harness passes a cheaper one. */
     passwords?: PasswordHasher;
+    /** The stage's national timing bounds unless a test harness passes its own. */
+    timing?: ProcurementTiming;
   },
 ): Promise<Deps> {
   const log = opts.log ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
@@ -43,6 +46,7 @@ export async function buildDeps(
     stores: createStores(db),
     clock: systemClock,
     ids: systemIds,
+    timing: opts.timing ?? timingForStage(env.STAGE),
     tokens: await createTokenService({
       privateJwk: opts.privateJwk,
       ...(opts.previousJwks ? { previousJwks: opts.previousJwks } : {}),

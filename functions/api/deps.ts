@@ -1,4 +1,4 @@
-import type { Clock, IdGenerator } from '@bds/core';
+import type { Clock, IdGenerator, ProcurementTiming } from '@bds/core';
 import type { Logger } from '../observability/logger';
 import type { TokenService } from './auth/tokens';
 import type { PasswordHasher } from './auth/passwords';
@@ -24,6 +24,8 @@ export interface Deps {
   stores: Stores;
   clock: Clock;
   ids: IdGenerator;
+  /** The stage's national bounds for bidding periods and stand-stills (`timingForStage`; harnesses pass their own). */
+  timing: ProcurementTiming;
   tokens: TokenService;
   passwords: PasswordHasher;
   log: Logger;

@@ -3,6 +3,7 @@ import { rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { timingForStage, type ProcurementTiming } from '@bds/core';
 import { readEnv } from '../config/env';
 import { createDb } from '../adapters/dynamo/db';
 import { ensureTable } from '../adapters/dynamo/create-table';
@@ -52,6 +53,8 @@ export interface LocalStackOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Password hashing cost; OWASP's unless a test harness passes a cheaper one (tests/support/passwords.ts). */
   scrypt?: ScryptParams;
+  /** National timing bounds; the local stage's (`LOCAL_TIMING`) unless a test harness passes its own. */
+  timing?: ProcurementTiming;
 }
 
 export interface LocalStack {
@@ -89,6 +92,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       STAGE: 'local',
       LOG_LEVEL: opts.logLevel ?? 'info',
     });
+    const timing = opts.timing ?? timingForStage(env.STAGE);
     const db = createDb({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
     if ((await ensureTable(db.client, TABLE_NAME)) === 'created')
       say(`Created table ${TABLE_NAME} from the stack's definition`);
@@ -108,6 +112,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
         log: logger.child({ worker: 'request-events' }),
         clock: systemClock,
         ids: systemIds,
+        timing,
         mail: mailbox.sender,
         scheduler,
         portalUrl: env.PORTAL_URL,
@@ -136,6 +141,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       log: logger.child({ service: 'api' }),
       demoAccounts: demoAccounts(),
       passwords,
+      timing,
     });
     // Awards from before the repeat counter are counted once, before any new award reads a counter.
     const backfilled = await backfillRepeatCounts(stores, () => new Date(systemClock.now()).toISOString());

@@ -1,3 +1,4 @@
+import { timingForStage } from '@bds/core';
 import { readEnv } from '../config/env';
 import { createDb } from '../adapters/dynamo/db';
 import { createStores } from '../adapters/dynamo/stores';
@@ -29,5 +30,14 @@ const scheduler = eventBridgeScheduler({
 export const handler = withQueueMetrics(
   'request-events',
   log,
-  createRequestEventsHandler({ stores, log, clock: systemClock, ids, mail, scheduler, portalUrl: env.PORTAL_URL }),
+  createRequestEventsHandler({
+    stores,
+    log,
+    clock: systemClock,
+    ids,
+    timing: timingForStage(env.STAGE),
+    mail,
+    scheduler,
+    portalUrl: env.PORTAL_URL,
+  }),
 );

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { idGenerator } from '@bds/core';
+import { TEST_TIMING } from '../support/timing';
 import { createDb } from '../../functions/adapters/dynamo/db';
 import { mailboxStore } from '../../functions/adapters/dynamo/mailbox';
 import { measure, meterDb, type DbUsage } from '../../functions/adapters/dynamo/metrics';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     seed: true,
     logLevel: 'error',
     log: () => undefined,
+    timing: TEST_TIMING,
   });
   try {
     say(`local stack on ${stack.url}, DynamoDB Local on ${stack.dynamoEndpoint}`);
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
       stores: createStores(db),
       clock: systemClock,
       ids,
+      timing: TEST_TIMING,
       mail: mailbox.sender,
       portalUrl: stack.url,
       log: silentLogger,

@@ -40,6 +40,7 @@ import { localSigningKey } from '../../functions/local/keys';
 import { seedDemoData } from '../../functions/local/seed/seed';
 import { silentLogger } from '../../functions/observability/logger';
 import { systemClock } from '../../functions/adapters/system';
+import { TEST_TIMING } from '../support/timing';
 import { onMilestoneDecided } from '../../functions/workers/request-events/handlers/indicators';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     const ids = idGenerator(systemClock, (n) => webcrypto.getRandomValues(new Uint8Array(n)));
     const mailbox = mailboxStore(db, { nextId: () => ids.next('mail'), now: () => Date.now() });
     const workerDeps = {
+      timing: TEST_TIMING,
       stores,
       log: silentLogger,
       clock: systemClock,
@@ -201,6 +203,7 @@ async function main(): Promise<void> {
     const app = createApp({
       stores,
       clock: systemClock,
+      timing: TEST_TIMING,
       ids,
       mail: mailbox.sender,
       portalUrl: 'http://localhost',

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { TEST_SCRYPT } from '../support/passwords';
+import { TEST_TIMING } from '../support/timing';
 import { startLocalStack, type LocalStack } from '../../functions/local/stack';
 import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium';
 
@@ -35,7 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const keep = (line: string) => log.push(line) > LOG_LINES && log.splice(0, log.length - LOG_LINES);
   // Both at once; when one fails, the other is stopped before the error is reported.
   const [stack, browser] = await Promise.allSettled([
-    startLocalStack({ port: 0, dataDir, reset: true, seed: true, log: keep, scrypt: TEST_SCRYPT }),
+    startLocalStack({ port: 0, dataDir, reset: true, seed: true, log: keep, scrypt: TEST_SCRYPT, timing: TEST_TIMING }),
     chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
   ]);
   let control: Server | undefined;

@@ -26,6 +26,7 @@ import {
   postRequest,
   publishRequest,
 } from './requests';
+import { moveRequestDeadline } from './deadline';
 import { importFirms, listFirms, registerFirm } from './firms';
 import { listPledges, pledgeFirm, withdrawFirmPledge } from './pledges';
 import { deleteMyBid, getMyBid, listBids, listOwnBids, postBid, putMyBid } from './bids';
@@ -105,6 +106,7 @@ export const allRoutes: readonly AnyRoute[] = [
   getRequest,
   cancelRequest,
   joinRequest,
+  moveRequestDeadline,
   registerFirm,
   listFirms,
   importFirms,

@@ -5,6 +5,7 @@ import {
   ClusterPolicy,
   NewCluster,
   assertWithinNationalBounds,
+  assertTimingWithinBounds,
   auditEntry,
   changeClusterStatus,
   createInvitation,
@@ -138,6 +139,7 @@ export const putClusterPolicy = route({
   responses: { 200: { description: 'The policy', schema: ClusterPolicy } },
   handler: async ({ params, body, actor, deps }) => {
     assertWithinNationalBounds(body);
+    assertTimingWithinBounds(body, deps.timing);
     const before = await deps.stores.clusters.getPolicy(params.clusterId);
     await deps.stores.clusters.putPolicy(
       params.clusterId,

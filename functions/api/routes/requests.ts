@@ -9,6 +9,7 @@ import {
   cancel,
   canReadRequest,
   createRequest,
+  minBiddingPeriodMs,
   newEvent,
   notFound,
   publish,
@@ -72,15 +73,21 @@ export const publishRequest = route({
   method: 'post',
   path: '/api/clusters/:clusterId/requests/:requestId/publish',
   operationId: 'publishRequest',
-  summary: 'Open a draft for pledges and bids; eligible providers are notified',
+  summary:
+    "Open a draft for pledges and bids; eligible providers are notified. The deadline must leave the cluster's " +
+    'minimum bidding period (REQUEST.BIDDING_PERIOD_TOO_SHORT)',
   tags: ['requests'],
   access: ['association_rep'],
   params: RequestParams,
   responses: { 200: { description: 'The open request', schema: StoredRequest } },
   handler: async ({ params, actor, deps, log, correlationId }) => {
-    const current = visible(actor, await deps.stores.requests.get(params.clusterId, params.requestId));
+    const [found, policy] = await Promise.all([
+      deps.stores.requests.get(params.clusterId, params.requestId),
+      deps.stores.clusters.getPolicy(params.clusterId),
+    ]);
+    const current = visible(actor, found);
     assertLead(actor, current);
-    const next = publish(current, deps.clock);
+    const next = publish(current, deps.clock, minBiddingPeriodMs(policy, deps.timing));
     // The event commits with the change (transactional outbox); the relay carries it to the workers.
     const opened = await deps.stores.requests.update(next, current.version, {
       pledgedFirms: current.pledgedFirms,

@@ -2,6 +2,7 @@ import {
   DomainError,
   closeAndEvaluate,
   createRequest,
+  NATIONAL_TIMING,
   fixedClock,
   pledge,
   publish,
@@ -113,7 +114,7 @@ export async function closeAndAward(
   await stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation);
   if (result.outcome !== 'ranked') return undefined;
   // Awarded as the route awards (the recommended bid), so the workers hold its subsidy in escrow.
-  const deps = { stores, clock, ids: seededIds(`${seed.slug}-award`) };
+  const deps = { stores, clock, ids: seededIds(`${seed.slug}-award`), timing: NATIONAL_TIMING };
   return (await makeAward(deps, { request: next, evaluation }, rep, {}, `seed-${seed.slug}`)).event;
 }
 

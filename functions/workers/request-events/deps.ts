@@ -1,4 +1,4 @@
-import type { Clock, EventOf, EventType, IdGenerator } from '@bds/core';
+import type { Clock, EventOf, EventType, IdGenerator, ProcurementTiming } from '@bds/core';
 import type { Stores } from '../../adapters/dynamo/stores';
 import type { MailSender } from '../../adapters/mail/port';
 import type { Scheduler } from '../../adapters/scheduler/port';
@@ -10,6 +10,8 @@ export interface WorkerDeps {
   log: Logger;
   clock: Clock;
   ids: IdGenerator;
+  /** The stage's national bounds for bidding periods and stand-stills. */
+  timing: ProcurementTiming;
   mail: MailSender;
   scheduler: Scheduler;
   /** Where links in mail point (the portal's origin). */

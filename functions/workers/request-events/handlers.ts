@@ -7,7 +7,7 @@ import { notifyBidsLost } from './handlers/notify-lost';
 import { notifyMilestoneReported } from './handlers/notify-reported';
 import { notifyMilestoneDecided } from './handlers/notify-decided';
 import { recordAwardActivity, recordDecisionActivity } from './handlers/activity';
-import { cancelDeadline, scheduleDeadline } from './handlers/schedule';
+import { cancelDeadline, moveDeadlineSchedule, scheduleDeadline } from './handlers/schedule';
 import { onDeadline } from './handlers/deadline';
 import { onRequestAwardedEscrow } from './handlers/escrow';
 import { onRequestCancelledVoids } from './handlers/cancel-voids';
@@ -24,6 +24,7 @@ export const eventHandlers: EventHandlers = {
   'request.opened': [onRequestOpened, scheduleDeadline, notifyRequestOpened],
   'request.awarded': [onRequestAwardedEscrow, recordAwardActivity, notifyRequestAwarded, notifyBidsLost],
   'request.cancelled': [cancelDeadline, onRequestCancelledVoids],
+  'request.deadline_moved': [moveDeadlineSchedule],
   'request.deadline': [onDeadline],
   'milestone.reported': [onMilestoneReported, notifyMilestoneReported],
   'milestone.auto_accept': [onMilestoneAutoAccept],

@@ -62,6 +62,7 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
     reviseBid: { ...newBid(5_000) },
     awardRequest: { bidId: `bid_${'1'.repeat(26)}` },
     cancelRequest: { reason: 'A long enough reason to cancel this request' },
+    moveRequestDeadline: { biddingDeadline: new Date(now + 3 * 3_600_000).toISOString() },
     signIn: { email: 'someone@example.org', password: 'x' },
     signUpProvider: {
       name: 'Fuzz Testing Lab',

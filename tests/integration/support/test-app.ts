@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { idGenerator, type Clock } from '@bds/core';
+import { idGenerator, type Clock, type ProcurementTiming } from '@bds/core';
 import { createDb } from '../../../functions/adapters/dynamo/db';
 import { ensureTable } from '../../../functions/adapters/dynamo/create-table';
 import { createStores, type Stores } from '../../../functions/adapters/dynamo/stores';
@@ -14,6 +14,7 @@ import { createTokenService } from '../../../functions/api/auth/tokens';
 import { generateSigningJwk } from '../../../functions/adapters/secrets/signing-jwk';
 import { createPasswordHasher } from '../../../functions/api/auth/passwords';
 import { TEST_SCRYPT } from '../../support/passwords';
+import { TEST_TIMING } from '../../support/timing';
 import type { Deps } from '../../../functions/api/deps';
 import { LocalQueue } from '../../../functions/local/queue';
 import { localDeadLetters } from '../../../functions/adapters/dead-letters/local';
@@ -39,7 +40,10 @@ export function testClock(): Clock & { set(ms: number): void; advance(ms: number
  * real in-process queue, and (optionally) the demo data. `drain()` waits until every committed
  * event has been relayed and handled; call `stop()` in afterAll.
  */
-export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: boolean } = {}) {
+export async function testApp(
+  opts: { seed?: boolean; clock?: Clock; history?: boolean; timing?: ProcurementTiming } = {},
+) {
+  const timing = opts.timing ?? TEST_TIMING;
   const tableName = `t-${randomUUID()}`;
   const db = createDb({ tableName, endpoint: inject('dynamoEndpoint') });
   await ensureTable(db.client, tableName);
@@ -58,6 +62,7 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: b
       log: silentLogger,
       clock,
       ids,
+      timing,
       mail: mailbox.sender,
       scheduler,
       portalUrl: 'http://portal.test',
@@ -83,6 +88,7 @@ export async function testApp(opts: { seed?: boolean; clock?: Clock; history?: b
     stores,
     clock,
     ids,
+    timing,
     mail: mailbox.sender,
     outbox: mailbox,
     deadLetters: localDeadLetters([queue]),

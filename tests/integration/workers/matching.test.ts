@@ -31,6 +31,7 @@ function worker(t: TestApp, overrides: Partial<WorkerDeps> = {}) {
     log: silentLogger,
     clock: t.clock,
     ids: t.deps.ids,
+    timing: t.deps.timing,
     portalUrl: 'http://portal.test',
     mail: { send: async (m) => void mails.push(m) },
     scheduler: { at: async () => undefined, cancel: async () => undefined },

@@ -26,6 +26,7 @@ function worker(t: TestApp) {
     log: silentLogger,
     clock: t.clock,
     ids: t.deps.ids,
+    timing: t.deps.timing,
     portalUrl: 'http://portal.test',
     mail: { send: async (m) => void mails.push(m) },
     scheduler: { at: async () => undefined, cancel: async () => undefined },

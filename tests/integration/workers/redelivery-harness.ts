@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TEST_TIMING } from '../../support/timing';
 import { BatchWriteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { inject } from 'vitest';
@@ -234,6 +235,7 @@ export async function runWorld(initial: readonly EventEnvelope[], opts: WorldOpt
     log: silentLogger,
     clock,
     ids,
+    timing: TEST_TIMING,
     mail: mailbox.sender,
     scheduler,
     portalUrl: 'http://portal.test',

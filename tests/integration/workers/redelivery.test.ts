@@ -113,6 +113,10 @@ describe('redelivery: safe to repeat', () => {
     };
     const awarded = await bidded();
     const deadline = await bidded();
+    // Moved later (bids exist): request.deadline_moved moves its schedule; it still passes before the close below.
+    await ok('POST', `${base(deadline.id)}/deadline`, {
+      biddingDeadline: new Date(clock.now() + TWO_HOURS + 30_000).toISOString(),
+    });
     const doomed = await bidded();
     requests.unsuccessful = (await bidded(5)).id;
     requests.cancelledOpen = await openRequestVia(t, token.knidgro, LUDHIANA, newRequest(clock.now()));
@@ -209,6 +213,7 @@ describe('redelivery: safe to repeat', () => {
     expect(handled).toEqual(
       expect.arrayContaining([
         'request.opened',
+        'request.deadline_moved',
         'request.awarded',
         'request.cancelled',
         'milestone.reported',

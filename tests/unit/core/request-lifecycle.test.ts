@@ -13,6 +13,7 @@ import {
   close,
   complete,
   markUnsuccessful,
+  moveDeadline,
   nextStatus,
   publish,
   startDelivery,
@@ -58,10 +59,11 @@ const RUN: Record<RequestTransition, (r: ServiceRequest, clock: Clock) => Servic
   cancel: (r, c) => cancel(r, { reason: 'The trade fair was postponed to next year', cancelledBy: USER }, c),
   markUnsuccessful: (r, c) => markUnsuccessful(r, { reason: 'Only 6 firms pledged; 10 were needed' }, c),
   addCoSponsor: (r, c) => addCoSponsor(r, { id: idOf('association', ++associations), clusterId: r.clusterId }, c),
+  moveDeadline: (r, c) => moveDeadline(r, { deadline: r.biddingDeadline, bidCount: 0, minBiddingPeriodMs: 0 }, c),
 };
 /** Publishing and joining happen before the deadline; closing and what follows, after it. */
 const clockFor = (t: RequestTransition): Clock =>
-  t === 'publish' || t === 'addCoSponsor' ? beforeDeadline : atDeadline;
+  t === 'publish' || t === 'addCoSponsor' || t === 'moveDeadline' ? beforeDeadline : atDeadline;
 const inState = (status: RequestStatus): ServiceRequest =>
   aRequest({
     status,

@@ -51,6 +51,29 @@ export async function scheduleDeadline(event: EventOf<'request.opened'>, deps: W
   log.info('deadline scheduled', { requestId, deadline: request.biddingDeadline });
 }
 
+/**
+ * `request.deadline_moved`: the schedule follows the stored deadline (a redelivery, or an older move
+ * handled after a newer one, arms the same stored instant; an early trigger re-arms in `onDeadline`).
+ */
+export async function moveDeadlineSchedule(
+  event: EventOf<'request.deadline_moved'>,
+  deps: WorkerDeps,
+  log: Logger,
+): Promise<void> {
+  const { requestId } = event.payload;
+  const request = await deps.stores.requests.get(event.clusterId, requestId);
+  if (request?.status !== 'open') {
+    log.info('request is no longer open; no deadline to move', { requestId, status: request?.status });
+    return;
+  }
+  await armDeadline(
+    deps,
+    { clusterId: event.clusterId, requestId, deadline: request.biddingDeadline },
+    event.correlationId,
+  );
+  log.info('deadline schedule moved', { requestId, deadline: request.biddingDeadline });
+}
+
 /** `request.cancelled`: an open request's deadline schedule goes with it. */
 export async function cancelDeadline(
   event: EventOf<'request.cancelled'>,

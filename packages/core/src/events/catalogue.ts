@@ -25,6 +25,11 @@ export const EVENT_CATALOGUE = {
     payload: z.object({ requestId: RequestId, previousStatus: RequestStatus, cancelledAt: z.iso.datetime() }),
     key: (p: { requestId: string }) => p.requestId,
   },
+  /** The lead moved an open request's deadline: the worker moves its schedule (keyed by the new deadline). */
+  'request.deadline_moved': {
+    payload: z.object({ requestId: RequestId, from: z.iso.datetime(), deadline: z.iso.datetime() }),
+    key: (p: { requestId: string; deadline: string }) => `${p.requestId}:${p.deadline}`,
+  },
   /** Armed by the scheduler for the deadline it names: a moved deadline is a different trigger. */
   'request.deadline': {
     payload: z.object({ requestId: RequestId, deadline: z.iso.datetime() }),

@@ -26,6 +26,10 @@ export const ClusterPolicy = z.object({
   milestoneAutoAcceptDays: z.number().int().default(DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS),
   /** API requests per minute for the cluster (national bounds in rate-limit.ts); absent: the national default. */
   requestsPerMinute: z.number().int().min(60).max(6_000).optional(),
+  /** Shortest bidding period a request is published with, in seconds; absent: the stage's default (7 days). */
+  minBiddingPeriodSeconds: z.number().int().min(0).max(100_000_000).optional(),
+  /** Stand-still between a ranking and the award, in seconds; absent: the stage's default (5 days). */
+  standstillSeconds: z.number().int().min(0).max(100_000_000).optional(),
 });
 export type ClusterPolicy = z.infer<typeof ClusterPolicy>;
 

@@ -620,7 +620,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Open a draft for pledges and bids; eligible providers are notified
+         * Open a draft for pledges and bids; eligible providers are notified. The deadline must leave the cluster's minimum bidding period (REQUEST.BIDDING_PERIOD_TOO_SHORT)
          * @description Roles: association_rep.
          */
         post: operations["publishRequest"];
@@ -681,6 +681,26 @@ export interface paths {
          * @description Roles: association_rep.
          */
         post: operations["joinRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/requests/{requestId}/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an open request's bidding deadline: never closer than the cluster's minimum bidding period (REQUEST.BIDDING_PERIOD_TOO_SHORT), never earlier once a provider has bid (REQUEST.DEADLINE_EARLIER_WITH_BIDS)
+         * @description Roles: association_rep.
+         */
+        post: operations["moveRequestDeadline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2348,6 +2368,8 @@ export interface operations {
                         /** @default 14 */
                         milestoneAutoAcceptDays: number;
                         requestsPerMinute?: number;
+                        minBiddingPeriodSeconds?: number;
+                        standstillSeconds?: number;
                     };
                 };
             };
@@ -2390,6 +2412,8 @@ export interface operations {
                     /** @default 14 */
                     milestoneAutoAcceptDays?: number;
                     requestsPerMinute?: number;
+                    minBiddingPeriodSeconds?: number;
+                    standstillSeconds?: number;
                 };
             };
         };
@@ -2417,6 +2441,8 @@ export interface operations {
                         /** @default 14 */
                         milestoneAutoAcceptDays: number;
                         requestsPerMinute?: number;
+                        minBiddingPeriodSeconds?: number;
+                        standstillSeconds?: number;
                     };
                 };
             };
@@ -3795,6 +3821,118 @@ export interface operations {
                             /** Format: date-time */
                             awardedAt: string;
                             repeatCount?: number;
+                        };
+                        unsuccessfulReason?: string;
+                        cancellation?: {
+                            reason: string;
+                            cancelledBy: string;
+                            /** Format: date-time */
+                            cancelledAt: string;
+                        };
+                        pledgedFirms: number;
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    moveRequestDeadline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The new bidding deadline (ISO 8601 with an offset)
+                     */
+                    biddingDeadline: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request with its new deadline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        title: string;
+                        category: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
+                        specification: string;
+                        deliverables: string[];
+                        place: string;
+                        deliveryWindow: {
+                            /** Format: date */
+                            start: string;
+                            /** Format: date */
+                            end: string;
+                        };
+                        /** Format: date-time */
+                        biddingDeadline: string;
+                        minFirms: number;
+                        maxFirms: number;
+                        weights: {
+                            price: number;
+                            quality: number;
+                        };
+                        milestones: {
+                            name: string;
+                            shareBasisPoints: number;
+                        }[];
+                        /** @enum {string} */
+                        visibility: "cluster" | "invited";
+                        /** @default [] */
+                        invitedProviderIds: string[];
+                        /** @default [] */
+                        coSponsorIds: string[];
+                        /** @enum {string} */
+                        currency: "INR" | "USD" | "EUR";
+                        id: string;
+                        clusterId: string;
+                        associationId: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "evaluating" | "awarded" | "in_delivery" | "completed" | "cancelled" | "unsuccessful";
+                        version: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        award?: {
+                            bidId: string;
+                            providerId: string;
+                            volume: number;
+                            pricePerFirm: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            total: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            recommendedBidId: string;
+                            reason?: string;
+                            awardedBy: string;
+                            /** Format: date-time */
+                            awardedAt: string;
                         };
                         unsuccessfulReason?: string;
                         cancellation?: {

@@ -2,6 +2,7 @@ import type { Clock } from '../../clock';
 import { conflict, invalid } from '../../errors';
 import type { ServiceRequest } from '../schema';
 import { applyTransition, isoNow } from './apply';
+import { assertBiddingPeriod } from './timing';
 import { assertTransition, deadlineReached } from './transitions';
 
 /** Shortest reason accepted for a cancellation or an award that departs from the ranking. */
@@ -9,12 +10,13 @@ export const REASON_MIN_LENGTH = 20;
 
 /**
  * Opens a draft for pledges and bids. Refused (`REQUEST.DEADLINE_PASSED`) once the deadline
- * has been reached: nobody could pledge or bid.
+ * has been reached: nobody could pledge or bid; and (`REQUEST.BIDDING_PERIOD_TOO_SHORT`) when
+ * the deadline leaves less than the cluster's minimum bidding period (`minBiddingPeriodMs`).
  *
  * @example
- * publish(draft, clock).status // 'open'
+ * publish(draft, clock, minBiddingPeriodMs(policy, timing)).status // 'open'
  */
-export function publish(request: ServiceRequest, clock: Clock): ServiceRequest {
+export function publish(request: ServiceRequest, clock: Clock, minBiddingPeriodMs = 0): ServiceRequest {
   const next = assertTransition(request, 'publish');
   if (deadlineReached(request, clock.now())) {
     throw invalid(
@@ -23,6 +25,7 @@ export function publish(request: ServiceRequest, clock: Clock): ServiceRequest {
       'biddingDeadline',
     );
   }
+  assertBiddingPeriod(request.biddingDeadline, clock.now(), minBiddingPeriodMs);
   return applyTransition(request, next, clock);
 }
 

@@ -4,7 +4,7 @@ import type { RequestStatus, ServiceRequest } from '../schema';
 /**
  * The lifecycle as data: for each named transition, the states it may start from and the state
  * it leads to. Every transition function checks this table first; docs and tests read it too.
- * `addCoSponsor` changes the request but not its state.
+ * `addCoSponsor` and `moveDeadline` change the request but not its state.
  */
 export const REQUEST_TRANSITIONS = {
   publish: { draft: 'open' },
@@ -21,6 +21,7 @@ export const REQUEST_TRANSITIONS = {
   },
   markUnsuccessful: { evaluating: 'unsuccessful' },
   addCoSponsor: { draft: 'draft', open: 'open' },
+  moveDeadline: { open: 'open' },
 } as const satisfies Record<string, Partial<Record<RequestStatus, RequestStatus>>>;
 
 export type RequestTransition = keyof typeof REQUEST_TRANSITIONS;
