@@ -1,4 +1,4 @@
-import type { Clock, IdGenerator, ProcurementTiming } from '@bds/core';
+import type { Clock, IdGenerator } from '@bds/core';
 import type { Stores } from '../adapters/dynamo/stores';
 
 /**
@@ -10,6 +10,4 @@ export interface UseCaseDeps {
   stores: Stores;
   clock: Clock;
   ids: IdGenerator;
-  /** The stage's national bounds for bidding periods and stand-stills. */
-  timing: ProcurementTiming;
 }

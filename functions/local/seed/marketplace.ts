@@ -2,7 +2,6 @@ import {
   DomainError,
   closeAndEvaluate,
   createRequest,
-  NATIONAL_TIMING,
   fixedClock,
   pledge,
   publish,
@@ -114,7 +113,7 @@ export async function closeAndAward(
   await stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation);
   if (result.outcome !== 'ranked') return undefined;
   // Awarded as the route awards (the recommended bid), so the workers hold its subsidy in escrow.
-  const deps = { stores, clock, ids: seededIds(`${seed.slug}-award`), timing: NATIONAL_TIMING };
+  const deps = { stores, clock, ids: seededIds(`${seed.slug}-award`) };
   return (await makeAward(deps, { request: next, evaluation }, rep, {}, `seed-${seed.slug}`)).event;
 }
 

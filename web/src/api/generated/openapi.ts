@@ -3933,6 +3933,7 @@ export interface operations {
                             awardedBy: string;
                             /** Format: date-time */
                             awardedAt: string;
+                            repeatCount?: number;
                         };
                         unsuccessfulReason?: string;
                         cancellation?: {
