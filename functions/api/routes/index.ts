@@ -17,6 +17,7 @@ import { applyToCluster, decideRegistration, listRegistrations, setProviderStand
 import { confirmProviderSignUp, signUpProvider } from './sign-up';
 import { createAssociation, getCluster, listAssociations, listClusters } from './clusters';
 import { health } from './health';
+import { listMyOpenRequests } from './me';
 import {
   cancelRequest,
   getRequest,
@@ -103,6 +104,7 @@ export const allRoutes: readonly AnyRoute[] = [
   postRequest,
   publishRequest,
   listRequests,
+  listMyOpenRequests,
   getRequest,
   cancelRequest,
   joinRequest,
