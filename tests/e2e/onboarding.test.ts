@@ -168,7 +168,33 @@ describe('onboarding a cluster', () => {
     const entry = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Cluster suspended' }) });
     expect(await textOf(entry)).toContain('Reason: Accounts of the first year are under review');
     expect(await textOf(page.getByRole('heading', { name: 'Invitation sent' }).first())).toBe('Invitation sent');
+    // In words: who by name, and what changed before → after.
+    expect(await textOf(entry)).toContain('by Asha Menon (National admin)');
+    await entry.getByText('What changed').click();
+    expect(await textOf(entry)).toContain('active → suspended');
     await expectAccessible(page, 'audit trail');
     await screenshot(page, 'audit');
+
+    // Act: only the suspensions, then the same as a spreadsheet
+    await page.getByLabel('Action').selectOption({ label: 'Cluster suspended' });
+    await page.getByRole('button', { name: 'Show matching entries' }).click();
+    await page.getByText('Showing only: Cluster suspended.').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as CSV' }).click(),
+    ]);
+    // The browser runs apart from the test (one Chromium for the run): read the file over its stream.
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const csv = Buffer.concat(chunks).toString('utf8');
+
+    // Assess: the filter is in the address, the list and the file hold only the suspension
+    expect(new URL(page.url()).searchParams.get('action')).toBe('cluster.suspended');
+    expect(await page.getByRole('heading', { name: 'Invitation sent' }).count()).toBe(0);
+    expect(await page.locator('li.audit-entry').count()).toBe(1);
+    const rows = csv.trim().split('\r\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain('Asha Menon,National admin,Cluster suspended');
+    expect(rows[1]).toContain('Accounts of the first year are under review');
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO } from './support/api';
 import { openBrowser, type BrowserUser } from './support/browser';
 import { sharedStack } from './support/stack';
+import { readableText, technicalTokens } from './support/technical';
 import { signInUi } from './support/ui';
 
 /** Pages per role: enough for every kind of page a role reaches, bounded on a shared machine. */
@@ -39,7 +40,7 @@ async function linksOn(page: Page, origin: string): Promise<string[]> {
 
 /**
  * Follows every link reachable from a role's home page and reports each API answer of 400 or
- * more, and each page that shows an error.
+ * more, each page that shows an error and each technical token a page shows (`support/technical.ts`).
  */
 async function crawl(page: Page, base: string): Promise<{ visited: string[]; failures: string[] }> {
   const failures: string[] = [];
@@ -58,6 +59,7 @@ async function crawl(page: Page, base: string): Promise<{ visited: string[]; fai
     await page.locator('main h1').first().waitFor();
     const body = await page.locator('main').innerText();
     for (const text of ERROR_TEXTS) if (body.includes(text)) failures.push(`${here}: shows “${text}”`);
+    for (const token of technicalTokens(await readableText(page))) failures.push(`${here}: shows ${token}`);
     for (const link of await linksOn(page, origin)) {
       if (seen.has(kindOf(link))) continue;
       if (KNOWN.links.some((k) => k.from.test(here) && k.to.test(link))) continue;

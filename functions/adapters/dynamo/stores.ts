@@ -2,6 +2,7 @@ import type { Clock } from '@bds/core';
 import type { Db } from './db';
 import { activityStore } from './activity';
 import { auditStore } from './audit';
+import { namesStore } from './names';
 import { invitationStore } from './invitations';
 import { onboardingStore } from './onboarding';
 import { sessionStore } from './sessions';
@@ -26,7 +27,6 @@ import { escrowStore } from './escrow';
 import { indicatorStore } from './indicators';
 import { openDataStore } from './open-data';
 import { repeatCountStore } from './repeat-counts';
-import { openAcross } from './open-requests';
 
 /** Every store over one table; built once per process. */
 export function createStores(db: Db, opts: { clock?: Clock } = {}) {
@@ -39,6 +39,7 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     requests: requestStore(db),
     activity: activityStore(db),
     audit: auditStore(db),
+    names: namesStore(db),
     invitations: invitationStore(db),
     onboarding: onboardingStore(db),
     sessions: sessionStore(db),
@@ -59,10 +60,6 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     indicators: indicatorStore(db),
     openData: openDataStore(db),
     repeatCounts: repeatCountStore(db),
-    /** A provider's marketplace across its clusters (open-requests.ts). */
-    openRequests: {
-      across: (...args: Parameters<typeof openAcross> extends [Db, ...infer R] ? R : never) => openAcross(db, ...args),
-    },
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -12,12 +12,12 @@ import {
 } from './account';
 import { demoAccounts, jwks, me, refresh, signIn, signOut } from './auth';
 import { acceptInvitationRoute, invite, outbox, previewInvitation } from './invitations';
-import { createCluster, getClusterPolicy, listAudit, putClusterPolicy, setClusterStatus } from './onboarding';
+import { createCluster, getClusterPolicy, putClusterPolicy, setClusterStatus } from './onboarding';
+import { exportAuditCsv, listAudit } from './audit';
 import { applyToCluster, decideRegistration, listRegistrations, setProviderStanding } from './providers';
 import { confirmProviderSignUp, signUpProvider } from './sign-up';
 import { createAssociation, getCluster, listAssociations, listClusters } from './clusters';
 import { health } from './health';
-import { listMyOpenRequests } from './me';
 import {
   cancelRequest,
   getRequest,
@@ -83,6 +83,7 @@ export const allRoutes: readonly AnyRoute[] = [
   createCluster,
   setClusterStatus,
   listAudit,
+  exportAuditCsv,
   getClusterPolicy,
   putClusterPolicy,
   invite,
@@ -104,7 +105,6 @@ export const allRoutes: readonly AnyRoute[] = [
   postRequest,
   publishRequest,
   listRequests,
-  listMyOpenRequests,
   getRequest,
   cancelRequest,
   joinRequest,

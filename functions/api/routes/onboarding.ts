@@ -1,6 +1,5 @@
 import * as z from 'zod';
 import {
-  AuditEntry,
   Cluster,
   ClusterPolicy,
   NewCluster,
@@ -16,7 +15,7 @@ import {
 import { route } from '../route';
 import { hashSecret, newSecret } from '../auth/secrets';
 import { invitationMail } from '../auth/mail';
-import { ClusterParams, Paging, pageOf } from './common';
+import { ClusterParams } from './common';
 
 const Onboarded = z.object({
   cluster: Cluster,
@@ -92,22 +91,6 @@ export const setClusterStatus = route({
     );
     return { status: 200, body: after };
   },
-});
-
-export const listAudit = route({
-  method: 'get',
-  path: '/api/clusters/:clusterId/audit',
-  operationId: 'listAudit',
-  summary: "The cluster's audit trail of privileged actions, newest first",
-  tags: ['onboarding'],
-  access: ['national_admin', 'state_admin', 'cluster_admin'],
-  params: ClusterParams,
-  query: Paging,
-  responses: { 200: { description: 'A page of audit entries', schema: pageOf(AuditEntry) } },
-  handler: async ({ params, query, deps }) => ({
-    status: 200,
-    body: await deps.stores.audit.list(params.clusterId, query),
-  }),
 });
 
 export const getClusterPolicy = route({

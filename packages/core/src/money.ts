@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { invalid } from './errors';
 
+export { moneyText, percentText } from './money-text';
+
 /** ISO 4217 codes the marketplace handles; every amount carries one. */
 export const Currency = z.enum(['INR', 'USD', 'EUR']);
 export type Currency = z.infer<typeof Currency>;
@@ -27,35 +29,6 @@ export function money(amount: number, currency: Currency): Money {
 function sameCurrency(a: Money, b: Money): void {
   if (a.currency !== b.currency)
     throw invalid('MONEY.CURRENCY_MISMATCH', `Cannot combine ${a.currency} with ${b.currency}`, 'currency');
-}
-
-/**
- * An amount as a person reads it: rupees grouped the Indian way (₹26,400), paise only when there
- * are some. For messages built outside the portal (mails, errors, the activity feed).
- *
- * @example
- * moneyText({ amount: 2_640_000, currency: 'INR' }) // '₹26,400'
- */
-export function moneyText(m: Money): string {
-  const format = new Intl.NumberFormat('en-IN', { style: 'currency', currency: m.currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  const scale = 10 ** digits;
-  const whole = format.format(Math.trunc(m.amount / scale)).replace(/\.0+$/, '');
-  const rest = Math.abs(m.amount % scale);
-  return rest === 0 ? whole : `${whole}.${String(rest).padStart(digits, '0')}`;
-}
-
-/**
- * Basis points as a person reads a percentage: 1250 → '12.5%', 10000 → '100%'.
- *
- * @example
- * percentText(3800) // '38%'
- */
-export function percentText(basisPoints: number): string {
-  const whole = Math.trunc(basisPoints / 100);
-  const rest = Math.abs(basisPoints % 100);
-  const sign = basisPoints < 0 && whole === 0 ? '-' : '';
-  return rest === 0 ? `${sign}${whole}%` : `${sign}${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}%`;
 }
 
 /** a + b, same currency. */

@@ -68,7 +68,8 @@ export const paths = {
   clusterManage: (clusterId: string) => `/clusters/${seg(clusterId)}/manage`,
   associations: (clusterId: string) => `/clusters/${seg(clusterId)}/associations`,
   registrations: (clusterId: string) => `/clusters/${seg(clusterId)}/providers`,
-  audit: (clusterId: string) => `/clusters/${seg(clusterId)}/audit`,
+  audit: (clusterId: string, filters: { actor?: string; action?: string; from?: string; to?: string } = {}) =>
+    withQuery(`/clusters/${seg(clusterId)}/audit`, filters),
   firms: (clusterId: string) => `/clusters/${seg(clusterId)}/firms`,
   policy: (clusterId: string) => `/clusters/${seg(clusterId)}/policy`,
   newRequest: (clusterId: string) => `/clusters/${seg(clusterId)}/requests/new`,

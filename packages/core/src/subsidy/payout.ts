@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { conflict } from '../errors';
 import { Currency, Money } from '../money';
 import type { PayoutCommand } from '../ledger/schema';
+import { csvText } from '../csv';
 
 /** A client-chosen payout batch id; retrying `POST /api/payouts` with it completes the same batch. */
 export const PayoutId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, _ and - only (1–64)');
@@ -82,11 +83,6 @@ export function formatMinorUnits(amount: number): string {
 
 // RFC 4180: quote a field that holds a comma, quote or line break; double the quotes. A leading
 // = + - @ is prefixed with ' so a spreadsheet never runs a provider's name as a formula.
-function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /**
  * The finance team's file: a header row, then one line per provider, CRLF line ends.
  *
@@ -103,5 +99,5 @@ export function payoutCsv(batch: Pick<PayoutBatch, 'payoutId' | 'lines'>): strin
       formatMinorUnits(l.amount.amount),
       Currency.parse(l.amount.currency),
     ]);
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvText(rows);
 }

@@ -299,10 +299,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The cluster's audit trail of privileged actions, newest first
+         * The cluster's audit trail of privileged actions, newest first, filtered by actor, action and IST dates, with the names of everyone and everything the page mentions
          * @description Roles: national_admin, state_admin, cluster_admin.
          */
         get: operations["listAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/audit/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail as CSV in words (IST times, names, before → after), with the same filters; at most 5000 rows
+         * @description Roles: national_admin, state_admin, cluster_admin.
+         */
+        get: operations["exportAuditCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -624,26 +644,6 @@ export interface paths {
          * @description Roles: association_rep.
          */
         post: operations["publishRequest"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/me/open-requests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The open requests of every cluster the signed-in provider is admitted to, soonest deadline first, in one call
-         * @description Roles: provider.
-         */
-        get: operations["listMyOpenRequests"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2310,6 +2310,14 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description Only this user */
+                actor?: string;
+                /** @description Only this action */
+                action?: string;
+                /** @description A day in India (IST), YYYY-MM-DD */
+                from?: string;
+                /** @description A day in India (IST), YYYY-MM-DD */
+                to?: string;
             };
             header?: never;
             path: {
@@ -2319,7 +2327,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of audit entries */
+            /** @description A page of audit entries and names by id */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2340,8 +2348,49 @@ export interface operations {
                             reason?: string;
                         }[];
                         nextCursor: string | null;
+                        names: {
+                            [key: string]: string;
+                        };
                     };
                 };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAuditCsv: {
+        parameters: {
+            query?: {
+                /** @description Only this user */
+                actor?: string;
+                /** @description Only this action */
+                action?: string;
+                /** @description A day in India (IST), YYYY-MM-DD */
+                from?: string;
+                /** @description A day in India (IST), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                clusterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv: When (IST), Who, Role, Action, On, Reason, What changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A problem with the request (RFC 9457) */
             "4XX": {
@@ -3535,121 +3584,6 @@ export interface operations {
                             cancelledAt: string;
                         };
                         pledgedFirms: number;
-                    };
-                };
-            };
-            /** @description A problem with the request (RFC 9457) */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    listMyOpenRequests: {
-        parameters: {
-            query?: {
-                /** @description Items per page (1–100) */
-                limit?: number;
-                /** @description The nextCursor of the previous page */
-                cursor?: string;
-                category?: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
-                /** @description Only requests whose bidding deadline is after this instant (default: now) */
-                closingAfter?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of open requests and the names of the clusters they are in */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            title: string;
-                            category: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
-                            specification: string;
-                            deliverables: string[];
-                            place: string;
-                            deliveryWindow: {
-                                /** Format: date */
-                                start: string;
-                                /** Format: date */
-                                end: string;
-                            };
-                            /** Format: date-time */
-                            biddingDeadline: string;
-                            minFirms: number;
-                            maxFirms: number;
-                            weights: {
-                                price: number;
-                                quality: number;
-                            };
-                            milestones: {
-                                name: string;
-                                shareBasisPoints: number;
-                            }[];
-                            /** @enum {string} */
-                            visibility: "cluster" | "invited";
-                            /** @default [] */
-                            invitedProviderIds: string[];
-                            /** @default [] */
-                            coSponsorIds: string[];
-                            /** @enum {string} */
-                            currency: "INR" | "USD" | "EUR";
-                            id: string;
-                            clusterId: string;
-                            associationId: string;
-                            /** @enum {string} */
-                            status: "draft" | "open" | "evaluating" | "awarded" | "in_delivery" | "completed" | "cancelled" | "unsuccessful";
-                            version: number;
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            award?: {
-                                bidId: string;
-                                providerId: string;
-                                volume: number;
-                                pricePerFirm: {
-                                    amount: number;
-                                    /** @enum {string} */
-                                    currency: "INR" | "USD" | "EUR";
-                                };
-                                total: {
-                                    amount: number;
-                                    /** @enum {string} */
-                                    currency: "INR" | "USD" | "EUR";
-                                };
-                                recommendedBidId: string;
-                                reason?: string;
-                                awardedBy: string;
-                                /** Format: date-time */
-                                awardedAt: string;
-                                repeatCount?: number;
-                            };
-                            unsuccessfulReason?: string;
-                            cancellation?: {
-                                reason: string;
-                                cancelledBy: string;
-                                /** Format: date-time */
-                                cancelledAt: string;
-                            };
-                            pledgedFirms: number;
-                        }[];
-                        nextCursor: string | null;
-                        clusters: {
-                            id: string;
-                            name: string;
-                        }[];
                     };
                 };
             };

@@ -4,6 +4,14 @@ import type { ClusterStatus } from '../types';
 
 const inCluster = (clusterId: string) => ({ path: { clusterId } });
 
+/** Who, what and when, as the audit page keeps them in its address (dates are IST days, YYYY-MM-DD). */
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
 /**
  * What admins do: onboard and suspend clusters, invite, register associations, decide on
  * providers' applications, read the audit trail.
@@ -40,12 +48,24 @@ export function adminEndpoints(client: ApiClient) {
       data(client.GET('/api/clusters/{clusterId}/policy', { params: inCluster(clusterId), signal })),
     setClusterPolicy: (clusterId: string, body: In<'setClusterPolicy'>) =>
       data(client.PUT('/api/clusters/{clusterId}/policy', { params: inCluster(clusterId), body })),
-    listAudit: (clusterId: string, cursor?: string, signal?: AbortSignal) =>
-      data(
+    /** A page of the trail; each entry comes with the names of what it mentions, so it reads in words. */
+    listAudit: async (clusterId: string, filters: AuditFilters, cursor?: string, signal?: AbortSignal) => {
+      const page = await data(
         client.GET('/api/clusters/{clusterId}/audit', {
-          params: { ...inCluster(clusterId), query: { cursor } },
+          params: { ...inCluster(clusterId), query: { ...filters, cursor } },
           signal,
         }),
-      ),
+      );
+      return { items: page.items.map((entry) => ({ entry, names: page.names })), nextCursor: page.nextCursor };
+    },
+    /** The trail with the same filters, as the CSV a person opens in a spreadsheet. */
+    auditCsv: async (clusterId: string, filters: AuditFilters): Promise<string> => {
+      const { data: csv } = await client.GET('/api/clusters/{clusterId}/audit/csv', {
+        params: { ...inCluster(clusterId), query: filters },
+        parseAs: 'text',
+        headers: { accept: 'text/csv, application/problem+json' },
+      });
+      return csv ?? '';
+    },
   };
 }

@@ -4,6 +4,7 @@ import { ErrorNotice, ErrorSummary, Loading, SubmitButton, TextInput } from '../
 import { formatAmount, formatDateTime } from '../../format';
 import { useForm, useResource, type Placed } from '../../hooks';
 import { t, tKey } from '../../i18n';
+import { saveFile } from '../../download';
 
 export const batchId = (b: PayoutBatch): string => b.payoutId;
 
@@ -39,18 +40,6 @@ function Lines({ batch }: { batch: PayoutBatch }) {
       </ul>
     </>
   );
-}
-
-/** Saves text as a file the browser downloads (the CSV the finance team sends to the bank). */
-function saveFile(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
 /** The bank's reference, then the batch is paid; the API answers the same batch for the same reference again. */
