@@ -6,7 +6,7 @@ import { t, tn, type MessageKey } from '../../i18n';
 import { Link, paths } from '../../router';
 
 interface ClusterAttention {
-  cluster: Cluster;
+  cluster: Pick<Cluster, 'id' | 'name'>;
   open: ServiceRequest[];
   more: boolean;
 }
@@ -25,7 +25,19 @@ async function clustersOf(api: Api, user: User, signal: AbortSignal): Promise<Cl
   return Promise.all(user.clusterIds.map((id) => api.getCluster(id, signal)));
 }
 
+/** A provider's: one call across its clusters (open for bidding, soonest deadline first), grouped by cluster. */
+async function providerAttention(api: Api, signal: AbortSignal): Promise<ClusterAttention[]> {
+  const page = await api.listMyOpenRequests({ limit: 4 * PER_CLUSTER }, signal);
+  return page.clusters
+    .map((cluster) => {
+      const all = page.items.filter((r) => r.clusterId === cluster.id);
+      return { cluster, open: all.slice(0, PER_CLUSTER), more: all.length > PER_CLUSTER || page.nextCursor !== null };
+    })
+    .filter((a) => a.open.length > 0);
+}
+
 async function loadAttention(api: Api, user: User, signal: AbortSignal): Promise<ClusterAttention[]> {
+  if (user.role === 'provider') return providerAttention(api, signal);
   const clusters = await clustersOf(api, user, signal);
   const pages = await Promise.all(
     clusters.map((c) => api.listRequests(c.id, { status: 'open', limit: PER_CLUSTER }, signal)),
