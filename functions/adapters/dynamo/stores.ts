@@ -27,6 +27,7 @@ import { escrowStore } from './escrow';
 import { indicatorStore } from './indicators';
 import { openDataStore } from './open-data';
 import { repeatCountStore } from './repeat-counts';
+import { openAcross } from './open-requests';
 
 /** Every store over one table; built once per process. */
 export function createStores(db: Db, opts: { clock?: Clock } = {}) {
@@ -60,6 +61,10 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     indicators: indicatorStore(db),
     openData: openDataStore(db),
     repeatCounts: repeatCountStore(db),
+    /** A provider's marketplace across its clusters (open-requests.ts). */
+    openRequests: {
+      across: (...args: Parameters<typeof openAcross> extends [Db, ...infer R] ? R : never) => openAcross(db, ...args),
+    },
   };
 }
 export type Stores = ReturnType<typeof createStores>;

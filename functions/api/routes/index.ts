@@ -18,6 +18,7 @@ import { applyToCluster, decideRegistration, listRegistrations, setProviderStand
 import { confirmProviderSignUp, signUpProvider } from './sign-up';
 import { createAssociation, getCluster, listAssociations, listClusters } from './clusters';
 import { health } from './health';
+import { listMyOpenRequests } from './me';
 import {
   cancelRequest,
   getRequest,
@@ -105,6 +106,7 @@ export const allRoutes: readonly AnyRoute[] = [
   postRequest,
   publishRequest,
   listRequests,
+  listMyOpenRequests,
   getRequest,
   cancelRequest,
   joinRequest,

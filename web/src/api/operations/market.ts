@@ -114,6 +114,9 @@ export function marketEndpoints(client: ApiClient) {
           signal,
         }),
       ),
+    /** The open requests of every cluster the provider is admitted to: one call, soonest deadline first. */
+    listMyOpenRequests: (query: { category?: string; cursor?: string; limit?: number }, signal?: AbortSignal) =>
+      data(client.GET('/api/me/open-requests', { params: { query }, signal })),
     listOwnBids: (cursor?: string, signal?: AbortSignal) =>
       data(client.GET('/api/bids', { params: { query: { cursor } }, signal })),
     closeRequest: (clusterId: string, requestId: string) =>

@@ -1,31 +1,38 @@
-import { useApi, type Api, type Cluster, type ServiceRequest, type User } from '../../api';
-import { EmptyState, ErrorNotice, Loading, RequestList, SelectInput } from '../../components';
-import { useCategories, useRequireUser, useResource, useTitle } from '../../hooks';
+import { useApi, type Api, type Page, type ServiceRequest } from '../../api';
+import { EmptyState, ErrorNotice, LoadMore, Loading, RequestList, SelectInput } from '../../components';
+import { useCategories, usePaged, useRequireUser, useTitle } from '../../hooks';
 import { t, tn } from '../../i18n';
 import { Link, navigate, paths } from '../../router';
 
-interface ClusterRequests {
-  cluster: Cluster;
-  open: ServiceRequest[];
-}
+type OpenRequest = ServiceRequest & { clusterName: string };
 
-/** The open requests of every cluster the provider is approved in, soonest deadline first. */
+/** One page of the provider's open requests across its clusters: one call, whatever the number of clusters. */
 async function load(
   api: Api,
-  user: User,
   category: string | undefined,
+  cursor: string | undefined,
   signal: AbortSignal,
-): Promise<ClusterRequests[]> {
-  return Promise.all(
-    user.clusterIds.map(async (id) => {
-      const [cluster, page] = await Promise.all([
-        api.getCluster(id, signal),
-        api.listRequests(id, { status: 'open', limit: 100, ...(category ? { category } : {}) }, signal),
-      ]);
-      const open = page.items.filter((r) => Date.parse(r.biddingDeadline) > Date.now());
-      return { cluster, open: open.sort((a, b) => Date.parse(a.biddingDeadline) - Date.parse(b.biddingDeadline)) };
-    }),
+): Promise<Page<OpenRequest>> {
+  const page = await api.listMyOpenRequests(
+    { limit: 50, ...(category ? { category } : {}), ...(cursor ? { cursor } : {}) },
+    signal,
   );
+  const names = new Map(page.clusters.map((c) => [c.id, c.name]));
+  return {
+    items: page.items.map((r) => ({ ...r, clusterName: names.get(r.clusterId) ?? r.clusterId })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** The requests grouped by cluster, in the order each cluster's soonest deadline comes (items arrive by deadline). */
+function byCluster(items: OpenRequest[]): { id: string; name: string; open: OpenRequest[] }[] {
+  const groups = new Map<string, { id: string; name: string; open: OpenRequest[] }>();
+  for (const r of items) {
+    const group = groups.get(r.clusterId) ?? { id: r.clusterId, name: r.clusterName, open: [] };
+    group.open.push(r);
+    groups.set(r.clusterId, group);
+  }
+  return [...groups.values()];
 }
 
 /** A provider's marketplace: open requests in its clusters, filtered by category, with the time left to bid. */
@@ -33,8 +40,11 @@ export function OpenRequestsPage({ category }: { category: string | undefined })
   const api = useApi();
   const user = useRequireUser(paths.openRequests(category));
   const { categories } = useCategories();
-  const [data, reload] = useResource(
-    (signal) => (user ? load(api, user, category, signal) : Promise.resolve([])),
+  const list = usePaged<OpenRequest>(
+    (cursor, signal) =>
+      user?.role === 'provider' && user.clusterIds.length > 0
+        ? load(api, category, cursor, signal)
+        : Promise.resolve({ items: [], nextCursor: null }),
     [api, user, category],
   );
   useTitle(t('open.title'));
@@ -47,7 +57,6 @@ export function OpenRequestsPage({ category }: { category: string | undefined })
       </div>
     );
   const options = (categories ?? []).map((c) => ({ value: c.slug, label: c.label }));
-  const total = data.data?.reduce((n, c) => n + c.open.length, 0) ?? 0;
   return (
     <div className="page">
       <h1>{t('open.title')}</h1>
@@ -67,20 +76,18 @@ export function OpenRequestsPage({ category }: { category: string | undefined })
           {t('open.noClusters')}
         </EmptyState>
       )}
-      {data.state === 'loading' && user.clusterIds.length > 0 && <Loading />}
-      {data.state === 'error' && <ErrorNotice error={data.error} onRetry={reload} />}
-      {data.state === 'ok' && user.clusterIds.length > 0 && total === 0 && (
+      {list.loading && user.clusterIds.length > 0 && <Loading />}
+      {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {!list.loading && list.error === undefined && user.clusterIds.length > 0 && list.items.length === 0 && (
         <EmptyState>{t(category ? 'open.emptyCategory' : 'open.empty')}</EmptyState>
       )}
-      {data.state === 'ok' &&
-        data.data
-          .filter((c) => c.open.length > 0)
-          .map(({ cluster, open }) => (
-            <section key={cluster.id} aria-labelledby={`open-${cluster.id}`}>
-              <h2 id={`open-${cluster.id}`}>{tn('open.clusterHeading', open.length, { cluster: cluster.name })}</h2>
-              <RequestList requests={open} headingLevel={3} />
-            </section>
-          ))}
+      {byCluster(list.items).map(({ id, name, open }) => (
+        <section key={id} aria-labelledby={`open-${id}`}>
+          <h2 id={`open-${id}`}>{tn('open.clusterHeading', open.length, { cluster: name })}</h2>
+          <RequestList requests={open} headingLevel={3} />
+        </section>
+      ))}
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onClick={list.loadMore} />
     </div>
   );
 }
