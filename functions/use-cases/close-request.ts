@@ -1,4 +1,11 @@
-import { closeAndEvaluate, newEvent, type BidForEvaluation, type ServiceRequest } from '@bds/core';
+import {
+  closeAndEvaluate,
+  newEvent,
+  standstillMs,
+  type BidForEvaluation,
+  type ProcurementTiming,
+  type ServiceRequest,
+} from '@bds/core';
 import { toStoredEvaluation, type StoredEvaluation } from '../adapters/dynamo/evaluations';
 import type { UseCaseDeps } from './deps';
 
@@ -9,8 +16,9 @@ export const DEADLINE_CLOSER = 'system:deadline';
 export type Closer = { by: 'association'; userId: string } | { by: 'deadline' };
 
 /**
- * Closes bidding and evaluates: core's `closeAndEvaluate` on the request and its bids as read,
- * then the request's transition, the evaluation and the `request.closed` event in one
+ * Closes bidding and evaluates: core's `closeAndEvaluate` on the request and its bids as read
+ * (a ranking starts the cluster's stand-still), then the request's transition, the evaluation, the
+ * `request.closed` event and, when ranked, `request.standstill_started` in one
  * transaction (version-guarded: a request changed since the read is a conflict, nothing
  * written). The close route and the deadline worker both close through here.
  *
@@ -19,26 +27,34 @@ export type Closer = { by: 'association'; userId: string } | { by: 'deadline' };
  * closer, correlationId);
  */
 export async function closeAndEvaluateRequest(
-  deps: UseCaseDeps,
+  deps: UseCaseDeps & { timing: ProcurementTiming },
   found: { request: ServiceRequest & { version: number; pledgedFirms: number }; bids: readonly BidForEvaluation[] },
   closer: Closer,
   correlationId: string,
 ): Promise<{ next: ServiceRequest; evaluation: StoredEvaluation }> {
   const { request, bids } = found;
-  const { next, result } = closeAndEvaluate(request, bids, request.pledgedFirms, deps.clock);
+  const policy = await deps.stores.clusters.getPolicy(request.clusterId);
+  const still = standstillMs(policy, deps.timing);
+  const { next, result } = closeAndEvaluate(request, bids, request.pledgedFirms, deps.clock, still);
   const at = new Date(deps.clock.now()).toISOString();
+  const context = { clusterId: request.clusterId, occurredAt: at, correlationId };
   const evaluatedBy = closer.by === 'association' ? closer.userId : DEADLINE_CLOSER;
   const evaluation = toStoredEvaluation(result, { clusterId: request.clusterId, evaluatedAt: at, evaluatedBy });
   const event = newEvent(
     'request.closed',
     { requestId: request.id, outcome: result.outcome, status: next.status, closedBy: closer.by },
-    {
-      id: deps.ids.next('event'),
-      clusterId: request.clusterId,
-      occurredAt: at,
-      correlationId,
-    },
+    { id: deps.ids.next('event'), ...context },
   );
-  await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation, [event]);
+  // A ranking is published to its bidders with its stand-still (the worker arms the schedule and tells them).
+  const started = next.standstillEndsAt
+    ? [
+        newEvent(
+          'request.standstill_started',
+          { requestId: request.id, endsAt: next.standstillEndsAt },
+          { id: deps.ids.next('event'), ...context },
+        ),
+      ]
+    : [];
+  await deps.stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation, [event, ...started]);
   return { next, evaluation };
 }

@@ -16,6 +16,8 @@ export const Notification = z.object({
     'request.unsuccessful',
     'request.awarded',
     'bid.lost',
+    'ranking.published',
+    'standstill.ended',
     'milestone.reported',
     'milestone.accepted',
     'milestone.resolved',

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { idPattern, notFound } from '@bds/core';
+import { Money, RequestStatus, Weights, bidderView, idPattern, notFound } from '@bds/core';
 import { makeAward } from '../../use-cases/award-request';
 import { closeAndEvaluateRequest } from '../../use-cases/close-request';
 import { StoredEvaluation } from '../../adapters/dynamo/evaluations';
@@ -74,11 +74,65 @@ export const getEvaluation = route({
   },
 });
 
+const MyRanking = z.object({
+  requestId: z.string(),
+  status: RequestStatus,
+  standstillEndsAt: z.iso.datetime().optional(),
+  bids: z.number().int().describe('How many bids the evaluation weighed (ranked and excluded)'),
+  volume: z.number().int().optional().describe('Firms served: the pledged volume the prices are read at'),
+  weights: Weights,
+  winning: z.object({ pricePerFirm: Money.Money, total: Money.Money }).optional(),
+  mine: z.discriminatedUnion('status', [
+    z.object({
+      status: z.literal('ranked'),
+      bidId: z.string(),
+      rank: z.number().int(),
+      score: z.number().int().describe('Hundredths of a point (10000 = 100 points)'),
+      priceScore: z.number().int(),
+      qualityScore: z.number().int(),
+    }),
+    z.object({ status: z.literal('excluded'), bidId: z.string(), reason: z.string(), detail: z.string() }),
+  ]),
+});
+
+export const getMyRanking = route({
+  method: 'get',
+  path: '/api/clusters/:clusterId/requests/:requestId/my-ranking',
+  operationId: 'getMyRanking',
+  summary:
+    "A bidder's own place in the published ranking: rank, score and its parts, the weights, the winning price at " +
+    'the pledged volume, the number of bids (never another bidder)',
+  tags,
+  access: ['provider'],
+  params: RequestParams,
+  responses: { 200: { description: "The bidder's view of the ranking", schema: MyRanking } },
+  handler: async ({ params, actor, deps }) => {
+    const found = await deps.stores.matchingRuns.evaluationWithRequest(params.clusterId, params.requestId);
+    const request = visible(actor, found.request);
+    const view = found.evaluation && bidderView(found.evaluation, request.weights, actor.organisationId);
+    if (!view) throw notFound('EVALUATION.NO_BID', 'You have no bid in a published ranking of this request.');
+    const { volume, winning, ...rest } = view;
+    return {
+      status: 200,
+      body: {
+        requestId: request.id,
+        status: request.status,
+        ...(request.standstillEndsAt ? { standstillEndsAt: request.standstillEndsAt } : {}),
+        ...(volume === undefined ? {} : { volume }),
+        ...(winning ? { winning } : {}),
+        ...rest,
+      },
+    };
+  },
+});
+
 export const awardRequest = route({
   method: 'post',
   path: '/api/clusters/:clusterId/requests/:requestId/award',
   operationId: 'awardRequest',
-  summary: 'Award the recommended bid, or another ranked one with a written reason (kept in the audit trail)',
+  summary:
+    'Award the recommended bid, or another ranked one with a written reason (kept in the audit trail); not before ' +
+    'the stand-still ends (AWARD.STANDSTILL_RUNNING) nor while a complaint is open (AWARD.COMPLAINT_OPEN)',
   tags,
   access: ['association_rep'],
   params: RequestParams,

@@ -32,7 +32,7 @@ import { moveRequestDeadline } from './deadline';
 import { importFirms, listFirms, registerFirm } from './firms';
 import { listPledges, pledgeFirm, withdrawFirmPledge } from './pledges';
 import { deleteMyBid, getMyBid, listBids, listOwnBids, postBid, putMyBid } from './bids';
-import { awardRequest, closeRequest, getEvaluation } from './evaluation';
+import { awardRequest, closeRequest, getEvaluation, getMyRanking } from './evaluation';
 import {
   closeProgrammeRoute,
   createProgramme,
@@ -124,6 +124,7 @@ export const allRoutes: readonly AnyRoute[] = [
   listBids,
   listOwnBids,
   closeRequest,
+  getMyRanking,
   getEvaluation,
   awardRequest,
   getAwardMoney,

@@ -9,6 +9,7 @@ import { notifyMilestoneDecided } from './handlers/notify-decided';
 import { recordAwardActivity, recordDecisionActivity } from './handlers/activity';
 import { cancelDeadline, moveDeadlineSchedule, scheduleDeadline } from './handlers/schedule';
 import { onDeadline } from './handlers/deadline';
+import { armStandstill, notifyRankingPublished, onStandstillEnded } from './handlers/standstill';
 import { onRequestAwardedEscrow } from './handlers/escrow';
 import { onRequestCancelledVoids } from './handlers/cancel-voids';
 import { onMilestoneAutoAccept, onMilestoneReported } from './handlers/auto-accept';
@@ -26,6 +27,8 @@ export const eventHandlers: EventHandlers = {
   'request.cancelled': [cancelDeadline, onRequestCancelledVoids],
   'request.deadline_moved': [moveDeadlineSchedule],
   'request.deadline': [onDeadline],
+  'request.standstill_started': [armStandstill, notifyRankingPublished],
+  'request.standstill_ended': [onStandstillEnded],
   'milestone.reported': [onMilestoneReported, notifyMilestoneReported],
   'milestone.auto_accept': [onMilestoneAutoAccept],
   'milestone.decided': [onMilestoneDecided, recordDecisionActivity, notifyMilestoneDecided],

@@ -5,6 +5,7 @@ import type { ProviderQuality } from './evaluation/quality';
 import type { EvaluationResult } from './evaluation/types';
 import type { ServiceRequest } from './request/schema';
 import { close, markUnsuccessful } from './request/rules/lifecycle';
+import { standstillEnd } from './request/rules/standstill';
 
 /** A bid with what is known of its provider's quality when the request closes. */
 export type BidForEvaluation = Bid & { providerAccredited: boolean };
@@ -25,6 +26,7 @@ export function closeAndEvaluate(
   bids: readonly BidForEvaluation[],
   pledgedFirms: number,
   clock: Clock,
+  standstillMs?: number,
 ): { next: ServiceRequest; result: EvaluationResult } {
   const evaluating = close(request, clock);
   const live = bids.filter((b) => b.status === 'live');
@@ -32,7 +34,11 @@ export function closeAndEvaluate(
     live.map((b) => [b.providerId, { accredited: b.providerAccredited, ratings: [] }]),
   );
   const result = evaluate(evaluating, live, pledgedFirms, quality);
-  const next =
-    result.outcome === 'ranked' ? evaluating : markUnsuccessful(evaluating, { reason: result.reason }, clock);
+  // A ranking starts its stand-still (`standstillMs`; left out, as by the demo seed: none).
+  const ranked =
+    standstillMs === undefined
+      ? evaluating
+      : { ...evaluating, standstillEndsAt: standstillEnd(clock.now(), standstillMs) };
+  const next = result.outcome === 'ranked' ? ranked : markUnsuccessful(evaluating, { reason: result.reason }, clock);
   return { next, result };
 }

@@ -214,6 +214,8 @@ describe('redelivery: safe to repeat', () => {
       expect.arrayContaining([
         'request.opened',
         'request.deadline_moved',
+        'request.standstill_started',
+        'request.standstill_ended',
         'request.awarded',
         'request.cancelled',
         'milestone.reported',

@@ -2,3 +2,4 @@ export * from './types';
 export * from './quality';
 export * from './validity';
 export * from './evaluate';
+export * from './bidder-view';

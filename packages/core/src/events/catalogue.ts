@@ -44,6 +44,16 @@ export const EVENT_CATALOGUE = {
     }),
     key: (p: { requestId: string }) => p.requestId,
   },
+  /** A ranking published to its bidders: the stand-still runs until `endsAt` (a re-ranking starts a new one). */
+  'request.standstill_started': {
+    payload: z.object({ requestId: RequestId, endsAt: z.iso.datetime() }),
+    key: (p: { requestId: string; endsAt: string }) => `${p.requestId}:${p.endsAt}`,
+  },
+  /** Fired by the stand-still's one schedule at `endsAt`: the lead association may award. */
+  'request.standstill_ended': {
+    payload: z.object({ requestId: RequestId, endsAt: z.iso.datetime() }),
+    key: (p: { requestId: string; endsAt: string }) => `${p.requestId}:${p.endsAt}`,
+  },
   'request.awarded': {
     payload: z.object({
       requestId: RequestId,

@@ -5,6 +5,7 @@ export * from './rules/transitions';
 export * from './rules/lifecycle';
 export * from './rules/timing';
 export * from './rules/deadline';
+export * from './rules/standstill';
 export * from './rules/award';
 export * from './rules/co-sponsor';
 export * from './rules/tenancy';

@@ -116,5 +116,9 @@ export const ServiceRequest = RequestTerms.extend({
   award: Award.optional(),
   unsuccessfulReason: z.string().optional(),
   cancellation: Cancellation.optional(),
+  /** When the ranking's stand-still ends (set when the request is ranked): no award before it. */
+  standstillEndsAt: z.iso.datetime().optional(),
+  /** Complaints filed and not yet decided: no award while there is one. */
+  openComplaints: z.number().int().nonnegative().optional(),
 });
 export type ServiceRequest = z.infer<typeof ServiceRequest>;

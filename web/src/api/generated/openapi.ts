@@ -924,6 +924,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{clusterId}/requests/{requestId}/my-ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A bidder's own place in the published ranking: rank, score and its parts, the weights, the winning price at the pledged volume, the number of bids (never another bidder)
+         * @description Roles: provider.
+         */
+        get: operations["getMyRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/{clusterId}/requests/{requestId}/evaluation": {
         parameters: {
             query?: never;
@@ -954,7 +974,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Award the recommended bid, or another ranked one with a written reason (kept in the audit trail)
+         * Award the recommended bid, or another ranked one with a written reason (kept in the audit trail); not before the stand-still ends (AWARD.STANDSTILL_RUNNING) nor while a complaint is open (AWARD.COMPLAINT_OPEN)
          * @description Roles: association_rep.
          */
         post: operations["awardRequest"];
@@ -3360,6 +3380,9 @@ export interface operations {
                                 /** Format: date-time */
                                 cancelledAt: string;
                             };
+                            /** Format: date-time */
+                            standstillEndsAt?: string;
+                            openComplaints?: number;
                             pledgedFirms: number;
                         }[];
                         nextCursor: string | null;
@@ -3500,6 +3523,9 @@ export interface operations {
                             /** Format: date-time */
                             cancelledAt: string;
                         };
+                        /** Format: date-time */
+                        standstillEndsAt?: string;
+                        openComplaints?: number;
                         pledgedFirms: number;
                     };
                 };
@@ -3603,6 +3629,9 @@ export interface operations {
                             /** Format: date-time */
                             cancelledAt: string;
                         };
+                        /** Format: date-time */
+                        standstillEndsAt?: string;
+                        openComplaints?: number;
                         pledgedFirms: number;
                     };
                 };
@@ -3712,6 +3741,9 @@ export interface operations {
                                 /** Format: date-time */
                                 cancelledAt: string;
                             };
+                            /** Format: date-time */
+                            standstillEndsAt?: string;
+                            openComplaints?: number;
                             pledgedFirms: number;
                         }[];
                         nextCursor: string | null;
@@ -3821,6 +3853,9 @@ export interface operations {
                             /** Format: date-time */
                             cancelledAt: string;
                         };
+                        /** Format: date-time */
+                        standstillEndsAt?: string;
+                        openComplaints?: number;
                         pledgedFirms: number;
                     };
                 };
@@ -3930,6 +3965,9 @@ export interface operations {
                             /** Format: date-time */
                             cancelledAt: string;
                         };
+                        /** Format: date-time */
+                        standstillEndsAt?: string;
+                        openComplaints?: number;
                         pledgedFirms: number;
                     };
                 };
@@ -4033,6 +4071,9 @@ export interface operations {
                             /** Format: date-time */
                             cancelledAt: string;
                         };
+                        /** Format: date-time */
+                        standstillEndsAt?: string;
+                        openComplaints?: number;
                         pledgedFirms: number;
                     };
                 };
@@ -4146,6 +4187,9 @@ export interface operations {
                             /** Format: date-time */
                             cancelledAt: string;
                         };
+                        /** Format: date-time */
+                        standstillEndsAt?: string;
+                        openComplaints?: number;
                         pledgedFirms: number;
                     };
                 };
@@ -4959,6 +5003,9 @@ export interface operations {
                                 /** Format: date-time */
                                 cancelledAt: string;
                             };
+                            /** Format: date-time */
+                            standstillEndsAt?: string;
+                            openComplaints?: number;
                             pledgedFirms: number;
                         };
                         evaluation: {
@@ -5015,6 +5062,80 @@ export interface operations {
                             }[];
                             code?: string;
                             reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyRanking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bidder's view of the ranking */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "evaluating" | "awarded" | "in_delivery" | "completed" | "cancelled" | "unsuccessful";
+                        /** Format: date-time */
+                        standstillEndsAt?: string;
+                        /** @description How many bids the evaluation weighed (ranked and excluded) */
+                        bids: number;
+                        /** @description Firms served: the pledged volume the prices are read at */
+                        volume?: number;
+                        weights: {
+                            price: number;
+                            quality: number;
+                        };
+                        winning?: {
+                            pricePerFirm: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            total: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                        };
+                        mine: {
+                            /** @constant */
+                            status: "ranked";
+                            bidId: string;
+                            rank: number;
+                            /** @description Hundredths of a point (10000 = 100 points) */
+                            score: number;
+                            priceScore: number;
+                            qualityScore: number;
+                        } | {
+                            /** @constant */
+                            status: "excluded";
+                            bidId: string;
+                            reason: string;
+                            detail: string;
                         };
                     };
                 };
@@ -5225,6 +5346,9 @@ export interface operations {
                             /** Format: date-time */
                             cancelledAt: string;
                         };
+                        /** Format: date-time */
+                        standstillEndsAt?: string;
+                        openComplaints?: number;
                         pledgedFirms: number;
                     };
                 };
@@ -6386,7 +6510,7 @@ export interface operations {
                             id: string;
                             organisationId: string;
                             /** @enum {string} */
-                            kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded" | "bid.lost" | "milestone.reported" | "milestone.accepted" | "milestone.resolved" | "money.released";
+                            kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded" | "bid.lost" | "ranking.published" | "standstill.ended" | "milestone.reported" | "milestone.accepted" | "milestone.resolved" | "money.released";
                             title: string;
                             text: string;
                             clusterId: string;
@@ -6436,7 +6560,7 @@ export interface operations {
                         id: string;
                         organisationId: string;
                         /** @enum {string} */
-                        kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded" | "bid.lost" | "milestone.reported" | "milestone.accepted" | "milestone.resolved" | "money.released";
+                        kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded" | "bid.lost" | "ranking.published" | "standstill.ended" | "milestone.reported" | "milestone.accepted" | "milestone.resolved" | "money.released";
                         title: string;
                         text: string;
                         clusterId: string;

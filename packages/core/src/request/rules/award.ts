@@ -4,6 +4,7 @@ import type { Money } from '../../money';
 import type { ServiceRequest } from '../schema';
 import { requireReason } from './lifecycle';
 import { applyTransition, isoNow } from './apply';
+import { assertMayAward } from './standstill';
 import { assertTransition } from './transitions';
 
 /** One ranked bid, as the evaluation reports it (only the fields an award keeps). */
@@ -68,6 +69,7 @@ export function awardBasis(request: ServiceRequest, evaluation: EvaluatedRanking
  */
 export function award(request: ServiceRequest, input: AwardInput, clock: Clock): ServiceRequest {
   const next = assertTransition(request, 'award');
+  assertMayAward(request, clock.now());
   const { basis } = input;
   if (basis.requestId !== request.id) {
     throw invalid('REQUEST.EVALUATION_MISMATCH', 'The evaluation is for another request', 'basis');
