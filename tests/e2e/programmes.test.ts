@@ -68,11 +68,17 @@ describe('a funder creates a programme and deposits', () => {
     const funds = page.getByRole('region', { name: 'Funds' });
     await page.getByRole('region', { name: 'Statement' }).getByText('No money has moved yet.').waitFor();
 
-    // Act: nothing typed, then an amount
-    await funds.getByRole('button', { name: 'Deposit', exact: true }).click();
+    // Act: nothing typed, then an amount and the bank's reference, confirmed
+    await funds.getByRole('button', { name: 'Record a deposit…' }).click();
+    await funds.getByRole('button', { name: 'Continue' }).click();
     expect(await textOf(page.locator('#amount-error'))).toMatch(/Enter an amount/);
+    expect(await textOf(page.locator('#bankReference-error'))).toBe('Bank transaction reference (UTR) is required');
     await funds.getByLabel('Amount to deposit (₹)').fill('10,00,000');
-    await funds.getByRole('button', { name: 'Deposit', exact: true }).click();
+    await funds.getByLabel('Bank transaction reference (UTR)').fill('sbin 5260 0712 3456');
+    await funds.getByRole('button', { name: 'Continue' }).click();
+    expect(await textOf(funds.locator('.confirm p'))).toContain('Record ₹10,00,000 into');
+    expect(await textOf(funds.locator('.confirm p'))).toContain('bank reference SBIN526007123456');
+    await funds.getByRole('button', { name: 'Yes, record the deposit' }).click();
 
     // Assess
     await funds.getByText('₹10,00,000 deposited.').waitFor();
@@ -81,7 +87,9 @@ describe('a funder creates a programme and deposits', () => {
       .filter({ hasText: /^Available/ })
       .locator('dd');
     expect(await textOf(available)).toBe('₹10,00,000');
-    await page.getByRole('region', { name: 'Statement' }).getByText('Deposit: ₹10,00,000').waitFor();
+    const statement = page.getByRole('region', { name: 'Statement' });
+    await statement.getByText('Deposit: ₹10,00,000').waitFor();
+    await statement.getByText('Bank reference SBIN526007123456').waitFor();
     await page
       .getByRole('region', { name: 'Where the money went' })
       .getByText('The programme co-finances no award yet.')
@@ -90,8 +98,11 @@ describe('a funder creates a programme and deposits', () => {
     await screenshot(page, 'programme');
 
     // Act: a second deposit adds up
+    await funds.getByRole('button', { name: 'Record a deposit…' }).click();
     await funds.getByLabel('Amount to deposit (₹)').fill('2,50,000');
-    await funds.getByRole('button', { name: 'Deposit', exact: true }).click();
+    await funds.getByLabel('Bank transaction reference (UTR)').fill('HDFC0000123987');
+    await funds.getByRole('button', { name: 'Continue' }).click();
+    await funds.getByRole('button', { name: 'Yes, record the deposit' }).click();
 
     // Assess
     await funds.getByText('₹2,50,000 deposited.').waitFor();

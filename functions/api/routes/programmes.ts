@@ -3,6 +3,7 @@ import {
   accountId,
   closeCommand,
   depositCommand,
+  BankReference,
   DepositId,
   invalid,
   LedgerEntry,
@@ -104,15 +105,18 @@ export const depositToProgramme = route({
   method: 'post',
   path: '/api/programmes/:programmeId/deposits',
   operationId: 'depositToProgramme',
-  summary: 'Deposit into the programme pool; retrying with the same depositId and amount replays',
+  summary:
+    'Deposit into the programme pool with the bank’s transaction reference (shown on the statement); ' +
+    'retrying with the same depositId and amount replays (the portal uses the reference as the id, ' +
+    'so the same bank transfer entered twice is recorded once)',
   tags: ['programmes'],
   access: ['funder'],
   params: ProgrammeParams,
-  body: z.object({ depositId: DepositId, amount: Money.Money }),
+  body: z.object({ depositId: DepositId, amount: Money.Money, bankReference: BankReference.optional() }),
   responses: { 201: { description: 'The programme with its funds', schema: ProgrammeView } },
   handler: async ({ params, body, actor, deps }) => {
     const programme = await visibleProgramme(deps, actor, params.programmeId);
-    await deps.stores.ledger.execute(depositCommand(programme, body.depositId, body.amount));
+    await deps.stores.ledger.execute(depositCommand(programme, body.depositId, body.amount, body.bankReference));
     return { status: 201, body: await view(deps, programme) };
   },
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { readableText, technicalTokens } from './technical';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 export const DESKTOP = { width: 1280, height: 900 };
@@ -55,7 +56,8 @@ export async function openBrowser(): Promise<BrowserUser> {
 
 /**
  * Saves the page as `tests/e2e/screenshots/<name>-desktop.png` and `<name>-360.png` (full
- * page, git-ignored), then puts the viewport back as it was.
+ * page, git-ignored), checks that nothing scrolls sideways at 360 px and that no technical token
+ * (`./technical.ts`) shows, then puts the viewport back as it was.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -69,6 +71,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow, `${name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+  // Nor may it show a word of the machinery (basis points, paise, field names, ids, codes).
+  expect(technicalTokens(await readableText(page)), `${name} shows technical tokens`).toEqual([]);
   await page.setViewportSize(before);
 }
 

@@ -126,6 +126,29 @@ describe('programmes API', () => {
     expect(statement.body.nextCursor).toEqual(expect.any(String));
   });
 
+  it('records the bank reference on the statement, and refuses one that is not a reference', async () => {
+    // Prepare
+    const p = await open();
+
+    // Act
+    const bad = await t.call('POST', `/api/programmes/${p.id}/deposits`, {
+      token: funder,
+      body: { depositId: 'bank-x', amount: inr(50_000), bankReference: 'UTR #12' },
+    });
+    const good = await t.call('POST', `/api/programmes/${p.id}/deposits`, {
+      token: funder,
+      body: { depositId: 'bank-SBIN526007123456', amount: inr(50_000), bankReference: ' sbin526007123456 ' },
+    });
+    const statement = await t.call('GET', `/api/programmes/${p.id}/statement`, { token: funder });
+
+    // Assess: the bad one is refused naming its field and moves nothing; the good one reads as on the bank statement
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['bankReference']);
+    expect(good.status).toBe(201);
+    expect(good.body.funds.deposited.amount).toBe(50_000);
+    expect(statement.body.items.map((e: { memo?: string }) => e.memo)).toEqual(['Bank reference SBIN526007123456']);
+  });
+
   it('replays a deposit retried with the same id, and refuses another amount or a closed programme', async () => {
     const p = await open();
     const first = await t.call('POST', `/api/programmes/${p.id}/deposits`, {

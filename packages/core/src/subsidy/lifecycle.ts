@@ -22,6 +22,16 @@ export function closeProgramme(programme: SubsidyProgramme, clock: Clock): Subsi
 export const DepositId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, _ and - only (1–64)');
 
 /**
+ * The bank's reference for the transfer behind a deposit (a UTR for NEFT/RTGS/IMPS: 12–22 letters
+ * and digits), so a treasurer can match each pool line to the bank statement.
+ */
+export const BankReference = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{6,35}$/, 'The bank’s transaction reference: 6 to 35 letters and digits, as on the bank statement');
+
+/**
  * The ledger deposit for a funder's deposit into its programme: derived id
  * `deposit:<programmeId>:<depositId>`, so a retry replays. A closed programme takes no money,
  * and the amount must be positive and in the programme's currency.
@@ -29,7 +39,12 @@ export const DepositId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, dig
  * @example
  * depositCommand(programme, 'd-2026-01', money(50_000_00, 'INR')).id // 'deposit:prg_…:d-2026-01'
  */
-export function depositCommand(programme: SubsidyProgramme, depositId: string, amount: Money): DepositCommand {
+export function depositCommand(
+  programme: SubsidyProgramme,
+  depositId: string,
+  amount: Money,
+  bankReference?: string,
+): DepositCommand {
   if (programme.status === 'closed')
     throw conflict('SUBSIDY.PROGRAMME_CLOSED', `Programme ${programme.id} is closed`, 'status');
   if (amount.currency !== programme.currency)
@@ -45,6 +60,7 @@ export function depositCommand(programme: SubsidyProgramme, depositId: string, a
     funderId: programme.funderId,
     programmeId: programme.id,
     amount,
+    ...(bankReference ? { memo: `Bank reference ${bankReference}` } : {}),
   };
 }
 

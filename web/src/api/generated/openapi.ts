@@ -1252,7 +1252,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Deposit into the programme pool; retrying with the same depositId and amount replays
+         * Deposit into the programme pool with the bank’s transaction reference (shown on the statement); retrying with the same depositId and amount replays (the portal uses the reference as the id, so the same bank transfer entered twice is recorded once)
          * @description Roles: funder.
          */
         post: operations["depositToProgramme"];
@@ -7028,6 +7028,7 @@ export interface operations {
                         /** @enum {string} */
                         currency: "INR" | "USD" | "EUR";
                     };
+                    bankReference?: string;
                 };
             };
         };

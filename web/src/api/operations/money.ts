@@ -23,11 +23,12 @@ export function moneyEndpoints(client: ApiClient) {
     getProgramme: (id: string, signal?: AbortSignal) =>
       data(client.GET('/api/programmes/{programmeId}', { params: programme(id), signal })),
     createProgramme: (body: In<'createProgramme'>) => data(client.POST('/api/programmes', { body })),
-    deposit: (id: string, depositId: string, amount: Money) =>
+    /** A deposit named by the bank's reference: the same transfer entered twice is recorded once. */
+    deposit: (id: string, bankReference: string, amount: Money) =>
       data(
         client.POST('/api/programmes/{programmeId}/deposits', {
           params: programme(id),
-          body: { depositId, amount },
+          body: { depositId: `bank-${bankReference}`, amount, bankReference },
         }),
       ),
     closeProgramme: (id: string) =>

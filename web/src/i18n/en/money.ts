@@ -216,8 +216,15 @@ export const money = {
   'programme.available': 'Available',
   'programme.depositHeading': 'Deposit',
   'programme.depositAmount': 'Amount to deposit (₹)',
-  'programme.depositHint': 'Sent once: if the connection drops, sending again does not deposit twice.',
-  'programme.depositSubmit': 'Deposit',
+  'programme.depositOpen': 'Record a deposit…',
+  'programme.bankReference': 'Bank transaction reference (UTR)',
+  'programme.bankReferenceHint':
+    'As on your bank statement. The same reference is recorded once, even if you send it again.',
+  'programme.bankReferenceInvalid': 'Enter the reference as on the bank statement: 6 to 35 letters and digits',
+  'programme.depositConfirm':
+    'Record {amount} into {programme}, bank reference {reference}? The money becomes available for awards ' +
+    'in scope. A deposit cannot be taken back; what is unspent returns to you when the programme closes.',
+  'programme.depositSubmit': 'Yes, record the deposit',
   'programme.depositSaving': 'Depositing…',
   'programme.deposited.done': '{amount} deposited.',
   'programme.closeOpen': 'Close the programme…',

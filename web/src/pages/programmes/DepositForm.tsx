@@ -1,15 +1,19 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useApi, type ProgrammeView } from '../../api';
-import { ErrorSummary, SubmitButton, SuccessNotice, TextInput } from '../../components';
+import { ConfirmAction, SuccessNotice, TextInput } from '../../components';
 import { formatMoney } from '../../format';
-import { useForm, type Placed } from '../../hooks';
+import { requiredMessage, type Placed } from '../../hooks';
 import { t } from '../../i18n';
 import { toPaise } from '../../money';
-import { clientId } from '../../clientId';
+
+/** What a bank statement shows as the transfer's reference (a UTR): letters and digits. */
+const REFERENCE = /^[A-Z0-9]{6,35}$/;
+const normalise = (reference: string) => reference.replace(/\s+/g, '').toUpperCase();
 
 /**
- * A deposit into the programme's pool. Its id is chosen when the form is filled and kept until
- * the deposit succeeds, so pressing again after a dropped connection replays, never doubles.
+ * A deposit into the programme's pool, with the bank's transaction reference, confirmed after
+ * the consequence is stated. The reference names the deposit, so entering the same bank transfer
+ * twice (or pressing again after a dropped connection) records it once.
  */
 export function DepositForm({
   programme,
@@ -20,42 +24,67 @@ export function DepositForm({
 }) {
   const api = useApi();
   const [amount, setAmount] = useState('');
+  const [reference, setReference] = useState('');
   const [done, setDone] = useState<string | undefined>(undefined);
-  const depositId = useRef(clientId('dep'));
-  const form = useForm(['amount', 'depositId']);
+  const paise = toPaise(amount);
+  const shown = formatMoney(paise ?? 0, programme.currency);
   const check = (): Placed => {
-    const paise = toPaise(amount);
-    return paise === undefined || paise <= 0 ? { amount: [t('programme.amountInvalid')] } : {};
-  };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setDone(undefined);
-    void form.submit(check, async () => {
-      const paise = toPaise(amount) ?? 0;
-      const next = await api.deposit(programme.id, depositId.current, { amount: paise, currency: programme.currency });
-      depositId.current = clientId('dep');
-      setAmount('');
-      setDone(formatMoney(paise, programme.currency));
-      onDeposited(next);
-    });
+    const placed: Placed = {};
+    if (paise === undefined || paise <= 0) placed.amount = [t('programme.amountInvalid')];
+    if (reference.trim() === '') placed.bankReference = [requiredMessage(t('programme.bankReference'))];
+    else if (!REFERENCE.test(normalise(reference))) placed.bankReference = [t('programme.bankReferenceInvalid')];
+    return placed;
   };
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="deposit-heading" aria-busy={form.busy}>
+    <section aria-labelledby="deposit-heading">
       <h3 id="deposit-heading">{t('programme.depositHeading')}</h3>
-      <ErrorSummary items={form.summary} />
       {done && <SuccessNotice title={t('programme.deposited.done', { amount: done })} />}
-      <div className="inline-form">
-        <TextInput
-          id="amount"
-          label={t('programme.depositAmount')}
-          hint={t('programme.depositHint')}
-          inputMode="decimal"
-          value={amount}
-          onValue={setAmount}
-          errors={form.errors.amount}
-        />
-        <SubmitButton busy={form.busy} label={t('programme.depositSubmit')} busyLabel={t('programme.depositSaving')} />
-      </div>
-    </form>
+      <ConfirmAction
+        id="deposit"
+        openLabel={t('programme.depositOpen')}
+        heading={t('programme.depositHeading')}
+        headingLevel={4}
+        known={['amount', 'bankReference']}
+        check={check}
+        fields={(errors) => (
+          <>
+            <TextInput
+              id="amount"
+              label={t('programme.depositAmount')}
+              inputMode="decimal"
+              value={amount}
+              onValue={setAmount}
+              errors={errors.amount}
+            />
+            <TextInput
+              id="bankReference"
+              label={t('programme.bankReference')}
+              hint={t('programme.bankReferenceHint')}
+              autoComplete="off"
+              value={reference}
+              onValue={setReference}
+              errors={errors.bankReference}
+            />
+          </>
+        )}
+        confirmText={() =>
+          t('programme.depositConfirm', { amount: shown, programme: programme.name, reference: normalise(reference) })
+        }
+        yesLabel={t('programme.depositSubmit')}
+        busyLabel={t('programme.depositSaving')}
+        openClassName="button"
+        act={async () => {
+          setDone(undefined);
+          const next = await api.deposit(programme.id, normalise(reference), {
+            amount: paise ?? 0,
+            currency: programme.currency,
+          });
+          setAmount('');
+          setReference('');
+          setDone(shown);
+          onDeposited(next);
+        }}
+      />
+    </section>
   );
 }
