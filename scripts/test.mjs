@@ -7,16 +7,20 @@
 import { spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 
+// A step is an npm script, or [label, command…]. The portal is built once, in stage 1: `test:e2e` alone builds it
+// too, but here the integration run's local-stack test serves the same web/dist while e2e would rebuild (and empty)
+// it, and a clean clone would build it twice.
 const STAGES = [
-  ['typecheck', 'lint', 'test:unit', 'test:infra'],
-  ['test:int', 'test:e2e'],
+  ['typecheck', 'lint', 'test:unit', 'test:infra', 'build:web'],
+  ['test:int', ['test:e2e', 'npx', 'vitest', 'run', '--project', 'e2e']],
 ];
 const width = Math.max(2, Math.min(cpus().length, 4));
 
-function run(script) {
+function run(step) {
+  const [script, command, ...args] = Array.isArray(step) ? step : [step, 'npm', 'run', '-s', step];
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '-s', script], { env: { ...process.env, FORCE_COLOR: '1' } });
+    const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: '1' } });
     const out = [];
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => out.push(d));
@@ -42,7 +46,7 @@ async function stage(scripts) {
 const started = Date.now();
 const all = [];
 for (const scripts of STAGES) {
-  console.log(`── running ${scripts.join(', ')} ──`);
+  console.log(`── running ${scripts.map((s) => (Array.isArray(s) ? s[0] : s)).join(', ')} ──`);
   const results = await stage(scripts);
   all.push(...results);
   if (results.some((r) => r.code !== 0)) break;

@@ -1,11 +1,9 @@
 import type fc from 'fast-check';
 import { expect } from 'vitest';
 import {
-  accountId,
   availableBalance,
   DomainError,
   ledgerViolations,
-  type LedgerAccount,
   type LedgerCommand,
   type LedgerTransfer,
   type MemoryLedger,
@@ -26,23 +24,27 @@ export interface Model {
 
 /**
  * The system under test, one per sequence: the store on the table the runner's sequences share,
- * and DynamoDB's accounts as last read, which every step's invariants are checked over.
+ * and the transfers named since DynamoDB's state was last compared with the model's.
  */
 export interface Real {
   store: LedgerStore;
   db: Db;
-  /** Every account of the sequence as DynamoDB last returned it: the step's own reads are fresh. */
-  seen: Map<string, LedgerAccount>;
-  /** Steps run so far in this sequence; every FULL_READ_EVERY-th reads every account again. */
+  /** Steps run so far in this sequence; every COMPARE_EVERY-th compares the whole state. */
   steps: number;
+  /** Ids of the transfers the steps since the last comparison named (written, resolved or refused). */
+  unchecked: Set<string>;
 }
 
 /**
- * Every this many steps (and at the first) a step reads all of the sequence's accounts instead
- * of only the ones its command names: that catches a write to an account the command does not
- * name (the end-of-sequence audit reads them all as well).
+ * Every this many steps a step reads back every account of the sequence and every transfer the
+ * steps since the last comparison named, in one BatchGetItem, and compares them with the model
+ * (the end-of-sequence audit compares the rest). Every step still compares its outcome (the
+ * transfer or the error code of each concurrent copy) with the model's. Comparing every 4th step
+ * instead of every step took the suite from ~3.4 to ~2.6 DynamoDB calls a step; a wrong write is
+ * never healed by a later one (accounts only ADD, a hold resolves once), so it is still seen, at
+ * most 3 steps later, and fast-check shrinks the sequence to the step that made it.
  */
-export const FULL_READ_EVERY = 8;
+export const COMPARE_EVERY = Number(process.env.LEDGER_MODEL_COMPARE_EVERY ?? 4);
 
 type Outcome = { ok: true; transfer: LedgerTransfer; replayed: boolean } | { ok: false; code: string };
 
@@ -61,8 +63,8 @@ export const stepCounter = { steps: 0, concurrent: 0 };
 
 /**
  * One generated step: a movement resolved against the model, executed by both ledgers —
- * `copies` times at once on DynamoDB, which must behave as if it ran once. Then the two states
- * are compared and the ledger's invariants checked on DynamoDB's accounts.
+ * `copies` times at once on DynamoDB, which must behave as if it ran once: each copy's outcome
+ * must be the model's. Every {@link COMPARE_EVERY}-th step then compares the two states.
  */
 export class LedgerStep implements fc.AsyncCommand<Model, Real> {
   #command: LedgerCommand | undefined;
@@ -81,7 +83,6 @@ export class LedgerStep implements fc.AsyncCommand<Model, Real> {
     model.tick();
     const command = model.scenario.resolve(this.op, model.ledger);
     this.#command = command;
-    const before = new Map(model.scenario.accounts().map((id) => [id, model.ledger.account(id)]));
     const expected = await settle(() => model.ledger.execute(command));
     const actual = await Promise.all(
       Array.from({ length: this.copies }, () => settle(() => real.store.execute(command))),
@@ -97,16 +98,8 @@ export class LedgerStep implements fc.AsyncCommand<Model, Real> {
     }
     // A new transfer is applied by exactly one copy; the others replay it.
     if (expected.ok) expect(actual.filter((a) => a.ok && !a.replayed).length, why).toBe(expected.replayed ? 0 : 1);
-    // What the step may have written: the accounts its command names, and those the model changed.
-    const changed = [...before].filter(([id, a]) => model.ledger.account(id) !== a).map(([id]) => id);
-    const full = real.steps++ % FULL_READ_EVERY === 0;
-    await compareState(
-      model,
-      real,
-      command,
-      full ? model.scenario.accounts() : [...new Set([...namedAccounts(command, model.ledger), ...changed])],
-      why,
-    );
+    for (const id of [command.id, ...('pendingId' in command ? [command.pendingId] : [])]) real.unchecked.add(id);
+    if (++real.steps % COMPARE_EVERY === 0) await compareState(model, real, why);
   }
 
   toString(): string {
@@ -115,67 +108,26 @@ export class LedgerStep implements fc.AsyncCommand<Model, Real> {
   }
 }
 
-/** The accounts a command names: those it moves money between when it is accepted. */
-export function namedAccounts(command: LedgerCommand, ledger: MemoryLedger): string[] {
-  switch (command.kind) {
-    case 'deposit':
-      return [
-        accountId({ kind: 'funder', funderId: command.funderId }),
-        accountId({ kind: 'pool', programmeId: command.programmeId }),
-      ];
-    case 'hold':
-      return [
-        accountId({ kind: 'pool', programmeId: command.programmeId }),
-        accountId({ kind: 'escrow', clusterId: command.clusterId, awardId: command.awardId }),
-      ];
-    case 'post':
-    case 'void': {
-      const hold = ledger.transfer(command.pendingId);
-      return hold?.kind === 'hold' ? [hold.debit, hold.credit, ...(hold.beneficiary ? [hold.beneficiary] : [])] : [];
-    }
-    case 'payout':
-      return [
-        accountId({ kind: 'payable', providerId: command.providerId }),
-        accountId({ kind: 'paid', providerId: command.providerId }),
-      ];
-    case 'close':
-      return [
-        accountId({ kind: 'pool', programmeId: command.programmeId }),
-        accountId({ kind: 'funder', funderId: command.funderId }),
-      ];
-  }
-}
-
 /**
- * After every step, in one BatchGetItem: the accounts the step may have written (`fresh`) and the
- * transfers it named equal the model's, `available` agrees with the totals, and the ledger's
- * invariants hold over DynamoDB's accounts (the fresh ones just read, the others as last read
- * and unchanged in the model since): double entry, no pool or payable overdrawn, holds resolved
- * at most once, subsidy released ≤ deposited per programme, releases only to the beneficiary.
+ * In one BatchGetItem: every account of the sequence and every transfer named since the last
+ * comparison equal the model's, `available` agrees with the totals, and the ledger's invariants
+ * hold over DynamoDB's accounts: double entry, no pool or payable overdrawn, holds resolved at
+ * most once, subsidy released ≤ deposited per programme, releases only to the beneficiary.
  */
-export async function compareState(
-  model: Model,
-  real: Real,
-  command: LedgerCommand,
-  fresh: readonly string[],
-  why: string,
-): Promise<void> {
-  const transferIds = [command.id, ...('pendingId' in command ? [command.pendingId] : [])].filter(
-    (id, i, all) => all.indexOf(id) === i,
-  );
-  const keys = [...fresh.map((id) => ledgerKeys.account(id)), ...transferIds.map((id) => ledgerKeys.transfer(id))];
+export async function compareState(model: Model, real: Real, why: string): Promise<void> {
+  const accountIds = model.scenario.accounts();
+  const transferIds = [...real.unchecked];
+  real.unchecked.clear();
+  const keys = [...accountIds.map((id) => ledgerKeys.account(id)), ...transferIds.map((id) => ledgerKeys.transfer(id))];
   const items = await batchGet(real.db, keys, 'compare', () => undefined);
 
-  const stored = fresh.map((id, i) => parseAccount(id, items[i]));
+  const stored = accountIds.map((id, i) => parseAccount(id, items[i]));
   const accounts = stored.map(asLedgerAccount);
-  expect(accounts, why).toEqual(fresh.map((id) => model.ledger.account(id)));
+  expect(accounts, why).toEqual(accountIds.map((id) => model.ledger.account(id)));
   for (const s of stored) expect(s.available, `${why}: ${s.id}.available`).toBe(availableBalance(s));
   for (const [j, id] of transferIds.entries()) {
-    const raw = items[fresh.length + j];
+    const raw = items[accountIds.length + j];
     expect(raw && parseTransfer(raw), `${why}: transfer ${id}`).toEqual(model.ledger.transfer(id));
   }
-  for (const a of accounts) real.seen.set(a.id, a);
-  const all = model.scenario.accounts().map((id) => real.seen.get(id));
-  expect(all.includes(undefined), `${why}: an account was never read`).toBe(false);
-  expect(ledgerViolations(all as LedgerAccount[], model.ledger.transfers()), why).toEqual([]);
+  expect(ledgerViolations(accounts, model.ledger.transfers()), why).toEqual([]);
 }
