@@ -103,9 +103,20 @@ describe('a milestone reported, accepted and released', () => {
     await money.getByText('ERP installed in all four units').waitFor();
     await expectAccessible(page, 'money panel, delivery reported');
     await screenshot(page, 'money-reported');
+    // Issue 12: the attending firm has no mail, so the association enters its answer with its code, on its behalf.
+    const answers = money.getByRole('region', { name: 'Did the firms attend?' });
+    const code = /code ([2-9A-Z]{6})/.exec(await textOf(answers))?.[1] ?? '';
+    await answers.getByRole('button', { name: /^Enter the answer of / }).click();
+    await answers.getByLabel('The firm’s code').fill(code);
+    await answers.getByRole('button', { name: 'Continue' }).click();
+    expect(await textOf(answers.getByText(/^Record, on behalf of/))).toContain('that it attended');
+    await answers.getByRole('button', { name: 'Yes, record it' }).click();
+    await answers.getByText('Confirmed (entered on behalf)').waitFor();
     await money.getByRole('button', { name: 'Accept “Installation”…' }).click();
     const question = money.getByText(/^Accept the delivery of “Installation”\?/);
-    expect(await textOf(question)).toContain(`${rupees(held)} held in escrow goes to the provider`);
+    expect(await textOf(question)).toContain(
+      `${rupees(held)} will be released for 1 of 1 listed firms that confirmed; ₹0 returns to the programmes`,
+    );
     await expectAccessible(page, 'accept confirmation');
     await money.getByRole('button', { name: 'Yes, accept and release' }).click();
 

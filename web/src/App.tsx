@@ -5,6 +5,7 @@ import type { RuntimeConfig } from './config';
 import { AccountPage } from './pages/account/AccountPage';
 import { ForgotPasswordPage } from './pages/account/ForgotPasswordPage';
 import { ResetPasswordPage } from './pages/account/ResetPasswordPage';
+import { AttendPage } from './pages/attend/AttendPage';
 import { AssociationsPage } from './pages/associations/AssociationsPage';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ClusterPage } from './pages/cluster/ClusterPage';
@@ -53,6 +54,8 @@ function Page({ route }: { route: Route }) {
       return <ForgotPasswordPage />;
     case 'resetPassword':
       return <ResetPasswordPage />;
+    case 'attend':
+      return <AttendPage />;
     case 'invitation':
       return <InvitationPage token={route.token} />;
     case 'providerSignUp':

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
   EscrowRecord,
@@ -37,6 +37,12 @@ export interface RequestStep {
   audit?: AuditEntry;
 }
 
+/** One more conditional write that must commit with the record (a confirmation link used up), and its error. */
+export interface EscrowSideWrite {
+  item: NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+  onFail: () => DomainError;
+}
+
 /**
  * What a change decides from the record as read (and the request, when `change` was asked to
  * read it): the next record, the events it causes and the request's transition, or nothing to write.
@@ -45,7 +51,13 @@ export type EscrowChange<T> = (
   current: EscrowRecord,
   request: StoredRequest | undefined,
 ) =>
-  | { record: EscrowRecord; events?: readonly DomainEvent[]; request?: RequestStep | undefined; result: T }
+  | {
+      record: EscrowRecord;
+      events?: readonly DomainEvent[];
+      request?: RequestStep | undefined;
+      also?: readonly EscrowSideWrite[];
+      result: T;
+    }
   | { result: T; record?: undefined };
 
 /**
@@ -82,6 +94,7 @@ export function escrowStore(db: Db) {
     expectedVersion: number,
     events: readonly DomainEvent[] = [],
     step?: RequestStep,
+    also: readonly EscrowSideWrite[] = [],
   ): Promise<EscrowRecord> {
     const stored = { ...next, version: expectedVersion + 1 };
     const put = {
@@ -91,7 +104,7 @@ export function escrowStore(db: Db) {
       ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: { ':expected': expectedVersion },
     };
-    if (events.length === 0 && !step) {
+    if (events.length === 0 && !step && also.length === 0) {
       try {
         await db.doc.send(new PutCommand(put));
       } catch (error) {
@@ -104,8 +117,16 @@ export function escrowStore(db: Db) {
             ...(step.audit ? [{ Put: auditItem(db, step.audit) }] : []),
           ]
         : [];
-      await transact(db, [{ Put: put }, ...request, ...events.map((e) => ({ Put: outboxPut(db, e) }))], (reasons) =>
-        failedAt(reasons, 0) || (step && failedAt(reasons, 1)) ? escrowErrors.versionConflict() : undefined,
+      const first = 1 + request.length + events.length;
+      await transact(
+        db,
+        [{ Put: put }, ...request, ...events.map((e) => ({ Put: outboxPut(db, e) })), ...also.map((a) => a.item)],
+        (reasons) => {
+          // A side write's own failure (the link was used meanwhile) wins over a version race: retrying cannot help.
+          const side = also.findIndex((_, i) => failedAt(reasons, first + i));
+          if (side >= 0) return also[side]!.onFail();
+          return failedAt(reasons, 0) || (step && failedAt(reasons, 1)) ? escrowErrors.versionConflict() : undefined;
+        },
       );
     }
     return stored;
@@ -149,7 +170,8 @@ export function escrowStore(db: Db) {
           if (!current) throw escrowErrors.notFound();
           const out = decide(current, request);
           if (!out.record) return { result: out.result, record: current };
-          return { result: out.result, record: await save(out.record, current.version, out.events ?? [], out.request) };
+          const saved = await save(out.record, current.version, out.events ?? [], out.request, out.also ?? []);
+          return { result: out.result, record: saved };
         },
         { retryIf: lostRace, policy: { ...DYNAMO_RETRY, attempts: ATTEMPTS } },
       );

@@ -28,6 +28,7 @@ import { indicatorStore } from './indicators';
 import { openDataStore } from './open-data';
 import { repeatCountStore } from './repeat-counts';
 import { openAcross } from './open-requests';
+import { attendanceStore } from './attendance';
 
 /** Every store over one table; built once per process. */
 export function createStores(db: Db, opts: { clock?: Clock } = {}) {
@@ -65,6 +66,7 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     openRequests: {
       across: (...args: Parameters<typeof openAcross> extends [Db, ...infer R] ? R : never) => openAcross(db, ...args),
     },
+    attendance: attendanceStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

@@ -1,7 +1,2 @@
-import { createHash, randomBytes } from 'node:crypto';
-
-/** A fresh secret for a link or a refresh token: 256 random bits, URL-safe. */
-export const newSecret = (): string => randomBytes(32).toString('base64url');
-
-/** What the table stores instead of a secret: its SHA-256, hex. */
-export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+// The one place secrets are made and hashed is the adapter: the workers mail links too.
+export { hashSecret, newSecret } from '../../adapters/secrets/tokens';

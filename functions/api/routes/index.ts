@@ -65,6 +65,13 @@ import {
   reportMilestoneRoute,
   resolveMilestoneRoute,
 } from './milestones';
+import {
+  acceptMilestoneInFull,
+  answerAttendance,
+  answerAttendanceOnBehalf,
+  listAttendance,
+  readAttendance,
+} from './attendance';
 /** The route table: the app mounts it, OpenAPI describes it, the authorization tests walk it. */
 export const allRoutes: readonly AnyRoute[] = [
   health,
@@ -132,6 +139,11 @@ export const allRoutes: readonly AnyRoute[] = [
   acceptMilestoneRoute,
   disputeMilestoneRoute,
   resolveMilestoneRoute,
+  acceptMilestoneInFull,
+  listAttendance,
+  answerAttendanceOnBehalf,
+  readAttendance,
+  answerAttendance,
   recordPrivateShareReceipt,
   getMatchingRun,
   listInbox,

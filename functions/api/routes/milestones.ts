@@ -34,7 +34,8 @@ const MilestoneParams = RequestParams.extend({
     .describe('The milestone, from 0'),
 });
 
-const MoneyView = z.object({
+/** An award's money as every money route answers it. */
+export const MoneyView = z.object({
   requestId: z.string(),
   clusterId: z.string(),
   providerId: z.string(),
@@ -44,7 +45,10 @@ const MoneyView = z.object({
   privateShare: Money,
   contributions: z.array(EscrowContribution),
   milestones: z.array(
-    EscrowMilestone.omit({ holds: true }).extend({
+    EscrowMilestone.omit({ holds: true, attendance: true }).extend({
+      attendanceCount: z
+        .object({ listed: z.number(), confirmed: z.number(), denied: z.number(), silent: z.number() })
+        .optional(),
       held: Money,
       released: Money,
       returned: Money,
@@ -124,7 +128,9 @@ export const acceptMilestoneRoute = route({
   method: 'post',
   path: '/api/clusters/:clusterId/requests/:requestId/milestones/:index/accept',
   operationId: 'acceptMilestone',
-  summary: "The lead association accepts a reported milestone: its holds are released to the provider's payable",
+  summary:
+    'The lead association accepts a reported milestone: the share of the listed firms that confirmed ' +
+    "they attended is released to the provider's payable, the rest returns to the programmes",
   tags,
   access: ['association_rep'],
   params: MilestoneParams,

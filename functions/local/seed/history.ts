@@ -7,6 +7,7 @@ import {
   fixedClock,
   isUnderServed,
   milestoneDecided,
+  recordAttendance,
   reportMilestone,
   type Actor,
   type Clock,
@@ -159,6 +160,16 @@ async function deliver(stores: Stores, d: Delivered, clusterId: string, requestI
           autoAcceptDays: 14,
           underServedFirmIds: underServed,
         },
+      ),
+    }));
+    // The firms confirmed they attended (their association entered the paper register's answers), so the acceptance
+    // releases the whole milestone and the indicators count every firm, as the paper's deliveries did.
+    const confirmed = fixedClock(reported.now() + DAY / 2);
+    await change(stores, clusterId, requestId, confirmed, (r) => ({
+      record: attended.reduce(
+        (next, firmId) =>
+          recordAttendance(next, index, { firmId, attended: true, at: iso(confirmed), onBehalfBy: lead.userId }),
+        r,
       ),
     }));
     const accepted = fixedClock(reported.now() + DAY);

@@ -16,6 +16,8 @@ export interface WorkerDeps {
   scheduler: Scheduler;
   /** Where links in mail point (the portal's origin). */
   portalUrl: string;
+  /** A fresh secret for a mailed link (`newSecret` unless a test seeds it). */
+  secret?: () => string;
 }
 
 /**

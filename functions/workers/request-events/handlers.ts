@@ -14,6 +14,7 @@ import { onRequestAwardedEscrow } from './handlers/escrow';
 import { onRequestCancelledVoids } from './handlers/cancel-voids';
 import { onMilestoneAutoAccept, onMilestoneReported } from './handlers/auto-accept';
 import { onMilestoneDecided } from './handlers/indicators';
+import { requestAttendance } from './handlers/attendance-requests';
 
 /**
  * Which handlers run for which event type. Each handler lives in `handlers/<name>.ts`; add one
@@ -29,7 +30,7 @@ export const eventHandlers: EventHandlers = {
   'request.deadline': [onDeadline],
   'request.standstill_started': [armStandstill, notifyRankingPublished],
   'request.standstill_ended': [onStandstillEnded],
-  'milestone.reported': [onMilestoneReported, notifyMilestoneReported],
+  'milestone.reported': [onMilestoneReported, requestAttendance, notifyMilestoneReported],
   'milestone.auto_accept': [onMilestoneAutoAccept],
   'milestone.decided': [onMilestoneDecided, recordDecisionActivity, notifyMilestoneDecided],
 };

@@ -48,7 +48,9 @@ export async function awardedRequest(
   stack: E2eStack,
   title: string,
   providerEmail: string = DEMO.lict,
-): Promise<Awarded> {
+  /** Also pledge a new member firm with this mail address (issue 12: it is mailed its confirmation link). */
+  firmWithMail?: { name: string; email: string },
+): Promise<Awarded & { firmWithMail?: string }> {
   const [knidgro, provider] = await Promise.all([
     signInApi(stack.url, DEMO.knidgro),
     signInApi(stack.url, providerEmail),
@@ -62,6 +64,17 @@ export async function awardedRequest(
   await rep.post(`${path}/publish`);
   const firms = await rep.get<{ items: Id[] }>(`${cluster}/associations/${knidgro.organisationId}/firms`);
   for (const firm of firms.items.slice(0, 4)) await rep.post(`${path}/pledges`, { firmId: firm.id });
+  let mailed: string | undefined;
+  if (firmWithMail) {
+    const firm = await rep.post<Id>(`${cluster}/associations/${knidgro.organisationId}/firms`, {
+      ...firmWithMail,
+      employees: 12,
+      mechanised: true,
+      womenLed: true,
+    });
+    await rep.post(`${path}/pledges`, { firmId: firm.id });
+    mailed = firm.id;
+  }
   await apiAs(stack.url, provider).post(`${path}/bids`, bidTerms([[3, 9_000]]));
   await sleep(Math.max(0, deadline - Date.now() + 500));
   // A scheduled close may beat ours at the deadline: either way the request ends up ranked.
@@ -81,7 +94,7 @@ export async function awardedRequest(
       `the escrow of ${r.id} was not held: ${JSON.stringify(money)}\n${(await stack.logTail()).join('\n')}`,
     );
   }
-  return { clusterId, requestId: r.id, title, knidgro, provider, money };
+  return { clusterId, requestId: r.id, title, knidgro, provider, money, ...(mailed ? { firmWithMail: mailed } : {}) };
 }
 
 /** The provider reports the first milestone and the association accepts it, through the API. */

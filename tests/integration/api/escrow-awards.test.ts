@@ -95,6 +95,8 @@ describe('award escrow and milestones through the API', () => {
       const reported = await report(id, 0, firms);
       expect(reported.status).toBe(200);
       expect(reported.body.milestones[0]).toMatchObject({ status: 'reported', report: { attendedFirmIds: firms } });
+      // Both listed firms confirm (issue 12: only confirmed firms are paid for).
+      await w.confirmAll(id, 0);
       // Act
       const accepted = await t.call('POST', `${base(id)}/milestones/0/accept`, { token: w.tok.knidgro });
       // Assess

@@ -84,6 +84,19 @@ export async function escrowWorld(clock: Clock & { advance(ms: number): void }) 
       }),
     accept: (id: string, index: number) =>
       t.call('POST', `${base(id)}/milestones/${index}/accept`, { token: w.tok.knidgro }),
+    /** Every listed firm of a reported milestone says it attended, entered by KNIDGRO with each firm's code. */
+    async confirmAll(id: string, index: number) {
+      await t.drain();
+      const list = await t.call('GET', `${base(id)}/milestones/${index}/attendance`, { token: w.tok.knidgro });
+      for (const f of list.body.firms as { code?: string; answer?: unknown }[]) {
+        if (f.answer || !f.code) continue;
+        const res = await t.call('POST', `${base(id)}/milestones/${index}/attendance/on-behalf`, {
+          token: w.tok.knidgro,
+          body: { code: f.code, attended: true },
+        });
+        expect(res.status).toBe(200);
+      }
+    },
     /** Runs the auto-accept handler as the scheduler would, at `occurredAt` (now by default). */
     autoAccept: (id: string, index: number, occurredAt = new Date(clock.now()).toISOString()) => {
       const fire = newEvent(
@@ -110,6 +123,8 @@ export async function escrowWorld(clock: Clock & { advance(ms: number): void }) 
       label: string;
       rupeesPerFirm?: number;
       award?: boolean;
+      /** The firms' mail addresses (issue 12: a firm with one is mailed its confirmation link); two by default. */
+      emails?: (string | undefined)[];
     }): Promise<{ id: string; firms: string[]; bidId: string; total: number }> {
       const id = await openRequestVia(
         t,
@@ -118,8 +133,10 @@ export async function escrowWorld(clock: Clock & { advance(ms: number): void }) 
         newRequest(clock.now(), { title: `${opts.label} fair`, category: 'market-access' }),
       );
       const firms: string[] = [];
-      for (const name of [`${opts.label} firm a`, `${opts.label} firm b`]) {
-        const firmId = await registerFirmVia(t, w.tok.knidgro, LUDHIANA, KNIDGRO, name);
+      const emails = opts.emails ?? [undefined, undefined];
+      for (const [n, email] of emails.entries()) {
+        const name = `${opts.label} firm ${String.fromCharCode(97 + n)}`;
+        const firmId = await registerFirmVia(t, w.tok.knidgro, LUDHIANA, KNIDGRO, name, email);
         expect((await t.call('POST', `${base(id)}/pledges`, { token: w.tok.knidgro, body: { firmId } })).status).toBe(
           201,
         );

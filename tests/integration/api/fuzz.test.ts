@@ -73,6 +73,10 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
       password: 'a long enough passphrase',
     },
     confirmProviderSignUp: { token: 'a'.repeat(43) },
+    readAttendanceLink: { token: 'a'.repeat(43) },
+    answerAttendance: { token: 'a'.repeat(43), attended: true },
+    answerAttendanceOnBehalf: { code: 'K7P3QX', attended: false },
+    acceptMilestoneInFull: { reason: 'The firm signed the paper register on both days.' },
   });
 
   beforeAll(async () => {

@@ -102,10 +102,11 @@ export async function registerFirmVia(
   clusterId: string,
   associationId: string,
   name: string,
+  email?: string,
 ): Promise<string> {
   const res = await t.call('POST', `/api/clusters/${clusterId}/associations/${associationId}/firms`, {
     token,
-    body: { name, employees: 8, mechanised: false, womenLed: true },
+    body: { name, employees: 8, mechanised: false, womenLed: true, ...(email ? { email } : {}) },
   });
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;

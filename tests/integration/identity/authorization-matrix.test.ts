@@ -65,6 +65,9 @@ const PUBLIC_ROUTES = [
   'getFunder',
   'listOpenContractingReleases',
   'downloadOpenContractingReleases',
+  // Issue 12: a firm answers "Did you attend?" through its mailed link; the link is the credential.
+  'readAttendanceLink',
+  'answerAttendance',
 ];
 
 const actorFor = (role: Role): Actor => ({
@@ -151,6 +154,24 @@ describe('authorization matrix', () => {
     for (const res of [asked, askedSignedIn]) expect(res).toMatchObject({ status: 202, body: asked.body });
     for (const res of [followed, followedSignedIn])
       expect(res).toMatchObject({ status: 422, body: { code: 'SIGNUP.LINK_INVALID' } });
+  });
+
+  it("firms' confirmation links: anyone may follow one, a forged one is refused alike for every caller", async () => {
+    // Prepare
+    const forged = { token: 'a'.repeat(43) };
+    // Act
+    const answers = [];
+    for (const token of [undefined, tokens.get('provider'), tokens.get('national_admin')]) {
+      answers.push(await t.call('POST', '/api/attendance/view', { body: forged, ...(token ? { token } : {}) }));
+      answers.push(
+        await t.call('POST', '/api/attendance/answer', {
+          body: { ...forged, attended: true },
+          ...(token ? { token } : {}),
+        }),
+      );
+    }
+    // Assess
+    for (const res of answers) expect(res).toMatchObject({ status: 422, body: { code: 'ATTENDANCE.LINK_INVALID' } });
   });
 
   it.each(allRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', async (_name, route) => {

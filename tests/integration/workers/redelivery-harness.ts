@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TEST_TIMING } from '../../support/timing';
+import { attendanceCode, hashSecret } from '../../../functions/adapters/secrets/tokens';
 import { BatchWriteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { inject } from 'vitest';
@@ -182,6 +183,12 @@ export async function runWorld(initial: readonly EventEnvelope[], opts: WorldOpt
       return id;
     },
   };
+  // Link secrets from the seeded PRNG; each, its hash and the code derived from it are volatile like ids.
+  const secret = () => {
+    const s = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join('');
+    for (const v of [s, hashSecret(s), attendanceCode(s)]) generated.add(v);
+    return s;
+  };
   const chaos = opts.chaos;
   // Events the handlers commit to the outbox, seen on the way to the table (no Scan per delivery).
   const emitted: EventEnvelope[] = [];
@@ -239,6 +246,7 @@ export async function runWorld(initial: readonly EventEnvelope[], opts: WorldOpt
     mail: mailbox.sender,
     scheduler,
     portalUrl: 'http://portal.test',
+    secret,
   });
 
   const discover = () => {

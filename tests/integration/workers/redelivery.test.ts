@@ -96,7 +96,8 @@ describe('redelivery: safe to repeat', () => {
       return res.body;
     };
     const firms = [
-      await registerFirmVia(t, token.knidgro, LUDHIANA, KNIDGRO, 'Bhatia Socks'),
+      // Issue 12: a firm with mail is sent its confirmation link when a milestone lists it, the other gets a code.
+      await registerFirmVia(t, token.knidgro, LUDHIANA, KNIDGRO, 'Bhatia Socks', 'bhatia@firms.example'),
       await registerFirmVia(t, token.knidgro, LUDHIANA, KNIDGRO, 'Gill Thermals'),
     ];
     const bidded = async (minFirms = 2) => {
@@ -270,6 +271,22 @@ describe('redelivery: safe to repeat', () => {
       expect(invariantProblems(items, acceptedByHand)).toEqual([]);
     },
   );
+
+  it('asks each listed firm once: one request per firm, one mail to the firm with mail, its token hashed', () => {
+    // Assess
+    const { items } = phases[1]!.exactlyOnce;
+    const asked = items.filter((i) => i.entity === 'attendance-request');
+    const links = items.filter((i) => i.entity === 'attendance-link');
+    const mails = items.filter((i) => i.entity === 'mail' && String(i.subject).startsWith('Did you attend?'));
+    expect(asked.map((i) => `${String(i.requestId)}#${String(i.index)} ${String(i.firmName)}`).sort()).toEqual([
+      `${requests.awarded}#0 Bhatia Socks`,
+      `${requests.awarded}#0 Gill Thermals`,
+    ]);
+    expect(asked.every((i) => i.mailToken === undefined)).toBe(true);
+    expect(mails.map((m) => m.to)).toEqual(['bhatia@firms.example']);
+    expect(links).toHaveLength(1);
+    expect(links[0]!.PK).toBe(`ATTEND#${String(asked.find((i) => i.email)!.tokenHash)}`);
+  });
 
   it('delivering every message 1–3 times, shuffled, with crashes, ends in the same state', async () => {
     const expected = phases.map((p) => canonical(p.exactlyOnce.items, p.exactlyOnce.result.generated));

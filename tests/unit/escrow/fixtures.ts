@@ -1,5 +1,5 @@
 import type { Actor } from '../../../packages/core/src/actor';
-import { openEscrow, reportMilestone, type EscrowRecord } from '../../../packages/core/src/escrow';
+import { openEscrow, recordAttendance, reportMilestone, type EscrowRecord } from '../../../packages/core/src/escrow';
 import { money } from '../../../packages/core/src/money';
 import type { Milestone } from '../../../packages/core/src/request/schema';
 import { computeSubsidy, type SubsidyProgramme } from '../../../packages/core/src/subsidy';
@@ -77,3 +77,7 @@ export const reported = (r: EscrowRecord, index = 0): EscrowRecord =>
     { evidence: 'Ten days held; attendance register attached', attendedFirmIds: [FIRM_1] },
     { pledgedFirmIds: PLEDGED, at: AT, autoAcceptDays: 14 },
   );
+
+/** The record with milestone `index` reported at AT and its one listed firm (FIRM_1) confirming it attended. */
+export const confirmed = (r: EscrowRecord, index = 0): EscrowRecord =>
+  recordAttendance(reported(r, index), index, { firmId: FIRM_1, attended: true, at: AT });

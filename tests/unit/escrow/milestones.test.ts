@@ -27,6 +27,7 @@ import {
   provider,
   record,
   reported,
+  confirmed,
 } from './fixtures';
 
 const codeOf = (f: () => unknown): string | undefined => {
@@ -82,8 +83,8 @@ describe('opening an award escrow', () => {
 
 describe('the milestone state machine', () => {
   it('report → accept releases every hold of the milestone in full, with derived ids', () => {
-    // Prepare
-    const r = reported(record());
+    // Prepare: the one listed firm confirmed it attended
+    const r = confirmed(record());
     // Act
     const d = acceptMilestone(r, 0, lead, LATER);
     // Assess
@@ -237,7 +238,7 @@ describe('the milestone state machine', () => {
 
   it('a cancellation voids what is still held, keeps what was released, and the record closes', () => {
     // Prepare: milestone 0 accepted, milestone 1 reported
-    const r = reported(acceptMilestone(reported(record()), 0, lead, LATER).record, 1);
+    const r = reported(acceptMilestone(confirmed(record()), 0, lead, LATER).record, 1);
     // Act
     const d = cancelEscrow(r, LATER);
     // Assess

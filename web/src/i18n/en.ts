@@ -1,4 +1,5 @@
 import { account } from './en/account';
+import { attendance } from './en/attendance';
 import { admin } from './en/admin';
 import { base } from './en/base';
 import { frame } from './en/frame';
@@ -23,6 +24,7 @@ export const en = {
   ...money,
   ...results,
   ...account,
+  ...attendance,
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'account' }
   | { name: 'forgotPassword' }
   | { name: 'resetPassword' }
+  | { name: 'attend' }
   | { name: 'invitation'; token: string }
   | { name: 'invite'; role: string | undefined; clusterId: string | undefined; associationId: string | undefined }
   | { name: 'providerSignUp' }
@@ -55,6 +56,8 @@ export const paths = {
   forgotPassword: () => '/forgot-password',
   /** The mailed link's page; the link itself carries `#token=…` (functions/api/auth/mail.ts). */
   resetPassword: () => '/reset-password',
+  /** A firm's mailed confirmation link (`#token=…`): "Did you attend?", no sign-in. */
+  attend: () => '/attend',
   invitation: (token: string) => `/invitations/${seg(token)}`,
   invite: (q: { role?: string; clusterId?: string; associationId?: string } = {}) => withQuery('/invitations/new', q),
   providerSignUp: () => '/providers/sign-up',
@@ -103,6 +106,7 @@ const FIXED: Record<string, (q: URLSearchParams) => Route> = {
   account: () => ({ name: 'account' }),
   'forgot-password': () => ({ name: 'forgotPassword' }),
   'reset-password': () => ({ name: 'resetPassword' }),
+  attend: () => ({ name: 'attend' }),
   'invitations/new': (q) => ({
     name: 'invite',
     role: q.get('role') ?? undefined,

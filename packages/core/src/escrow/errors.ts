@@ -20,6 +20,7 @@ export const escrowErrors = {
     conflict('MILESTONE.ALREADY_DECIDED', `Milestone ${index} is already ${status}.`),
   reasonTooShort: (min: number) =>
     invalid('MILESTONE.REASON_TOO_SHORT', `Give a reason of at least ${min} characters.`, 'reason'),
+  reasonNotAllowed: () => invalid('MILESTONE.REASON_NOT_ALLOWED', 'Only a release in full takes a reason.', 'reason'),
   evidenceInvalid: (detail: string) => invalid('MILESTONE.EVIDENCE_INVALID', detail, 'evidence'),
   firmNotPledged: (firmId: string) =>
     invalid('MILESTONE.FIRM_NOT_PLEDGED', `Firm ${firmId} did not pledge to this request.`, 'attendedFirmIds'),

@@ -7,3 +7,4 @@ export * from './view';
 export * from './delivery';
 export * from './parties';
 export * from './report-context';
+export * from './attendance';

@@ -2,12 +2,14 @@ import type { Actor } from '../actor';
 import { allocate, money, type Money } from '../money';
 import type { PostCommand, VoidCommand } from '../ledger/schema';
 import { escrowErrors } from './errors';
+import { attendanceCount, paidFirms, proportionalRelease } from './attendance';
 import {
   DECIDED,
   DISPUTE_REASON_MIN_LENGTH,
   MAX_ATTENDED_FIRMS,
   type EscrowHold,
   type EscrowMilestone,
+  type AcceptanceBasis,
   type EscrowRecord,
   type ResolutionOutcome,
 } from './schema';
@@ -129,35 +131,63 @@ export function reportMilestone(
     ? { underServedFirmIds: attended.filter((f) => ctx.underServedFirmIds!.has(f)) }
     : {};
   const report = { at: ctx.at, by: actor.userId, evidence, attendedFirmIds: attended, ...underServed };
-  return withMilestone(record, { ...m, status: 'reported', report, autoAcceptAt }, ctx.at);
+  // The listed firms now answer for themselves (issue 12): none has yet.
+  return withMilestone(record, { ...m, status: 'reported', report, attendance: [], autoAcceptAt }, ctx.at);
+}
+
+/** How the lead association accepts: pay for the confirmed firms (default), or in full with a written reason. */
+export interface AcceptOptions {
+  release?: 'confirmed' | 'full' | undefined;
+  reason?: string | undefined;
 }
 
 /**
- * The lead association accepts a reported (or disputed: it withdraws its dispute) milestone:
- * every hold is released in full to the provider's payable.
+ * The lead association accepts a reported (or disputed: it withdraws its dispute) milestone. By
+ * default only the share of the listed firms that confirmed they attended is released; the holds
+ * of the others go back to their pools. `release: 'full'` pays everything and needs a reason of
+ * 20 characters or more, kept on the acceptance.
  *
  * @example
  * acceptMilestone(record, 0, lead, at).commands.map((c) => c.id) // ['post:hold:req_1:m0:prg_1']
  */
-export function acceptMilestone(record: EscrowRecord, index: number, actor: Actor, at: string): MilestoneDecision {
+export function acceptMilestone(
+  record: EscrowRecord,
+  index: number,
+  actor: Actor,
+  at: string,
+  opts: AcceptOptions = {},
+): MilestoneDecision {
   if (!isLead(actor, record)) throw escrowErrors.notParty('Only the lead association accepts a milestone.');
-  return accept(record, index, { at, by: actor.userId, automatic: false });
+  const basis = opts.release ?? 'confirmed';
+  let reason: string | undefined;
+  if (basis === 'full') {
+    reason = opts.reason?.trim() ?? '';
+    if (reason.length < DISPUTE_REASON_MIN_LENGTH) throw escrowErrors.reasonTooShort(DISPUTE_REASON_MIN_LENGTH);
+  } else if (opts.reason !== undefined) throw escrowErrors.reasonNotAllowed();
+  return accept(record, index, { at, by: actor.userId, automatic: false, basis, ...(reason ? { reason } : {}) });
 }
 
 function accept(
   record: EscrowRecord,
   index: number,
-  acceptance: { at: string; by: string; automatic: boolean },
+  acceptance: { at: string; by: string; automatic: boolean; basis: AcceptanceBasis; reason?: string },
 ): MilestoneDecision {
   ready(record);
   const m = milestoneOf(record, index);
   undecided(m);
   if (m.status === 'awaiting_delivery') throw escrowErrors.notReported(index);
+  const count = attendanceCount(m);
+  const paid = paidFirms(count, acceptance.basis);
+  const released = proportionalRelease(
+    m.holds.map((h) => h.amount.amount),
+    paid,
+    count.listed,
+  );
   return decide(
     record,
     m,
-    m.holds.map((h) => post(h, h.amount.amount)),
-    { status: 'accepted', acceptance },
+    m.holds.map((h, i) => post(h, released[i] ?? 0)),
+    { status: 'accepted', acceptance: { ...acceptance, paidFirms: paid, listedFirms: count.listed } },
     acceptance.at,
   );
 }
@@ -172,7 +202,8 @@ function accept(
 export function autoAcceptMilestone(record: EscrowRecord, index: number, at: string): MilestoneDecision | undefined {
   const m = record.milestones[index];
   if (!m || m.status !== 'reported' || !m.autoAcceptAt || Date.parse(at) < Date.parse(m.autoAcceptAt)) return undefined;
-  return accept(record, index, { at, by: 'system:auto-accept', automatic: true });
+  // Silence is not denial: the firms that said nothing are paid for, those that denied never.
+  return accept(record, index, { at, by: 'system:auto-accept', automatic: true, basis: 'not_denied' });
 }
 
 /**

@@ -60,7 +60,35 @@ export const MilestoneResolution = z.object({
   amount: Money.optional(),
   reason: z.string().trim().min(1).max(2_000),
 });
-export const MilestoneAcceptance = z.object({ at: z.iso.datetime(), by: z.string().min(1), automatic: z.boolean() });
+/**
+ * What an acceptance paid for (issue 12): `confirmed` the share of the listed firms that confirmed
+ * they attended (the default), `full` everything (the association's written reason), `not_denied`
+ * the firms that confirmed or stayed silent (auto-acceptance). Absent on acceptances made before
+ * firms confirmed, which paid in full.
+ */
+export const AcceptanceBasis = z.enum(['confirmed', 'full', 'not_denied']);
+export type AcceptanceBasis = z.infer<typeof AcceptanceBasis>;
+export const MilestoneAcceptance = z.object({
+  at: z.iso.datetime(),
+  by: z.string().min(1),
+  automatic: z.boolean(),
+  basis: AcceptanceBasis.optional(),
+  /** Why the association released in full despite firms that did not confirm (the audit trail). */
+  reason: z.string().trim().max(2_000).optional(),
+  /** How many of the listed firms the release paid for, of how many listed. */
+  paidFirms: z.number().int().min(0).optional(),
+  listedFirms: z.number().int().min(0).optional(),
+});
+
+/** A listed firm's own answer to "Did you attend?": by its mailed link, or entered on its behalf by its association. */
+export const AttendanceAnswer = z.object({
+  firmId: z.string().regex(idPattern('firm')),
+  attended: z.boolean(),
+  at: z.iso.datetime(),
+  /** The rep who entered the answer with the firm's code (firms without mail); absent when the firm answered. */
+  onBehalfBy: z.string().min(1).optional(),
+});
+export type AttendanceAnswer = z.infer<typeof AttendanceAnswer>;
 
 export const EscrowMilestone = z.object({
   index: z.number().int().min(0),
@@ -74,6 +102,8 @@ export const EscrowMilestone = z.object({
   dispute: MilestoneDispute.optional(),
   resolution: MilestoneResolution.optional(),
   acceptance: MilestoneAcceptance.optional(),
+  /** The listed firms' answers, once each; absent on milestones reported before firms confirmed. */
+  attendance: z.array(AttendanceAnswer).max(MAX_ATTENDED_FIRMS).optional(),
   autoAcceptAt: z.iso.datetime().optional(),
 });
 export type EscrowMilestone = z.infer<typeof EscrowMilestone>;

@@ -1,5 +1,6 @@
 import { money, type Money } from '../money';
 import type { EscrowHold, EscrowRecord } from './schema';
+import { attendanceCount } from './attendance';
 
 const sum = (holds: readonly EscrowHold[], pick: (h: EscrowHold) => number, currency: Money['currency']): Money =>
   money(
@@ -26,14 +27,19 @@ export function moneyView(record: EscrowRecord) {
     subsidy: record.subsidy,
     privateShare: record.privateShare,
     contributions: record.contributions,
-    milestones: record.milestones.map(({ holds, ...m }) => ({
-      ...m,
-      held: sum(holds, (h) => h.amount.amount, c),
-      released: sum(holds, (h) => h.released.amount, c),
-      returned: sum(holds, (h) => h.returned.amount, c),
-      pending: sum(holds, (h) => (h.state === 'pending' ? h.amount.amount : 0), c),
-      holds: holds.map((h) => ({ id: h.id, programmeId: h.programmeId, amount: h.amount, state: h.state })),
-    })),
+    // Who answered what stays with the associations (GET …/attendance): the provider sees only the counts.
+    milestones: record.milestones.map((milestone) => {
+      const { holds, attendance: _answers, ...m } = milestone;
+      return {
+        ...m,
+        ...(m.report ? { attendanceCount: attendanceCount(milestone) } : {}),
+        held: sum(holds, (h) => h.amount.amount, c),
+        released: sum(holds, (h) => h.released.amount, c),
+        returned: sum(holds, (h) => h.returned.amount, c),
+        pending: sum(holds, (h) => (h.state === 'pending' ? h.amount.amount : 0), c),
+        holds: holds.map((h) => ({ id: h.id, programmeId: h.programmeId, amount: h.amount, state: h.state })),
+      };
+    }),
     privateShareReceipts: record.privateShareReceipts.map(({ by: _by, ...r }) => r),
     ...(record.cancelledAt ? { cancelledAt: record.cancelledAt } : {}),
   };

@@ -12,6 +12,8 @@ export const NewFirm = z.object({
   mechanised: z.boolean(),
   womenLed: z.boolean(),
   sectorDetail: z.string().trim().min(1).max(SECTOR_DETAIL_MAX).optional(),
+  /** Where the firm's confirmation of a delivery is mailed (issue 12); without it, its association answers for it. */
+  email: z.email().max(254).optional(),
 });
 export type NewFirm = z.infer<typeof NewFirm>;
 

@@ -1,5 +1,6 @@
 import type { Currency } from '../money';
 import type { EscrowRecord } from '../escrow/schema';
+import { confirmedFirms } from '../escrow/attendance';
 import { monthOf, type Month } from './period';
 
 /** What the indicators need to know beside the escrow record. */
@@ -75,7 +76,8 @@ export function milestoneDelivery(record: EscrowRecord, index: number, ctx: Deli
     byFunder[h.funderId] = (byFunder[h.funderId] ?? 0) + h.released.amount;
     byProgramme[h.programmeId] = (byProgramme[h.programmeId] ?? 0) + h.released.amount;
   }
-  const firms = [...new Set(m.report?.attendedFirmIds ?? [])].sort();
+  // Only the firms that confirmed they attended count (issue 12): a provider's list alone serves no one.
+  const firms = confirmedFirms(m).sort();
   const attended = new Set(firms);
   const underServed = [...new Set(m.report?.underServedFirmIds ?? [])].filter((f) => attended.has(f)).sort();
   const total = record.total.amount;

@@ -1034,7 +1034,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The lead association accepts a reported milestone: its holds are released to the provider's payable
+         * The lead association accepts a reported milestone: the share of the listed firms that confirmed they attended is released to the provider's payable, the rest returns to the programmes
          * @description Roles: association_rep.
          */
         post: operations["acceptMilestone"];
@@ -1078,6 +1078,100 @@ export interface paths {
          * @description Roles: cluster_admin, state_admin, national_admin.
          */
         post: operations["resolveMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/requests/{requestId}/milestones/{index}/accept-in-full": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The lead association releases a milestone in full, also for firms that did not confirm, with a written reason (20 characters or more) kept on the acceptance
+         * @description Roles: association_rep.
+         */
+        post: operations["acceptMilestoneInFull"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/requests/{requestId}/milestones/{index}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who of the firms the provider listed confirmed, denied or has not answered, and what accepting releases (sponsoring associations and admins; never the provider)
+         * @description Roles: association_rep, cluster_admin, state_admin, national_admin.
+         */
+        get: operations["listAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/requests/{requestId}/milestones/{index}/attendance/on-behalf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An association rep enters a firm's answer with its code (firms without mail): marked entered on behalf
+         * @description Roles: association_rep.
+         */
+        post: operations["answerAttendanceOnBehalf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attendance/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A firm's confirmation link: which service, provider, milestone and date it is asked about (no sign-in) */
+        post: operations["readAttendanceLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attendance/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A firm answers "Did you attend?" through its mailed link (works once, until the milestone is decided) */
+        post: operations["answerAttendance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4235,6 +4329,8 @@ export interface operations {
                             mechanised: boolean;
                             womenLed: boolean;
                             sectorDetail?: string;
+                            /** Format: email */
+                            email?: string;
                             id: string;
                             clusterId: string;
                             associationId: string;
@@ -4277,6 +4373,8 @@ export interface operations {
                     mechanised: boolean;
                     womenLed: boolean;
                     sectorDetail?: string;
+                    /** Format: email */
+                    email?: string;
                 };
             };
         };
@@ -4293,6 +4391,8 @@ export interface operations {
                         mechanised: boolean;
                         womenLed: boolean;
                         sectorDetail?: string;
+                        /** Format: email */
+                        email?: string;
                         id: string;
                         clusterId: string;
                         associationId: string;
@@ -4358,6 +4458,8 @@ export interface operations {
                             mechanised: boolean;
                             womenLed: boolean;
                             sectorDetail?: string;
+                            /** Format: email */
+                            email?: string;
                             id: string;
                             clusterId: string;
                             associationId: string;
@@ -5469,9 +5571,20 @@ export interface operations {
                                 at: string;
                                 by: string;
                                 automatic: boolean;
+                                /** @enum {string} */
+                                basis?: "confirmed" | "full" | "not_denied";
+                                reason?: string;
+                                paidFirms?: number;
+                                listedFirms?: number;
                             };
                             /** Format: date-time */
                             autoAcceptAt?: string;
+                            attendanceCount?: {
+                                listed: number;
+                                confirmed: number;
+                                denied: number;
+                                silent: number;
+                            };
                             held: {
                                 amount: number;
                                 /** @enum {string} */
@@ -5643,9 +5756,20 @@ export interface operations {
                                 at: string;
                                 by: string;
                                 automatic: boolean;
+                                /** @enum {string} */
+                                basis?: "confirmed" | "full" | "not_denied";
+                                reason?: string;
+                                paidFirms?: number;
+                                listedFirms?: number;
                             };
                             /** Format: date-time */
                             autoAcceptAt?: string;
+                            attendanceCount?: {
+                                listed: number;
+                                confirmed: number;
+                                denied: number;
+                                silent: number;
+                            };
                             held: {
                                 amount: number;
                                 /** @enum {string} */
@@ -5810,9 +5934,20 @@ export interface operations {
                                 at: string;
                                 by: string;
                                 automatic: boolean;
+                                /** @enum {string} */
+                                basis?: "confirmed" | "full" | "not_denied";
+                                reason?: string;
+                                paidFirms?: number;
+                                listedFirms?: number;
                             };
                             /** Format: date-time */
                             autoAcceptAt?: string;
+                            attendanceCount?: {
+                                listed: number;
+                                confirmed: number;
+                                denied: number;
+                                silent: number;
+                            };
                             held: {
                                 amount: number;
                                 /** @enum {string} */
@@ -5983,9 +6118,20 @@ export interface operations {
                                 at: string;
                                 by: string;
                                 automatic: boolean;
+                                /** @enum {string} */
+                                basis?: "confirmed" | "full" | "not_denied";
+                                reason?: string;
+                                paidFirms?: number;
+                                listedFirms?: number;
                             };
                             /** Format: date-time */
                             autoAcceptAt?: string;
+                            attendanceCount?: {
+                                listed: number;
+                                confirmed: number;
+                                denied: number;
+                                silent: number;
+                            };
                             held: {
                                 amount: number;
                                 /** @enum {string} */
@@ -6163,9 +6309,20 @@ export interface operations {
                                 at: string;
                                 by: string;
                                 automatic: boolean;
+                                /** @enum {string} */
+                                basis?: "confirmed" | "full" | "not_denied";
+                                reason?: string;
+                                paidFirms?: number;
+                                listedFirms?: number;
                             };
                             /** Format: date-time */
                             autoAcceptAt?: string;
+                            attendanceCount?: {
+                                listed: number;
+                                confirmed: number;
+                                denied: number;
+                                silent: number;
+                            };
                             held: {
                                 amount: number;
                                 /** @enum {string} */
@@ -6209,6 +6366,488 @@ export interface operations {
                             note?: string;
                         }[];
                         cancelledAt?: string;
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptMilestoneInFull: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+                /** @description The milestone, from 0 */
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The award's money */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        clusterId: string;
+                        providerId: string;
+                        /** @enum {string} */
+                        status: "pending" | "held" | "closed";
+                        total: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        };
+                        subsidy: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        };
+                        privateShare: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        };
+                        contributions: {
+                            programmeId: string;
+                            programmeName: string;
+                            funderId: string;
+                            repeatCount: number;
+                            shareBasisPoints: number;
+                            amount: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            /** @enum {string} */
+                            limitedBy: "share" | "cap" | "budget" | "funds" | "total";
+                        }[];
+                        milestones: {
+                            index: number;
+                            name: string;
+                            total: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            subsidy: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            privateShare: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            /** @enum {string} */
+                            status: "awaiting_delivery" | "reported" | "disputed" | "accepted" | "resolved" | "voided";
+                            report?: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                evidence: string;
+                                attendedFirmIds: string[];
+                                underServedFirmIds?: string[];
+                            };
+                            dispute?: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                reason: string;
+                            };
+                            resolution?: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                /** @enum {string} */
+                                outcome: "release" | "partial" | "void";
+                                amount?: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                reason: string;
+                            };
+                            acceptance?: {
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                                automatic: boolean;
+                                /** @enum {string} */
+                                basis?: "confirmed" | "full" | "not_denied";
+                                reason?: string;
+                                paidFirms?: number;
+                                listedFirms?: number;
+                            };
+                            /** Format: date-time */
+                            autoAcceptAt?: string;
+                            attendanceCount?: {
+                                listed: number;
+                                confirmed: number;
+                                denied: number;
+                                silent: number;
+                            };
+                            held: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            released: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            returned: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            pending: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            holds: {
+                                id: string;
+                                programmeId: string;
+                                amount: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                /** @enum {string} */
+                                state: "pending" | "posted" | "voided";
+                            }[];
+                        }[];
+                        privateShareReceipts: {
+                            receiptId: string;
+                            at: string;
+                            amount: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            note?: string;
+                        }[];
+                        cancelledAt?: string;
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+                /** @description The milestone, from 0 */
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The listed firms' answers and what each way of accepting releases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: {
+                            listed: number;
+                            confirmed: number;
+                            denied: number;
+                            silent: number;
+                        };
+                        preview: {
+                            held: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            confirmed: {
+                                released: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                returned: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                firms: number;
+                            };
+                            full: {
+                                released: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                returned: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                firms: number;
+                            };
+                            notDenied: {
+                                released: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                returned: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                firms: number;
+                            };
+                        };
+                        firms: {
+                            firmId: string;
+                            firmName: string;
+                            byMail: boolean;
+                            code?: string;
+                            answer?: {
+                                attended: boolean;
+                                at: string;
+                                onBehalf: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerAttendanceOnBehalf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+                /** @description The milestone, from 0 */
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    attended: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The listed firms' answers and what each way of accepting releases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: {
+                            listed: number;
+                            confirmed: number;
+                            denied: number;
+                            silent: number;
+                        };
+                        preview: {
+                            held: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            confirmed: {
+                                released: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                returned: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                firms: number;
+                            };
+                            full: {
+                                released: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                returned: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                firms: number;
+                            };
+                            notDenied: {
+                                released: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                returned: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                firms: number;
+                            };
+                        };
+                        firms: {
+                            firmId: string;
+                            firmName: string;
+                            byMail: boolean;
+                            code?: string;
+                            answer?: {
+                                attended: boolean;
+                                at: string;
+                                onBehalf: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    readAttendanceLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What the firm is asked, and its answer once given */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        firmName: string;
+                        service: string;
+                        category: string;
+                        providerName: string;
+                        milestone: string;
+                        reportedAt: string;
+                        expiresAt: string;
+                        answer?: {
+                            attended: boolean;
+                            at: string;
+                        };
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    attended: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description What the firm is asked, and its answer once given */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        firmName: string;
+                        service: string;
+                        category: string;
+                        providerName: string;
+                        milestone: string;
+                        reportedAt: string;
+                        expiresAt: string;
+                        answer?: {
+                            attended: boolean;
+                            at: string;
+                        };
                     };
                 };
             };
@@ -6340,9 +6979,20 @@ export interface operations {
                                 at: string;
                                 by: string;
                                 automatic: boolean;
+                                /** @enum {string} */
+                                basis?: "confirmed" | "full" | "not_denied";
+                                reason?: string;
+                                paidFirms?: number;
+                                listedFirms?: number;
                             };
                             /** Format: date-time */
                             autoAcceptAt?: string;
+                            attendanceCount?: {
+                                listed: number;
+                                confirmed: number;
+                                denied: number;
+                                silent: number;
+                            };
                             held: {
                                 amount: number;
                                 /** @enum {string} */

@@ -70,6 +70,20 @@ export function moneyEndpoints(client: ApiClient) {
       ),
     acceptMilestone: (clusterId: string, requestId: string, index: number) =>
       data(client.POST(`${m}/accept`, { params: milestone(clusterId, requestId, index) })),
+    acceptMilestoneInFull: (clusterId: string, requestId: string, index: number, reason: string) =>
+      data(client.POST(`${m}/accept-in-full`, { params: milestone(clusterId, requestId, index), body: { reason } })),
+    listAttendance: (clusterId: string, requestId: string, index: number, signal?: AbortSignal) =>
+      data(client.GET(`${m}/attendance`, { params: milestone(clusterId, requestId, index), signal })),
+    answerAttendanceOnBehalf: (clusterId: string, requestId: string, index: number, code: string, attended: boolean) =>
+      data(
+        client.POST(`${m}/attendance/on-behalf`, {
+          params: milestone(clusterId, requestId, index),
+          body: { code, attended },
+        }),
+      ),
+    readAttendanceLink: (token: string) => data(client.POST('/api/attendance/view', { body: { token } })),
+    answerAttendance: (token: string, attended: boolean) =>
+      data(client.POST('/api/attendance/answer', { body: { token, attended } })),
     disputeMilestone: (clusterId: string, requestId: string, index: number, reason: string) =>
       data(client.POST(`${m}/dispute`, { params: milestone(clusterId, requestId, index), body: { reason } })),
     resolveMilestone: (clusterId: string, requestId: string, index: number, resolution: Resolution) =>

@@ -21,6 +21,9 @@ export const market = {
   'firms.employeesLabel': 'Employees',
   'firms.employeesInvalid': 'Enter the number of employees, 1 or more',
   'firms.sectorDetail': 'What it makes',
+  'firms.email': 'Email (optional)',
+  'firms.emailHint':
+    'The firm confirms each delivery it attends by a link mailed here; without one, you answer for it.',
   'firms.optional': 'Optional.',
   'firms.mechanisedLabel': 'Mechanised production',
   'firms.womenLedLabel': 'Led by a woman',

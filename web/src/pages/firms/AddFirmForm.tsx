@@ -4,7 +4,7 @@ import { ErrorSummary, SubmitButton, TextInput } from '../../components';
 import { required, useForm, type Placed } from '../../hooks';
 import { t } from '../../i18n';
 
-const EMPTY = { name: '', employees: '', sectorDetail: '', mechanised: false, womenLed: false };
+const EMPTY = { name: '', employees: '', sectorDetail: '', email: '', mechanised: false, womenLed: false };
 
 /** One member firm by hand: name, employees, mechanised, women-led, what it makes. */
 export function AddFirmForm({
@@ -18,7 +18,7 @@ export function AddFirmForm({
 }) {
   const api = useApi();
   const [f, setF] = useState(EMPTY);
-  const form = useForm(['name', 'employees', 'sectorDetail', 'mechanised', 'womenLed']);
+  const form = useForm(['name', 'employees', 'sectorDetail', 'email', 'mechanised', 'womenLed']);
   const check = (): Placed => {
     const placed: Placed = {};
     required(placed, 'name', f.name, t('firms.name'));
@@ -34,6 +34,7 @@ export function AddFirmForm({
         mechanised: f.mechanised,
         womenLed: f.womenLed,
         ...(f.sectorDetail.trim() ? { sectorDetail: f.sectorDetail.trim() } : {}),
+        ...(f.email.trim() ? { email: f.email.trim() } : {}),
       };
       onAdded(await api.registerFirm(clusterId, associationId, body));
       setF(EMPTY);
@@ -69,6 +70,16 @@ export function AddFirmForm({
           errors={form.errors.sectorDetail}
         />
       </div>
+      <TextInput
+        id="email"
+        label={t('firms.email')}
+        hint={t('firms.emailHint')}
+        type="email"
+        autoComplete="off"
+        value={f.email}
+        onValue={(email) => setF((s) => ({ ...s, email }))}
+        errors={form.errors.email}
+      />
       <ul className="checks">
         <li>
           <input

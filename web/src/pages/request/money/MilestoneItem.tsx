@@ -1,6 +1,8 @@
-import { useApi, type MilestoneMoney, type RequestMoney, type ServiceRequest } from '../../../api';
+import { useEffect, useState } from 'react';
+import { useApi, type AttendanceList, type MilestoneMoney, type RequestMoney, type ServiceRequest } from '../../../api';
 import { formatAmount, formatDate, formatDateTime } from '../../../format';
 import { t, tKey, tn } from '../../../i18n';
+import { Attendance } from './Attendance';
 import { Decide } from './Decide';
 import { ReportForm } from './ReportForm';
 import { ResolveForm } from './ResolveForm';
@@ -83,6 +85,16 @@ function History({ m }: { m: MilestoneMoney }) {
           )}
         </p>
       )}
+      {m.acceptance?.basis && (
+        <p className="milestone-note">
+          {m.acceptance.basis === 'full'
+            ? t('money.basis.full', { reason: m.acceptance.reason ?? '' })
+            : t(`money.basis.${m.acceptance.basis}`, {
+                paid: m.acceptance.paidFirms ?? 0,
+                listed: m.acceptance.listedFirms ?? 0,
+              })}
+        </p>
+      )}
       {m.status === 'reported' && m.autoAcceptAt && (
         <p className="hint">{t('money.autoAccept', { at: formatDate(m.autoAcceptAt) })}</p>
       )}
@@ -106,6 +118,19 @@ export function MilestoneItem({
 }) {
   const api = useApi();
   const name = m.name;
+  // The firms' answers are for the sponsoring association and the admins (never the provider).
+  const [attendance, setAttendance] = useState<AttendanceList | undefined>();
+  const listed = m.attendanceCount?.listed ?? 0;
+  const showAttendance = (roles.lead || roles.admin) && listed > 0;
+  useEffect(() => {
+    if (!showAttendance) return;
+    const controller = new AbortController();
+    api.listAttendance(request.clusterId, request.id, m.index, controller.signal).then(
+      (list) => !controller.signal.aborted && setAttendance(list),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [api, request.clusterId, request.id, m.index, m.status, showAttendance]);
   const headingId = `milestone-${m.index}`;
   return (
     <li className="card" aria-labelledby={headingId}>
@@ -117,11 +142,22 @@ export function MilestoneItem({
       </p>
       <Amounts m={m} />
       <History m={m} />
+      {showAttendance && attendance && (
+        <Attendance
+          request={request}
+          index={m.index}
+          list={attendance}
+          canAnswer={roles.lead && (m.status === 'reported' || m.status === 'disputed')}
+          onAnswered={setAttendance}
+        />
+      )}
       <div className="card-actions">
         {roles.provider && m.status === 'awaiting_delivery' && escrowReady && (
           <ReportForm request={request} milestone={m} onReported={onChanged} />
         )}
-        {roles.lead && m.status === 'reported' && <Decide request={request} milestone={m} onDecided={onChanged} />}
+        {roles.lead && m.status === 'reported' && (
+          <Decide request={request} milestone={m} attendance={attendance} onDecided={onChanged} />
+        )}
         {roles.admin && m.status === 'disputed' && (
           <ResolveForm
             milestone={m}
