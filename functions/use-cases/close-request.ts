@@ -3,6 +3,7 @@ import {
   newEvent,
   standstillMs,
   type BidForEvaluation,
+  type ClusterPolicy,
   type ProcurementTiming,
   type ServiceRequest,
 } from '@bds/core';
@@ -28,12 +29,16 @@ export type Closer = { by: 'association'; userId: string } | { by: 'deadline' };
  */
 export async function closeAndEvaluateRequest(
   deps: UseCaseDeps & { timing: ProcurementTiming },
-  found: { request: ServiceRequest & { version: number; pledgedFirms: number }; bids: readonly BidForEvaluation[] },
+  found: {
+    request: ServiceRequest & { version: number; pledgedFirms: number };
+    bids: readonly BidForEvaluation[];
+    /** The cluster's policy, read with the request (`closeContext`); undefined: the national defaults. */
+    policy: ClusterPolicy | undefined;
+  },
   closer: Closer,
   correlationId: string,
 ): Promise<{ next: ServiceRequest; evaluation: StoredEvaluation }> {
-  const { request, bids } = found;
-  const policy = await deps.stores.clusters.getPolicy(request.clusterId);
+  const { request, bids, policy } = found;
   const still = standstillMs(policy, deps.timing);
   const { next, result } = closeAndEvaluate(request, bids, request.pledgedFirms, deps.clock, still);
   const at = new Date(deps.clock.now()).toISOString();

@@ -67,9 +67,7 @@ export function clusterStore(db: Db) {
 
     /** The cluster's own policy, or undefined when it follows the national defaults. */
     async getPolicy(clusterId: string): Promise<ClusterPolicy | undefined> {
-      const out = await db.doc.send(
-        new GetCommand({ TableName: db.table, Key: { PK: keys.cluster(clusterId).PK, SK: 'POLICY' } }),
-      );
+      const out = await db.doc.send(new GetCommand({ TableName: db.table, Key: keys.clusterPolicy(clusterId) }));
       return out.Item ? ClusterPolicy.parse(withoutKeys(out.Item)) : undefined;
     },
 
@@ -81,7 +79,7 @@ export function clusterStore(db: Db) {
             {
               Put: {
                 TableName: db.table,
-                Item: { PK: keys.cluster(clusterId).PK, SK: 'POLICY', entity: 'policy', ...policy },
+                Item: { ...keys.clusterPolicy(clusterId), entity: 'policy', ...policy },
               },
             },
             { Put: auditItem(db, audit) },

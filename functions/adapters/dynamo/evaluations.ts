@@ -1,4 +1,11 @@
-import { Money, conflict, type EvaluationResult, type DomainEvent, type ServiceRequest } from '@bds/core';
+import {
+  Money,
+  conflict,
+  type ClusterPolicy,
+  type EvaluationResult,
+  type DomainEvent,
+  type ServiceRequest,
+} from '@bds/core';
 import * as z from 'zod';
 import { bidStore, type StoredBid } from './bids';
 import { getMany } from './batch-get';
@@ -74,12 +81,13 @@ export function evaluationStore(db: Db) {
     async closeContext(
       clusterId: string,
       requestId: string,
-    ): Promise<{ request: StoredRequest | undefined; bids: StoredBid[] }> {
-      const [request, all] = await Promise.all([
-        requests.get(clusterId, requestId),
+    ): Promise<{ request: StoredRequest | undefined; bids: StoredBid[]; policy: ClusterPolicy | undefined }> {
+      // The policy comes with the request (its stand-still period): one read round trip for the close.
+      const [{ request, policy }, all] = await Promise.all([
+        requests.getWithPolicy(clusterId, requestId),
         bids.allForRequest(clusterId, requestId),
       ]);
-      return { request, bids: all };
+      return { request, bids: all, policy };
     },
 
     /**

@@ -6,6 +6,8 @@
  */
 export const keys = {
   cluster: (clusterId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: 'CLUSTER' }),
+  /** The cluster's own policy (absent until it sets one: the national defaults apply). */
+  clusterPolicy: (clusterId: string) => ({ PK: `CLUSTER#${clusterId}`, SK: 'POLICY' }),
   /** National list of clusters (few hundred at most: one partition is fine). */
   clusterListing: (name: string, clusterId: string) => ({
     GSI1PK: 'CLUSTERS',

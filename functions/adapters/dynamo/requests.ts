@@ -1,5 +1,13 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Association, ServiceRequest, conflict, notFound, type AuditEntry, type DomainEvent } from '@bds/core';
+import {
+  Association,
+  ClusterPolicy,
+  ServiceRequest,
+  conflict,
+  notFound,
+  type AuditEntry,
+  type DomainEvent,
+} from '@bds/core';
 import * as z from 'zod';
 import type { Db } from './db';
 import type { Page } from './cursor';
@@ -144,6 +152,23 @@ export function requestStore(db: Db) {
     return out.Item ? parseRequest(out.Item) : undefined;
   };
   return {
+    /**
+     * A request and its cluster's policy in one BatchGetItem: publishing and moving a deadline judge
+     * the deadline by the cluster's minimum bidding period (one read round trip, not two).
+     */
+    async getWithPolicy(
+      clusterId: string,
+      requestId: string,
+    ): Promise<{ request: StoredRequest | undefined; policy: ClusterPolicy | undefined }> {
+      const [request, policy] = await getMany(db, [
+        requestKeys.item(clusterId, requestId),
+        keys.clusterPolicy(clusterId),
+      ]);
+      return {
+        request: request ? parseRequest(request) : undefined,
+        policy: policy ? ClusterPolicy.parse(withoutKeys(policy)) : undefined,
+      };
+    },
     /** Several requests of one cluster in one BatchGetItem (up to 100 ids), in the order asked. */
     async getMany(clusterId: string, requestIds: readonly string[]): Promise<(StoredRequest | undefined)[]> {
       const found = await getMany(

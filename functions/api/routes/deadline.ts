@@ -21,9 +21,8 @@ export const moveRequestDeadline = route({
   body: MoveBody,
   responses: { 200: { description: 'The request with its new deadline', schema: StoredRequest } },
   handler: async ({ params, body, actor, deps, log, correlationId }) => {
-    const [found, policy, bids] = await Promise.all([
-      deps.stores.requests.get(params.clusterId, params.requestId),
-      deps.stores.clusters.getPolicy(params.clusterId),
+    const [{ request: found, policy }, bids] = await Promise.all([
+      deps.stores.requests.getWithPolicy(params.clusterId, params.requestId),
       deps.stores.bids.allForRequest(params.clusterId, params.requestId),
     ]);
     const current = visible(actor, found);

@@ -32,7 +32,7 @@ export const closeRequest = route({
     const closer = { by: 'association', userId: actor.userId } as const;
     const { next, evaluation } = await closeAndEvaluateRequest(
       deps,
-      { request, bids: found.bids },
+      { request, bids: found.bids, policy: found.policy },
       closer,
       correlationId,
     );

@@ -81,10 +81,7 @@ export const publishRequest = route({
   params: RequestParams,
   responses: { 200: { description: 'The open request', schema: StoredRequest } },
   handler: async ({ params, actor, deps, log, correlationId }) => {
-    const [found, policy] = await Promise.all([
-      deps.stores.requests.get(params.clusterId, params.requestId),
-      deps.stores.clusters.getPolicy(params.clusterId),
-    ]);
+    const { request: found, policy } = await deps.stores.requests.getWithPolicy(params.clusterId, params.requestId);
     const current = visible(actor, found);
     assertLead(actor, current);
     const next = publish(current, deps.clock, minBiddingPeriodMs(policy, deps.timing));

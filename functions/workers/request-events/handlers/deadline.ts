@@ -36,7 +36,7 @@ export async function onDeadline(event: EventOf<'request.deadline'>, deps: Worke
   try {
     const { next, evaluation } = await closeAndEvaluateRequest(
       deps,
-      { request, bids: found.bids },
+      { request, bids: found.bids, policy: found.policy },
       { by: 'deadline' },
       event.correlationId,
     );
