@@ -42,7 +42,7 @@ describe('onboarding a cluster', () => {
     expect(await textOf(page.locator('#name-error'))).toBe('Name is required');
     await page.getByLabel('Name', { exact: true }).fill(cluster);
     await page.getByLabel('Sector').fill('Brass and metal handicrafts');
-    await page.getByLabel('State').fill('Uttar Pradesh');
+    await page.getByLabel('State').selectOption('Uttar Pradesh');
     await page.getByLabel('District').fill('Moradabad');
     await page.getByLabel('Number of firms').fill('2500');
     await page.getByLabel('Phase').selectOption('diagnostic');

@@ -10,6 +10,7 @@ import {
   invalid,
   notFound,
   type InvitationInput,
+  STATES_AND_UNION_TERRITORIES,
 } from '@bds/core';
 import { route } from '../route';
 import { hashSecret, newSecret } from '../auth/secrets';
@@ -23,7 +24,10 @@ const NewInvitation = z.object({
   role: InvitableRole,
   clusterId: IdParam.optional().describe('For cluster admins and association reps'),
   associationId: IdParam.optional().describe('For association reps'),
-  state: z.string().trim().min(2).max(60).optional().describe('For state admins'),
+  state: z
+    .enum(STATES_AND_UNION_TERRITORIES, { error: 'A state or union territory of India, as officially named' })
+    .optional()
+    .describe('For state admins'),
   organisationName: z.string().trim().min(2).max(160).optional().describe('For funders: the funding body'),
   funderKind: FunderKind.optional().describe(
     "For funders: what it is for the indicators' sources of support (default other)",

@@ -217,6 +217,25 @@ describe('national onboarding, end to end through the API', () => {
     expect(blocked.body.code).toBe('AUTH.TOO_MANY_ATTEMPTS');
   });
 
+  it('takes a state or union territory from the official list only, naming the field otherwise', async () => {
+    // Prepare
+    const nac = await t.signIn(email('nac'));
+
+    // Act
+    const misspelt = await t.call('POST', '/api/clusters', { token: nac, body: newCluster('Panjab') });
+    const stateAdmin = await t.call('POST', '/api/invitations', {
+      token: nac,
+      body: { email: 'officer@ut.example', name: 'UT Officer', role: 'state_admin', state: 'Pondicherry' },
+    });
+
+    // Assess: refused before anything is written, the field named
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.body.errors.map((e: { field: string }) => e.field)).toEqual(['state']);
+    expect(stateAdmin.status).toBe(400);
+    expect(stateAdmin.body.errors.map((e: { field: string }) => e.field)).toEqual(['state']);
+    expect((await t.call('POST', '/api/clusters', { token: nac, body: newCluster('Puducherry') })).status).toBe(201);
+  });
+
   it('refuses bodies that try to set their own role, cluster or organisation', async () => {
     const knidgro = await t.signIn(email('knidgro'));
     const res = await t.call('POST', `/api/clusters/${CLUSTERS.ludhiana.id}/associations`, {

@@ -13,3 +13,4 @@ export { Layout } from './Layout';
 export { SessionSync } from './SessionSync';
 export { Pledged, RequestList, StatusBadge } from './RequestList';
 export { EmptyState, ErrorNotice, Loading, LoadMore, errorMessage } from './Status';
+export { StateSelect } from './StateSelect';

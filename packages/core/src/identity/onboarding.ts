@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Actor } from '../actor';
 import type { Clock } from '../clock';
 import { Cluster, ClusterPhase } from '../cluster/schema';
+import { STATES_AND_UNION_TERRITORIES } from '../cluster/states';
 import { DomainError, conflict } from '../errors';
 import type { IdGenerator } from '../ids';
 import { Currency } from '../money';
@@ -10,7 +11,9 @@ import { Currency } from '../money';
 export const NewCluster = z.object({
   name: z.string().trim().min(2).max(120),
   sector: z.string().trim().min(2).max(120),
-  state: z.string().trim().min(2).max(60),
+  state: z.enum(STATES_AND_UNION_TERRITORIES, {
+    error: 'A state or union territory of India, as officially named (such as Punjab or Tamil Nadu)',
+  }),
   district: z.string().trim().min(2).max(60),
   firmCount: z.number().int().min(1).max(1_000_000),
   phase: ClusterPhase,

@@ -48,6 +48,7 @@ export const base = {
   'common.errorSummary': 'There is a problem',
 
   'form.requiredNamed': '{field} is required',
+  'form.chooseState': 'Choose a state or union territory',
   'form.wholeNumber': 'Enter a whole number',
   'form.percent': 'Enter a percentage, like 25 or 12.5',
 

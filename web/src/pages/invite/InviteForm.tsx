@@ -1,6 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useApi, type InvitationSummary, type User } from '../../api';
-import { ErrorNotice, ErrorSummary, Loading, SelectInput, SubmitButton, TextInput } from '../../components';
+import {
+  ErrorNotice,
+  ErrorSummary,
+  Loading,
+  SelectInput,
+  StateSelect,
+  SubmitButton,
+  TextInput,
+} from '../../components';
 import { useForm, useResource } from '../../hooks';
 import { t, tKey } from '../../i18n';
 import { INVITABLE } from '@bds/core/who-invites';
@@ -106,7 +114,7 @@ export function InviteForm({ user, initial, onSent }: Props) {
         />
       )}
       {fields.role === 'state_admin' && (
-        <TextInput
+        <StateSelect
           id="state"
           label={t('invite.state')}
           value={fields.state}

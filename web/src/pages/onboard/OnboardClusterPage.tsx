@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApi, type Onboarded } from '../../api';
-import { ErrorSummary, SelectInput, SubmitButton, SuccessNotice, TextInput } from '../../components';
+import { ErrorSummary, SelectInput, StateSelect, SubmitButton, SuccessNotice, TextInput } from '../../components';
 import { formatDateTime } from '../../format';
 import { useForm, useOutboxAvailable, useRequireUser, useTitle } from '../../hooks';
 import { t, tKey } from '../../i18n';
@@ -84,7 +84,14 @@ export function OnboardClusterPage() {
             {text('name')}
             {text('sector')}
             <div className="row">
-              {text('state', 'text', user.role === 'state_admin' ? t('onboard.stateHint') : undefined)}
+              <StateSelect
+                id="state"
+                label={t('onboard.state')}
+                hint={user.role === 'state_admin' ? t('onboard.stateHint') : undefined}
+                value={fields.state}
+                onValue={set('state')}
+                errors={form.errors.state}
+              />
               {text('district')}
             </div>
             <div className="row">

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../../api';
-import { ErrorSummary, Loading, SelectInput, SubmitButton, TextInput } from '../../components';
+import { ErrorSummary, Loading, SelectInput, StateSelect, SubmitButton, TextInput } from '../../components';
 import { useCategories, useForm, useRequireUser, useResource, useTitle } from '../../hooks';
 import { t } from '../../i18n';
 import { Link, navigate, paths } from '../../router';
@@ -123,7 +123,7 @@ export function NewProgrammePage() {
             </ul>
           </fieldset>
           {d.scope === 'state' && (
-            <TextInput
+            <StateSelect
               id="scope-state"
               label={t('programme.state')}
               value={d.state}
