@@ -39,7 +39,7 @@ describe('a funder creates a programme and deposits', () => {
     await heading(page, 'Create a programme').waitFor();
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByLabel('Every cluster of one state').check();
-    await page.getByLabel('State', { exact: true }).fill('Punjab');
+    await page.getByLabel('State', { exact: true }).selectOption('Punjab');
     await page.getByLabel('Budget (₹)').fill('25,00,000');
     await page.getByLabel('Most per award (₹)').fill('2,00,000');
     await page.getByRole('group', { name: 'Eligible categories' }).getByLabel('Training').check();
