@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
 import { DEMO, apiAs } from './support/api';
-import { awardedRequest, rupees, type Awarded } from './support/money';
+import { awardedRequest, confirmAttendance, rupees, type Awarded } from './support/money';
 import { sharedStack } from './support/stack';
 import { heading, navLink, signInUi, textOf, unique } from './support/ui';
 
@@ -32,6 +32,8 @@ describe('the public Results page', () => {
       evidence: 'Clinic held on 3 March with the buyers’ panel; attendance sheet attached.',
       attendedFirmIds: pledged.items.slice(0, 1).map((p) => p.firmId),
     });
+    // The firm confirms (its association enters its code): accepting then releases the milestone in full.
+    await confirmAttendance(stack, awarded);
     const money = await apiAs(stack.url, awarded.knidgro).get<{ milestones: { total: Money }[] }>(`${path}/money`);
     milestoneValue = money.milestones[0]?.total.amount ?? 0;
     const table = (await (await fetch(`${stack.url}/api/indicators/table`)).json()) as { columns: Column[] };

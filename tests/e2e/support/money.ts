@@ -97,11 +97,35 @@ export async function awardedRequest(
   return { clusterId, requestId: r.id, title, knidgro, provider, money, ...(mailed ? { firmWithMail: mailed } : {}) };
 }
 
-/** The provider reports the first milestone and the association accepts it, through the API. */
+interface AttendanceList {
+  firms: { firmId: string; code?: string; answer?: { attended: boolean } }[];
+}
+
+/**
+ * Every firm the provider listed for a reported milestone says it attended, entered by its
+ * association with the firm's code (issue 12): an accept then releases the milestone in full.
+ * The codes exist once the worker has handled `milestone.reported`, so the queues run first.
+ */
+export async function confirmAttendance(stack: E2eStack, a: Awarded, index = 0): Promise<void> {
+  const path = `/api/clusters/${a.clusterId}/requests/${a.requestId}/milestones/${index}/attendance`;
+  const rep = apiAs(stack.url, a.knidgro);
+  let list: AttendanceList | undefined;
+  for (let i = 0; i < 40; i++) {
+    await stack.drain();
+    list = await rep.get<AttendanceList>(path);
+    if (list.firms.every((f) => f.code !== undefined || f.answer)) break;
+    await sleep(250);
+  }
+  for (const firm of list?.firms ?? [])
+    if (!firm.answer && firm.code) await rep.post(`${path}/on-behalf`, { code: firm.code, attended: true });
+}
+
+/** The provider reports the first milestone, its firms confirm, and the association accepts it, through the API. */
 export async function releaseFirstMilestone(stack: E2eStack, a: Awarded): Promise<MoneyView> {
   const path = `/api/clusters/${a.clusterId}/requests/${a.requestId}/milestones/0`;
   await apiAs(stack.url, a.provider).post(`${path}/report`, {
     evidence: 'ERP installed in all four units on 3 March; sign-off sheets attached.',
   });
+  await confirmAttendance(stack, a);
   return apiAs(stack.url, a.knidgro).post<MoneyView>(`${path}/accept`);
 }

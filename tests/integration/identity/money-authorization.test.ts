@@ -24,6 +24,7 @@ const MONEY: Record<string, readonly string[]> = {
   getAwardMoney: [A, P, C, S, N],
   reportMilestone: [P],
   acceptMilestone: [A],
+  acceptMilestoneInFull: [A],
   disputeMilestone: [A],
   resolveMilestone: [C, S, N],
   recordPrivateShareReceipt: [P],

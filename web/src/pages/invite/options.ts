@@ -1,4 +1,5 @@
 import type { Api, InvitableRole, NewInvitation, User } from '../../api';
+import type { StateOrUnionTerritory } from '@bds/core/states';
 import { required, type Placed } from '../../hooks';
 import { t } from '../../i18n';
 
@@ -49,7 +50,8 @@ export function toInvitation(f: InviteFields): NewInvitation {
   const base = { role, name: f.name.trim(), email: f.email.trim() };
   switch (role) {
     case 'state_admin':
-      return { ...base, state: f.state.trim() };
+      // Chosen from the list (StateSelect); the API refuses any other spelling.
+      return { ...base, state: f.state as StateOrUnionTerritory };
     case 'cluster_admin':
       return { ...base, clusterId: f.clusterId };
     case 'association_rep':

@@ -1,4 +1,5 @@
 import type { NewCluster } from '../../api';
+import type { StateOrUnionTerritory } from '@bds/core/states';
 import { required, type Placed } from '../../hooks';
 import { t } from '../../i18n';
 
@@ -59,7 +60,8 @@ export function checkCluster(f: ClusterFields): Placed {
 export const toNewCluster = (f: ClusterFields): NewCluster => ({
   name: f.name.trim(),
   sector: f.sector.trim(),
-  state: f.state.trim(),
+  // Chosen from the list (StateSelect); the API refuses any other spelling.
+  state: f.state as StateOrUnionTerritory,
   district: f.district.trim(),
   firmCount: Number(f.firmCount),
   phase: f.phase as NewCluster['phase'],
