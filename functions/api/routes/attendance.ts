@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import {
   Money as MoneyModule,
-  REQUEST_LIMITS,
   acceptMilestone,
   escrowErrors,
   moneyView,
@@ -13,19 +12,11 @@ import { answerByLink, answerOnBehalf, readAttendanceLink } from '../../use-case
 import { decideMilestone } from '../../use-cases/decide-milestone';
 import type { Deps } from '../deps';
 import { route } from '../route';
-import { ADMINS, RequestParams, assertSponsorOrAdmin, visible } from './guards';
-import { MoneyView } from './milestones';
+import { ADMINS, assertSponsorOrAdmin, visible } from './guards';
+import { MilestoneParams, MoneyView } from './milestones';
 
 const tags = ['attendance'];
 const Money = MoneyModule.Money;
-const MilestoneParams = RequestParams.extend({
-  index: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(REQUEST_LIMITS.milestones - 1)
-    .describe('The milestone, from 0'),
-});
 const Token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not a confirmation link');
 
 const AttendancePage = z.object({

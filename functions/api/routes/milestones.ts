@@ -25,7 +25,8 @@ import { ADMINS, RequestParams, visible } from './guards';
 
 const tags = ['escrow'];
 const Money = MoneyModule.Money;
-const MilestoneParams = RequestParams.extend({
+/** A milestone of a request, by its index (the attendance routes take the same path). */
+export const MilestoneParams = RequestParams.extend({
   index: z.coerce
     .number()
     .int()
