@@ -11,17 +11,6 @@ const MAX_PAGES = 30;
 const ERROR_TEXTS = ['Something went wrong', 'No such cluster', 'Page not found'];
 
 /**
- * Failures known and owned elsewhere (issue 18, the request and money pages' slice), named so
- * that nothing else hides behind them. Each goes when its page is fixed.
- */
-const KNOWN = {
-  // The request page asks a provider for "my bid" and the API answers 404 while there is none.
-  failures: [/\/requests\/req_\w+\/bids\/mine → 404$/],
-  // The programme ledger links a funder to awarded requests, in clusters a funder cannot open.
-  links: [{ from: /^\/programmes\/prg_/, to: /^\/clusters\// }],
-};
-
-/**
  * One page of each kind: a request's or a programme's id collapses (every request page is the
  * same code), a cluster's does not (the failures were other clusters' pages).
  */
@@ -62,12 +51,11 @@ async function crawl(page: Page, base: string): Promise<{ visited: string[]; fai
     for (const token of technicalTokens(await readableText(page))) failures.push(`${here}: shows ${token}`);
     for (const link of await linksOn(page, origin)) {
       if (seen.has(kindOf(link))) continue;
-      if (KNOWN.links.some((k) => k.from.test(here) && k.to.test(link))) continue;
       seen.add(kindOf(link));
       queue.push(link);
     }
   }
-  return { visited, failures: failures.filter((f) => !KNOWN.failures.some((k) => k.test(f))) };
+  return { visited, failures };
 }
 
 // The roles crawl side by side, each in a browser context of its own: a crawl mostly waits for

@@ -61,4 +61,20 @@ describe('opensCluster', () => {
     // Assess
     expect(opens).toBe(false);
   });
+
+  it('opens a cluster known only by its id to a national admin and a member, never to a state admin', () => {
+    // Prepare
+    const people = [
+      person({ role: 'national_admin' }),
+      person({ clusterIds: [ludhiana.id] }),
+      person({ role: 'state_admin', state: 'Punjab' }),
+      person({ role: 'funder' }),
+    ];
+
+    // Act
+    const opens = people.map((who) => opensCluster(who, { id: ludhiana.id }));
+
+    // Assess
+    expect(opens).toEqual([true, true, false, false]);
+  });
 });

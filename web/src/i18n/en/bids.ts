@@ -8,6 +8,7 @@ export const bids = {
     'the deadline. You can revise or withdraw it until then; the last version counts.',
   'bid.closed': 'Bidding has closed.',
   'bid.closedNoBid': 'You did not bid on this request.',
+  'bid.noneYet': 'You have not bid on this request yet.',
   'bid.tiers': 'Price curve',
   'bid.tiersHint':
     'Price per firm by volume, in {currency}: each tier applies from its number of firms up to the next tier.',

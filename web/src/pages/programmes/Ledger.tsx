@@ -1,3 +1,4 @@
+import { opensCluster } from '@bds/core/reach';
 import { useApi } from '../../api';
 import { EmptyState, ErrorNotice, Loading, LoadMore } from '../../components';
 import { formatAmount, formatDateTime, formatMoney } from '../../format';
@@ -5,6 +6,7 @@ import type { StatementEntry } from '../../api';
 import { usePaged } from '../../hooks';
 import { t, tKey } from '../../i18n';
 import { Link, paths } from '../../router';
+import { useSession } from '../../session';
 
 /**
  * How much a line moved, as the funder thinks of it: a deposit's amount, the amount held, the
@@ -56,9 +58,13 @@ export function Statement({ programmeId, round }: { programmeId: string; round: 
   );
 }
 
-/** Where the money went: each award the programme co-finances, its provider, and held / released / returned. */
+/**
+ * Where the money went: each award the programme co-finances, its provider, and held / released / returned. The
+ * award links to its request only for whoever may open that cluster (a funder reads the money here, not the request).
+ */
 export function Awards({ programmeId, round }: { programmeId: string; round: number }) {
   const api = useApi();
+  const { user } = useSession();
   const awards = usePaged(
     (cursor, signal) => api.programmeAwards(programmeId, cursor, signal),
     [api, programmeId, round],
@@ -78,9 +84,13 @@ export function Awards({ programmeId, round }: { programmeId: string; round: num
             {awards.items.map((a) => (
               <li key={a.requestId} className="card">
                 <p className="card-title">
-                  <Link to={paths.request(a.clusterId, a.requestId)}>
-                    {t('programme.award', { title: a.title, provider: a.providerName })}
-                  </Link>
+                  {opensCluster(user, { id: a.clusterId }) ? (
+                    <Link to={paths.request(a.clusterId, a.requestId)}>
+                      {t('programme.award', { title: a.title, provider: a.providerName })}
+                    </Link>
+                  ) : (
+                    t('programme.award', { title: a.title, provider: a.providerName })
+                  )}
                 </p>
                 <dl className="meta">
                   <div>

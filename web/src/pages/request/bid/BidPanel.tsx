@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ApiError, useApi, type BidView, type ServiceRequest } from '../../../api';
-import { ErrorNotice, Loading, SuccessNotice } from '../../../components';
+import { useApi, type BidView, type ServiceRequest } from '../../../api';
+import { EmptyState, ErrorNotice, Loading, SuccessNotice } from '../../../components';
 import { useNow, useResource } from '../../../hooks';
 import { t } from '../../../i18n';
 import { BidForm } from './BidForm';
@@ -15,11 +15,11 @@ type Mode = 'view' | 'edit' | 'withdrawing';
 export function BidPanel({ request }: { request: ServiceRequest }) {
   const api = useApi();
   const now = useNow(5_000);
+  // The list answers a provider its own bid or none with 200; asking for "my bid" answers 404 until there is one,
+  // and a provider opening a request it has not bid on is ordinary, not a failed request.
   const [loaded, reload] = useResource(
-    (signal) =>
-      api
-        .getMyBid(request.clusterId, request.id, signal)
-        .catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? undefined : Promise.reject(e))),
+    async (signal): Promise<BidView | undefined> =>
+      (await api.listBids(request.clusterId, request.id, signal)).items[0],
     [api, request.clusterId, request.id],
   );
   const [saved, setSaved] = useState<BidView | undefined>(undefined);
@@ -47,11 +47,14 @@ export function BidPanel({ request }: { request: ServiceRequest }) {
   else if (loaded.state === 'error') body = <ErrorNotice error={loaded.error} onRetry={reload} />;
   else if (!bid || (bid.status === 'withdrawn' && mode === 'edit')) {
     body = open ? (
-      <BidForm
-        request={request}
-        onSaved={(b) => done(b, t('bid.submitted'))}
-        {...(bid ? { bid, onCancel: () => setMode('view') } : {})}
-      />
+      <>
+        {!bid && <EmptyState>{t('bid.noneYet')}</EmptyState>}
+        <BidForm
+          request={request}
+          onSaved={(b) => done(b, t('bid.submitted'))}
+          {...(bid ? { bid, onCancel: () => setMode('view') } : {})}
+        />
+      </>
     ) : (
       <p>{t('bid.closedNoBid')}</p>
     );
