@@ -18,7 +18,7 @@ import { applyToCluster, decideRegistration, listRegistrations, setProviderStand
 import { confirmProviderSignUp, signUpProvider } from './sign-up';
 import { createAssociation, getCluster, listAssociations, listClusters } from './clusters';
 import { health } from './health';
-import { listMyOpenRequests } from './me';
+import { listMyOpenRequests, listProgrammeOpenRequests } from './me';
 import {
   cancelRequest,
   getRequest,
@@ -114,6 +114,7 @@ export const allRoutes: readonly AnyRoute[] = [
   publishRequest,
   listRequests,
   listMyOpenRequests,
+  listProgrammeOpenRequests,
   getRequest,
   cancelRequest,
   joinRequest,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CategorySlug, canReadRequest } from '@bds/core';
 import { StoredRequest } from '../../adapters/dynamo/requests';
+import { programmeOpenRequests } from '../../use-cases/programme-open-requests';
 import { route } from '../route';
 import { Paging } from './common';
 
@@ -11,6 +12,18 @@ const OpenQuery = Paging.extend({
     .optional()
     .describe('Only requests whose bidding deadline is after this instant (default: now)'),
 });
+
+const OpenPage = z.object({
+  items: z.array(StoredRequest),
+  nextCursor: z.string().nullable(),
+  clusters: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+
+/** Now, or a later instant the caller asked for: a list of open requests never reaches back before now. */
+const closingAfterOf = (asked: string | undefined, nowMs: number): string => {
+  const now = new Date(nowMs).toISOString();
+  return asked && asked > now ? asked : now;
+};
 
 export const listMyOpenRequests = route({
   method: 'get',
@@ -24,16 +37,11 @@ export const listMyOpenRequests = route({
   responses: {
     200: {
       description: 'A page of open requests and the names of the clusters they are in',
-      schema: z.object({
-        items: z.array(StoredRequest),
-        nextCursor: z.string().nullable(),
-        clusters: z.array(z.object({ id: z.string(), name: z.string() })),
-      }),
+      schema: OpenPage,
     },
   },
   handler: async ({ query, actor, deps }) => {
-    const now = new Date(deps.clock.now()).toISOString();
-    const closingAfter = query.closingAfter && query.closingAfter > now ? query.closingAfter : now;
+    const closingAfter = closingAfterOf(query.closingAfter, deps.clock.now());
     const page = await deps.stores.openRequests.across(actor.clusterIds, {
       limit: query.limit,
       cursor: query.cursor,
@@ -43,4 +51,32 @@ export const listMyOpenRequests = route({
     // Invited-only requests stay hidden from providers not invited, as in the cluster's own list.
     return { status: 200, body: { ...page, items: page.items.filter((r) => canReadRequest(actor, r)) } };
   },
+});
+
+export const listProgrammeOpenRequests = route({
+  method: 'get',
+  path: '/api/me/programme-requests',
+  operationId: 'listProgrammeOpenRequests',
+  summary:
+    "The requests open for bidding that the signed-in funder's open programmes could co-finance " +
+    '(scope and eligible category), soonest deadline first; a page may be short, follow nextCursor',
+  tags: ['requests'],
+  access: ['funder'],
+  query: Paging.extend({
+    closingAfter: z.iso
+      .datetime()
+      .optional()
+      .describe('Only requests whose bidding deadline is after this instant (default: now)'),
+  }),
+  responses: {
+    200: { description: 'A page of open requests and the names of the clusters they are in', schema: OpenPage },
+  },
+  handler: async ({ query, actor, deps }) => ({
+    status: 200,
+    body: await programmeOpenRequests(deps, actor.organisationId, {
+      limit: query.limit,
+      cursor: query.cursor,
+      closingAfter: closingAfterOf(query.closingAfter, deps.clock.now()),
+    }),
+  }),
 });

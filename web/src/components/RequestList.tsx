@@ -22,7 +22,8 @@ export function Pledged({ request }: { request: Pick<ServiceRequest, 'pledgedFir
 }
 
 /**
- * Requests as cards (they read well at 360 px, where a table would not).
+ * Requests as cards (they read well at 360 px, where a table would not). The title links to the request unless
+ * `linked` is false: a funder reads the requests its programmes may pay for, in clusters it cannot open.
  *
  * @example
  * <RequestList requests={page.items} headingLevel={3} />
@@ -30,9 +31,11 @@ export function Pledged({ request }: { request: Pick<ServiceRequest, 'pledgedFir
 export function RequestList({
   requests,
   headingLevel = 3,
+  linked = true,
 }: {
   requests: readonly ServiceRequest[];
   headingLevel?: 2 | 3;
+  linked?: boolean;
 }) {
   const { labelOf } = useCategories();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -41,7 +44,7 @@ export function RequestList({
       {requests.map((r) => (
         <li key={r.id} className="card">
           <Heading className="card-title">
-            <Link to={paths.request(r.clusterId, r.id)}>{r.title}</Link>
+            {linked ? <Link to={paths.request(r.clusterId, r.id)}>{r.title}</Link> : r.title}
           </Heading>
           <dl className="meta">
             <div>

@@ -670,6 +670,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/programme-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The requests open for bidding that the signed-in funder's open programmes could co-finance (scope and eligible category), soonest deadline first; a page may be short, follow nextCursor
+         * @description Roles: funder.
+         */
+        get: operations["listProgrammeOpenRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/{clusterId}/requests/{requestId}": {
         parameters: {
             query?: never;
@@ -3753,6 +3773,123 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 category?: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
+                /** @description Only requests whose bidding deadline is after this instant (default: now) */
+                closingAfter?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of open requests and the names of the clusters they are in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            title: string;
+                            category: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
+                            specification: string;
+                            deliverables: string[];
+                            place: string;
+                            deliveryWindow: {
+                                /** Format: date */
+                                start: string;
+                                /** Format: date */
+                                end: string;
+                            };
+                            /** Format: date-time */
+                            biddingDeadline: string;
+                            minFirms: number;
+                            maxFirms: number;
+                            weights: {
+                                price: number;
+                                quality: number;
+                            };
+                            milestones: {
+                                name: string;
+                                shareBasisPoints: number;
+                            }[];
+                            /** @enum {string} */
+                            visibility: "cluster" | "invited";
+                            /** @default [] */
+                            invitedProviderIds: string[];
+                            /** @default [] */
+                            coSponsorIds: string[];
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                            id: string;
+                            clusterId: string;
+                            associationId: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "evaluating" | "awarded" | "in_delivery" | "completed" | "cancelled" | "unsuccessful";
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            award?: {
+                                bidId: string;
+                                providerId: string;
+                                volume: number;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                recommendedBidId: string;
+                                reason?: string;
+                                awardedBy: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                repeatCount?: number;
+                            };
+                            unsuccessfulReason?: string;
+                            cancellation?: {
+                                reason: string;
+                                cancelledBy: string;
+                                /** Format: date-time */
+                                cancelledAt: string;
+                            };
+                            /** Format: date-time */
+                            standstillEndsAt?: string;
+                            openComplaints?: number;
+                            pledgedFirms: number;
+                        }[];
+                        nextCursor: string | null;
+                        clusters: {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProgrammeOpenRequests: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
                 /** @description Only requests whose bidding deadline is after this instant (default: now) */
                 closingAfter?: string;
             };

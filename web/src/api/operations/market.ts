@@ -117,6 +117,9 @@ export function marketEndpoints(client: ApiClient) {
     /** The open requests of every cluster the provider is admitted to: one call, soonest deadline first. */
     listMyOpenRequests: (query: { category?: string; cursor?: string; limit?: number }, signal?: AbortSignal) =>
       data(client.GET('/api/me/open-requests', { params: { query }, signal })),
+    /** The open requests a funder's programmes could co-finance: one call, soonest deadline first. */
+    listProgrammeOpenRequests: (query: { cursor?: string; limit?: number }, signal?: AbortSignal) =>
+      data(client.GET('/api/me/programme-requests', { params: { query }, signal })),
     listOwnBids: (cursor?: string, signal?: AbortSignal) =>
       data(client.GET('/api/bids', { params: { query: { cursor } }, signal })),
     closeRequest: (clusterId: string, requestId: string) =>

@@ -83,6 +83,8 @@ export const base = {
   'home.attention.funder': 'Open requests your programmes may co-finance.',
   'home.attention.admin': 'Open requests in the clusters you look after.',
   'home.attentionEmpty': 'Nothing needs your attention right now: none of your clusters has an open request.',
+  'home.attentionEmptyFunder':
+    'No open request is in the scope and eligible categories of your open programmes right now.',
   'home.attentionCluster.one': '{cluster}: {count} open request',
   'home.attentionCluster.other': '{cluster}: {count} open requests',
   'home.attentionMore': 'and more — see the cluster',

@@ -160,6 +160,13 @@ export const money = {
   'payouts.paidOn': 'Paid {at}, reference {reference}',
   'payouts.paidAt': 'Paid {at}',
   'payouts.release': '{amount} on {at}',
+  'payouts.funderHeading': 'What your programmes paid',
+  'payouts.funderIntro':
+    'Subsidy your programmes released to providers for accepted deliveries, what is still held in escrow ' +
+    'and what came back to the pool. Open a programme for each award.',
+  'payouts.funderEmpty': 'You have no programme yet.',
+  'payouts.funderTotal': 'Paid to providers in all: {amount}',
+  'payouts.funderPaid': 'Paid to providers',
   'payouts.notForRole': 'Payouts are for providers, funders and the national admin.',
   'payoutStatus.preparing': 'Being prepared',
   'payoutStatus.exported': 'Exported',

@@ -1,3 +1,4 @@
+import { opensCluster } from '@bds/core/reach';
 import type { Api, Cluster, ServiceRequest, User } from '../../api';
 import { useApi } from '../../api';
 import { EmptyState, ErrorNotice, Loading, RequestList } from '../../components';
@@ -18,16 +19,20 @@ const introKey = (role: User['role']): MessageKey =>
     ? `home.attention.${role}`
     : 'home.attention.admin';
 
-/** The user's clusters; a national admin reaches them all (the first page of the registry). */
+/**
+ * The user's clusters; a national admin reaches them all, a state admin those of their state (the first page of the
+ * registry, the API's tenant guard said by core's `opensCluster`).
+ */
 async function clustersOf(api: Api, user: User, signal: AbortSignal): Promise<Cluster[]> {
-  if (user.role === 'national_admin' && user.clusterIds.length === 0)
-    return (await api.listClusters(undefined, signal)).items;
+  if ((user.role === 'national_admin' || user.role === 'state_admin') && user.clusterIds.length === 0)
+    return (await api.listClusters(undefined, signal)).items.filter((c) => opensCluster(user, c));
   return Promise.all(user.clusterIds.map((id) => api.getCluster(id, signal)));
 }
 
-/** A provider's: one call across its clusters (open for bidding, soonest deadline first), grouped by cluster. */
-async function providerAttention(api: Api, signal: AbortSignal): Promise<ClusterAttention[]> {
-  const page = await api.listMyOpenRequests({ limit: 4 * PER_CLUSTER }, signal);
+type OpenPage = Awaited<ReturnType<Api['listMyOpenRequests']>>;
+
+/** One call's open requests across clusters (soonest deadline first), grouped by cluster. */
+function byCluster(page: OpenPage): ClusterAttention[] {
   return page.clusters
     .map((cluster) => {
       const all = page.items.filter((r) => r.clusterId === cluster.id);
@@ -37,7 +42,9 @@ async function providerAttention(api: Api, signal: AbortSignal): Promise<Cluster
 }
 
 async function loadAttention(api: Api, user: User, signal: AbortSignal): Promise<ClusterAttention[]> {
-  if (user.role === 'provider') return providerAttention(api, signal);
+  // A provider's clusters, and a funder's programmes' reach, in one call each (the funder's token lists no cluster).
+  if (user.role === 'provider') return byCluster(await api.listMyOpenRequests({ limit: 4 * PER_CLUSTER }, signal));
+  if (user.role === 'funder') return byCluster(await api.listProgrammeOpenRequests({ limit: 4 * PER_CLUSTER }, signal));
   const clusters = await clustersOf(api, user, signal);
   const pages = await Promise.all(
     clusters.map((c) => api.listRequests(c.id, { status: 'open', limit: PER_CLUSTER }, signal)),
@@ -57,23 +64,26 @@ export function Attention({ user }: { user: User }) {
       <p>{t(introKey(user.role))}</p>
       {attention.state === 'loading' && <Loading />}
       {attention.state === 'error' && <ErrorNotice error={attention.error} onRetry={reload} />}
-      {attention.state === 'ok' && attention.data.length === 0 && <EmptyState>{t('home.attentionEmpty')}</EmptyState>}
+      {attention.state === 'ok' && attention.data.length === 0 && (
+        <EmptyState>{t(user.role === 'funder' ? 'home.attentionEmptyFunder' : 'home.attentionEmpty')}</EmptyState>
+      )}
       {attention.state === 'ok' &&
-        attention.data.map(({ cluster, open, more }) => (
-          <div key={cluster.id} className="attention-cluster">
-            <h3>
-              <Link to={paths.cluster(cluster.id)}>
-                {tn('home.attentionCluster', open.length, { cluster: cluster.name })}
-              </Link>
-            </h3>
-            <RequestList requests={open} headingLevel={3} />
-            {more && (
-              <p>
-                <Link to={paths.cluster(cluster.id)}>{t('home.attentionMore')}</Link>
-              </p>
-            )}
-          </div>
-        ))}
+        attention.data.map(({ cluster, open, more }) => {
+          // Only the clusters the person may open are links; a funder reads the rest here.
+          const linked = opensCluster(user, { id: cluster.id });
+          const heading = tn('home.attentionCluster', open.length, { cluster: cluster.name });
+          return (
+            <div key={cluster.id} className="attention-cluster">
+              <h3>{linked ? <Link to={paths.cluster(cluster.id)}>{heading}</Link> : heading}</h3>
+              <RequestList requests={open} headingLevel={3} linked={linked} />
+              {more && linked && (
+                <p>
+                  <Link to={paths.cluster(cluster.id)}>{t('home.attentionMore')}</Link>
+                </p>
+              )}
+            </div>
+          );
+        })}
     </section>
   );
 }

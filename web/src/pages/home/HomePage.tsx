@@ -5,6 +5,7 @@ import { Attention } from './Attention';
 import { Clusters } from './Clusters';
 import { DemoAccounts } from './DemoAccounts';
 import { FunderResults } from './FunderResults';
+import { FunderPayouts } from '../payouts/FunderPayouts';
 import { RoleTasks } from './RoleTasks';
 
 /** Signed out: what the exchange is, its clusters, the demo accounts. Signed in: what needs attention. */
@@ -18,7 +19,12 @@ export function HomePage() {
           <h1>{t('home.welcome', { name: user.name })}</h1>
           <RoleTasks user={user} />
           <Attention user={user} />
-          {user.role === 'funder' && <FunderResults user={user} />}
+          {user.role === 'funder' && (
+            <>
+              <FunderPayouts />
+              <FunderResults user={user} />
+            </>
+          )}
           <Clusters />
         </>
       ) : (
