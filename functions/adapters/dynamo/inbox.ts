@@ -18,6 +18,8 @@ export const Notification = z.object({
     'bid.lost',
     'ranking.published',
     'standstill.ended',
+    'complaint.filed',
+    'complaint.decided',
     'milestone.reported',
     'milestone.accepted',
     'milestone.resolved',

@@ -29,6 +29,7 @@ import { openDataStore } from './open-data';
 import { repeatCountStore } from './repeat-counts';
 import { openAcross } from './open-requests';
 import { attendanceStore } from './attendance';
+import { complaintStore } from './complaints';
 
 /** Every store over one table; built once per process. */
 export function createStores(db: Db, opts: { clock?: Clock } = {}) {
@@ -67,6 +68,7 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
       across: (...args: Parameters<typeof openAcross> extends [Db, ...infer R] ? R : never) => openAcross(db, ...args),
     },
     attendance: attendanceStore(db),
+    complaints: complaintStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

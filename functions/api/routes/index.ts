@@ -33,6 +33,7 @@ import { importFirms, listFirms, registerFirm } from './firms';
 import { listPledges, pledgeFirm, withdrawFirmPledge } from './pledges';
 import { deleteMyBid, getMyBid, listBids, listOwnBids, postBid, putMyBid } from './bids';
 import { awardRequest, closeRequest, getEvaluation, getMyRanking } from './evaluation';
+import { decideComplaintRoute, fileComplaintRoute, listOpenComplaints, listRequestComplaints } from './complaints';
 import {
   closeProgrammeRoute,
   createProgramme,
@@ -133,6 +134,10 @@ export const allRoutes: readonly AnyRoute[] = [
   listOwnBids,
   closeRequest,
   getMyRanking,
+  fileComplaintRoute,
+  listRequestComplaints,
+  listOpenComplaints,
+  decideComplaintRoute,
   getEvaluation,
   awardRequest,
   getAwardMoney,

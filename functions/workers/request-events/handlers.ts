@@ -15,6 +15,7 @@ import { onRequestCancelledVoids } from './handlers/cancel-voids';
 import { onMilestoneAutoAccept, onMilestoneReported } from './handlers/auto-accept';
 import { onMilestoneDecided } from './handlers/indicators';
 import { requestAttendance } from './handlers/attendance-requests';
+import { notifyComplaintDecided, notifyComplaintFiled } from './handlers/complaints';
 
 /**
  * Which handlers run for which event type. Each handler lives in `handlers/<name>.ts`; add one
@@ -30,6 +31,8 @@ export const eventHandlers: EventHandlers = {
   'request.deadline': [onDeadline],
   'request.standstill_started': [armStandstill, notifyRankingPublished],
   'request.standstill_ended': [onStandstillEnded],
+  'complaint.filed': [notifyComplaintFiled],
+  'complaint.decided': [notifyComplaintDecided],
   'milestone.reported': [onMilestoneReported, requestAttendance, notifyMilestoneReported],
   'milestone.auto_accept': [onMilestoneAutoAccept],
   'milestone.decided': [onMilestoneDecided, recordDecisionActivity, notifyMilestoneDecided],

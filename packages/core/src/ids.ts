@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   milestone: 'mil',
   payout: 'pay',
   notification: 'ntf',
+  complaint: 'cmp',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -18,6 +18,7 @@ export * from './firm';
 export * from './pledge';
 export * from './bid';
 export * from './evaluation';
+export * from './complaint';
 export * from './identity';
 export * from './ledger';
 export * from './subsidy';

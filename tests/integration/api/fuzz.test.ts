@@ -76,6 +76,8 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
     readAttendanceLink: { token: 'a'.repeat(43) },
     answerAttendance: { token: 'a'.repeat(43), attended: true },
     answerAttendanceOnBehalf: { code: 'K7P3QX', attended: false },
+    fileComplaint: { reason: 'The ranking misread the tier table of our bid.', evidence: 'Bid form, page 2.' },
+    decideComplaint: { outcome: 'dismissed', reason: 'The tier table was read as the provider wrote it.' },
     acceptMilestoneInFull: { reason: 'The firm signed the paper register on both days.' },
   });
 

@@ -23,6 +23,7 @@ const PREFIX: Record<string, string> = {
   milestoneId: 'mil',
   notificationId: 'ntf',
   runId: 'run',
+  complaintId: 'cmp',
 };
 
 function pathFor(route: AnyRoute, clusterId: string): string {

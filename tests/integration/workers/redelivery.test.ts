@@ -119,6 +119,9 @@ describe('redelivery: safe to repeat', () => {
       biddingDeadline: new Date(clock.now() + TWO_HOURS + 30_000).toISOString(),
     });
     const doomed = await bidded();
+    // Issue 13: complained against in their stand-still (one dismissed; one upheld twice: re-evaluated, cancelled).
+    const dismissed = await bidded();
+    const upheld = await bidded();
     requests.unsuccessful = (await bidded(5)).id;
     requests.cancelledOpen = await openRequestVia(t, token.knidgro, LUDHIANA, newRequest(clock.now()));
     await ok('POST', `${base(requests.cancelledOpen)}/cancel`, {
@@ -135,6 +138,20 @@ describe('redelivery: safe to repeat', () => {
     await ok('POST', `${base(doomed.id)}/cancel`, {
       reason: 'The members withdrew after the award; funds are returned.',
     });
+    // A one-day stand-still from here on, so the bidders below may complain before the award.
+    const policy = await ok('GET', `/api/clusters/${LUDHIANA}/policy`, undefined, token.admin);
+    await ok('PUT', `/api/clusters/${LUDHIANA}/policy`, { ...policy, standstillSeconds: 86_400 }, token.admin);
+    const complain = async (id: string, as: string) =>
+      (await ok('POST', `${base(id)}/complaints`, { reason: 'The ranking misread the tier table of our bid.' }, as))
+        .id as string;
+    const decide = (id: string, complaintId: string, body: Record<string, unknown>) =>
+      ok('POST', `${base(id)}/complaints/${complaintId}/decision`, body, token.admin);
+    const because = 'The tier table was read as the provider wrote it.';
+    for (const r of [dismissed, upheld]) await ok('POST', `${base(r.id)}/close`);
+    await decide(dismissed.id, await complain(dismissed.id, token.it), { outcome: 'dismissed', reason: because });
+    const [byIt, byErp] = [await complain(upheld.id, token.it), await complain(upheld.id, token.erp)];
+    await decide(upheld.id, byIt, { outcome: 'upheld', remedy: 'reevaluate', reason: because });
+    await decide(upheld.id, byErp, { outcome: 'upheld', remedy: 'cancel', reason: because });
     Object.assign(requests, { awarded: awarded.id, deadline: deadline.id, awardedThenCancelled: doomed.id });
 
     const scenario1 = await dumpTable(t.stores.db.doc, t.tableName);
@@ -217,6 +234,8 @@ describe('redelivery: safe to repeat', () => {
         'request.deadline_moved',
         'request.standstill_started',
         'request.standstill_ended',
+        'complaint.filed',
+        'complaint.decided',
         'request.awarded',
         'request.cancelled',
         'milestone.reported',
@@ -336,10 +355,11 @@ function invariantProblems(items: readonly Item[], acceptedByHand: ReadonlySet<s
     'request closed twice',
     events.filter((e) => e.type === 'request.closed').map((e) => payload(e, 'requestId')),
   );
-  // A milestone's notifications (reported, decided) come once per milestone, not once per request.
-  const milestoneOf = new Map(
-    events.map((e) => [e.id, e.payload.index === undefined ? '' : `#${payload(e, 'index')}`]),
-  );
+  // A milestone's notifications (reported, decided) come once per milestone, a complaint's once per complaint and a
+  // ranking's once per stand-still (a re-evaluation publishes another), not once per request.
+  const occasion = (e: EventEnvelope) =>
+    ['index', 'complaintId', 'endsAt'].map((k) => (e.payload[k] === undefined ? '' : `#${payload(e, k)}`)).join('');
+  const milestoneOf = new Map(events.map((e) => [e.id, occasion(e)]));
   dupes(
     'notification twice',
     items

@@ -16,6 +16,10 @@ export async function armStandstill(
   log: Logger,
 ): Promise<void> {
   const { requestId, endsAt } = event.payload;
+  // A re-evaluation (an upheld complaint) starts another stand-still on the same schedule: only the stored one is
+  // armed, so events delivered out of order leave the schedule at the latest end.
+  const request = await deps.stores.requests.get(event.clusterId, requestId);
+  if (request?.standstillEndsAt !== endsAt) return log.info('stand-still superseded; not armed', { requestId, endsAt });
   const trigger = newEvent(
     'request.standstill_ended',
     { requestId, endsAt },
@@ -42,6 +46,8 @@ export async function notifyRankingPublished(
   const { requestId, endsAt } = event.payload;
   const { request, evaluation } = await deps.stores.evaluations.withRequest(event.clusterId, requestId);
   if (!request || !evaluation) return log.warn('ranked request not found; nothing to publish', { requestId });
+  // A ranking superseded by a re-evaluation before this ran is not published: the new one is, by its own event.
+  if (request.standstillEndsAt !== endsAt) return log.info('ranking superseded; not published', { requestId, endsAt });
   const providers = [...new Set([...evaluation.ranking, ...evaluation.invalid].map((b) => b.providerId))];
   for (const providerId of providers) {
     const view = bidderView(evaluation, request.weights, providerId);

@@ -54,6 +54,22 @@ export const EVENT_CATALOGUE = {
     payload: z.object({ requestId: RequestId, endsAt: z.iso.datetime() }),
     key: (p: { requestId: string; endsAt: string }) => `${p.requestId}:${p.endsAt}`,
   },
+  /** A bidder contested the ranking during its stand-still: the award waits until the cluster admin decides. */
+  'complaint.filed': {
+    payload: z.object({ requestId: RequestId, complaintId: z.string().min(1), providerId: z.string().min(1) }),
+    key: (p: { complaintId: string }) => p.complaintId,
+  },
+  /** The cluster admin dismissed or upheld a complaint (re-evaluated: a new stand-still follows; or cancelled). */
+  'complaint.decided': {
+    payload: z.object({
+      requestId: RequestId,
+      complaintId: z.string().min(1),
+      providerId: z.string().min(1),
+      outcome: z.enum(['dismissed', 'upheld']),
+      remedy: z.enum(['reevaluate', 'cancel']).optional(),
+    }),
+    key: (p: { complaintId: string }) => p.complaintId,
+  },
   'request.awarded': {
     payload: z.object({
       requestId: RequestId,

@@ -19,6 +19,7 @@ const KINDS: Record<string, string> = {
   prg: 'a programme',
   mil: 'a milestone',
   pay: 'a payout batch',
+  cmp: 'a complaint',
 };
 const ID = /^([a-z]{3})_[0-9A-HJKMNP-TV-Z]{26}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
@@ -143,6 +144,9 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'request.delivering': 'Delivery under way',
   'request.completed': 'Request completed',
   'request.disputed': 'Delivery disputed',
+  'complaint.filed': 'Complaint filed against the ranking',
+  'complaint.dismissed': 'Complaint dismissed',
+  'complaint.upheld': 'Complaint upheld',
   'auth.lockout': 'Account locked after failed sign-ins',
   'auth.refresh_reuse': 'Stolen session suspected and ended',
   'auth.password_reset': 'Password reset',

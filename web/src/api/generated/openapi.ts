@@ -964,6 +964,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{clusterId}/requests/{requestId}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A request's complaints: a bidder sees its own, the sponsoring associations and the cluster's admins see all
+         * @description Roles: provider, association_rep, cluster_admin, state_admin, national_admin.
+         */
+        get: operations["listRequestComplaints"];
+        put?: never;
+        /**
+         * A bidder contests the published ranking during the stand-still (one complaint each): the award waits until the cluster admin decides (COMPLAINT.AFTER_STANDSTILL, COMPLAINT.ALREADY_FILED, COMPLAINT.NOT_BIDDER)
+         * @description Roles: provider.
+         */
+        post: operations["fileComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cluster's open complaints, oldest first, with the request's title and the bidder's name (to decide)
+         * @description Roles: cluster_admin, state_admin, national_admin.
+         */
+        get: operations["listOpenComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/requests/{requestId}/complaints/{complaintId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A cluster's admin decides an open complaint: dismiss it (the award may go ahead), or uphold it and evaluate the ranking again (restoring bids wrongly left out; a new stand-still starts) or cancel the request
+         * @description Roles: cluster_admin, state_admin, national_admin.
+         */
+        post: operations["decideComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/{clusterId}/requests/{requestId}/evaluation": {
         parameters: {
             query?: never;
@@ -5394,6 +5458,400 @@ export interface operations {
             };
         };
     };
+    listRequestComplaints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The complaints, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            clusterId: string;
+                            requestId: string;
+                            providerId: string;
+                            filedBy: string;
+                            /** Format: date-time */
+                            filedAt: string;
+                            reason: string;
+                            evidence?: string;
+                            /** @enum {string} */
+                            status: "open" | "dismissed" | "upheld";
+                            decision?: {
+                                /** @enum {string} */
+                                outcome: "dismissed" | "upheld";
+                                /** @enum {string} */
+                                remedy?: "reevaluate" | "cancel";
+                                restoredBidIds?: string[];
+                                reason: string;
+                                decidedBy: string;
+                                /** Format: date-time */
+                                decidedAt: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fileComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What is wrong with the ranking (20 characters or more) */
+                    reason: string;
+                    /** @description Facts the cluster admin can check */
+                    evidence?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The complaint, open */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        clusterId: string;
+                        requestId: string;
+                        providerId: string;
+                        filedBy: string;
+                        /** Format: date-time */
+                        filedAt: string;
+                        reason: string;
+                        evidence?: string;
+                        /** @enum {string} */
+                        status: "open" | "dismissed" | "upheld";
+                        decision?: {
+                            /** @enum {string} */
+                            outcome: "dismissed" | "upheld";
+                            /** @enum {string} */
+                            remedy?: "reevaluate" | "cancel";
+                            restoredBidIds?: string[];
+                            reason: string;
+                            decidedBy: string;
+                            /** Format: date-time */
+                            decidedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOpenComplaints: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                clusterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of open complaints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            clusterId: string;
+                            requestId: string;
+                            providerId: string;
+                            filedBy: string;
+                            /** Format: date-time */
+                            filedAt: string;
+                            reason: string;
+                            evidence?: string;
+                            /** @enum {string} */
+                            status: "open" | "dismissed" | "upheld";
+                            decision?: {
+                                /** @enum {string} */
+                                outcome: "dismissed" | "upheld";
+                                /** @enum {string} */
+                                remedy?: "reevaluate" | "cancel";
+                                restoredBidIds?: string[];
+                                reason: string;
+                                decidedBy: string;
+                                /** Format: date-time */
+                                decidedAt: string;
+                            };
+                            requestTitle: string;
+                            providerName: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+                complaintId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    outcome: "dismissed";
+                    /** @description Why the ranking stands */
+                    reason: string;
+                } | {
+                    /** @constant */
+                    outcome: "upheld";
+                    /**
+                     * @description Evaluate the ranking again, or cancel the request
+                     * @enum {string}
+                     */
+                    remedy: "reevaluate" | "cancel";
+                    /** @description Why the complaint is right (kept in the audit trail, told to the parties) */
+                    reason: string;
+                    /** @description Bids the first evaluation wrongly left out (re-evaluation only) */
+                    restoreBidIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The decided complaint, the request as it now stands and any new evaluation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        complaint: {
+                            id: string;
+                            clusterId: string;
+                            requestId: string;
+                            providerId: string;
+                            filedBy: string;
+                            /** Format: date-time */
+                            filedAt: string;
+                            reason: string;
+                            evidence?: string;
+                            /** @enum {string} */
+                            status: "open" | "dismissed" | "upheld";
+                            decision?: {
+                                /** @enum {string} */
+                                outcome: "dismissed" | "upheld";
+                                /** @enum {string} */
+                                remedy?: "reevaluate" | "cancel";
+                                restoredBidIds?: string[];
+                                reason: string;
+                                decidedBy: string;
+                                /** Format: date-time */
+                                decidedAt: string;
+                            };
+                        };
+                        request: {
+                            title: string;
+                            category: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
+                            specification: string;
+                            deliverables: string[];
+                            place: string;
+                            deliveryWindow: {
+                                /** Format: date */
+                                start: string;
+                                /** Format: date */
+                                end: string;
+                            };
+                            /** Format: date-time */
+                            biddingDeadline: string;
+                            minFirms: number;
+                            maxFirms: number;
+                            weights: {
+                                price: number;
+                                quality: number;
+                            };
+                            milestones: {
+                                name: string;
+                                shareBasisPoints: number;
+                            }[];
+                            /** @enum {string} */
+                            visibility: "cluster" | "invited";
+                            /** @default [] */
+                            invitedProviderIds: string[];
+                            /** @default [] */
+                            coSponsorIds: string[];
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                            id: string;
+                            clusterId: string;
+                            associationId: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "evaluating" | "awarded" | "in_delivery" | "completed" | "cancelled" | "unsuccessful";
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            award?: {
+                                bidId: string;
+                                providerId: string;
+                                volume: number;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                recommendedBidId: string;
+                                reason?: string;
+                                awardedBy: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                repeatCount?: number;
+                            };
+                            unsuccessfulReason?: string;
+                            cancellation?: {
+                                reason: string;
+                                cancelledBy: string;
+                                /** Format: date-time */
+                                cancelledAt: string;
+                            };
+                            /** Format: date-time */
+                            standstillEndsAt?: string;
+                            openComplaints?: number;
+                            pledgedFirms: number;
+                        };
+                        evaluation?: {
+                            requestId: string;
+                            clusterId: string;
+                            /** Format: date-time */
+                            evaluatedAt: string;
+                            evaluatedBy: string;
+                            /** @enum {string} */
+                            outcome: "ranked" | "unsuccessful";
+                            pledgedFirms: number;
+                            volume?: number;
+                            ranking: {
+                                bidId: string;
+                                providerId: string;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                priceScore: number;
+                                qualityScore: number;
+                                score: number;
+                                rank: number;
+                            }[];
+                            recommended?: {
+                                bidId: string;
+                                providerId: string;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                priceScore: number;
+                                qualityScore: number;
+                                score: number;
+                                rank: number;
+                            };
+                            invalid: {
+                                bidId: string;
+                                providerId: string;
+                                reason: string;
+                                detail: string;
+                            }[];
+                            code?: string;
+                            reason?: string;
+                        };
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEvaluation: {
         parameters: {
             query?: never;
@@ -7301,7 +7759,7 @@ export interface operations {
                             id: string;
                             organisationId: string;
                             /** @enum {string} */
-                            kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded" | "bid.lost" | "ranking.published" | "standstill.ended" | "milestone.reported" | "milestone.accepted" | "milestone.resolved" | "money.released";
+                            kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded" | "bid.lost" | "ranking.published" | "standstill.ended" | "complaint.filed" | "complaint.decided" | "milestone.reported" | "milestone.accepted" | "milestone.resolved" | "money.released";
                             title: string;
                             text: string;
                             clusterId: string;
@@ -7351,7 +7809,7 @@ export interface operations {
                         id: string;
                         organisationId: string;
                         /** @enum {string} */
-                        kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded" | "bid.lost" | "ranking.published" | "standstill.ended" | "milestone.reported" | "milestone.accepted" | "milestone.resolved" | "money.released";
+                        kind: "request.opened" | "ranking.ready" | "request.unsuccessful" | "request.awarded" | "bid.lost" | "ranking.published" | "standstill.ended" | "complaint.filed" | "complaint.decided" | "milestone.reported" | "milestone.accepted" | "milestone.resolved" | "money.released";
                         title: string;
                         text: string;
                         clusterId: string;
