@@ -6,5 +6,5 @@ export {
   isNationalOrState,
   type SessionState,
 } from './SessionContext';
-export { readSession, accessValid } from './storage';
+export { readSession, accessValid, adoptSession } from './storage';
 export { renewSession } from './renew';

@@ -1,6 +1,8 @@
 import type { Session } from '../api/types';
+import { onShared, shareCleared, shareSession, sharedGeneration, waitForTabs, type Shared } from './tabs';
 
 const KEY = 'bds.session';
+const GEN_KEY = 'bds.session.gen';
 const CHANGE = 'bds:session';
 
 /** Seconds of slack so a token about to expire is renewed rather than sent for one last failing call. */
@@ -38,9 +40,10 @@ function parse(raw: string | null): Session | undefined {
 }
 
 /**
- * The signed-in session from session storage: it lasts as long as the tab. An expired access
- * token is kept while a refresh token can renew it; without one the session is over.
- * The same object comes back until the stored session changes (a stable React snapshot).
+ * The signed-in session from session storage: it lasts as long as the tab, and the browser's other tabs of the portal
+ * hand it to a new one (`./tabs.ts`, docs/identity.md). An expired access token is kept while a refresh token can
+ * renew it; without one the session is over. The same object comes back until the stored session changes (a stable
+ * React snapshot).
  */
 export function readSession(now = Date.now()): Session | undefined {
   let raw: string | null;
@@ -54,20 +57,83 @@ export function readSession(now = Date.now()): Session | undefined {
   return session;
 }
 
+/** Which rotation of the shared session this tab holds (compared with `sharedGeneration()` before a renewal). */
+export function heldGeneration(): string | null {
+  try {
+    return sessionStorage.getItem(GEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
 const changed = () => window.dispatchEvent(new Event(CHANGE));
 
-export function writeSession(session: Session): void {
+function store(session: Session, generation: string): void {
   sessionStorage.setItem(KEY, JSON.stringify(session));
+  sessionStorage.setItem(GEN_KEY, generation);
   changed();
 }
 
-export function clearSession(): void {
+function forget(): void {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(GEN_KEY);
   changed();
 }
 
-/** Calls `onChange` whenever this tab signs in, renews or signs out. */
+/** Keeps a session (signed in, or renewed) and gives it to the portal's other open tabs. */
+export function writeSession(session: Session): void {
+  store(session, shareSession(session));
+}
+
+/** Ends the session in this tab and in every other open tab of the portal. */
+export function clearSession(): void {
+  forget();
+  shareCleared();
+}
+
+/** Another tab signed in, renewed or signed out: this tab follows. */
+function follow(message: Shared): void {
+  if (message.type === 'session') store(message.session, message.generation);
+  else if (message.type === 'signed-out') forget();
+}
+
+/** What this tab answers a new tab asking for the session. */
+const mine = (): { session: Session; generation: string } | undefined => {
+  const session = readSession();
+  const generation = heldGeneration();
+  return session && generation ? { session, generation } : undefined;
+};
+
+let listening = false;
+
+/** Starts following the other tabs (once per tab; the portal's boot calls it). */
+export function listenToOtherTabs(): void {
+  if (listening) return;
+  listening = true;
+  onShared(follow, mine);
+}
+
+/** True when another tab has renewed the shared session and its message has not reached this tab yet. */
+export const behindOtherTabs = (): boolean => {
+  const shared = sharedGeneration();
+  return shared !== null && shared !== heldGeneration();
+};
+
+/** Calls `onChange` whenever this tab signs in, renews or signs out, or follows another tab doing so. */
 export function subscribeSession(onChange: () => void): () => void {
   window.addEventListener(CHANGE, onChange);
   return () => window.removeEventListener(CHANGE, onChange);
+}
+
+/**
+ * A tab opening: follows the other tabs from now on and, signed out here while another tab may hold the session, asks
+ * them for it, waiting at most `timeoutMs` (a link opened in a new tab stays signed in).
+ *
+ * @example
+ * await adoptSession(); // before the first render, so no page sends a signed-in person to sign in
+ */
+export async function adoptSession(timeoutMs = 400): Promise<void> {
+  listenToOtherTabs();
+  if (readSession() || sharedGeneration() === null) return;
+  await waitForTabs(() => readSession() !== undefined, timeoutMs, true);
 }
