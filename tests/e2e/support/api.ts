@@ -13,6 +13,7 @@ export const DEMO = {
   knidgro: 'director@knidgro.bds.example',
   lict: 'bids@lict.bds.example',
   sutra: 'sales@sutra-erp.bds.example',
+  nift: 'outreach@nift.bds.example',
   sidbi: 'cluster.finance@sidbi.bds.example',
 } as const;
 
@@ -65,11 +66,19 @@ export async function signInApi(base: string, email: string): Promise<ApiUser> {
 }
 
 /** A request's terms with a deadline `deadlineInMs` from now; the rest is what an association would write. */
-export function requestTerms(title: string, deadlineInMs: number, minFirms = 3) {
+/** The services the seeded providers offer (their `categories`) that the e2e journeys buy. */
+export type RequestCategory = 'it-software' | 'training';
+
+export function requestTerms(
+  title: string,
+  deadlineInMs: number,
+  minFirms = 3,
+  category: RequestCategory = 'it-software',
+) {
   const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
   return {
     title,
-    category: 'it-software',
+    category,
     specification:
       'Set up a shared ERP for small knitwear units: orders, yarn ' +
       'stock and GST invoices, with training for two staff per unit.',

@@ -1,4 +1,4 @@
-import { DEMO, apiAs, bidTerms, requestTerms, signInApi, type ApiUser } from './api';
+import { DEMO, apiAs, bidTerms, requestTerms, signInApi, type ApiUser, type RequestCategory } from './api';
 import type { E2eStack } from './stack';
 
 type Id = { id: string };
@@ -50,6 +50,11 @@ export async function awardedRequest(
   providerEmail: string = DEMO.lict,
   /** Also pledge a new member firm with this mail address (issue 12: it is mailed its confirmation link). */
   firmWithMail?: { name: string; email: string },
+  /**
+   * The service bought. The subsidy tapers with KNIDGRO's earlier awards of the same category (50/38/26/7 %, then
+   * nothing): a journey that needs released money buys a category no other journey of the shared stack buys.
+   */
+  category: RequestCategory = 'it-software',
 ): Promise<Awarded & { firmWithMail?: string }> {
   const [knidgro, provider] = await Promise.all([
     signInApi(stack.url, DEMO.knidgro),
@@ -59,7 +64,7 @@ export async function awardedRequest(
   const clusterId = knidgro.clusterIds[0] ?? '';
   const cluster = `/api/clusters/${clusterId}`;
   const deadline = Date.now() + 12_000;
-  const r = await rep.post<Id>(`${cluster}/requests`, requestTerms(title, deadline - Date.now()));
+  const r = await rep.post<Id>(`${cluster}/requests`, requestTerms(title, deadline - Date.now(), 3, category));
   const path = `${cluster}/requests/${r.id}`;
   await rep.post(`${path}/publish`);
   const firms = await rep.get<{ items: Id[] }>(`${cluster}/associations/${knidgro.organisationId}/firms`);
