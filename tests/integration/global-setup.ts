@@ -1,25 +1,40 @@
 import type { TestProject } from 'vitest/node';
-import { startDynamoLocal } from '../../functions/local/dynamo-local';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The endpoint of the DynamoDB Local shared by every integration test file. */
-    dynamoEndpoint: string;
-  }
-}
+import { startDynamoLocal, type DynamoLocal } from '../../functions/local/dynamo-local';
 
 /**
- * Starts one in-memory DynamoDB Local on a free port for the whole integration run and hands
- * its endpoint to the tests (`inject('dynamoEndpoint')`); each test file isolates itself with
- * its own uniquely named table. Returns the teardown that stops the JVM.
+ * How many DynamoDB Locals the run shares out among its files (support/endpoint.ts). DynamoDB Local
+ * 1.25's TransactWriteItems costs more with every stream record the JVM holds (docs/testing.md), so
+ * the run's cost grows with the square of the records one JVM collects; four JVMs cut that by four,
+ * for about 2 s of CPU and 150 MB each.
+ */
+const JVMS = Number(process.env.INTEGRATION_DYNAMO_JVMS ?? 4);
+
+/**
+ * Starts the in-memory DynamoDB Locals on free ports for the whole integration run and hands their
+ * endpoints to the tests (`dynamoEndpoint()`); each test file isolates itself with its own uniquely
+ * named tables on the one it is given. Returns the teardown that stops the JVMs.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const started = Date.now();
   // Only the first-run download logs; say so on the console, where a slow first run is explained.
-  const dynamo = await startDynamoLocal({ log: (msg) => console.log(`[integration] ${msg}`) });
+  // The first start downloads (once) and the others wait for it, so no two downloads race.
+  const log = (msg: string) => console.log(`[integration] ${msg}`);
+  const first = await startDynamoLocal({ log });
+  const rest = await Promise.allSettled(Array.from({ length: Math.max(0, JVMS - 1) }, () => startDynamoLocal({ log })));
+  const dynamos: DynamoLocal[] = [first, ...rest.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []))];
+  const stop = () => Promise.all(dynamos.map((d) => d.stop())).then(() => undefined);
+  const failed = rest.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await stop();
+    throw failed.reason;
+  }
   console.log(
-    `[integration] DynamoDB Local on ${dynamo.endpoint} (pid ${dynamo.pid}), up in ${Date.now() - started} ms`,
+    `[integration] ${dynamos.length} DynamoDB Locals on ${dynamos.map((d) => d.endpoint).join(', ')}, ` +
+      `up in ${Date.now() - started} ms`,
   );
-  project.provide('dynamoEndpoint', dynamo.endpoint);
-  return () => dynamo.stop();
+  project.provide(
+    'dynamoEndpoints',
+    dynamos.map((d) => d.endpoint),
+  );
+  return stop;
 }

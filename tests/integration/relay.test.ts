@@ -2,13 +2,14 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newEvent, type EventEnvelope } from '@bds/core';
 import { outboxPut } from '../../functions/adapters/dynamo/outbox';
 import { LocalStreamRelay } from '../../functions/local/stream-relay';
 import { silentLogger } from '../../functions/observability/logger';
 import { createRelayHandler } from '../../functions/workers/relay/relay';
 import { freshTable } from './support/dynamo';
+import { dynamoEndpoint } from './support/endpoint';
 
 const event = (n: number) => {
   const at = new Date().toISOString();
@@ -26,7 +27,7 @@ const event = (n: number) => {
 
 async function relayInto(tableName: string, checkpointFile: string, publish: (e: EventEnvelope) => Promise<void>) {
   const relay = new LocalStreamRelay({
-    endpoint: inject('dynamoEndpoint'),
+    endpoint: dynamoEndpoint(),
     tableName,
     checkpointFile,
     pollIntervalMs: 20,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { inject, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   auditIndicators,
   indicatorsOf,
@@ -13,6 +13,7 @@ import { createDb } from '../../../functions/adapters/dynamo/db';
 import { indicatorStore } from '../../../functions/adapters/dynamo/indicators';
 import { FUNDERS, historyArb } from '../../unit/indicators/arbitraries';
 import { freshTable } from '../support/dynamo';
+import { dynamoEndpoint } from '../support/endpoint';
 
 /**
  * Each delivery arrives 1–3 times, shuffled, up to 4 copies at the same instant (workers
@@ -44,7 +45,7 @@ describe('indicator aggregates on DynamoDB: random histories with redeliveries',
       await fc.assert(
         fc.asyncProperty(historyArb(14).chain(withRedeliveries), async ({ ds, all, width }) => {
           const table = await freshTable();
-          const db = createDb({ tableName: table.tableName, endpoint: inject('dynamoEndpoint') });
+          const db = createDb({ tableName: table.tableName, endpoint: dynamoEndpoint() });
           const store = indicatorStore(db);
           const added = new Map<string, number>();
           for (let i = 0; i < all.length; i += width) {
@@ -90,7 +91,7 @@ describe('indicator aggregates on DynamoDB: random histories with redeliveries',
 
   it('the audit sees a double count (it can fail)', async () => {
     const table = await freshTable();
-    const store = indicatorStore(createDb({ tableName: table.tableName, endpoint: inject('dynamoEndpoint') }));
+    const store = indicatorStore(createDb({ tableName: table.tableName, endpoint: dynamoEndpoint() }));
     const [ds] = fc.sample(
       historyArb(6).filter((x) => x.some((d) => d.delivered > 0)),
       { seed: 11, numRuns: 1 },

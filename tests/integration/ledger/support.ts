@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { inject } from 'vitest';
 import { TABLE, type Clock } from '@bds/core';
 import type { Db } from '../../../functions/adapters/dynamo/db';
 import { ledgerStore, type LedgerRoundTrip } from '../../../functions/adapters/dynamo/ledger';
 import { dynamoClientConfig } from '../../../functions/local/dynamo-local';
 import { freshTable } from '../support/dynamo';
+import { dynamoEndpoint } from '../support/endpoint';
 
 /** A movable clock: the model-based test steps it so both ledgers stamp the same instant. */
 export const movableClock = (start: number): Clock & { set(ms: number): void } => {
@@ -39,7 +39,7 @@ export async function ledgerOnFreshTable(clock: Clock): Promise<LedgerFixture> {
  * stream off with UpdateTable instead made every write 10–20× slower on DynamoDB Local 1.25.)
  */
 export async function ledgerOnStreamlessTable(clock: Clock): Promise<LedgerFixture> {
-  const client = new DynamoDBClient(dynamoClientConfig(inject('dynamoEndpoint')));
+  const client = new DynamoDBClient(dynamoClientConfig(dynamoEndpoint()));
   const tableName = `test-${randomUUID()}`;
   const keys = [TABLE.partitionKey, TABLE.sortKey, ...TABLE.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
   await client.send(

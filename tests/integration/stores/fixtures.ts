@@ -1,5 +1,4 @@
 import { randomUUID, webcrypto } from 'node:crypto';
-import { inject } from 'vitest';
 import {
   createFirm,
   createRequest,
@@ -19,11 +18,12 @@ import { createDb, type Db } from '../../../functions/adapters/dynamo/db';
 import { meterDb } from '../../../functions/adapters/dynamo/metrics';
 import { createStores, type Stores } from '../../../functions/adapters/dynamo/stores';
 import type { StoredBid } from '../../../functions/adapters/dynamo/bids';
+import { dynamoEndpoint } from '../support/endpoint';
 
 /** A table of its own, metered, with every store over it. */
 export async function freshStores(): Promise<{ db: Db; stores: Stores }> {
   const tableName = `s-${randomUUID()}`;
-  const db = meterDb(createDb({ tableName, endpoint: inject('dynamoEndpoint') }));
+  const db = meterDb(createDb({ tableName, endpoint: dynamoEndpoint() }));
   await ensureTable(db.client, tableName);
   return { db, stores: createStores(db) };
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { inject } from 'vitest';
 import { ensureTable } from '../../../functions/adapters/dynamo/create-table';
 import { dynamoClientConfig } from '../../../functions/local/dynamo-local';
+import { dynamoEndpoint } from './endpoint';
 
 /** A table of its own for one test file, on the DynamoDB Local that global-setup started. */
 export interface FreshTable {
@@ -20,7 +20,7 @@ export interface FreshTable {
  * const { doc, tableName } = await freshTable();
  */
 export async function freshTable(): Promise<FreshTable> {
-  const client = new DynamoDBClient(dynamoClientConfig(inject('dynamoEndpoint')));
+  const client = new DynamoDBClient(dynamoClientConfig(dynamoEndpoint()));
   const tableName = `test-${randomUUID()}`;
   await ensureTable(client, tableName);
   return { client, doc: DynamoDBDocumentClient.from(client), tableName };

@@ -2,7 +2,6 @@ import { randomUUID, webcrypto } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
 import { idGenerator, type Clock, type ProcurementTiming } from '@bds/core';
 import { createDb } from '../../../functions/adapters/dynamo/db';
 import { ensureTable } from '../../../functions/adapters/dynamo/create-table';
@@ -24,6 +23,7 @@ import { createLogger, silentLogger } from '../../../functions/observability/log
 import { createRequestEventsHandler } from '../../../functions/workers/request-events/worker';
 import { LocalStreamRelay } from '../../../functions/local/stream-relay';
 import { createRelayHandler } from '../../../functions/workers/relay/relay';
+import { dynamoEndpoint } from './endpoint';
 
 /** Real time plus a movable offset, so tests can step past a deadline or a cache. */
 export function testClock(): Clock & { set(ms: number): void; advance(ms: number): void } {
@@ -45,7 +45,7 @@ export async function testApp(
 ) {
   const timing = opts.timing ?? TEST_TIMING;
   const tableName = `t-${randomUUID()}`;
-  const db = createDb({ tableName, endpoint: inject('dynamoEndpoint') });
+  const db = createDb({ tableName, endpoint: dynamoEndpoint() });
   await ensureTable(db.client, tableName);
   const stores: Stores = createStores(db);
   const clock = opts.clock ?? testClock();
@@ -74,7 +74,7 @@ export async function testApp(
   // Events reach the queue only through the outbox: the relay reads the table's stream, as in AWS.
   const relayDir = await mkdtemp(join(tmpdir(), 'bds-relay-'));
   const relay = new LocalStreamRelay({
-    endpoint: inject('dynamoEndpoint'),
+    endpoint: dynamoEndpoint(),
     tableName,
     checkpointFile: join(relayDir, 'checkpoint.json'),
     pollIntervalMs: 25,

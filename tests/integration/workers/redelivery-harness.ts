@@ -3,7 +3,6 @@ import { TEST_TIMING } from '../../support/timing';
 import { attendanceCode, hashSecret } from '../../../functions/adapters/secrets/tokens';
 import { BatchWriteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { inject } from 'vitest';
 import { idGenerator, isEventType, type Clock, type EventEnvelope } from '@bds/core';
 import { createDb, type Db } from '../../../functions/adapters/dynamo/db';
 import { ensureTable } from '../../../functions/adapters/dynamo/create-table';
@@ -13,6 +12,7 @@ import type { Scheduler } from '../../../functions/adapters/scheduler/port';
 import { silentLogger } from '../../../functions/observability/logger';
 import { batchHandlers } from '../../../functions/workers/request-events/handlers';
 import { createRequestEventsHandler } from '../../../functions/workers/request-events/worker';
+import { dynamoEndpoint } from '../support/endpoint';
 
 export type Item = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ export async function dumpTable(doc: DynamoDBDocumentClient, tableName: string):
 
 /** A fresh table holding `items` (BatchWriteItem, 25 at a time, unprocessed ones sent again). */
 export async function loadTable(items: readonly Item[]): Promise<Db> {
-  const db = createDb({ tableName: `replay-${randomUUID()}`, endpoint: inject('dynamoEndpoint') });
+  const db = createDb({ tableName: `replay-${randomUUID()}`, endpoint: dynamoEndpoint() });
   await ensureTable(db.client, db.table);
   for (let i = 0; i < items.length; i += 25) {
     let requests: { PutRequest: { Item: Item } }[] | undefined = items
