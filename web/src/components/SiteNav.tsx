@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { User } from '../api';
 import { useOutboxAvailable, useUnread } from '../hooks';
 import { t, type MessageKey } from '../i18n';
@@ -56,24 +57,56 @@ function itemsFor(user: User | undefined): Item[] {
 
 /**
  * The main navigation: the user's places, the inbox with its unread count, and the local outbox on a stage that has one
- * (where invitation mails can be read without a mail server).
+ * (where invitation mails can be read without a mail server). On a phone the places sit behind a Menu button (the
+ * stylesheet shows the button and hides the list below 40rem), which closes again on a navigation or Escape.
  */
 export function SiteNav({ user }: { user: User | undefined }) {
   const { pathname } = useLocation();
   const hasOutbox = useOutboxAvailable();
   const unread = useUnread(user !== undefined);
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => setOpen(false), [pathname]);
   const items = itemsFor(user);
   items.push({ key: 'nav.results', to: paths.results() });
   if (user) items.push({ key: 'nav.inbox', to: paths.inbox() });
   if (hasOutbox) items.push({ key: 'nav.outbox', to: paths.outbox() });
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    setOpen(false);
+    toggle.current?.focus();
+  };
+  const badge = unread !== undefined && unread > 0;
   return (
-    <nav className="site-nav" aria-label={t('nav.main')}>
-      <ul>
+    <nav className="site-nav" aria-label={t('nav.main')} onKeyDown={onKeyDown}>
+      <button
+        ref={toggle}
+        type="button"
+        className="nav-toggle"
+        aria-expanded={open}
+        aria-controls="site-nav-list"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span aria-hidden="true" className="nav-toggle-icon">
+          ☰
+        </span>{' '}
+        {t('nav.menu')}
+        {badge && (
+          <>
+            {' '}
+            <span className="nav-badge" aria-hidden="true">
+              {unread}
+            </span>
+            <span className="visually-hidden">({t('nav.inboxUnread', { count: unread })})</span>
+          </>
+        )}
+      </button>
+      <ul id="site-nav-list" className={open ? 'open' : undefined}>
         {items.map((item) => (
           <li key={item.key}>
             <Link to={item.to} aria-current={pathname === item.to.split('?')[0] ? 'page' : undefined}>
               {t(item.key)}
-              {item.key === 'nav.inbox' && unread !== undefined && unread > 0 && (
+              {item.key === 'nav.inbox' && badge && (
                 <>
                   {' '}
                   <span className="nav-badge" aria-hidden="true">

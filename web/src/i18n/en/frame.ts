@@ -1,6 +1,7 @@
 /** Navigation, cluster tabs and the words every form shares. */
 export const frame = {
   'nav.main': 'Main',
+  'nav.menu': 'Menu',
   'nav.home': 'Home',
   'nav.providerSignUp': 'Sign up as a provider',
   'nav.onboard': 'Onboard a cluster',
