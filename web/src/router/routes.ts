@@ -73,7 +73,7 @@ export const paths = {
   registrations: (clusterId: string) => `/clusters/${seg(clusterId)}/providers`,
   audit: (clusterId: string, filters: { actor?: string; action?: string; from?: string; to?: string } = {}) =>
     withQuery(`/clusters/${seg(clusterId)}/audit`, filters),
-  firms: (clusterId: string) => `/clusters/${seg(clusterId)}/firms`,
+  firms: (clusterId: string, q?: string) => withQuery(`/clusters/${seg(clusterId)}/firms`, { q }),
   policy: (clusterId: string) => `/clusters/${seg(clusterId)}/policy`,
   newRequest: (clusterId: string) => `/clusters/${seg(clusterId)}/requests/new`,
   request: (clusterId: string, requestId: string) => `/clusters/${seg(clusterId)}/requests/${seg(requestId)}`,

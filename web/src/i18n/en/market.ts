@@ -10,6 +10,15 @@ export const market = {
   'firms.repsOnly': 'Only an association’s own representative keeps its register.',
   'firms.registerHeading': 'The register',
   'firms.empty': 'No member firms yet. Add them one by one, or import your register.',
+  'firms.search': 'Search the register by name',
+  'firms.count.one': '{count} firm in the register',
+  'firms.count.other': '{count} firms in the register',
+  'firms.countMatching': '{shown} of {total} firms match “{q}”',
+  'firms.noneMatching': 'No firm’s name matches “{q}”.',
+  'firms.duplicate':
+    'The register already has a firm named {firm}. Add this one only if it is another firm of the same name: ' +
+    'each firm should be in the register once, or its pledges and subsidy are counted twice.',
+  'firms.addAnyway': 'Add it anyway',
   'firms.employees': '{count} employees',
   'firms.line': '{employees} employees · {size}',
   'firms.mechanised': 'Mechanised',

@@ -1,23 +1,33 @@
 import { useState, type FormEvent } from 'react';
 import { useApi, type FirmProfile, type NewFirm } from '../../api';
 import { ErrorSummary, SubmitButton, TextInput } from '../../components';
+import { sameName } from './register';
 import { required, useForm, type Placed } from '../../hooks';
 import { t } from '../../i18n';
 
 const EMPTY = { name: '', employees: '', sectorDetail: '', email: '', mechanised: false, womenLed: false };
 
-/** One member firm by hand: name, employees, mechanised, women-led, what it makes. */
+/**
+ * One member firm by hand: name, employees, mechanised, women-led, what it makes. A name already in the register
+ * (`existing`, compared as a person would) is warned of first; a second press adds it anyway.
+ */
 export function AddFirmForm({
   clusterId,
   associationId,
+  existing,
   onAdded,
 }: {
   clusterId: string;
   associationId: string;
+  existing: readonly FirmProfile[];
   onAdded(firm: FirmProfile): void;
 }) {
   const api = useApi();
   const [f, setF] = useState(EMPTY);
+  // The name the person was warned of: the next press adds it (a firm may share another's name).
+  const [warnedFor, setWarnedFor] = useState<string | undefined>(undefined);
+  const twin = sameName(existing, f.name)[0];
+  const warned = twin !== undefined && warnedFor === f.name.trim();
   const form = useForm(['name', 'employees', 'sectorDetail', 'email', 'mechanised', 'womenLed']);
   const check = (): Placed => {
     const placed: Placed = {};
@@ -27,6 +37,10 @@ export function AddFirmForm({
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (twin && !warned) {
+      setWarnedFor(f.name.trim());
+      return;
+    }
     void form.submit(check, async () => {
       const body: NewFirm = {
         name: f.name.trim(),
@@ -100,8 +114,17 @@ export function AddFirmForm({
           <label htmlFor="womenLed">{t('firms.womenLedLabel')}</label>
         </li>
       </ul>
+      {warned && (
+        <p className="notice" role="alert">
+          {t('firms.duplicate', { firm: twin.name })}
+        </p>
+      )}
       <div className="actions">
-        <SubmitButton busy={form.busy} label={t('firms.add')} busyLabel={t('firms.adding')} />
+        <SubmitButton
+          busy={form.busy}
+          label={warned ? t('firms.addAnyway') : t('firms.add')}
+          busyLabel={t('firms.adding')}
+        />
       </div>
     </form>
   );

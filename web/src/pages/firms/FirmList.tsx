@@ -1,8 +1,8 @@
-import { useApi, type FirmProfile } from '../../api';
-import { EmptyState, ErrorNotice, Loading, LoadMore } from '../../components';
+import type { FirmProfile } from '../../api';
+import { EmptyState } from '../../components';
 import { formatCount } from '../../format';
-import { usePaged } from '../../hooks';
-import { t, tKey } from '../../i18n';
+import { t, tKey, tn } from '../../i18n';
+import { matchesName } from './register';
 
 /** The flags the register derives or records, in words: size class, mechanised, women-led, under-served. */
 function flags(f: FirmProfile): string[] {
@@ -14,40 +14,37 @@ function flags(f: FirmProfile): string[] {
   ];
 }
 
-/** The association's member firms, in registration order, a page at a time. */
-export function FirmList({
-  clusterId,
-  associationId,
-  round,
-}: {
-  clusterId: string;
-  associationId: string;
-  round: number;
-}) {
-  const api = useApi();
-  const list = usePaged(
-    (cursor, signal) => api.listFirms(clusterId, associationId, cursor, signal),
-    [api, clusterId, associationId, round],
-  );
-  if (list.loading) return <Loading />;
-  if (list.error !== undefined && list.items.length === 0)
-    return <ErrorNotice error={list.error} onRetry={list.reload} />;
-  if (list.items.length === 0) return <EmptyState>{t('firms.empty')}</EmptyState>;
+/** The association's member firms in registration order, those whose name holds `q` when it is given, and how many. */
+export function FirmList({ firms, q }: { firms: readonly FirmProfile[]; q: string }) {
+  if (firms.length === 0) return <EmptyState>{t('firms.empty')}</EmptyState>;
+  const shown = q.trim() ? firms.filter((f) => matchesName(f.name, q)) : firms;
   return (
     <>
-      <ol className="firm-list">
-        {list.items.map((f) => (
-          <li key={f.id}>
-            <strong>{f.name}</strong>
-            <span className="hint">
-              {t('firms.employees', { count: formatCount(f.employees) })}
-              {f.sectorDetail ? `${t('common.separator')}${f.sectorDetail}` : ''}
-            </span>
-            <span className="firm-flags">{flags(f).join(t('common.separator'))}</span>
-          </li>
-        ))}
-      </ol>
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onClick={list.loadMore} />
+      <p className="firm-count" role="status">
+        {q.trim()
+          ? t('firms.countMatching', {
+              shown: formatCount(shown.length),
+              total: formatCount(firms.length),
+              q: q.trim(),
+            })
+          : tn('firms.count', firms.length)}
+      </p>
+      {shown.length === 0 ? (
+        <EmptyState>{t('firms.noneMatching', { q: q.trim() })}</EmptyState>
+      ) : (
+        <ol className="firm-list">
+          {shown.map((f) => (
+            <li key={f.id}>
+              <strong>{f.name}</strong>
+              <span className="hint">
+                {t('firms.employees', { count: formatCount(f.employees) })}
+                {f.sectorDetail ? `${t('common.separator')}${f.sectorDetail}` : ''}
+              </span>
+              <span className="firm-flags">{flags(f).join(t('common.separator'))}</span>
+            </li>
+          ))}
+        </ol>
+      )}
     </>
   );
 }
