@@ -40,6 +40,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // One file at a time: two at once (tried 2026-12-07) timed out the bidding journey on a loaded machine, and
+          // beside the integration run in `npm test` the cores are busy anyway.
           fileParallelism: false,
         },
       },

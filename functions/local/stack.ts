@@ -48,6 +48,11 @@ export interface LocalStackOptions {
   dataDir?: string;
   /** Start empty: delete the data folder first. */
   reset?: boolean;
+  /**
+   * Keep DynamoDB's data in the JVM's memory rather than in `dataDir` (which still holds the signing key and the
+   * relay's checkpoint): for a harness that starts empty and throws the data away, as the e2e run does.
+   */
+  inMemory?: boolean;
   seed?: boolean;
   log?: (line: string) => void;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
@@ -79,7 +84,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const dataDir = opts.dataDir ?? DEFAULT_DATA_DIR;
   if (opts.reset) await rm(dataDir, { recursive: true, force: true });
 
-  const dynamo = await startDynamoLocal({ dataDir: join(dataDir, 'dynamodb'), log: say });
+  const dynamo = await startDynamoLocal({ ...(opts.inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') }), log: say });
   let relay: LocalStreamRelay | undefined;
   const stopDynamo = async () => {
     await relay?.stop();

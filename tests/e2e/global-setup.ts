@@ -36,7 +36,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const keep = (line: string) => log.push(line) > LOG_LINES && log.splice(0, log.length - LOG_LINES);
   // Both at once; when one fails, the other is stopped before the error is reported.
   const [stack, browser] = await Promise.allSettled([
-    startLocalStack({ port: 0, dataDir, reset: true, seed: true, log: keep, scrypt: TEST_SCRYPT, timing: TEST_TIMING }),
+    startLocalStack({
+      port: 0,
+      dataDir,
+      inMemory: true,
+      reset: true,
+      seed: true,
+      log: keep,
+      scrypt: TEST_SCRYPT,
+      timing: TEST_TIMING,
+    }),
     chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
   ]);
   let control: Server | undefined;

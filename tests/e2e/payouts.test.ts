@@ -1,7 +1,7 @@
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, openBrowser, screenshot, type BrowserUser } from './support/browser';
-import { DEMO, apiAs } from './support/api';
+import { DEMO, NIFT, apiAs } from './support/api';
 import { awardedRequest, releaseFirstMilestone, rupees } from './support/money';
 import { sharedStack } from './support/stack';
 import { heading, navLink, signInUi, textOf, unique } from './support/ui';
@@ -29,7 +29,7 @@ describe('a provider is paid out', () => {
     // Training, which no other journey buys: KNIDGRO's fifth it-software award of a full run gets no subsidy
     // (the taper is 50/38/26/7 %, then nothing), and its release would be ₹0.
     const title = `Tally training for knitwear units ${unique()}`;
-    const awarded = await awardedRequest(stack, title, DEMO.nift, undefined, 'training');
+    const awarded = await awardedRequest(stack, title, NIFT, undefined, 'training');
     const money = await releaseFirstMilestone(stack, awarded);
     released = money.milestones[0]?.released.amount ?? 0;
     const payable = await apiAs(stack.url, awarded.provider).get<{ paidOut: { amount: number } }>(
@@ -88,7 +88,7 @@ describe('a provider is paid out', () => {
   it('shows the provider its line paid', async () => {
     // Prepare
     const { page } = provider;
-    await signInUi(page, stack.url, DEMO.nift);
+    await signInUi(page, stack.url, NIFT);
 
     // Act
     await navLink(page, 'Payouts').click();

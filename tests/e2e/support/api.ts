@@ -13,7 +13,6 @@ export const DEMO = {
   knidgro: 'director@knidgro.bds.example',
   lict: 'bids@lict.bds.example',
   sutra: 'sales@sutra-erp.bds.example',
-  nift: 'outreach@nift.bds.example',
   sidbi: 'cluster.finance@sidbi.bds.example',
 } as const;
 
@@ -66,6 +65,9 @@ export async function signInApi(base: string, email: string): Promise<ApiUser> {
 }
 
 /** A request's terms with a deadline `deadlineInMs` from now; the rest is what an association would write. */
+/** NIFT's demo user: a provider no other journey awards (payouts.test.ts); not in DEMO, whose roles the crawl visits. */
+export const NIFT = 'outreach@nift.bds.example';
+
 /** The services the seeded providers offer (their `categories`) that the e2e journeys buy. */
 export type RequestCategory = 'it-software' | 'training';
 
