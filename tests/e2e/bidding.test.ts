@@ -196,6 +196,19 @@ describe('bidding and the award', () => {
         .fill('Their trainers speak Punjabi and have served our members before.');
       await page.getByRole('button', { name: 'Award the request' }).click();
 
+      // Assess: before anything is written, the consequence is stated from the server's figures
+      const confirm = page.getByRole('group', { name: 'Confirm the award' });
+      const sentence = await textOf(confirm.locator('p').first());
+      // (KNIDGRO's earlier awards of the category on the shared stack may have tapered the subsidy to nothing.)
+      const named = winner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(sentence).toMatch(new RegExp(`^Award ₹[\\d,]+ to ${named}: (.+ holds ₹[\\d,]+ in escrow|no subsidy)`));
+      expect(sentence).toMatch(/firms? pays? ₹[\d,.]+ to /);
+      await expectAccessible(page, 'award confirmation');
+      await screenshot(page, 'award-confirm');
+
+      // Act: yes
+      await confirm.getByRole('button', { name: /^Yes, award ₹[\d,]+ to / }).click();
+
       // Assess: awarded; the money panel sets up escrow and shows it without a reload
       expect(await textOf(page.getByText(/^Awarded to /))).toContain(winner);
       await stack.drain();

@@ -47,41 +47,63 @@ describe('a provider is paid out', () => {
     const { page } = admin;
     expect(released).toBeGreaterThan(0);
     await signInUi(page, stack.url, DEMO.nationalAdmin);
-    await navLink(page, 'Payouts').click();
+    // The home to-do says what is payable now, and leads to the payouts
+    await page
+      .getByRole('link', { name: /^₹[\d,.]+ is payable now to \d+ providers?: create a payout batch$/ })
+      .click();
     await heading(page, 'Payouts').waitFor();
     await page.getByText('No payout batch yet.').waitFor();
 
-    // Act
+    // Act: the preview of the lines, by provider name, before anything is paid
     await page.getByRole('button', { name: 'Create a payout batch' }).click();
+    const preview = page.getByRole('region', { name: 'Create a payout batch?' });
+    await preview
+      .getByRole('list')
+      .getByText(`${PROVIDER}: ${rupees(released)}`)
+      .waitFor();
+    expect(await textOf(preview)).toMatch(/Pay ₹[\d,.]+ to \d+ providers?: /);
+    expect(await textOf(preview)).not.toMatch(/\b1 providers\b/);
+    await expectAccessible(page, 'payout preview');
+    await screenshot(page, 'payouts-preview');
+    await preview.getByRole('button', { name: 'Yes, create the batch' }).click();
 
-    // Assess: one line, by provider name
-    const batch = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Batch / }) });
-    await batch.getByText(`${PROVIDER}: ${rupees(released)}`).waitFor();
-    const id = (await textOf(batch.getByRole('heading', { name: /^Batch / }))).replace(/^Batch /, '');
+    // Assess: one line, by provider name; the batch named by its time in IST, not by an id
+    const batch = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Payout of / }) });
+    await batch
+      .first()
+      .getByText(`${PROVIDER}: ${rupees(released)}`)
+      .waitFor();
+    const mine = batch.filter({ hasText: `${PROVIDER}: ${rupees(released)}` });
+    const name = await textOf(mine.getByRole('heading', { name: /^Payout of / }));
+    expect(name).toMatch(/^Payout of \d{1,2} \w{3} \d{4}, \d{1,2}:\d{2} [ap]m IST$/);
+    const at = name.replace(/^Payout of /, '');
+    expect(await textOf(mine)).not.toMatch(/pay_|\b1 providers\b/);
     await expectAccessible(page, 'payout batch');
     await screenshot(page, 'payouts-admin');
 
     // Act: the CSV for the bank
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      batch.getByRole('button', { name: `Download the CSV of ${id}` }).click(),
+      mine.getByRole('button', { name: `Download the CSV of the payout of ${at}` }).click(),
     ]);
     // The browser is remote (../global-setup.ts): its file is read as a stream, not by path.
     const csv = await text(await download.createReadStream());
 
-    // Assess
-    expect(csv).toContain(PROVIDER);
-    expect(csv).toContain((released / 100).toFixed(2));
+    // Assess: the bank's columns, and NIFT's line with the account the demo seeded for it
+    const rows = csv.split('\r\n');
+    expect(rows[0]).toBe('payout_id,provider_id,provider_name,beneficiary_name,ifsc,account_number,amount,currency');
+    const line = rows.find((r) => r.includes(`,${PROVIDER},`)) ?? '';
+    expect(line).toContain(`,${PROVIDER},SBIN0005943,30117845220,${(released / 100).toFixed(2)},INR`);
 
     // Act: paid, first without a reference
-    await batch.getByRole('button', { name: `Mark ${id} paid` }).click();
-    expect(await textOf(page.locator(`#reference-${id}-error`))).toContain('Enter the bank reference');
-    await batch.getByLabel(`Bank reference for ${id}`).fill('UTR SBIN326118842');
-    await batch.getByRole('button', { name: `Mark ${id} paid` }).click();
+    await mine.getByRole('button', { name: `Mark the payout of ${at} paid` }).click();
+    expect(await textOf(mine.locator('.field-error'))).toContain('Enter the bank reference');
+    await mine.getByLabel(`Bank reference for the payout of ${at}`).fill('UTR SBIN326118842');
+    await mine.getByRole('button', { name: `Mark the payout of ${at} paid` }).click();
 
     // Assess
-    await batch.getByText(/^Paid .*, reference UTR SBIN326118842$/).waitFor();
-    expect(await textOf(batch.locator('.badge'))).toBe('Paid');
+    await mine.getByText(/^Paid .*, reference UTR SBIN326118842$/).waitFor();
+    expect(await textOf(mine.locator('.badge'))).toBe('Paid');
     await expectAccessible(page, 'payout batch paid');
   });
 
@@ -101,6 +123,42 @@ describe('a provider is paid out', () => {
     expect(await textOf(page.getByTestId('paid-out'))).toBe(rupees(paidBefore + released));
     await expectAccessible(page, 'provider payouts, paid');
     await screenshot(page, 'payouts-provider-paid');
+  });
+
+  it('shows the provider its bank details masked, and lets it change them after a checked IFSC', async () => {
+    // Prepare
+    const { page } = provider;
+    const bank = page.getByRole('region', { name: 'Bank details for payouts' });
+
+    // Assess: the account by its last four digits only
+    expect(await textOf(bank.getByTestId('account-masked'))).toBe('ending 5220');
+    expect(await textOf(bank)).toContain('SBIN0005943');
+    expect(await textOf(page.locator('main'))).not.toContain('30117845220');
+
+    // Act: a wrong IFSC first
+    await bank.getByRole('button', { name: 'Change bank details' }).click();
+    await bank.getByLabel('Beneficiary name').fill('National Institute of Fashion Technology');
+    await bank.getByLabel('IFSC').fill('SBIN1005943');
+    await bank.getByLabel('Account number').fill('3011 7845 9876');
+    await bank.getByRole('button', { name: 'Continue' }).click();
+
+    // Assess
+    expect(await textOf(page.locator('#ifsc-error'))).toContain('4 letters, a zero, then 6 letters or digits');
+    await expectAccessible(page, 'bank details with an error');
+
+    // Act: fixed, the consequence read, then saved
+    await bank.getByLabel('IFSC').fill('sbin0005943');
+    await bank.getByRole('button', { name: 'Continue' }).click();
+    expect(await textOf(bank)).toContain(
+      'your payouts go to National Institute of Fashion Technology, IFSC SBIN0005943, account ending 9876',
+    );
+    await bank.getByRole('button', { name: 'Yes, save these bank details' }).click();
+
+    // Assess
+    await bank.getByText('Bank details saved.').waitFor();
+    expect(await textOf(bank.getByTestId('account-masked'))).toBe('ending 9876');
+    await expectAccessible(page, 'bank details saved');
+    await screenshot(page, 'payouts-bank-details');
   });
 
   it('lets the provider read its inbox and mark a notification read; the admin sees the dead letters', async () => {

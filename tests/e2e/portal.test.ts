@@ -119,6 +119,12 @@ describe('the portal, as a newcomer and then an association rep', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await heading(page, title).waitFor();
     await page.getByRole('button', { name: 'Open for bidding' }).click();
+    // The consequence is stated before the yes: who is told, until when, and that the terms are then fixed
+    const question = page.getByRole('form', { name: 'Open this request for bidding?' });
+    expect(await textOf(question)).toMatch(
+      /for bidding until .+ IST: providers registered in the cluster for .+ are told now/,
+    );
+    await page.getByRole('button', { name: 'Yes, open for bidding' }).click();
 
     // Assess
     // The button says "Opening…" while it waits, so watch the draft notice go instead.

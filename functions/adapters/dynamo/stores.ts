@@ -30,6 +30,7 @@ import { repeatCountStore } from './repeat-counts';
 import { openAcross } from './open-requests';
 import { attendanceStore } from './attendance';
 import { complaintStore } from './complaints';
+import { bankDetailsStore } from './bank-details';
 
 /** Every store over one table; built once per process. */
 export function createStores(db: Db, opts: { clock?: Clock } = {}) {
@@ -69,6 +70,7 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     },
     attendance: attendanceStore(db),
     complaints: complaintStore(db),
+    bankDetails: bankDetailsStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

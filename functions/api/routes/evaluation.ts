@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Money, RequestStatus, Weights, bidderView, idPattern, notFound } from '@bds/core';
 import { makeAward } from '../../use-cases/award-request';
+import { previewAward } from '../../use-cases/preview-award';
 import { closeAndEvaluateRequest } from '../../use-cases/close-request';
 import { StoredEvaluation } from '../../adapters/dynamo/evaluations';
 import { EvaluationMatching } from '../../adapters/dynamo/matching-runs';
@@ -145,5 +146,42 @@ export const awardRequest = route({
     const { next } = await makeAward(deps, { request, evaluation: found.evaluation }, actor, body, correlationId);
     log.info('request awarded', { clusterId: request.clusterId, requestId: request.id, bidId: next.award?.bidId });
     return { status: 200, body: withCount(next, request) };
+  },
+});
+
+const AwardPreview = z.object({
+  bidId: z.string(),
+  providerId: z.string(),
+  providerName: z.string(),
+  volume: z.number().int().describe('Firms served: the pledged volume the price is read at'),
+  pricePerFirm: Money.Money,
+  total: Money.Money,
+  subsidy: Money.Money.describe('What the programmes would hold in escrow'),
+  privateShare: Money.Money.describe('What the firms together pay the provider'),
+  perFirm: Money.Money.describe('The most one firm pays: the private share ÷ firms, rounded up to the paisa'),
+  even: z.boolean().describe('Every firm pays exactly perFirm'),
+  contributions: z.array(
+    z.object({ programmeId: z.string(), programmeName: z.string(), funderName: z.string(), amount: Money.Money }),
+  ),
+});
+
+export const previewAwardRoute = route({
+  method: 'get',
+  path: '/api/clusters/:clusterId/requests/:requestId/award-preview',
+  operationId: 'previewAward',
+  summary:
+    'What awarding a ranked bid would do, written nowhere: the total, the subsidy each programme would hold in ' +
+    'escrow at today’s funds and repeat count, and what each firm pays the provider (the lead association)',
+  tags,
+  access: ['association_rep'],
+  params: RequestParams,
+  query: z.object({ bidId: AwardBody.shape.bidId.optional().describe('The recommended bid when left out') }),
+  responses: { 200: { description: 'The award’s money, as it would be', schema: AwardPreview } },
+  handler: async ({ params, query, actor, deps }) => {
+    const found = await deps.stores.evaluations.withRequest(params.clusterId, params.requestId);
+    const request = visible(actor, found.request);
+    assertLead(actor, request);
+    const preview = await previewAward(deps, { request, evaluation: found.evaluation }, query.bidId);
+    return { status: 200, body: preview };
   },
 });

@@ -32,7 +32,7 @@ import { moveRequestDeadline } from './deadline';
 import { importFirms, listFirms, registerFirm } from './firms';
 import { listPledges, pledgeFirm, withdrawFirmPledge } from './pledges';
 import { deleteMyBid, getMyBid, listBids, listOwnBids, postBid, putMyBid } from './bids';
-import { awardRequest, closeRequest, getEvaluation, getMyRanking } from './evaluation';
+import { awardRequest, closeRequest, getEvaluation, getMyRanking, previewAwardRoute } from './evaluation';
 import { decideComplaintRoute, fileComplaintRoute, listOpenComplaints, listRequestComplaints } from './complaints';
 import {
   closeProgrammeRoute,
@@ -45,6 +45,7 @@ import {
 } from './programmes';
 import {
   createPayout,
+  listPayables,
   exportPayoutCsv,
   getPayout,
   listPayouts,
@@ -53,6 +54,7 @@ import {
   providerPayouts,
 } from './payouts';
 import { listInbox, readNotification } from './inbox';
+import { getBankDetails, putBankDetails } from './bank-details';
 import { getMatchingRun } from './matching';
 import { getFunder, setFunderKind } from './funders';
 import { getIndicators, getIndicatorsTable, getMonthlyIndicators } from './indicators';
@@ -140,6 +142,7 @@ export const allRoutes: readonly AnyRoute[] = [
   decideComplaintRoute,
   getEvaluation,
   awardRequest,
+  previewAwardRoute,
   getAwardMoney,
   reportMilestoneRoute,
   acceptMilestoneRoute,
@@ -165,6 +168,9 @@ export const allRoutes: readonly AnyRoute[] = [
   programmeAwards,
   providerPayable,
   createPayout,
+  listPayables,
+  getBankDetails,
+  putBankDetails,
   listPayouts,
   getPayout,
   exportPayoutCsv,

@@ -25,7 +25,7 @@ const PayoutParams = z.object({ payoutId: PayoutId });
 const READERS = ['national_admin', 'funder'] as const;
 
 /** A provider reads only its own money; anyone else gets the same 404 as an unknown provider. */
-function assertOwnProvider(actor: Actor, providerId: string): void {
+export function assertOwnProvider(actor: Actor, providerId: string): void {
   if (actor.role === 'provider' && actor.organisationId !== providerId)
     throw notFound('PROVIDER.NOT_FOUND', 'No such provider.');
 }
@@ -116,6 +116,40 @@ export const createPayout = route({
   },
 });
 
+const Payables = z.object({
+  lines: z.array(PayoutLine).describe('Every provider with money payable, by name'),
+  totals: z.array(Money.Money).describe('The lines added up, one amount per currency'),
+  withoutBankDetails: z
+    .array(z.string())
+    .describe('The names of the providers among the lines that have given no bank details yet'),
+});
+
+export const listPayables = route({
+  method: 'get',
+  path: '/api/payables',
+  operationId: 'listPayables',
+  summary:
+    'What a payout batch created now would pay, written nowhere: every provider with money payable and the total ' +
+    '(the preview before POST /api/payouts)',
+  tags: ['payouts'],
+  access: ['national_admin'],
+  responses: { 200: { description: 'The lines a batch would pay now', schema: Payables } },
+  handler: async ({ deps }) => {
+    const lines = (await deps.stores.payouts.payables()).sort((a, b) => a.providerName.localeCompare(b.providerName));
+    const bank = await deps.stores.bankDetails.many(lines.map((l) => l.providerId));
+    const sums = new Map<Money.Currency, number>();
+    for (const l of lines) sums.set(l.amount.currency, (sums.get(l.amount.currency) ?? 0) + l.amount.amount);
+    return {
+      status: 200,
+      body: {
+        lines,
+        totals: [...sums].map(([currency, amount]) => Money.money(amount, currency)),
+        withoutBankDetails: lines.filter((l) => !Object.hasOwn(bank, l.providerId)).map((l) => l.providerName),
+      },
+    };
+  },
+});
+
 const BatchSummary = z.object({
   payoutId: z.string(),
   status: PayoutStatus,
@@ -158,12 +192,19 @@ export const exportPayoutCsv = route({
   method: 'get',
   path: '/api/payouts/:payoutId/csv',
   operationId: 'exportPayoutCsv',
-  summary: 'The batch as CSV for the finance team (amounts in rupees with two decimals)',
+  summary:
+    'The batch as CSV for the finance team (amounts in rupees with two decimals); the bank columns (beneficiary, ' +
+    'IFSC, account number) are filled for a national admin only, empty for a funder',
   tags: ['payouts'],
   access: READERS,
   params: PayoutParams,
-  responses: { 200: { description: 'text/csv: payout_id, provider_id, provider_name, amount, currency' } },
-  handler: async ({ params, deps, hono }) => {
+  responses: {
+    200: {
+      description:
+        'text/csv: payout_id, provider_id, provider_name, beneficiary_name, ifsc, account_number, amount, currency',
+    },
+  },
+  handler: async ({ params, actor, deps, hono }) => {
     const batch = await batchOf(deps, params.payoutId);
     if (batch.status === 'preparing')
       throw new DomainError(
@@ -173,7 +214,10 @@ export const exportPayoutCsv = route({
         'payoutId',
       );
     hono.header('content-disposition', `attachment; filename="payout-${batch.payoutId}.csv"`);
-    return { status: 200, body: payoutCsv(batch), headers: { 'content-type': 'text/csv; charset=utf-8' } };
+    // Bank details are for national admins and the provider alone: a funder's file leaves them out.
+    const bank =
+      actor.role === 'national_admin' ? await deps.stores.bankDetails.many(batch.lines.map((l) => l.providerId)) : {};
+    return { status: 200, body: payoutCsv(batch, bank), headers: { 'content-type': 'text/csv; charset=utf-8' } };
   },
 });
 

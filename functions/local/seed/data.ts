@@ -1,4 +1,4 @@
-import type { Association, Cluster, Funder, Provider } from '@bds/core';
+import type { Association, BankDetails, Cluster, Funder, Provider } from '@bds/core';
 import { seedId } from './ids';
 
 /** The demo data: the paper's four pilot clusters (UNIDO, India, 2000) and their actors. */
@@ -169,6 +169,30 @@ export const PROVIDERS = {
     capacity: 3,
     clusterIds: [pune.id],
   }),
+};
+
+/**
+ * Demo bank details (made-up accounts at real banks' IFSC formats), so the provider's payouts page
+ * and the payout CSV show them. Sisi and the Pune lab have none: the payout preview warns of them.
+ */
+export const PROVIDER_BANK_DETAILS: Partial<Record<keyof typeof PROVIDERS, BankDetails>> = {
+  nift: {
+    beneficiaryName: 'National Institute of Fashion Technology',
+    ifsc: 'SBIN0005943',
+    accountNumber: '30117845220',
+  },
+  itTraining: {
+    beneficiaryName: 'Ludhiana Institute of Computer Training',
+    ifsc: 'PUNB0112200',
+    accountNumber: '0112002100012345',
+  },
+  erp: { beneficiaryName: 'Sutra ERP Systems Pvt Ltd', ifsc: 'HDFC0000556', accountNumber: '50200011223344' },
+  lab: {
+    beneficiaryName: 'Rajasthan Textile Testing Laboratory',
+    ifsc: 'BARB0JAIPUR',
+    accountNumber: '21970100004455',
+  },
+  fairs: { beneficiaryName: 'India Trade Fair Associates', ifsc: 'ICIC0000104', accountNumber: '010405006789' },
 };
 
 export const FUNDERS = {

@@ -2,7 +2,7 @@ import type { Stores } from '../../adapters/dynamo/stores';
 import { systemClock } from '../../adapters/system';
 import { createPasswordHasher, type PasswordHasher } from '../../api/auth/passwords';
 import type { DemoAccount } from '../../api/deps';
-import { ASSOCIATIONS, CLUSTERS, DEMO_PASSWORD, DEMO_USERS, FUNDERS, PROVIDERS } from './data';
+import { ASSOCIATIONS, CLUSTERS, DEMO_PASSWORD, DEMO_USERS, FUNDERS, PROVIDER_BANK_DETAILS, PROVIDERS } from './data';
 import { seedId } from './ids';
 import { seedMarketplace } from './marketplace';
 import { seedProgrammes } from './programmes';
@@ -41,6 +41,12 @@ export async function seedDemoData(
   for (const provider of Object.values(PROVIDERS)) {
     if (await stores.providers.get(provider.id)) continue;
     await stores.providers.putWithRegistrations(provider, provider.createdAt);
+    created++;
+  }
+  for (const [key, details] of Object.entries(PROVIDER_BANK_DETAILS)) {
+    const providerId = PROVIDERS[key as keyof typeof PROVIDERS].id;
+    if (!details || (await stores.bankDetails.get(providerId))) continue;
+    await stores.bankDetails.put(providerId, details, PROVIDERS[key as keyof typeof PROVIDERS].createdAt, 'seed');
     created++;
   }
   for (const funder of Object.values(FUNDERS)) {

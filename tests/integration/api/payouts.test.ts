@@ -61,6 +61,12 @@ describe('payouts API', () => {
     expect(before.body.payable).toEqual(inr(12_346_05));
     expect(before.body.releases.map((r: { amount: { amount: number } }) => r.amount.amount)).toEqual([1_00, 12_345_05]);
 
+    await t.call('PUT', `/api/providers/${PROVIDERS.itTraining.id}/bank-details`, {
+      token: itTraining,
+      body: { beneficiaryName: 'Ludhiana Institute', ifsc: 'PUNB0112200', accountNumber: '0112002100012345' },
+    });
+    const preview = await t.call('GET', '/api/payables', { token: admin });
+
     // Act
     const batch = await t.call('POST', '/api/payouts', { token: admin, body: { payoutId: '2026-04' } });
     const retry = await t.call('POST', '/api/payouts', { token: admin, body: { payoutId: '2026-04' } });
@@ -74,6 +80,16 @@ describe('payouts API', () => {
       { providerId: PROVIDERS.nift.id, providerName: PROVIDERS.nift.name, amount: inr(7) },
       { providerId: PROVIDERS.itTraining.id, providerName: PROVIDERS.itTraining.name, amount: inr(12_346_05) },
     ]);
+    // The preview listed exactly the lines the batch paid, by name, and wrote nothing
+    expect(preview.status).toBe(200);
+    expect([...preview.body.lines].sort((a, b) => a.amount.amount - b.amount.amount)).toEqual(lines);
+    expect(preview.body.totals).toEqual([inr(12_346_12)]);
+    expect(preview.body.withoutBankDetails).toEqual([PROVIDERS.nift.name]);
+    expect((await t.call('GET', '/api/payables', { token: admin })).body).toEqual({
+      lines: [],
+      totals: [],
+      withoutBankDetails: [],
+    });
     expect(await payable(PROVIDERS.itTraining.id)).toBe(0);
     const after = await t.call('GET', `/api/providers/${PROVIDERS.itTraining.id}/payable`, { token: admin });
     expect(after.body).toMatchObject({ payable: inr(0), paidOut: inr(12_346_05) });
@@ -82,12 +98,23 @@ describe('payouts API', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const csv = (await res.text()).split('\r\n');
-    expect(csv[0]).toBe('payout_id,provider_id,provider_name,amount,currency');
+    expect(csv[0]).toBe('payout_id,provider_id,provider_name,beneficiary_name,ifsc,account_number,amount,currency');
+    // A funder's file: the bank columns stay empty (bank details are for national admins and the provider)
     expect(csv.slice(1).sort()).toEqual(
       [
         '',
-        `2026-04,${PROVIDERS.itTraining.id},${PROVIDERS.itTraining.name},12346.05,INR`,
-        `2026-04,${PROVIDERS.nift.id},${PROVIDERS.nift.name},0.07,INR`,
+        `2026-04,${PROVIDERS.itTraining.id},${PROVIDERS.itTraining.name},,,,12346.05,INR`,
+        `2026-04,${PROVIDERS.nift.id},${PROVIDERS.nift.name},,,,0.07,INR`,
+      ].sort(),
+    );
+    // The national admin's file carries the account of each provider that gave one
+    const forBank = await t.app.request('/api/payouts/2026-04/csv', { headers: { authorization: `Bearer ${admin}` } });
+    expect((await forBank.text()).split('\r\n').slice(1).sort()).toEqual(
+      [
+        '',
+        `2026-04,${PROVIDERS.itTraining.id},${PROVIDERS.itTraining.name},` +
+          'Ludhiana Institute,PUNB0112200,0112002100012345,12346.05,INR',
+        `2026-04,${PROVIDERS.nift.id},${PROVIDERS.nift.name},,,,0.07,INR`,
       ].sort(),
     );
 

@@ -41,7 +41,7 @@ describe('payouts', () => {
     );
   });
 
-  it('writes a header and one quoted-when-needed line per provider', () => {
+  it('writes a header and one quoted-when-needed line per provider, bank columns empty when not given', () => {
     const csv = payoutCsv(
       batch({
         lines: [
@@ -51,9 +51,29 @@ describe('payouts', () => {
       }),
     );
     expect(csv).toBe(
-      'payout_id,provider_id,provider_name,amount,currency\r\n2026-04,prv_1,"Sutra ' +
-        '""ERP"", Pvt",1234.05,INR\r\n2026-04,prv_2,\'=HYPERLINK(),0.05,INR\r\n',
+      'payout_id,provider_id,provider_name,beneficiary_name,ifsc,account_number,amount,currency\r\n' +
+        '2026-04,prv_1,"Sutra ""ERP"", Pvt",,,,1234.05,INR\r\n2026-04,prv_2,\'=HYPERLINK(),,,,0.05,INR\r\n',
     );
+  });
+
+  it("carries each provider's beneficiary, IFSC and account number for the bank, by provider", () => {
+    const csv = payoutCsv(
+      batch({
+        lines: [
+          { providerId: 'prv_1', providerName: 'Sutra', amount: money(100, 'INR') },
+          { providerId: 'prv_2', providerName: 'LICT', amount: money(200, 'INR') },
+        ],
+      }),
+      {
+        prv_2: { beneficiaryName: 'Ludhiana Institute, Ltd', ifsc: 'PUNB0112200', accountNumber: '0112002100012345' },
+      },
+    );
+    expect(csv.split('\r\n')).toEqual([
+      'payout_id,provider_id,provider_name,beneficiary_name,ifsc,account_number,amount,currency',
+      '2026-04,prv_1,Sutra,,,,1.00,INR',
+      '2026-04,prv_2,LICT,"Ludhiana Institute, Ltd",PUNB0112200,0112002100012345,2.00,INR',
+      '',
+    ]);
   });
 
   it('derives one payout transfer id per batch and provider', () => {

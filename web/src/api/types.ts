@@ -50,6 +50,7 @@ export type NewBid = In<'submitBid'>;
 export type PriceTier = NewBid['priceTiers'][number];
 export type Evaluation = Ok<'getEvaluation'>;
 export type RankedBid = Evaluation['ranking'][number];
+export type AwardPreview = Ok<'previewAward'>;
 export type InvalidBid = Evaluation['invalid'][number];
 export type ProviderRef = NonNullable<Evaluation['providers']>[string];
 
@@ -75,6 +76,8 @@ export type PayoutBatch = ItemOf<'listPayouts'> & Partial<Ok<'getPayout'>>;
 export type PayoutStatus = PayoutBatch['status'];
 export type PayoutLine = NonNullable<PayoutBatch['lines']>[number];
 export type ProviderPayoutLine = ItemOf<'providerPayouts'>;
+export type Payables = Ok<'listPayables'>;
+export type BankView = Ok<'getBankDetails'>;
 
 export type Notification = ItemOf<'listInbox'>;
 export type DeadLetters = Ok<'listDeadLetters'>;

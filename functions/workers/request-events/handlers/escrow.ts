@@ -1,13 +1,9 @@
 import {
   DomainError,
   LEDGER_ERROR,
-  accountId,
   cancelEscrow,
-  categoryOf,
-  computeSubsidy,
   markHeld,
   openEscrow,
-  programmeFunds,
   recordHolds,
   refuseHold,
   settlement,
@@ -16,6 +12,7 @@ import {
   type LedgerCommand,
 } from '@bds/core';
 import { settleEscrow } from '../../../use-cases/settle-escrow';
+import { subsidySplit } from '../../../use-cases/subsidy-split';
 import type { Logger } from '../../../observability/logger';
 import type { WorkerDeps } from '../deps';
 
@@ -46,13 +43,6 @@ async function openOnce(
     return undefined;
   }
   const { award } = request;
-  const programmes = (await deps.stores.programmes.applicable(cluster.id, cluster.state)).filter(
-    (p) => p.currency === award.total.currency,
-  );
-  const pools = await deps.stores.ledger.accounts(
-    programmes.map((p) => accountId({ kind: 'pool', programmeId: p.id })),
-  );
-  const funds = Object.fromEntries(programmes.map((p, i) => [p.id, programmeFunds(pools[i]!, p.currency)]));
   // Stamped in the award's transaction; an award older than the counter, not yet backfilled, is recounted.
   const repeatCount =
     award.repeatCount ??
@@ -63,21 +53,14 @@ async function openOnce(
       awardedAt: award.awardedAt,
       requestId,
     }));
-  const innovative = categoryOf(request.category, policy?.customCategories ?? []).innovative;
-  const split = computeSubsidy(
-    {
-      clusterId: cluster.id,
-      state: cluster.state,
-      category: request.category,
-      innovative,
-      associationId: request.associationId,
-      total: award.total,
-      awardedAt: award.awardedAt,
-    },
-    programmes,
+  const { split, programmes } = await subsidySplit(deps, {
+    request,
+    cluster,
+    policy,
+    total: award.total,
+    awardedAt: award.awardedAt,
     repeatCount,
-    funds,
-  );
+  });
   const at = new Date(deps.clock.now()).toISOString();
   const opened = openEscrow(
     {

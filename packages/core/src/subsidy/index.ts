@@ -6,3 +6,4 @@ export * from './milestones';
 export * from './lifecycle';
 export * from './view';
 export * from './payout';
+export * from './preview';

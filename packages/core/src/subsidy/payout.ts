@@ -3,6 +3,7 @@ import { conflict } from '../errors';
 import { Currency, Money } from '../money';
 import type { PayoutCommand } from '../ledger/schema';
 import { csvText } from '../csv';
+import type { BankDetails } from '../organisation/bank';
 
 /** A client-chosen payout batch id; retrying `POST /api/payouts` with it completes the same batch. */
 export const PayoutId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Letters, digits, _ and - only (1–64)');
@@ -84,20 +85,34 @@ export function formatMinorUnits(amount: number): string {
 // RFC 4180: quote a field that holds a comma, quote or line break; double the quotes. A leading
 // = + - @ is prefixed with ' so a spreadsheet never runs a provider's name as a formula.
 /**
- * The finance team's file: a header row, then one line per provider, CRLF line ends.
+ * The finance team's file: a header row, then one line per provider, CRLF line ends. The bank
+ * columns (beneficiary, IFSC, account number) come from `bank`, by provider id: left empty for a
+ * provider that has given none, and for a reader who may not see them (a funder).
  *
  * @example
- * payoutCsv(batch) // 'payout_id,provider_id,provider_name,amount,currency\r\n2026-03,prv_1,Acme,1234.05,INR\r\n'
+ * payoutCsv(batch, { prv_1: details })
+ * // 'payout_id,provider_id,provider_name,beneficiary_name,ifsc,account_number,amount,currency\r\n
+ * //  2026-03,prv_1,Acme,Acme Ltd,PUNB0112200,0112002100012345,1234.05,INR\r\n'
  */
-export function payoutCsv(batch: Pick<PayoutBatch, 'payoutId' | 'lines'>): string {
-  const rows = [['payout_id', 'provider_id', 'provider_name', 'amount', 'currency']];
-  for (const l of batch.lines)
+export function payoutCsv(
+  batch: Pick<PayoutBatch, 'payoutId' | 'lines'>,
+  bank: Readonly<Record<string, BankDetails>> = {},
+): string {
+  const rows = [
+    ['payout_id', 'provider_id', 'provider_name', 'beneficiary_name', 'ifsc', 'account_number', 'amount', 'currency'],
+  ];
+  for (const l of batch.lines) {
+    const b = Object.hasOwn(bank, l.providerId) ? bank[l.providerId] : undefined;
     rows.push([
       batch.payoutId,
       l.providerId,
       l.providerName,
+      b?.beneficiaryName ?? '',
+      b?.ifsc ?? '',
+      b?.accountNumber ?? '',
       formatMinorUnits(l.amount.amount),
       Currency.parse(l.amount.currency),
     ]);
+  }
   return csvText(rows);
 }

@@ -1068,6 +1068,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{clusterId}/requests/{requestId}/award-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What awarding a ranked bid would do, written nowhere: the total, the subsidy each programme would hold in escrow at today’s funds and repeat count, and what each firm pays the provider (the lead association)
+         * @description Roles: association_rep.
+         */
+        get: operations["previewAward"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/{clusterId}/requests/{requestId}/money": {
         parameters: {
             query?: never;
@@ -1544,6 +1564,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a payout batch created now would pay, written nowhere: every provider with money payable and the total (the preview before POST /api/payouts)
+         * @description Roles: national_admin.
+         */
+        get: operations["listPayables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/providers/{providerId}/bank-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where a provider's payouts go, masked (the account number's last four digits): the provider itself and national admins only; anyone else learns nothing
+         * @description Roles: provider, national_admin.
+         */
+        get: operations["getBankDetails"];
+        /**
+         * A provider gives (or changes) the account its payouts go to: beneficiary name, IFSC (4 letters, 0, 6 letters or digits), account number (9–18 digits); answered masked
+         * @description Roles: provider.
+         */
+        put: operations["putBankDetails"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payouts/{payoutId}": {
         parameters: {
             query?: never;
@@ -1572,7 +1636,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The batch as CSV for the finance team (amounts in rupees with two decimals)
+         * The batch as CSV for the finance team (amounts in rupees with two decimals); the bank columns (beneficiary, IFSC, account number) are filled for a national admin only, empty for a funder
          * @description Roles: national_admin, funder.
          */
         get: operations["exportPayoutCsv"];
@@ -6065,6 +6129,87 @@ export interface operations {
             };
         };
     };
+    previewAward: {
+        parameters: {
+            query?: {
+                /** @description The recommended bid when left out */
+                bidId?: string;
+            };
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The award’s money, as it would be */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bidId: string;
+                        providerId: string;
+                        providerName: string;
+                        /** @description Firms served: the pledged volume the price is read at */
+                        volume: number;
+                        pricePerFirm: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        };
+                        total: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        };
+                        /** @description What the programmes would hold in escrow */
+                        subsidy: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        };
+                        /** @description What the firms together pay the provider */
+                        privateShare: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        };
+                        /** @description The most one firm pays: the private share ÷ firms, rounded up to the paisa */
+                        perFirm: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        };
+                        /** @description Every firm pays exactly perFirm */
+                        even: boolean;
+                        contributions: {
+                            programmeId: string;
+                            programmeName: string;
+                            funderName: string;
+                            amount: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAwardMoney: {
         parameters: {
             query?: never;
@@ -8743,6 +8888,140 @@ export interface operations {
             };
         };
     };
+    listPayables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lines a batch would pay now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Every provider with money payable, by name */
+                        lines: {
+                            providerId: string;
+                            providerName: string;
+                            amount: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                        }[];
+                        /** @description The lines added up, one amount per currency */
+                        totals: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        }[];
+                        /** @description The names of the providers among the lines that have given no bank details yet */
+                        withoutBankDetails: string[];
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBankDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The masked details, or null when none were given */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description null until the provider gives its details */
+                        bankDetails: {
+                            beneficiaryName: string;
+                            ifsc: string;
+                            /** @description The last four digits of the account number; the rest is never sent */
+                            accountEnding: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putBankDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    beneficiaryName: string;
+                    ifsc: string;
+                    accountNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The details as saved, masked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description null until the provider gives its details */
+                        bankDetails: {
+                            beneficiaryName: string;
+                            ifsc: string;
+                            /** @description The last four digits of the account number; the rest is never sent */
+                            accountEnding: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPayout: {
         parameters: {
             query?: never;
@@ -8804,7 +9083,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/csv: payout_id, provider_id, provider_name, amount, currency */
+            /** @description text/csv: payout_id, provider_id, provider_name, beneficiary_name, ifsc, account_number, amount, currency */
             200: {
                 headers: {
                     [name: string]: unknown;

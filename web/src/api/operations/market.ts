@@ -135,6 +135,14 @@ export function marketEndpoints(client: ApiClient) {
           signal,
         }),
       ),
+    /** What awarding `bidId` would do to the money (the subsidy held, each firm's share), written nowhere. */
+    previewAward: (clusterId: string, requestId: string, bidId: string, signal?: AbortSignal) =>
+      data(
+        client.GET('/api/clusters/{clusterId}/requests/{requestId}/award-preview', {
+          params: { ...request(clusterId, requestId), query: { bidId } },
+          signal,
+        }),
+      ),
     award: (clusterId: string, requestId: string, bidId: string, reason?: string) =>
       data(
         client.POST('/api/clusters/{clusterId}/requests/{requestId}/award', {

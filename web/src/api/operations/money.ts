@@ -105,6 +105,12 @@ export function moneyEndpoints(client: ApiClient) {
           signal,
         }),
       ),
+    getBankDetails: (providerId: string, signal?: AbortSignal) =>
+      data(client.GET('/api/providers/{providerId}/bank-details', { params: provider(providerId), signal })),
+    putBankDetails: (providerId: string, body: In<'putBankDetails'>) =>
+      data(client.PUT('/api/providers/{providerId}/bank-details', { params: provider(providerId), body })),
+    /** What a batch created now would pay: every provider with money payable, and the total. */
+    listPayables: (signal?: AbortSignal) => data(client.GET('/api/payables', { signal })),
     createPayout: (payoutId: string) => data(client.POST('/api/payouts', { body: { payoutId } })),
     listPayouts: (cursor?: string, signal?: AbortSignal) =>
       data(client.GET('/api/payouts', { params: { query: { cursor } }, signal })),

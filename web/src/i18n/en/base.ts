@@ -179,6 +179,12 @@ export const base = {
   'request.draftOther': 'The association has not opened this request for bidding yet.',
   'request.publish': 'Open for bidding',
   'request.publishing': 'Opening…',
+  'request.publishHeading': 'Open this request for bidding?',
+  'request.publishConfirm':
+    'Open “{title}” for bidding until {deadline}: providers registered in the cluster for {category} are told ' +
+    'now and may bid; their bids stay sealed until the deadline. The terms can no longer be edited (only the ' +
+    'deadline moved, or the request cancelled). It goes ahead if at least {min} firms pledge.',
+  'request.publishYes': 'Yes, open for bidding',
   'request.activityHeading': 'Cluster activity',
   'request.activityEmpty': 'No activity in this cluster yet.',
   'request.activityThis': 'This request',

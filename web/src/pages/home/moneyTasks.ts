@@ -95,10 +95,28 @@ async function funderTasks(api: Api, signal: AbortSignal): Promise<Task[]> {
     }));
 }
 
-/** Payout batches exported to the bank and not yet marked paid. */
+/** Money payable now (to be batched), and payout batches exported to the bank and not yet marked paid. */
 async function payoutTasks(api: Api, signal: AbortSignal): Promise<Task[]> {
-  const open = (await api.listPayouts(undefined, signal)).items.filter((b) => b.status !== 'paid').length;
-  return open > 0 ? [{ key: 'payouts', to: paths.payouts(), text: tn('home.task.payoutsToPay', open) }] : [];
+  const [batches, payables] = await Promise.all([
+    api.listPayouts(undefined, signal),
+    api.listPayables(signal).catch(() => undefined),
+  ]);
+  const open = batches.items.filter((b) => b.status !== 'paid').length;
+  const count = payables?.lines.length ?? 0;
+  const payable =
+    payables && count > 0
+      ? [
+          {
+            key: 'payable-now',
+            to: paths.payouts(),
+            text: tn('home.task.payableNow', count, {
+              total: payables.totals.map(formatAmount).join(t('common.separator')),
+            }),
+          },
+        ]
+      : [];
+  const toPay = open > 0 ? [{ key: 'payouts', to: paths.payouts(), text: tn('home.task.payoutsToPay', open) }] : [];
+  return [...payable, ...toPay];
 }
 
 async function unreadTask(api: Api, signal: AbortSignal): Promise<Task[]> {

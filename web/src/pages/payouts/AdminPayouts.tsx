@@ -3,37 +3,8 @@ import { useApi, type PayoutBatch, type User } from '../../api';
 import { EmptyState, ErrorNotice, Loading, LoadMore, SuccessNotice } from '../../components';
 import { usePaged } from '../../hooks';
 import { t } from '../../i18n';
-import { clientId } from '../../clientId';
-import { BatchCard, batchId } from './BatchCard';
-
-/** Creates a batch of every provider with money payable; the id is chosen once, so a retry creates nothing twice. */
-function CreateBatch({ onCreated }: { onCreated(b: PayoutBatch): void }) {
-  const api = useApi();
-  const [payoutId, setPayoutId] = useState(() => clientId('pay'));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
-  const create = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const batch = await api.createPayout(payoutId);
-      setPayoutId(clientId('pay'));
-      onCreated(batch);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      {error !== undefined && <ErrorNotice error={error} />}
-      <button type="button" className="button" onClick={() => void create()} disabled={busy} aria-busy={busy}>
-        {busy ? t('payouts.creating') : t('payouts.create')}
-      </button>
-    </>
-  );
-}
+import { BatchCard, batchId, batchName } from './BatchCard';
+import { CreateBatch } from './CreateBatch';
 
 /** The payout batches; the national admin creates them and marks them paid, a funder reads them. */
 export function AdminPayouts({ user }: { user: User }) {
@@ -60,7 +31,7 @@ export function AdminPayouts({ user }: { user: User }) {
             {t('payouts.nothingPayable')}
           </p>
         ) : (
-          <SuccessNotice title={t('payouts.created', { payout: batchId(created) })} />
+          <SuccessNotice title={t('payouts.created', { payout: batchName(created) })} />
         ))}
       <section aria-labelledby="batches-heading">
         <h2 id="batches-heading">{t('payouts.batchesHeading')}</h2>

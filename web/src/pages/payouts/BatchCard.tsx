@@ -1,12 +1,28 @@
+import { formatIst } from '@bds/core/ist';
 import { useState, type FormEvent } from 'react';
 import { useApi, type PayoutBatch, type PayoutLine } from '../../api';
 import { ErrorNotice, ErrorSummary, Loading, SubmitButton, TextInput } from '../../components';
-import { formatAmount, formatDateTime } from '../../format';
+import { formatAmount } from '../../format';
 import { useForm, useResource, type Placed } from '../../hooks';
-import { t, tKey } from '../../i18n';
+import { t, tKey, tn } from '../../i18n';
 import { saveFile } from '../../download';
 
 export const batchId = (b: PayoutBatch): string => b.payoutId;
+
+/**
+ * A batch as people name it: by when it was made ("Payout of 7 Dec 2026, 10:40 pm IST"), never by
+ * the id the portal chose for retries.
+ *
+ * @example
+ * batchName({ createdAt: '2026-12-07T17:10:00.000Z' }) // 'Payout of 7 Dec 2026, 10:40 pm IST'
+ */
+export const batchName = (b: { createdAt: string }): string => t('payouts.batch', { at: formatIst(b.createdAt) });
+
+/** The file the bank gets: named by the batch's date and time in IST, like the batch. */
+const csvName = (b: { createdAt: string }): string =>
+  `payout-${formatIst(b.createdAt)
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/-+$/, '')}.csv`;
 
 const BADGE: Record<PayoutBatch['status'], string> = {
   preparing: 'badge-draft',
@@ -30,7 +46,7 @@ function Lines({ batch }: { batch: PayoutBatch }) {
     : undefined;
   return (
     <>
-      {total && <p>{t('payouts.batchTotal', { count: lines.length, total: formatAmount(total) })}</p>}
+      {total && <p>{tn('payouts.batchTotal', lines.length, { total: formatAmount(total) })}</p>}
       <ul className="bullets">
         {lines.map((l) => (
           <li key={l.providerId}>
@@ -60,13 +76,17 @@ function MarkPaid({ batch, onPaid }: { batch: PayoutBatch; onPaid(b: PayoutBatch
       <ErrorSummary items={form.summary.filter((s) => s.target)} />
       <TextInput
         id={field}
-        label={t('payouts.reference', { payout: id })}
+        label={t('payouts.reference', { at: formatIst(batch.createdAt) })}
         hint={t('payouts.referenceHint')}
         value={reference}
         onValue={setReference}
         errors={errors}
       />
-      <SubmitButton busy={form.busy} label={t('payouts.markPaid', { payout: id })} busyLabel={t('payouts.marking')} />
+      <SubmitButton
+        busy={form.busy}
+        label={t('payouts.markPaid', { at: formatIst(batch.createdAt) })}
+        busyLabel={t('payouts.marking')}
+      />
     </form>
   );
 }
@@ -83,13 +103,14 @@ export function BatchCard({
 }) {
   const api = useApi();
   const id = batchId(batch);
+  const name = batchName(batch);
   const [csvError, setCsvError] = useState<unknown>(undefined);
   const [downloading, setDownloading] = useState(false);
   const download = async () => {
     setCsvError(undefined);
     setDownloading(true);
     try {
-      saveFile(`${id}.csv`, await api.payoutCsv(id));
+      saveFile(csvName(batch), await api.payoutCsv(id));
     } catch (e) {
       setCsvError(e);
     } finally {
@@ -100,17 +121,16 @@ export function BatchCard({
   return (
     <li className="card" aria-labelledby={headingId}>
       <h3 className="card-title" id={headingId}>
-        {t('payouts.batch', { payout: id })}
+        {name}
       </h3>
       <p className="standing">
         <span className={`badge ${BADGE[batch.status]}`}>{tKey('payoutStatus', batch.status)}</span>
-        <span className="hint">{formatDateTime(batch.createdAt)}</span>
       </p>
       <Lines batch={batch} />
       {batch.status === 'paid' && (
         <p className="notice notice-ok">
           {t('payouts.paidOn', {
-            at: batch.paidAt ? formatDateTime(batch.paidAt) : '',
+            at: batch.paidAt ? formatIst(batch.paidAt) : '',
             reference: batch.reference ?? '',
           })}
         </p>
@@ -125,7 +145,7 @@ export function BatchCard({
             disabled={downloading}
             aria-busy={downloading}
           >
-            {t('payouts.csv', { payout: id })}
+            {t('payouts.csv', { at: formatIst(batch.createdAt) })}
           </button>
         </div>
       )}

@@ -3,6 +3,8 @@ import { EmptyState, ErrorNotice, Loading } from '../../components';
 import { formatAmount, formatDate } from '../../format';
 import { useResource } from '../../hooks';
 import { t, tKey } from '../../i18n';
+import { BankDetails } from './BankDetails';
+import { batchName } from './BatchCard';
 
 async function load(api: ReturnType<typeof useApi>, providerId: string, signal: AbortSignal) {
   const [payable, lines] = await Promise.all([
@@ -36,6 +38,7 @@ export function ProviderPayouts({ user }: { user: User }) {
           </dd>
         </div>
       </dl>
+      <BankDetails providerId={user.organisationId} />
       <section className="panel" aria-labelledby="lines-heading">
         <h2 id="lines-heading">{t('payouts.linesHeading')}</h2>
         {lines.length === 0 ? (
@@ -45,13 +48,12 @@ export function ProviderPayouts({ user }: { user: User }) {
             {lines.map((l) => (
               <li key={l.payoutId} className="card">
                 <p className="card-title">
-                  {t('payouts.line', { payout: l.payoutId, amount: formatAmount(l.amount) })}
+                  {t('payouts.line', { payout: batchName(l), amount: formatAmount(l.amount) })}
                 </p>
                 <p className="standing">
                   <span className={`badge ${l.status === 'paid' ? 'badge-approved' : 'badge-pending'}`}>
                     {tKey('payoutStatus', l.status)}
                   </span>
-                  <span className="hint">{formatDate(l.createdAt)}</span>
                 </p>
                 {l.status === 'paid' && l.paidAt && (
                   <p className="hint">{t('payouts.paidAt', { at: formatDate(l.paidAt) })}</p>

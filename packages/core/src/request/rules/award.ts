@@ -59,6 +59,19 @@ export function awardBasis(request: ServiceRequest, evaluation: EvaluatedRanking
 }
 
 /**
+ * The ranked bid an award would take: `bidId`, or the recommendation when left out. A bid that is
+ * not in the ranking (invalid, withdrawn, unknown) cannot be picked (`REQUEST.BID_NOT_RANKED`).
+ *
+ * @example
+ * rankedCandidate(basis).bidId === basis.recommended.bidId // true
+ */
+export function rankedCandidate(basis: AwardBasis, bidId: string = basis.recommended.bidId): AwardCandidate {
+  const picked = basis.ranking.find((c) => c.bidId === bidId);
+  if (!picked) throw invalid('REQUEST.BID_NOT_RANKED', 'That bid is not among the valid, ranked bids', 'bidId');
+  return picked;
+}
+
+/**
  * Awards an evaluated request: the recommended bid, or another ranked bid with a written reason
  * (`REQUEST.REASON_REQUIRED`). A bid that is not in the ranking (invalid, withdrawn, unknown)
  * cannot be picked (`REQUEST.BID_NOT_RANKED`), nor can an evaluation of another request
@@ -74,9 +87,7 @@ export function award(request: ServiceRequest, input: AwardInput, clock: Clock):
   if (basis.requestId !== request.id) {
     throw invalid('REQUEST.EVALUATION_MISMATCH', 'The evaluation is for another request', 'basis');
   }
-  const bidId = input.bidId ?? basis.recommended.bidId;
-  const picked = basis.ranking.find((c) => c.bidId === bidId);
-  if (!picked) throw invalid('REQUEST.BID_NOT_RANKED', `Bid ${bidId} is not among the valid, ranked bids`, 'bidId');
+  const picked = rankedCandidate(basis, input.bidId);
   const departs = picked.bidId !== basis.recommended.bidId;
   const reason = departs ? requireReason(input.reason) : input.reason?.trim() || undefined;
   return applyTransition(request, next, clock, {
