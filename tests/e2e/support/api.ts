@@ -67,11 +67,10 @@ export async function signInApi(base: string, email: string): Promise<ApiUser> {
 /** NIFT's demo user, a provider no other journey awards (payouts.test.ts); not in DEMO, whose roles reach crawls. */
 export const NIFT = 'outreach@nift.bds.example';
 
-/** A request's terms with a deadline `deadlineInMs` from now; the rest is what an association would write. */
-
 /** The services the seeded providers offer (their `categories`) that the e2e journeys buy. */
 export type RequestCategory = 'it-software' | 'training';
 
+/** A request's terms with a deadline `deadlineInMs` from now; the rest is what an association would write. */
 export function requestTerms(
   title: string,
   deadlineInMs: number,
