@@ -1,5 +1,6 @@
 import { data, type ApiClient } from './client';
 import { adminEndpoints } from './operations/admin';
+import { complaintEndpoints } from './operations/complaints';
 import { identityEndpoints } from './operations/identity';
 import { marketEndpoints } from './operations/market';
 import { moneyEndpoints } from './operations/money';
@@ -35,6 +36,7 @@ export function endpoints(client: ApiClient, options: EndpointOptions = {}) {
     ...adminEndpoints(client),
     ...marketEndpoints(client),
     ...moneyEndpoints(client),
+    ...complaintEndpoints(client),
     ...resultsEndpoints(anon, baseUrl),
     listClusters: (cursor?: string, signal?: AbortSignal, limit?: number) =>
       data(client.GET('/api/clusters', { params: { query: { cursor, limit } }, signal })),

@@ -53,6 +53,10 @@ export type RankedBid = Evaluation['ranking'][number];
 export type AwardPreview = Ok<'previewAward'>;
 export type InvalidBid = Evaluation['invalid'][number];
 export type ProviderRef = NonNullable<Evaluation['providers']>[string];
+export type MyRanking = Ok<'getMyRanking'>;
+export type Complaint = Ok<'fileComplaint'>;
+export type OpenComplaint = ItemOf<'listOpenComplaints'>;
+export type ComplaintDecisionInput = In<'decideComplaint'>;
 
 export type Money = In<'depositToProgramme'>['amount'];
 export type ProgrammeView = Ok<'getProgramme'>;

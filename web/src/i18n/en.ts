@@ -4,6 +4,7 @@ import { admin } from './en/admin';
 import { base } from './en/base';
 import { frame } from './en/frame';
 import { bids } from './en/bids';
+import { complaints } from './en/complaints';
 import { identity } from './en/identity';
 import { market } from './en/market';
 import { money } from './en/money';
@@ -21,6 +22,7 @@ export const en = {
   ...admin,
   ...market,
   ...bids,
+  ...complaints,
   ...money,
   ...results,
   ...account,

@@ -7,6 +7,7 @@ import { DemoAccounts } from './DemoAccounts';
 import { FunderResults } from './FunderResults';
 import { FunderPayouts } from '../payouts/FunderPayouts';
 import { RoleTasks } from './RoleTasks';
+import { OpenComplaints } from './OpenComplaints';
 
 /** Signed out: what the exchange is, its clusters, the demo accounts. Signed in: what needs attention. */
 export function HomePage() {
@@ -18,6 +19,7 @@ export function HomePage() {
         <>
           <h1>{t('home.welcome', { name: user.name })}</h1>
           <RoleTasks user={user} />
+          <OpenComplaints user={user} />
           <Attention user={user} />
           {user.role === 'funder' && (
             <>

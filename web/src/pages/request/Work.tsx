@@ -6,6 +6,8 @@ import { EvaluationPanel } from './evaluation/EvaluationPanel';
 import { MoneyPanel } from './money/MoneyPanel';
 import { CancelRequest, CloseBidding, JoinRequest, SealedNotice } from './Lifecycle';
 import { Pledges } from './pledges/Pledges';
+import { ComplaintsPanel } from './complaints/ComplaintsPanel';
+import { MyStanding } from './complaints/MyStanding';
 
 const RANKED = ['evaluating', 'awarded', 'unsuccessful', 'in_delivery', 'completed'];
 const AWARDED = ['awarded', 'in_delivery', 'completed'];
@@ -38,6 +40,10 @@ export function Work({
     <>
       {(sponsor || admin || awardee) && AWARDED.includes(r.status) && (
         <MoneyPanel request={r} roles={{ provider: awardee, lead, admin }} />
+      )}
+      {user.role === 'provider' && AWARDED.concat('evaluating').includes(r.status) && <MyStanding request={r} />}
+      {(sponsor || admin) && RANKED.includes(r.status) && (
+        <ComplaintsPanel request={r} canDecide={admin} onChanged={onChanged} />
       )}
       {user.role === 'provider' && r.status !== 'draft' && <BidPanel request={r} />}
       {sponsor && r.status === 'open' && !passed && <SealedNotice request={r} />}
