@@ -13,6 +13,7 @@ import {
   registerFirmVia,
   tokenOf,
   TWO_HOURS,
+  setStandstill,
 } from './support';
 
 const DAY = 86_400_000;
@@ -78,12 +79,7 @@ describe('complaints against a published ranking', () => {
   beforeAll(async () => {
     t = await marketApp({ clock });
     await issue();
-    const policy = (await t.call('GET', `/api/clusters/${LUDHIANA}/policy`, { token: tok.admin })).body;
-    const put = await t.call('PUT', `/api/clusters/${LUDHIANA}/policy`, {
-      token: tok.admin,
-      body: { ...policy, standstillSeconds: 2 * 86_400 },
-    });
-    expect(put.status).toBe(200);
+    await setStandstill(t, tok.admin, LUDHIANA, 2 * 86_400);
   });
   afterAll(() => t.stop());
 

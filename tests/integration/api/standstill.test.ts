@@ -12,6 +12,7 @@ import {
   registerFirmVia,
   tokenOf,
   TWO_HOURS,
+  setStandstill,
 } from './support';
 
 const DAY = 86_400_000;
@@ -56,12 +57,7 @@ describe('stand-still between the ranking and the award', () => {
   beforeAll(async () => {
     t = await marketApp({ clock });
     await issue();
-    const policy = (await t.call('GET', `/api/clusters/${LUDHIANA}/policy`, { token: tok.admin })).body;
-    const put = await t.call('PUT', `/api/clusters/${LUDHIANA}/policy`, {
-      token: tok.admin,
-      body: { ...policy, standstillSeconds: 2 * 86_400 },
-    });
-    expect(put.status).toBe(200);
+    await setStandstill(t, tok.admin, LUDHIANA, 2 * 86_400);
   });
   afterAll(() => t.stop());
 

@@ -43,6 +43,16 @@ export const providerActor = (key: keyof typeof PROVIDERS): Actor => ({
   clusterIds: [...PROVIDERS[key].clusterIds],
 });
 
+/** Sets a cluster's stand-still (its policy's `standstillSeconds`) as its admin would; fails unless it is taken. */
+export async function setStandstill(t: TestApp, adminToken: string, clusterId: string, seconds: number): Promise<void> {
+  const policy = (await t.call('GET', `/api/clusters/${clusterId}/policy`, { token: adminToken })).body;
+  const put = await t.call('PUT', `/api/clusters/${clusterId}/policy`, {
+    token: adminToken,
+    body: { ...policy, standstillSeconds: seconds },
+  });
+  if (put.status !== 200) throw new Error(`setting the stand-still failed: ${put.status} ${JSON.stringify(put.body)}`);
+}
+
 /** Tokens are issued on the app's clock: re-issue them after moving it past their 15 minutes. */
 export const tokenOf = async (t: TestApp, actor: Actor): Promise<string> => (await t.deps.tokens.issue(actor)).token;
 
