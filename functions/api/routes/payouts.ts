@@ -22,7 +22,11 @@ import { IdParam, Paging, pageOf } from './common';
 
 const ProviderParams = z.object({ providerId: IdParam });
 const PayoutParams = z.object({ payoutId: PayoutId });
-const READERS = ['national_admin', 'funder'] as const;
+/**
+ * Batches pay every provider's payable, whichever programme's money it is: only the national admin reads them. A
+ * funder reads what its own programmes paid (GET /api/programmes/:id/statement, the funder's payouts page).
+ */
+const READERS = ['national_admin'] as const;
 
 /** A provider reads only its own money; anyone else gets the same 404 as an unknown provider. */
 export function assertOwnProvider(actor: Actor, providerId: string): void {
@@ -193,8 +197,8 @@ export const exportPayoutCsv = route({
   path: '/api/payouts/:payoutId/csv',
   operationId: 'exportPayoutCsv',
   summary:
-    'The batch as CSV for the finance team (amounts in rupees with two decimals); the bank columns (beneficiary, ' +
-    'IFSC, account number) are filled for a national admin only, empty for a funder',
+    "The batch as CSV for the finance team (amounts in rupees with two decimals), with each provider's bank " +
+    'details (beneficiary, IFSC, account number) where it gave them',
   tags: ['payouts'],
   access: READERS,
   params: PayoutParams,
@@ -204,7 +208,7 @@ export const exportPayoutCsv = route({
         'text/csv: payout_id, provider_id, provider_name, beneficiary_name, ifsc, account_number, amount, currency',
     },
   },
-  handler: async ({ params, actor, deps, hono }) => {
+  handler: async ({ params, deps, hono }) => {
     const batch = await batchOf(deps, params.payoutId);
     if (batch.status === 'preparing')
       throw new DomainError(
@@ -214,9 +218,8 @@ export const exportPayoutCsv = route({
         'payoutId',
       );
     hono.header('content-disposition', `attachment; filename="payout-${batch.payoutId}.csv"`);
-    // Bank details are for national admins and the provider alone: a funder's file leaves them out.
-    const bank =
-      actor.role === 'national_admin' ? await deps.stores.bankDetails.many(batch.lines.map((l) => l.providerId)) : {};
+    // Bank details are for national admins and the provider alone, and only a national admin reads a batch.
+    const bank = await deps.stores.bankDetails.many(batch.lines.map((l) => l.providerId));
     return { status: 200, body: payoutCsv(batch, bank), headers: { 'content-type': 'text/csv; charset=utf-8' } };
   },
 });

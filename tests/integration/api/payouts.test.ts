@@ -94,21 +94,15 @@ describe('payouts API', () => {
     const after = await t.call('GET', `/api/providers/${PROVIDERS.itTraining.id}/payable`, { token: admin });
     expect(after.body).toMatchObject({ payable: inr(0), paidOut: inr(12_346_05) });
 
-    const res = await t.app.request('/api/payouts/2026-04/csv', { headers: { authorization: `Bearer ${funder}` } });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/csv');
-    const csv = (await res.text()).split('\r\n');
-    expect(csv[0]).toBe('payout_id,provider_id,provider_name,beneficiary_name,ifsc,account_number,amount,currency');
-    // A funder's file: the bank columns stay empty (bank details are for national admins and the provider)
-    expect(csv.slice(1).sort()).toEqual(
-      [
-        '',
-        `2026-04,${PROVIDERS.itTraining.id},${PROVIDERS.itTraining.name},,,,12346.05,INR`,
-        `2026-04,${PROVIDERS.nift.id},${PROVIDERS.nift.name},,,,0.07,INR`,
-      ].sort(),
-    );
+    // A batch pays every programme's money to every provider: a funder reads neither it nor its file
+    for (const path of ['/api/payouts', '/api/payouts/2026-04', '/api/payouts/2026-04/csv'])
+      expect((await t.call('GET', path, { token: funder })).status, path).toBe(403);
     // The national admin's file carries the account of each provider that gave one
     const forBank = await t.app.request('/api/payouts/2026-04/csv', { headers: { authorization: `Bearer ${admin}` } });
+    expect(forBank.status).toBe(200);
+    expect(forBank.headers.get('content-type')).toContain('text/csv');
+    const header = 'payout_id,provider_id,provider_name,beneficiary_name,ifsc,account_number,amount,currency';
+    expect((await forBank.clone().text()).split('\r\n')[0]).toBe(header);
     expect((await forBank.text()).split('\r\n').slice(1).sort()).toEqual(
       [
         '',
@@ -134,7 +128,7 @@ describe('payouts API', () => {
     expect(mine.body.items).toEqual([
       expect.objectContaining({ payoutId: '2026-04', amount: inr(12_346_05), status: 'paid' }),
     ]);
-    const list = await t.call('GET', '/api/payouts', { token: funder });
+    const list = await t.call('GET', '/api/payouts', { token: admin });
     expect(list.body.items.map((b: { payoutId: string }) => b.payoutId)).toContain('2026-04');
   });
 

@@ -33,9 +33,9 @@ const MONEY: Record<string, readonly string[]> = {
   listPayables: [N],
   getBankDetails: [P, N],
   putBankDetails: [P],
-  listPayouts: [N, F],
-  getPayout: [N, F],
-  exportPayoutCsv: [N, F],
+  listPayouts: [N],
+  getPayout: [N],
+  exportPayoutCsv: [N],
   markPayoutPaid: [N],
   providerPayouts: [P, N],
 };

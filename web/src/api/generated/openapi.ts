@@ -1549,7 +1549,7 @@ export interface paths {
         };
         /**
          * Payout batches, newest first
-         * @description Roles: national_admin, funder.
+         * @description Roles: national_admin.
          */
         get: operations["listPayouts"];
         put?: never;
@@ -1617,7 +1617,7 @@ export interface paths {
         };
         /**
          * One batch and its lines
-         * @description Roles: national_admin, funder.
+         * @description Roles: national_admin.
          */
         get: operations["getPayout"];
         put?: never;
@@ -1636,8 +1636,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The batch as CSV for the finance team (amounts in rupees with two decimals); the bank columns (beneficiary, IFSC, account number) are filled for a national admin only, empty for a funder
-         * @description Roles: national_admin, funder.
+         * The batch as CSV for the finance team (amounts in rupees with two decimals), with each provider's bank details (beneficiary, IFSC, account number) where it gave them
+         * @description Roles: national_admin.
          */
         get: operations["exportPayoutCsv"];
         put?: never;
