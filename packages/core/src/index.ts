@@ -27,3 +27,4 @@ export * from './marketplace-close';
 export * from './matching';
 export * from './indicators';
 export * from './open-data/releases';
+export * from './screens';

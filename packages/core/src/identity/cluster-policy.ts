@@ -14,7 +14,16 @@ export const NATIONAL_BOUNDS = {
   customCategories: 20,
   /** Days a reported milestone waits for the lead association before it is accepted automatically. */
   milestoneAutoAcceptDays: { min: 3, max: 60 },
+  /** A provider's share (%) of a category's awarded value in the cluster above which the capture screen flags it. */
+  providerShareThresholdPercent: { min: 30, max: 90 },
 } as const;
+
+/** The capture screen's threshold where a cluster has not chosen one (issue 13). */
+export const DEFAULT_PROVIDER_SHARE_THRESHOLD_PERCENT = 60;
+
+/** The capture screen's threshold of a policy, in basis points (its default when unset). */
+export const providerShareThresholdBp = (policy: Pick<ClusterPolicy, 'providerShareThresholdPercent'>): number =>
+  (policy.providerShareThresholdPercent ?? DEFAULT_PROVIDER_SHARE_THRESHOLD_PERCENT) * 100;
 
 export const DEFAULT_MILESTONE_AUTO_ACCEPT_DAYS = 14;
 
@@ -30,6 +39,8 @@ export const ClusterPolicy = z.object({
   minBiddingPeriodSeconds: z.number().int().min(0).max(100_000_000).optional(),
   /** Stand-still between a ranking and the award, in seconds; absent: the stage's default (5 days). */
   standstillSeconds: z.number().int().min(0).max(100_000_000).optional(),
+  /** The capture screen's threshold (%, national bounds above); absent: 60 %. */
+  providerShareThresholdPercent: z.number().int().min(0).max(100).optional(),
 });
 export type ClusterPolicy = z.infer<typeof ClusterPolicy>;
 
@@ -69,6 +80,17 @@ export function assertWithinNationalBounds(policy: ClusterPolicy): void {
       'invalid',
       `milestoneAutoAcceptDays must be between ${bounds.min} and ${bounds.max} (national bounds); got ${days}`,
       'milestoneAutoAcceptDays',
+    );
+  }
+  const share = policy.providerShareThresholdPercent;
+  const shareBounds = NATIONAL_BOUNDS.providerShareThresholdPercent;
+  if (share !== undefined && (share < shareBounds.min || share > shareBounds.max)) {
+    throw new DomainError(
+      'CLUSTER.POLICY_OUT_OF_BOUNDS',
+      'invalid',
+      `providerShareThresholdPercent must be between ${shareBounds.min} and ${shareBounds.max} ` +
+        `(national bounds); got ${share}`,
+      'providerShareThresholdPercent',
     );
   }
   const slugs = policy.customCategories.map((c) => c.slug);

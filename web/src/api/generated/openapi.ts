@@ -2722,6 +2722,7 @@ export interface operations {
                         requestsPerMinute?: number;
                         minBiddingPeriodSeconds?: number;
                         standstillSeconds?: number;
+                        providerShareThresholdPercent?: number;
                     };
                 };
             };
@@ -2766,6 +2767,7 @@ export interface operations {
                     requestsPerMinute?: number;
                     minBiddingPeriodSeconds?: number;
                     standstillSeconds?: number;
+                    providerShareThresholdPercent?: number;
                 };
             };
         };
@@ -2795,6 +2797,7 @@ export interface operations {
                         requestsPerMinute?: number;
                         minBiddingPeriodSeconds?: number;
                         standstillSeconds?: number;
+                        providerShareThresholdPercent?: number;
                     };
                 };
             };
