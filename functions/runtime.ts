@@ -1,9 +1,9 @@
 import type { JWK } from 'jose';
-import { timingForStage, type ProcurementTiming } from '@bds/core';
+import { idGenerator, timingForStage, type Clock, type ProcurementTiming } from '@bds/core';
 import type { Env } from './config/env';
 import { createDb } from './adapters/dynamo/db';
 import { createStores } from './adapters/dynamo/stores';
-import { systemClock, systemIds } from './adapters/system';
+import { systemClock, systemIds, systemRandom } from './adapters/system';
 import { createTokenService } from './api/auth/tokens';
 import { createPasswordHasher, type PasswordHasher } from './api/auth/passwords';
 import type { DemoAccount, Deps } from './api/deps';
@@ -35,8 +35,11 @@ export async function buildDeps(
     passwords?: PasswordHasher;
     /** The stage's national timing bounds unless a test harness passes its own. */
     timing?: ProcurementTiming;
+    /** The system clock unless a harness moves time itself (the e2e stack's `POST /clock`). */
+    clock?: Clock;
   },
 ): Promise<Deps> {
+  const clock = opts.clock ?? systemClock;
   const log = opts.log ?? createLogger({ level: env.LOG_LEVEL, service: 'api' });
   const db = createDb({
     tableName: env.TABLE_NAME,
@@ -44,14 +47,14 @@ export async function buildDeps(
   });
   return {
     stores: createStores(db),
-    clock: systemClock,
-    ids: systemIds,
+    clock,
+    ids: opts.clock ? idGenerator(clock, systemRandom) : systemIds,
     timing: opts.timing ?? timingForStage(env.STAGE),
     tokens: await createTokenService({
       privateJwk: opts.privateJwk,
       ...(opts.previousJwks ? { previousJwks: opts.previousJwks } : {}),
       issuer: env.JWT_ISSUER,
-      now: systemClock.now,
+      now: clock.now,
     }),
     passwords: opts.passwords ?? createPasswordHasher(),
     log,

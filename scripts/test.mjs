@@ -16,19 +16,39 @@ const STAGES = [
 ];
 const width = Math.max(2, Math.min(cpus().length, 4));
 
+// Each step runs under bash, whose `times` then reports the CPU (user + system) of everything the step ran and waited
+// for: vitest, its workers, DynamoDB Local's JVM, Chromium. On fd 3, so the step's own output is untouched. The CPU
+// is the number to compare between runs on a shared machine (docs/testing.md), and its sum over the steps ÷ the
+// cores is the floor of the run's wall time.
+const TIMED = 'code=0; "$@" || code=$?; times >&3; exit $code';
+const seconds = (t) => {
+  const m = /^(\d+)m([\d.]+)s$/.exec(t);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+};
+
 function run(step) {
   const [script, command, ...args] = Array.isArray(step) ? step : [step, 'npm', 'run', '-s', step];
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(command, args, { env: { ...process.env, FORCE_COLOR: '1' } });
+    const child = spawn('bash', ['-c', TIMED, 'bash', command, ...args], {
+      env: { ...process.env, FORCE_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
     const out = [];
+    const times = [];
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => out.push(d));
+    child.stdio[3].on('data', (d) => times.push(d));
     child.on('close', (code) => {
-      const seconds = ((Date.now() - started) / 1000).toFixed(0);
+      const wall = ((Date.now() - started) / 1000).toFixed(0);
+      // `times` prints the shell's user and system time, then its children's: the second line is the step's.
+      const [user = '', sys = ''] = (Buffer.concat(times).toString().trim().split('\n')[1] ?? '').split(/\s+/);
+      const cpu = (seconds(user) + seconds(sys)).toFixed(0);
       process.stdout.write(Buffer.concat(out));
-      console.log(`\n── ${script}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s ──\n`);
-      resolve({ script, code, seconds });
+      console.log(
+        `\n── ${script}: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${wall} s (CPU ${cpu} s) ──\n`,
+      );
+      resolve({ script, code, seconds: wall, cpu });
     });
   });
 }
@@ -53,7 +73,15 @@ for (const scripts of STAGES) {
 }
 const failed = all.filter((r) => r.code !== 0);
 const status = (r) => (r.code === 0 ? 'ok    ' : 'FAILED');
-console.log(all.map((r) => `${r.script.padEnd(11)} ${status(r)} ${r.seconds.padStart(4)} s`).join('\n'));
+console.log(
+  all
+    .map((r) => `${r.script.padEnd(11)} ${status(r)} ${r.seconds.padStart(4)} s  CPU ${r.cpu.padStart(4)} s`)
+    .join('\n'),
+);
 const total = ((Date.now() - started) / 1000).toFixed(0);
-console.log(`npm test: ${failed.length === 0 ? 'passed' : `${failed.length} failed`} in ${total} s`);
+const cpu = all.reduce((sum, r) => sum + Number(r.cpu), 0);
+console.log(
+  `npm test: ${failed.length === 0 ? 'passed' : `${failed.length} failed`} in ${total} s, ` +
+    `CPU ${cpu} s on ${cpus().length} cores (${(cpu / cpus().length).toFixed(0)} s of wall at the least)`,
+);
 process.exit(failed.length === 0 ? 0 : 1);

@@ -3,7 +3,7 @@ import { rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { timingForStage, type ProcurementTiming } from '@bds/core';
+import { idGenerator, timingForStage, type Clock, type ProcurementTiming } from '@bds/core';
 import { readEnv } from '../config/env';
 import { createDb } from '../adapters/dynamo/db';
 import { ensureTable } from '../adapters/dynamo/create-table';
@@ -12,7 +12,7 @@ import { localPublisher } from '../adapters/sqs/publisher';
 import { createApp } from '../api/app';
 import { createLogger, type Logger } from '../observability/logger';
 import { buildDeps } from '../runtime';
-import { systemClock, systemIds } from '../adapters/system';
+import { systemClock, systemIds, systemRandom } from '../adapters/system';
 import { mailboxStore } from '../adapters/dynamo/mailbox';
 import { createRequestEventsHandler } from '../workers/request-events/worker';
 import { startDynamoLocal } from './dynamo-local';
@@ -60,6 +60,11 @@ export interface LocalStackOptions {
   scrypt?: ScryptParams;
   /** National timing bounds; the local stage's (`LOCAL_TIMING`) unless a test harness passes its own. */
   timing?: ProcurementTiming;
+  /**
+   * The clock the API, the workers and the scheduler decide by; the system's unless a harness moves time itself
+   * (the e2e run jumps a deadline or a stand-still instead of sleeping through it: tests/e2e/support/README.md).
+   */
+  clock?: Clock;
 }
 
 export interface LocalStack {
@@ -82,6 +87,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
   const say = opts.log ?? ((line: string) => console.log(line));
   const logger: Logger = createLogger({ level: opts.logLevel ?? 'info', format: 'pretty', write: say });
   const dataDir = opts.dataDir ?? DEFAULT_DATA_DIR;
+  const clock = opts.clock ?? systemClock;
+  const ids = opts.clock ? idGenerator(clock, systemRandom) : systemIds;
   if (opts.reset) await rm(dataDir, { recursive: true, force: true });
 
   const dynamo = await startDynamoLocal({ ...(opts.inMemory ? {} : { dataDir: join(dataDir, 'dynamodb') }), log: say });
@@ -104,19 +111,19 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     const stores = createStores(db);
 
     const mailbox = mailboxStore(db, {
-      nextId: () => systemIds.next('mail'),
-      now: systemClock.now,
+      nextId: () => ids.next('mail'),
+      now: clock.now,
       log: (line) => logger.info(line),
     });
     // The scheduler's timers deliver to the queue below (declared after: used only when a timer fires).
-    const scheduler = localScheduler((event) => localPublisher(requestEvents).publish(event));
+    const scheduler = localScheduler((event) => localPublisher(requestEvents).publish(event), clock.now);
     const requestEvents = new LocalQueue({
       name: 'request-events',
       handler: createRequestEventsHandler({
         stores,
         log: logger.child({ worker: 'request-events' }),
-        clock: systemClock,
-        ids: systemIds,
+        clock,
+        ids,
         timing,
         mail: mailbox.sender,
         scheduler,
@@ -147,9 +154,10 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       demoAccounts: demoAccounts(),
       passwords,
       timing,
+      clock,
     });
     // Awards from before the repeat counter are counted once, before any new award reads a counter.
-    const backfilled = await backfillRepeatCounts(stores, () => new Date(systemClock.now()).toISOString());
+    const backfilled = await backfillRepeatCounts(stores, () => new Date(clock.now()).toISOString());
     if (backfilled > 0) say(`Backfilled the repeat counts of ${backfilled} clusters`);
     if (opts.seed !== false) {
       const { created } = await seedDemoData(stores, say, { passwords });
@@ -161,7 +169,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
       );
     }
     // Timers live in memory: arm every open request's deadline once (requests opened from now on arm their own).
-    say(`Scheduled ${await rearmOpenDeadlines({ stores, scheduler, ids: systemIds })} request deadlines`);
+    say(`Scheduled ${await rearmOpenDeadlines({ stores, scheduler, ids })} request deadlines`);
     await ensurePortalBuilt(say);
     const app = createApp(deps);
     servePortal(app);

@@ -35,14 +35,16 @@ describe('bidding and the award', () => {
     providers = { 'Ludhiana Institute of Computer Training': lict, 'Sutra ERP Systems Pvt Ltd': sutra };
     const api = apiAs(stack.url, knidgro);
     const cluster = `/api/clusters/${knidgro.clusterIds[0]}`;
-    const post = async (title: string, inMs: number) => {
-      const r = await api.post<Id>(`${cluster}/requests`, requestTerms(title, inMs));
+    const post = async (title: string, atMs: number) => {
+      const r = await api.post<Id>(`${cluster}/requests`, requestTerms(title, atMs));
       await api.post(`${cluster}/requests/${r.id}/publish`);
       return r.id;
     };
-    await post(open, 10 * 60_000);
-    closesAt = Date.now() + 25_000;
-    const second = await post(closing, 25_000);
+    const now = await stack.now();
+    await post(open, now + 10 * 60_000);
+    // The stack's clock jumps to this deadline in the third test: long enough for the first two on a busy machine.
+    closesAt = now + 3 * 60_000;
+    const second = await post(closing, closesAt);
     const firms = await api.get<{ items: Id[] }>(`${cluster}/associations/${knidgro.organisationId}/firms`);
     for (const firm of firms.items.slice(0, 4))
       await api.post(`${cluster}/requests/${second}/pledges`, { firmId: firm.id });
@@ -164,7 +166,7 @@ describe('bidding and the award', () => {
     async () => {
       // Prepare: the second request's deadline passes
       const { page } = rep;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, closesAt - Date.now() + 1_000)));
+      await stack.advanceTo(closesAt + 1_000);
       await navLink(page, 'Home').click();
 
       // Act: from the to-do list, close and rank

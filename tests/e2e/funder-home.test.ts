@@ -19,7 +19,7 @@ describe('a funder’s home and payouts', () => {
     const knidgro = await signInApi(stack.url, DEMO.knidgro);
     const cluster = `/api/clusters/${knidgro.clusterIds[0] ?? ''}`;
     const rep = apiAs(stack.url, knidgro);
-    const r = await rep.post<{ id: string }>(`${cluster}/requests`, requestTerms(title, 90_000));
+    const r = await rep.post<{ id: string }>(`${cluster}/requests`, requestTerms(title, (await stack.now()) + 90_000));
     await rep.post(`${cluster}/requests/${r.id}/publish`);
     funder = await openBrowser();
   });

@@ -31,6 +31,7 @@ const LOG_LINES = 2_000;
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const started = Date.now();
+  const clock = movableClock();
   const dataDir = await mkdtemp(join(tmpdir(), 'bds-e2e-data-'));
   const log: string[] = [];
   const keep = (line: string) => log.push(line) > LOG_LINES && log.splice(0, log.length - LOG_LINES);
@@ -45,6 +46,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       log: keep,
       scrypt: TEST_SCRYPT,
       timing: TEST_TIMING,
+      clock,
     }),
     chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }),
   ]);
@@ -62,7 +64,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw stack.status === 'rejected' ? stack.reason : (browser as PromiseRejectedResult).reason;
   }
   try {
-    control = await startControl(stack.value, log);
+    control = await startControl(stack.value, log, clock);
   } catch (error) {
     await teardown();
     throw error;
@@ -77,8 +79,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return teardown;
 }
 
-/** The test files' handle on what only this process can do: drain the queues, read the log. */
-async function startControl(stack: LocalStack, log: string[]): Promise<Server> {
+/** The stack's clock: the system's, plus however far the tests have moved it forward (never back). */
+function movableClock() {
+  let offsetMs = 0;
+  return {
+    now: () => Date.now() + offsetMs,
+    advance(ms: number) {
+      offsetMs += Math.max(0, ms);
+    },
+  };
+}
+
+/**
+ * The test files' handle on what only this process can do: drain the queues, read the log, read the stack's clock
+ * (`GET /clock`) and move it forward (`POST /clock?advance=<ms>`), which fires every schedule that falls due (a
+ * deadline, the end of a stand-still) as EventBridge Scheduler would at that instant.
+ */
+async function startControl(stack: LocalStack, log: string[], clock: ReturnType<typeof movableClock>): Promise<Server> {
   const server = createServer((req, res) => {
     const reply = (status: number, body?: unknown) => {
       res.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' });
@@ -91,6 +108,11 @@ async function startControl(stack: LocalStack, log: string[]): Promise<Server> {
       );
     } else if (req.method === 'GET' && req.url === '/log') {
       reply(200, log);
+    } else if (req.url?.startsWith('/clock')) {
+      const advance = Number(new URL(req.url, 'http://control').searchParams.get('advance') ?? 0);
+      if (req.method === 'POST' && Number.isFinite(advance)) clock.advance(advance);
+      const fired = req.method === 'POST' ? stack.scheduler.fireDue() : 0;
+      reply(200, { now: clock.now(), fired });
     } else {
       reply(404);
     }

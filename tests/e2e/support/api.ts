@@ -70,14 +70,17 @@ export const NIFT = 'outreach@nift.bds.example';
 /** The services the seeded providers offer (their `categories`) that the e2e journeys buy. */
 export type RequestCategory = 'it-software' | 'training';
 
-/** A request's terms with a deadline `deadlineInMs` from now; the rest is what an association would write. */
+/**
+ * A request's terms with its bidding deadline at `deadlineAtMs`, an instant on the stack's clock (`stack.now()`, which
+ * is ahead of `Date.now()` once a file has moved it); the rest is what an association would write.
+ */
 export function requestTerms(
   title: string,
-  deadlineInMs: number,
+  deadlineAtMs: number,
   minFirms = 3,
   category: RequestCategory = 'it-software',
 ) {
-  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const day = (n: number) => new Date(deadlineAtMs + n * 86_400_000).toISOString().slice(0, 10);
   return {
     title,
     category,
@@ -87,7 +90,7 @@ export function requestTerms(
     deliverables: ['ERP installed in each unit', 'Two trained users per unit'],
     place: 'KNIDGRO hall, Ludhiana',
     deliveryWindow: { start: day(10), end: day(40) },
-    biddingDeadline: new Date(Date.now() + deadlineInMs).toISOString(),
+    biddingDeadline: new Date(deadlineAtMs).toISOString(),
     minFirms,
     maxFirms: 20,
     weights: { price: 60, quality: 40 },

@@ -7,6 +7,16 @@ export interface E2eStack {
   drain(): Promise<void>;
   /** The last `lines` lines of the stack's log, for a failure message. */
   logTail(lines?: number): Promise<string[]>;
+  /**
+   * The stack's clock (ms): ahead of `Date.now()` once any file has moved it. Deadlines a test sets are counted
+   * from this, never from `Date.now()`.
+   */
+  now(): Promise<number>;
+  /**
+   * Moves the stack's clock forward to `atMs` (never back) and fires what falls due, then drains the queues:
+   * a test jumps a deadline or a stand-still instead of sleeping through it. The browser's clock does not move.
+   */
+  advanceTo(atMs: number): Promise<void>;
 }
 
 /**
@@ -18,11 +28,22 @@ export interface E2eStack {
  */
 export function sharedStack(): E2eStack {
   const { url, control } = inject('e2e');
+  const clock = async (advance = 0) => {
+    const res = await fetch(`${control}/clock?advance=${advance}`, { method: advance > 0 ? 'POST' : 'GET' });
+    if (!res.ok) throw new Error(`the stack's clock answered ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { now: number }).now;
+  };
+  const drain = async () => {
+    const res = await fetch(`${control}/drain`, { method: 'POST' });
+    if (!res.ok) throw new Error(`draining the stack's queues failed: ${res.status} ${await res.text()}`);
+  };
   return {
     url,
-    async drain() {
-      const res = await fetch(`${control}/drain`, { method: 'POST' });
-      if (!res.ok) throw new Error(`draining the stack's queues failed: ${res.status} ${await res.text()}`);
+    drain,
+    now: () => clock(),
+    async advanceTo(atMs) {
+      await clock(Math.max(0, atMs - (await clock())));
+      await drain();
     },
     async logTail(lines = 20) {
       const log = (await (await fetch(`${control}/log`)).json()) as string[];
