@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -15,7 +16,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { API_TIMEOUT, handlerFunction, type FunctionEnvironment } from './functions';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
-import { ENTRIES } from './paths';
+import { API_ROUTE_TABLE, ENTRIES, apiGroupEntry, fromRoot } from './paths';
 import type { DataTable } from './table';
 
 export interface ApiProps {
@@ -61,16 +62,33 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   }),
 );
 
+/** `npm run gen:api`'s table: route group → its `METHOD /path` route keys (functions/api/lambda/groups.ts). */
+const readRouteTable = (): Record<string, string[]> =>
+  JSON.parse(readFileSync(API_ROUTE_TABLE, 'utf8')) as Record<string, string[]>;
+
+/** `accounts` → `Accounts`: the construct id of a group's function. */
+const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** The route group whose function lists and redrives dead letters (`listDeadLetters` is one of its routes). */
+const DEAD_LETTER_GROUP = 'clusters';
+
 /**
- * The HTTP API: one Lambda running the Hono app (`hono/aws-lambda`) behind a catch-all
- * route, so routing lives in one place, the app, and a new endpoint needs no infra change.
+ * The HTTP API: one Lambda per route group (`hono/aws-lambda`, functions/api/lambda/), each behind
+ * its own routes as `npm run gen:api` lists them (infra/api-routes.json), and a reference function
+ * behind the catch-all (`/openapi.json` built at build time, `/docs`, the 404 of unknown paths). One
+ * function for every route had outgrown issue 15's 300 KB bundle budget (docs/bundles.md).
  *
  * @example
  * const api = new Api(this, 'Api', { data, environment, signingKeys, allowedOrigin: portal.url });
  * new CfnOutput(this, 'ApiUrl', { value: api.url });
  */
 export class Api extends Construct {
-  readonly handler: NodejsFunction;
+  /** Each route group's function, by group name (`accounts`, `requests`…). */
+  readonly groups: Readonly<Record<string, NodejsFunction>>;
+  /** The catch-all's function: OpenAPI document, reference page, 404. */
+  readonly reference: NodejsFunction;
+  /** Every function of the API: the groups', then the reference's. */
+  readonly functions: readonly NodejsFunction[];
   readonly httpApi: HttpApi;
   readonly routes: readonly HttpRoute[];
   /** Base URL of the `$default` stage, without a trailing slash. */
@@ -83,27 +101,48 @@ export class Api extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    this.handler = handlerFunction(this, 'Handler', {
-      entry: ENTRIES.api,
-      timeout: API_TIMEOUT,
-      memorySize: 512,
-      environment: {
-        ...props.environment,
-        SIGNING_KEYS_SECRET_ARN: props.signingKeys.secretArn,
-        ...(props.deadLetters?.length ? { DEAD_LETTER_QUEUES: deadLetterMap(this, props.deadLetters) } : {}),
-      },
-      description: 'HTTP API (Hono)',
-    });
-    props.data.grantItemAccess(this.handler);
-    // No send on the events queue: the API's events go through the outbox (the relay sends them).
-    // Read to verify and sign; write once, to store the key set it generates on first start.
-    props.signingKeys.grantRead(this.handler);
-    props.signingKeys.grantWrite(this.handler);
+    const table = readRouteTable();
+    const groups: Record<string, NodejsFunction> = {};
+    for (const group of Object.keys(table)) {
+      const fn = handlerFunction(this, pascal(group), {
+        entry: apiGroupEntry(group),
+        timeout: API_TIMEOUT,
+        memorySize: 512,
+        environment: {
+          ...props.environment,
+          SIGNING_KEYS_SECRET_ARN: props.signingKeys.secretArn,
+          ...(group === DEAD_LETTER_GROUP && props.deadLetters?.length
+            ? { DEAD_LETTER_QUEUES: deadLetterMap(this, props.deadLetters) }
+            : {}),
+        },
+        description: `HTTP API (Hono): the ${group} routes`,
+      });
+      props.data.grantItemAccess(fn);
+      // No send on the events queue: the API's events go through the outbox (the relay sends them).
+      // Read to verify and sign; write once, to store the key set the first cold start generates.
+      props.signingKeys.grantRead(fn);
+      props.signingKeys.grantWrite(fn);
+      groups[group] = fn;
+    }
+    this.groups = groups;
     // The dead-letter admin: receive, hand back, delete on each DLQ; send to its source queue only.
     for (const source of props.deadLetters ?? []) {
-      source.deadLetterQueue.grantConsumeMessages(this.handler);
-      source.queue.grantSendMessages(this.handler);
+      source.deadLetterQueue.grantConsumeMessages(groups[DEAD_LETTER_GROUP]!);
+      source.queue.grantSendMessages(groups[DEAD_LETTER_GROUP]!);
     }
+    // No table, no key, no secret: it serves a file shipped beside its bundle.
+    this.reference = handlerFunction(this, 'Reference', {
+      entry: ENTRIES.apiReference,
+      timeout: API_TIMEOUT,
+      memorySize: 256,
+      environment: { ...props.environment },
+      description: 'HTTP API: OpenAPI document, reference page, 404',
+      afterBundling: (outputDir) => [
+        `node "${fromRoot('node_modules/tsx/dist/cli.mjs')}" "${fromRoot('scripts/write-openapi.ts')}" ` +
+          `"${outputDir}/openapi.json"`,
+      ],
+    });
+    this.functions = [...Object.values(groups), this.reference];
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'BDS Exchange API',
@@ -130,10 +169,18 @@ export class Api extends Construct {
       },
     });
 
-    const integration = new HttpLambdaIntegration('Hono', this.handler);
-    this.routes = ['/', '/{proxy+}'].flatMap((path) =>
-      this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration }),
-    );
+    const routes: HttpRoute[] = [];
+    for (const [group, keys] of Object.entries(table)) {
+      const integration = new HttpLambdaIntegration(`${pascal(group)}Integration`, groups[group]!);
+      for (const key of keys) {
+        const [method, path] = key.split(' ') as [keyof typeof HttpMethod, string];
+        routes.push(...this.httpApi.addRoutes({ path, methods: [HttpMethod[method]], integration }));
+      }
+    }
+    const reference = new HttpLambdaIntegration('ReferenceIntegration', this.reference);
+    for (const path of ['/', '/{proxy+}'])
+      routes.push(...this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: reference }));
+    this.routes = routes;
     this.url = this.httpApi.apiEndpoint;
 
     // The per-cluster breakdown is the same metric with its ClusterId dimension (docs/security.md).

@@ -24,7 +24,7 @@ export const LAMBDA_BUNDLE = {
 export const LAMBDA_NODE_OPTIONS = '--enable-source-maps';
 
 /** {@link LAMBDA_BUNDLE} as NodejsFunction's `bundling` (it adds `--bundle --platform=node`). */
-export const nodejsBundling = (): BundlingOptions => ({
+export const nodejsBundling = (afterBundling?: (outputDir: string) => string[]): BundlingOptions => ({
   format: OutputFormat.ESM,
   target: LAMBDA_BUNDLE.target,
   minify: LAMBDA_BUNDLE.minify,
@@ -33,6 +33,15 @@ export const nodejsBundling = (): BundlingOptions => ({
   mainFields: [...LAMBDA_BUNDLE.mainFields],
   banner: LAMBDA_BUNDLE.banner,
   externalModules: [...LAMBDA_BUNDLE.external],
+  ...(afterBundling
+    ? {
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir: string, outputDir: string) => afterBundling(outputDir),
+        },
+      }
+    : {}),
 });
 
 /**

@@ -23,6 +23,8 @@ export interface HandlerFunctionProps {
   /** The shared environment, plus any variable only this function needs. */
   readonly environment: FunctionEnvironment & Readonly<Record<string, string>>;
   readonly description?: string;
+  /** Shell commands run after esbuild, given the asset folder: files shipped beside the bundle. */
+  readonly afterBundling?: (outputDir: string) => string[];
 }
 
 /**
@@ -58,7 +60,7 @@ export function handlerFunction(scope: Construct, id: string, props: HandlerFunc
     projectRoot: REPO_ROOT,
     depsLockFilePath: LOCK_FILE,
     environment: { ...props.environment, NODE_OPTIONS: LAMBDA_NODE_OPTIONS },
-    bundling: nodejsBundling(),
+    bundling: nodejsBundling(props.afterBundling),
   });
 }
 

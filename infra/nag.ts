@@ -139,7 +139,7 @@ function actionsOnStar(policy: CfnPolicy): string[] {
  * access names each index ARN (no `index/*`), buckets log and enforce TLS.
  */
 export function suppressNagFindings(stack: NagSubject, config: DeployConfig): void {
-  for (const fn of [stack.api.handler, stack.relay.handler, ...stack.workers.functions]) {
+  for (const fn of [...stack.api.functions, stack.relay.handler, ...stack.workers.functions]) {
     Validations.of(resourceOf(fn)).acknowledge({ id: 'AwsSolutions-L1', reason: RUNTIME_NODE_22 });
     acknowledgeWildcards(fn.role ?? fn, [XRAY]);
   }

@@ -18,10 +18,17 @@ export const workerEntry = (file: string): string => fromRoot('functions/workers
  * path only (ESLint forbids importing their code), and each exports `handler`.
  */
 export const ENTRIES = {
-  api: fromRoot('functions/api/handler.ts'),
+  /** The API's catch-all: the OpenAPI document, the reference page, the 404 of unknown paths. */
+  apiReference: fromRoot('functions/api/lambda/reference.ts'),
   /** The outbox relay: table stream → events queue. */
   relay: workerEntry('relay.ts'),
 } as const;
+
+/** Entry of one API route group's function (functions/api/lambda/groups.ts; infra/api-routes.json lists its routes). */
+export const apiGroupEntry = (group: string): string => fromRoot('functions/api/lambda', `${group}.ts`);
+
+/** Which API route group serves which `METHOD /path`, as `npm run gen:api` writes it. */
+export const API_ROUTE_TABLE = fromRoot('infra/api-routes.json');
 
 /** The workspace lock file: NodejsFunction hashes it and bundles from its folder. */
 export const LOCK_FILE = fromRoot('package-lock.json');

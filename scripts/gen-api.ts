@@ -1,5 +1,6 @@
 /**
- * Writes the portal's API types from the OpenAPI document the API serves
+ * Writes the portal's API types, and the HTTP API's route table of the route groups (infra/api-routes.json),
+ * from the OpenAPI document the API serves
  * (functions/api/openapi.ts, built from the route table's zod schemas), so the portal never
  * restates a shape by hand. `npm run gen:api` rewrites the file; `npm run gen:api -- --check`
  * and the unit test `tests/unit/web/api-types.test.ts` fail when the committed copy is stale.
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { openApiDocument } from '../functions/api/openapi';
 import { allRoutes } from '../functions/api/routes';
+import { apiGatewayRoutes } from '../functions/api/lambda/groups';
 
 /** Where the generated types live, committed beside the client that uses them. */
 export const GENERATED = fileURLToPath(new URL('../web/src/api/generated/openapi.ts', import.meta.url));
@@ -21,6 +23,12 @@ const HEADER = `/**
 /* eslint-disable */
 `;
 
+/** Which route group's function serves which `METHOD /path`: infra/api.ts reads it (infra imports no handler code). */
+export const ROUTE_TABLE = fileURLToPath(new URL('../infra/api-routes.json', import.meta.url));
+
+/** infra/api-routes.json as it should be committed. */
+export const routeTableJson = (): string => `${JSON.stringify(apiGatewayRoutes(), null, 2)}\n`;
+
 /** The generated source, as it should be committed. */
 export async function generateApiTypes(): Promise<string> {
   // A fixed version: the document's version changes with every release, the types do not.
@@ -30,16 +38,21 @@ export async function generateApiTypes(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const fresh = await generateApiTypes();
-  if (!process.argv.includes('--check')) {
-    await writeFile(GENERATED, fresh);
-    console.log(`wrote ${GENERATED}`);
-    return;
-  }
-  const committed = await readFile(GENERATED, 'utf8').catch(() => '');
-  if (committed !== fresh) {
-    console.error(`${GENERATED} is stale: run npm run gen:api and commit the result.`);
-    process.exit(1);
+  const files = [
+    [GENERATED, await generateApiTypes()],
+    [ROUTE_TABLE, routeTableJson()],
+  ] as const;
+  for (const [file, fresh] of files) {
+    if (!process.argv.includes('--check')) {
+      await writeFile(file, fresh);
+      console.log(`wrote ${file}`);
+      continue;
+    }
+    const committed = await readFile(file, 'utf8').catch(() => '');
+    if (committed !== fresh) {
+      console.error(`${file} is stale: run npm run gen:api and commit the result.`);
+      process.exit(1);
+    }
   }
 }
 

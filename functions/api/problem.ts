@@ -1,8 +1,10 @@
-import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as z from 'zod';
 import { DomainError, type ErrorKind } from '@bds/core';
 import type { Logger } from '../observability/logger';
+import { problem, type ProblemDocument } from './problem-document';
+
+export { problem, sendProblem } from './problem-document';
 
 /** An RFC 9457 problem document; `errors` names each field at fault. */
 export const Problem = z.object({
@@ -15,6 +17,9 @@ export const Problem = z.object({
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
+// The zod-free document (problem-document.ts) and this schema describe one shape.
+const _same: ProblemDocument = {} as Problem;
+void _same;
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 422,
@@ -23,20 +28,6 @@ const STATUS: Record<ErrorKind, number> = {
   forbidden: 403,
   unauthenticated: 401,
   too_many: 429,
-};
-
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Sign-in required',
-  403: 'Not allowed',
-  404: 'Not found',
-  405: 'Method not allowed',
-  409: 'Conflict',
-  413: 'Payload too large',
-  415: 'Unsupported media type',
-  422: 'Unprocessable request',
-  429: 'Too many requests',
-  500: 'Internal error',
 };
 
 /** A validation failure of one part of the request (path, query or body), before any domain rule. */
@@ -54,23 +45,6 @@ export class InputError extends Error {
 /** Turns zod issues into `{ field, message }` with dotted paths (`milestones.1.shareBasisPoints`). */
 export function zodIssues(error: z.ZodError): { field: string; message: string }[] {
   return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(root)', message: issue.message }));
-}
-
-/** Builds the problem document for a status. */
-export function problem(status: number, fields: Partial<Problem> = {}): Problem {
-  const code = fields.code;
-  return {
-    type: code ? `tag:bds-exchange,2026:problem/${code.toLowerCase().replace(/[._]/g, '-')}` : 'about:blank',
-    title: TITLES[status] ?? 'Error',
-    status,
-    ...fields,
-  };
-}
-
-/** Sends a problem document with the right media type. */
-export function sendProblem(c: Context, body: Problem): Response {
-  // c.newResponse keeps headers set earlier (the correlation id).
-  return c.newResponse(JSON.stringify(body), body.status as 400, { 'content-type': 'application/problem+json' });
 }
 
 /**

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSigningJwk } from '../../functions/adapters/secrets/signing-jwk';
 import { LAMBDA_NODE_OPTIONS } from '../../infra/bundling';
-import { ENTRIES, fromRoot } from '../../infra/paths';
+import { readFileSync } from 'node:fs';
+import { API_ROUTE_TABLE, ENTRIES, apiGroupEntry, fromRoot } from '../../infra/paths';
 import { WORKERS } from '../../infra/workers';
 import { bundleLambda, type BundleStats } from './cold/bundle';
 import { importTime, median, writeBareHandler, type ImportTime } from './cold/imports';
@@ -29,7 +30,12 @@ const say = (line: string) => console.log(`[bench:cold] ${line}`);
 
 /** Every function of the stack, by its construct name. */
 const FUNCTIONS = [
-  { name: 'Api', entry: ENTRIES.api },
+  // One function per API route group (infra/api.ts), named as infra names them.
+  ...Object.keys(JSON.parse(readFileSync(API_ROUTE_TABLE, 'utf8')) as object).map((group) => ({
+    name: `Api${group.charAt(0).toUpperCase()}${group.slice(1)}`,
+    entry: apiGroupEntry(group),
+  })),
+  { name: 'ApiReference', entry: ENTRIES.apiReference },
   ...WORKERS.map((w) => ({ name: w.name, entry: w.entry })),
   { name: 'OutboxRelay', entry: ENTRIES.relay },
 ];

@@ -4,7 +4,7 @@ import { esbuildOptions, LAMBDA_BUNDLE, nodejsBundling } from '../../infra/bundl
 describe('Lambda bundling options', () => {
   it('gives the bench (esbuild) and NodejsFunction the same options', () => {
     // Prepare
-    const entry = '/repo/functions/api/handler.ts';
+    const entry = '/repo/functions/api/lambda/accounts.ts';
 
     // Act
     const deployed = nodejsBundling();

@@ -164,7 +164,7 @@ describe('the schedules (request deadlines)', () => {
 
   it('are not something any other function may make', () => {
     // Act
-    const others = [stack.api.handler, stack.relay.handler].map((f) => statementsOf(idOf(f.role as never)));
+    const others = [...stack.api.functions, stack.relay.handler].map((f) => statementsOf(idOf(f.role as never)));
 
     // Assess
     for (const statements of others)
@@ -175,7 +175,8 @@ describe('the schedules (request deadlines)', () => {
 describe('the dead-letter admin API', () => {
   it('knows every worker queue’s DLQ and may receive/delete there and send only to its source queue', () => {
     // Prepare
-    const apiFunction = stack.getLogicalId(stack.api.handler.node.defaultChild as never);
+    // The route group that serves GET /api/admin/dead-letters (infra/api-routes.json).
+    const apiFunction = stack.getLogicalId(stack.api.groups.clusters!.node.defaultChild as never);
     const apiRole = targetOf(
       (template.findResources('AWS::Lambda::Function')[apiFunction]!.Properties as { Role: unknown }).Role,
     );

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -7,6 +8,7 @@ import { addNagChecks } from '../../infra/nag';
 import { WORKERS } from '../../infra/workers';
 import { buildStack, resourcesOf, targetOf } from './build';
 import { API_METRICS_NAMESPACE } from '../../infra/api';
+import { API_ROUTE_TABLE } from '../../infra/paths';
 import { API_METRICS } from '../../functions/observability/metrics';
 
 // Prepare: one synthesis shared by the read-only assertions below (the first one in a
@@ -95,9 +97,11 @@ describe('the functions', () => {
       (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables?.TABLE_NAME,
   );
 
-  it('are the API, the outbox relay and one per worker, on Node 22 arm64 with tracing and their own log group', () => {
+  it('are the API’s (per route group, reference), the relay, one per worker: Node 22 arm64, traced, own logs', () => {
     // Assess
-    expect(ours).toHaveLength(2 + WORKERS.length);
+    const table = JSON.parse(readFileSync(API_ROUTE_TABLE, 'utf8')) as Record<string, string[]>;
+    expect(stack.api.functions).toHaveLength(Object.keys(table).length + 1);
+    expect(ours).toHaveLength(stack.api.functions.length + 1 + WORKERS.length);
     for (const [, fn] of ours) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -127,18 +131,31 @@ describe('the functions', () => {
 });
 
 describe('the HTTP API', () => {
-  it('sends every route to the Hono function', () => {
+  it('sends each route to its route group’s function, and anything else to the reference function', () => {
     // Prepare
-    const apiFunction = stack.getLogicalId(stack.api.handler.node.defaultChild as never);
+    const table = JSON.parse(readFileSync(API_ROUTE_TABLE, 'utf8')) as Record<string, string[]>;
+    const integrations = Object.fromEntries(
+      resourcesOf(template, 'AWS::ApiGatewayV2::Integration').map(([id, r]) => [id, r.Properties.IntegrationUri]),
+    );
+    // A route's Target is `integrations/<integration id>`, the integration's URI the function's ARN.
+    const functionOf = (route: { Properties: Record<string, unknown> }) =>
+      integrations[targetOf((route.Properties.Target as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1][1])] as {
+        'Fn::GetAtt': [string, string];
+      };
+    const routes = resourcesOf(template, 'AWS::ApiGatewayV2::Route').map(
+      ([, r]) => [r.Properties.RouteKey as string, functionOf(r)['Fn::GetAtt'][0]] as const,
+    );
+    const idOf = (fn: { node: { defaultChild?: unknown } }) => stack.getLogicalId(fn.node.defaultChild as never);
 
     // Assess
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Integration', {
-      IntegrationType: 'AWS_PROXY',
-      IntegrationUri: { 'Fn::GetAtt': [apiFunction, 'Arn'] },
-    });
-    const routes = resourcesOf(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
-    expect(routes.sort()).toEqual(['ANY /', 'ANY /{proxy+}']);
+    const expected = [
+      ...Object.entries(table).flatMap(([group, keys]) => keys.map((k) => [k, idOf(stack.api.groups[group]!)])),
+      ['ANY /', idOf(stack.api.reference)],
+      ['ANY /{proxy+}', idOf(stack.api.reference)],
+    ];
+    expect(Object.keys(table).sort()).toEqual(Object.keys(stack.api.groups).sort());
+    expect([...routes].sort()).toEqual(expected.sort());
   });
 
   it('admits the portal origin only, logs access and throttles', () => {

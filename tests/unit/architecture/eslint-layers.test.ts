@@ -48,7 +48,7 @@ describe('dependency rules', () => {
   it('infra refers to handlers by path and never imports them', async () => {
     expect(
       await errorsFor(
-        "import { handler } from '../functions/api/handler';\nexport const h = handler;",
+        "import { handler } from '../functions/api/lambda/accounts';\nexport const h = handler;",
         'infra/leak.ts',
       ),
     ).toContain('no-restricted-imports');
