@@ -1,4 +1,4 @@
-import { awardBasis, notFound, perFirmShare, rankedCandidate, type ServiceRequest } from '@bds/core';
+import { awardBasis, conflict, notFound, perFirmShare, rankedCandidate, type ServiceRequest } from '@bds/core';
 import type { StoredEvaluation } from '../adapters/dynamo/evaluations';
 import type { Money as MoneyModule } from '@bds/core';
 import type { UseCaseDeps } from './deps';
@@ -40,6 +40,8 @@ export async function previewAward(
 ): Promise<AwardPreview> {
   const { request, evaluation } = found;
   const basis = awardBasis(request, evaluation);
+  if (basis.split)
+    throw conflict('AWARD.SPLIT_NEEDED', 'No single bidder can serve the pledged volume: award a split.');
   const picked = rankedCandidate(basis, bidId);
   const [cluster, policy, repeatCount] = await Promise.all([
     deps.stores.clusters.get(request.clusterId),

@@ -67,7 +67,7 @@ async function pledgedFirms(
   if (attended.length === 0) return firms;
   let cursor: string | undefined;
   do {
-    const page = await stores.pledges.list(clusterId, requestId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    const page = await stores.pledges.served(clusterId, requestId, { limit: 100, ...(cursor ? { cursor } : {}) });
     for (const p of page.items) firms.set(p.firmId, p.associationId);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -24,6 +24,8 @@ const RankedBid = z.object({
   qualityScore: z.number().int(),
   score: z.number().int(),
   rank: z.number().int().min(1),
+  /** In a split ranking: the firms this bid can take. */
+  capacity: z.number().int().min(1).optional(),
 });
 const InvalidBid = z.object({ bidId: z.string(), providerId: z.string(), reason: z.string(), detail: z.string() });
 
@@ -41,6 +43,8 @@ export const StoredEvaluation = z.object({
   volume: z.number().int().optional(),
   ranking: z.array(RankedBid),
   recommended: RankedBid.optional(),
+  /** No single bid can serve the volume: the ranking is for a split award (issue 13). */
+  split: z.boolean().optional(),
   invalid: z.array(InvalidBid),
   code: z.string().optional(),
   reason: z.string().optional(),
@@ -64,7 +68,14 @@ export function toStoredEvaluation(
 ): StoredEvaluation {
   const common = { ...meta, requestId: result.requestId, pledgedFirms: result.pledgedFirms, invalid: result.invalid };
   return result.outcome === 'ranked'
-    ? { ...common, outcome: 'ranked', volume: result.volume, ranking: result.ranking, recommended: result.recommended }
+    ? {
+        ...common,
+        outcome: 'ranked',
+        volume: result.volume,
+        ranking: result.ranking,
+        recommended: result.recommended,
+        ...(result.split ? { split: true } : {}),
+      }
     : { ...common, outcome: 'unsuccessful', ranking: [], code: result.code, reason: result.reason };
 }
 

@@ -103,6 +103,7 @@ const Engaged = z.object({
   status: z.string(),
   deliveryWindow: DeliveryWindow,
   award: z.object({ providerId: z.string() }).optional(),
+  splitAward: z.object({ contracts: z.array(z.object({ requestId: z.string(), providerId: z.string() })) }).optional(),
 });
 const ENGAGED = new Set(['awarded', 'in_delivery']);
 const BATCH_GET_MAX = 100;
@@ -182,18 +183,20 @@ export function matchingRunStore(db: Db) {
             if (!exclude.has(bid.requestId))
               requestKeysOf.set(bid.requestId, requestKeys.item(bid.clusterId, bid.requestId));
           }
-          for (const part of chunks([...requestKeysOf.values()], BATCH_GET_MAX)) {
-            for (const raw of await getMany(db, part)) {
-              const request = Engaged.safeParse(raw);
-              if (
-                request.success &&
-                ENGAGED.has(request.data.status) &&
-                request.data.award?.providerId === providerId
-              ) {
-                profiles.get(providerId)!.engagements.push(request.data.deliveryWindow);
-              }
-            }
-          }
+          // A split request's contract is a request of its own (no bid of its own): read it through the split.
+          const contracts: { PK: string; SK: string }[] = [];
+          const engage = (raw: Record<string, unknown> | undefined) => {
+            const request = Engaged.safeParse(raw);
+            if (!request.success) return;
+            for (const c of request.data.splitAward?.contracts ?? [])
+              if (c.providerId === providerId && !exclude.has(c.requestId))
+                contracts.push(requestKeys.item(String(raw?.clusterId), c.requestId));
+            if (ENGAGED.has(request.data.status) && request.data.award?.providerId === providerId)
+              profiles.get(providerId)!.engagements.push(request.data.deliveryWindow);
+          };
+          for (const part of chunks([...requestKeysOf.values()], BATCH_GET_MAX))
+            for (const raw of await getMany(db, part)) engage(raw);
+          for (const part of chunks(contracts, BATCH_GET_MAX)) for (const raw of await getMany(db, part)) engage(raw);
         }),
       );
       return profiles;

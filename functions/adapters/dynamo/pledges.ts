@@ -1,4 +1,5 @@
-import { Firm, Pledge, conflict, notFound } from '@bds/core';
+import { ContractOf, Firm, Pledge, conflict, notFound } from '@bds/core';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { getMany } from './batch-get';
 import type { Db } from './db';
@@ -94,6 +95,26 @@ export function pledgeStore(db: Db) {
         if (failedAt(reasons, 1)) return closedReason(reasons[1]?.item, 'PLEDGE');
         return undefined;
       });
+    },
+
+    /**
+     * The firms a request serves, a page at a time: its pledges, or for a contract of a split award
+     * (issue 13) the split request's pledges of the contract's firms (a page may then be short; its
+     * cursor is exact). One GetItem of the request first.
+     */
+    async served(clusterId: string, requestId: string, opts: { limit: number; cursor?: string }) {
+      const out = await db.doc.send(
+        new GetCommand({
+          TableName: db.table,
+          Key: requestKeys.item(clusterId, requestId),
+          ProjectionExpression: 'contractOf',
+        }),
+      );
+      const contract = ContractOf.optional().parse(out.Item?.contractOf);
+      if (!contract) return this.list(clusterId, requestId, opts);
+      const firms = new Set(contract.firmIds);
+      const page = await this.list(clusterId, contract.requestId, opts);
+      return { ...page, items: page.items.filter((p) => firms.has(p.firmId)) };
     },
 
     /** A request's pledges, of one association's members or (for admins) all, a page at a time. */

@@ -271,6 +271,33 @@ export function requestStore(db: Db) {
       ]);
     },
 
+    /**
+     * A split award (issue 13): the split request's transition with its audit entry, each contract's
+     * request (new, `attribute_not_exists`; its pledge counter is its firms), one event per contract and
+     * the repeat count, all in one transaction (≤ 3 + 2 × 10 items).
+     */
+    async awardSplit(
+      next: ServiceRequest,
+      expectedVersion: number,
+      entry: AuditEntry,
+      contracts: readonly ServiceRequest[],
+      events: readonly DomainEvent[],
+      counter: CounterUpdate,
+    ): Promise<void> {
+      await transitionWith(next, expectedVersion, [
+        { Put: auditItem(db, entry) },
+        ...contracts.map((c) => ({
+          Put: {
+            TableName: db.table,
+            Item: item({ ...c, pledgedFirms: c.contractOf?.firmIds.length ?? c.maxFirms }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        })),
+        ...events.map((e) => ({ Put: outboxPut(db, e) })),
+        { Update: counter },
+      ]);
+    },
+
     /** Every request of the cluster, newest first (ids are ULIDs: they sort by creation). */
     async listByCluster(clusterId: string, opts: { limit: number; cursor?: string }): Promise<Page<StoredRequest>> {
       const pk = requestKeys.item(clusterId, '').PK;

@@ -7,6 +7,7 @@ import {
 } from '../routes/complaints';
 import { awardRequest, closeRequest, getEvaluation, getMyRanking, previewAwardRoute } from '../routes/evaluation';
 import { getMatchingRun } from '../routes/matching';
+import { awardSplitRoute, previewSplitRoute } from '../routes/split-award';
 
 /** From the deadline to the award: evaluation, rankings, complaints, award previews, matching runs. */
 export const awardsRoutes: readonly AnyRoute[] = [
@@ -19,5 +20,7 @@ export const awardsRoutes: readonly AnyRoute[] = [
   getEvaluation,
   awardRequest,
   previewAwardRoute,
+  previewSplitRoute,
+  awardSplitRoute,
   getMatchingRun,
 ];

@@ -33,6 +33,7 @@ import { importFirms, listFirms, registerFirm } from './firms';
 import { listPledges, pledgeFirm, withdrawFirmPledge } from './pledges';
 import { deleteMyBid, getMyBid, listBids, listOwnBids, postBid, putMyBid } from './bids';
 import { awardRequest, closeRequest, getEvaluation, getMyRanking, previewAwardRoute } from './evaluation';
+import { awardSplitRoute, previewSplitRoute } from './split-award';
 import { decideComplaintRoute, fileComplaintRoute, listOpenComplaints, listRequestComplaints } from './complaints';
 import {
   closeProgrammeRoute,
@@ -143,6 +144,8 @@ export const allRoutes: readonly AnyRoute[] = [
   getEvaluation,
   awardRequest,
   previewAwardRoute,
+  previewSplitRoute,
+  awardSplitRoute,
   getAwardMoney,
   reportMilestoneRoute,
   acceptMilestoneRoute,

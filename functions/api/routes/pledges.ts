@@ -98,7 +98,7 @@ export const listPledges = route({
   handler: async ({ params, query, actor, deps }) => {
     if (actor.role === 'provider') {
       assertAwardedProvider(actor, visible(actor, await deps.stores.requests.get(params.clusterId, params.requestId)));
-      const page = await deps.stores.pledges.list(params.clusterId, params.requestId, query);
+      const page = await deps.stores.pledges.served(params.clusterId, params.requestId, query);
       return {
         status: 200,
         body: { ...page, items: page.items.map((p) => ({ firmId: p.firmId, firmName: p.firmName })) },

@@ -61,6 +61,18 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
     submitBid: { ...newBid(5_000) },
     reviseBid: { ...newBid(5_000) },
     awardRequest: { bidId: `bid_${'1'.repeat(26)}` },
+    ...Object.fromEntries(
+      ['previewSplitAward', 'awardSplit'].map((op) => [
+        op,
+        {
+          parts: [
+            { bidId: `bid_${'1'.repeat(26)}`, firms: 2 },
+            { bidId: `bid_${'2'.repeat(26)}`, firms: 3 },
+          ],
+          reason: 'Our own split: the second provider trains in Punjabi.',
+        },
+      ]),
+    ),
     cancelRequest: { reason: 'A long enough reason to cancel this request' },
     moveRequestDeadline: { biddingDeadline: new Date(now + 3 * 3_600_000).toISOString() },
     signIn: { email: 'someone@example.org', password: 'x' },

@@ -22,6 +22,8 @@ const MONEY: Record<string, readonly string[]> = {
   programmeStatement: [F, N],
   programmeAwards: [F, N],
   getAwardMoney: [A, P, C, S, N],
+  previewSplitAward: [A],
+  awardSplit: [A],
   reportMilestone: [P],
   acceptMilestone: [A],
   acceptMilestoneInFull: [A],

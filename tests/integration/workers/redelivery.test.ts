@@ -52,8 +52,11 @@ describe('redelivery: safe to repeat', () => {
     exactlyOnce: { items: Item[]; result: WorldResult };
   }
   const phases: Phase[] = [];
-  const requests: Record<'awarded' | 'deadline' | 'cancelledOpen' | 'awardedThenCancelled' | 'unsuccessful', string> =
-    {} as never;
+  const requests: Record<
+    'awarded' | 'deadline' | 'cancelledOpen' | 'awardedThenCancelled' | 'unsuccessful' | 'split',
+    string
+  > = {} as never;
+  const splitContracts: string[] = [];
   const acceptedByHand = new Set<string>();
   const reportedAt: string[] = [];
 
@@ -80,6 +83,8 @@ describe('redelivery: safe to repeat', () => {
       it: await tokenOf(t, providerActor('itTraining')),
       erp: await tokenOf(t, providerActor('erp')),
       appeal: await tokenOf(t, demoActor('appeal')),
+      sisi: await tokenOf(t, providerActor('sisi')),
+      nift: await tokenOf(t, providerActor('nift')),
     });
     let token = await tok();
     const base = (id: string) => `/api/clusters/${LUDHIANA}/requests/${id}`;
@@ -116,6 +121,18 @@ describe('redelivery: safe to repeat', () => {
     const dismissed = await bidded();
     const upheld = await bidded();
     requests.unsuccessful = (await bidded(5)).id;
+    // Issue 13: two bids of one firm each for two firms: no single bidder serves it, the award is a split.
+    const split = await openRequestVia(t, token.knidgro, LUDHIANA, newRequest(clock.now(), { minFirms: 1 }));
+    for (const firmId of firms) await ok('POST', `${base(split)}/pledges`, { firmId });
+    const oneFirm = (rupees: number) => ({
+      ...newBid(rupees),
+      priceTiers: [{ minFirms: 1, pricePerFirm: { amount: rupees * 100, currency: 'INR' } }],
+      capacity: 1,
+    });
+    // Other providers than the scenario's: a contract is an engagement, and ERP's capacity would move its
+    // recommendations (the ranking notice reads whichever recommendation is stored when it runs).
+    await ok('POST', `${base(split)}/bids`, oneFirm(7_000), token.sisi);
+    await ok('POST', `${base(split)}/bids`, oneFirm(5_000), token.nift);
     requests.cancelledOpen = await openRequestVia(t, token.knidgro, LUDHIANA, newRequest(clock.now()));
     await ok('POST', `${base(requests.cancelledOpen)}/cancel`, {
       reason: 'The trainers moved to another city; we will post again.',
@@ -128,6 +145,11 @@ describe('redelivery: safe to repeat', () => {
       await ok('POST', `${base(r.id)}/close`);
       await ok('POST', `${base(r.id)}/award`, { bidId: r.erpBid });
     }
+    const { contracts } = await ok('POST', `${base(split)}/close`).then(() =>
+      ok('POST', `${base(split)}/award-split`, {}),
+    );
+    requests.split = split;
+    splitContracts.push(...(contracts as { id: string }[]).map((c) => c.id));
     await ok('POST', `${base(doomed.id)}/cancel`, {
       reason: 'The members withdrew after the award; funds are returned.',
     });
@@ -255,6 +277,13 @@ describe('redelivery: safe to repeat', () => {
     expect(status(requests.deadline)).not.toBe('open');
     expect(status(requests.unsuccessful)).toBe('unsuccessful');
     expect(status(requests.cancelledOpen)).toBe('cancelled');
+    // The split's contracts each have their escrow held once; the split request itself holds none.
+    expect(status(requests.split)).toBe('awarded');
+    const escrows = items.filter((i) => i.entity === 'escrow');
+    expect(splitContracts).toHaveLength(2);
+    for (const id of splitContracts)
+      expect(escrows.filter((e) => e.requestId === id).map((e) => e.status)).toEqual(['held']);
+    expect(escrows.filter((e) => e.requestId === requests.split)).toEqual([]);
     expect(invariantProblems(items, acceptedByHand)).toEqual([]);
   });
 
@@ -331,5 +360,5 @@ describe('redelivery: safe to repeat', () => {
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
-  }, 180_000); // milestone.decided adds a handler per accepted milestone; the shared box runs at load 10+
+  }, 360_000); // milestone.decided: a handler per accepted milestone; a split: two escrows; the box runs at load 10–18
 });

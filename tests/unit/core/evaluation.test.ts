@@ -134,13 +134,14 @@ describe('evaluation', () => {
         id: idOf('bid', 7),
         providerId: idOf('provider', 6),
         version: 2,
-        capacity: 5,
+        capacity: 4,
         priceTiers: tiers([[1, 5]]),
       }),
       aBid({ id: idOf('bid', 8), providerId: idOf('provider', 8) }),
     ];
     // Act
-    const result = evaluate(evaluating, bids, 20, none, { remainingCapacity: new Map([[idOf('provider', 8), 12]]) });
+    // Together the capacities (15 + 4 + 0 of 20) cannot cover the volume either: no split ranking.
+    const result = evaluate(evaluating, bids, 20, none, { remainingCapacity: new Map([[idOf('provider', 8), 0]]) });
     // Assess
     expect(result).toMatchObject({ outcome: 'unsuccessful', code: 'no_valid_bid' });
     expect(result.invalid.map((i) => [i.bidId, i.reason])).toEqual([
@@ -152,6 +153,23 @@ describe('evaluation', () => {
       [idOf('bid', 6), 'superseded'],
       [idOf('bid', 7), 'over_capacity'],
       [idOf('bid', 8), 'over_remaining_capacity'],
+    ]);
+  });
+
+  it('ranks the bids left out for capacity for a split when together they can serve the volume (issue 13)', () => {
+    // Prepare: neither can serve 20 firms; 10 + 10 can.
+    const bids = [
+      aBid({ id: idOf('bid', 1), capacity: 10 }),
+      aBid({ id: idOf('bid', 2), providerId: PROVIDER_B, capacity: 10, priceTiers: tiers([[10, 450_000]]) }),
+    ];
+    // Act
+    const result = evaluate(evaluating, bids, 20, none);
+    // Assess: priced at what each can take, the cheaper per firm first; nothing left out.
+    expect(result).toMatchObject({ outcome: 'ranked', split: true, volume: 20, invalid: [] });
+    if (result.outcome !== 'ranked') throw new Error('ranked');
+    expect(result.ranking.map((r) => [r.bidId, r.capacity, r.total.amount])).toEqual([
+      [idOf('bid', 2), 10, 4_500_000],
+      [idOf('bid', 1), 10, 5_000_000],
     ]);
   });
 

@@ -83,7 +83,7 @@ async function pledgedAssociations(stores: Stores, clusterId: string, requestId:
   const firms = new Map<string, string>();
   let cursor: string | undefined;
   do {
-    const page = await stores.pledges.list(clusterId, requestId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    const page = await stores.pledges.served(clusterId, requestId, { limit: 100, ...(cursor ? { cursor } : {}) });
     for (const p of page.items) firms.set(p.firmId, p.associationId);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -67,6 +67,8 @@ async function matchCluster(
     (c): c is Ranked =>
       c.evaluation?.outcome === 'ranked' &&
       c.evaluation.recommended !== undefined &&
+      // A split ranking has no single bid to recommend: the association awards the split itself.
+      c.evaluation.split !== true &&
       c.matching === undefined &&
       c.request?.status === 'evaluating',
   );

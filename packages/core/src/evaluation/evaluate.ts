@@ -4,6 +4,7 @@ import type { ServiceRequest } from '../request/schema';
 import { compareFractions, divide, fraction, plus, scale, toHundredths, type Fraction } from './fraction';
 import { DEFAULT_QUALITY_POLICY, NEWCOMER, qualityPoints, type ProviderQuality, type QualityPolicy } from './quality';
 import type { EvaluationResult, RankedBid } from './types';
+import { splitRanking } from './split-rank';
 import { classifyBids, type ValidBid } from './validity';
 
 type RequestView = Pick<ServiceRequest, 'id' | 'status' | 'currency' | 'minFirms' | 'maxFirms' | 'weights'>;
@@ -39,7 +40,8 @@ function byRank(a: Scored, b: Scored): number {
  *   (providers missing from `quality` count as unaccredited newcomers);
  * - score = (weights.price × price + weights.quality × quality) ÷ 100, compared as exact fractions;
  * - ties: lower total, then earlier `submittedAt`, then bid id; rank 1 is recommended;
- * - no valid bid → unsuccessful (`no_valid_bid`).
+ * - no valid bid → a split ranking when the bids left out for capacity can cover the volume together
+ *   (`splitRanking`, `split: true`: the award is then a split, issue 13), else unsuccessful (`no_valid_bid`).
  *
  * Throws `EVALUATION.NOT_CLOSED` unless the request is evaluating (bids are sealed until then).
  *
@@ -67,11 +69,17 @@ export function evaluate(
   }
   const volume = Math.min(pledgedFirms, request.maxFirms);
   const { valid, invalid } = classifyBids(request, bids, volume, options.remainingCapacity ?? new Map());
+  const policy = options.qualityPolicy ?? DEFAULT_QUALITY_POLICY;
   if (valid.length === 0) {
+    const split = splitRanking(request, bids, volume, invalid, quality, policy, options.remainingCapacity ?? new Map());
+    if (split) {
+      const ranked = new Set(split.map((r) => r.bidId));
+      const left = invalid.filter((x) => !ranked.has(x.bidId));
+      return { ...base, outcome: 'ranked', volume, ranking: split, invalid: left, recommended: split[0]!, split: true };
+    }
     const reason = bids.length === 0 ? 'No provider bid' : `None of the ${bids.length} bids can serve ${volume} firms`;
     return { ...base, outcome: 'unsuccessful', code: 'no_valid_bid', reason, invalid };
   }
-  const policy = options.qualityPolicy ?? DEFAULT_QUALITY_POLICY;
   const lowest = Math.min(...valid.map((v) => v.quote.total.amount));
   const scored: Scored[] = valid.map((v) => {
     const price = fraction(BigInt(lowest) * 100n, v.quote.total.amount);

@@ -31,6 +31,8 @@ export interface RankedBid {
   qualityScore: number;
   score: number;
   rank: number;
+  /** In a split ranking: the firms this bid can take (its quote is at that volume). */
+  capacity?: number;
 }
 
 export interface RankedEvaluation {
@@ -41,8 +43,10 @@ export interface RankedEvaluation {
   volume: number;
   ranking: RankedBid[];
   invalid: InvalidBid[];
-  /** Rank 1, the recommended award. */
+  /** Rank 1, the recommended award (in a split ranking: the first contract). */
   recommended: RankedBid;
+  /** No single bid can serve the volume; the ranking is of the bids a split award may use. */
+  split?: true;
 }
 
 export interface UnsuccessfulEvaluation {

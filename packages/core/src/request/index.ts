@@ -7,6 +7,8 @@ export * from './rules/timing';
 export * from './rules/deadline';
 export * from './rules/standstill';
 export * from './rules/award';
+export * from './rules/split';
+export * from './rules/split-award';
 export * from './rules/co-sponsor';
 export * from './rules/tenancy';
 export * from './rules/progress';

@@ -65,6 +65,49 @@ export const Award = z.object({
 });
 export type Award = z.infer<typeof Award>;
 
+/** One contract of a split award: a provider's part of the pledged volume at its own curve's price. */
+export const SplitContract = z.object({
+  /** The contract's own request (status `awarded`, `contractOf` this request): its escrow and deliveries. */
+  requestId: z.string().regex(idPattern('request')),
+  index: z.number().int().min(0),
+  bidId: z.string().regex(idPattern('bid')),
+  providerId: z.string().regex(idPattern('provider')),
+  volume: z.number().int().min(1),
+  pricePerFirm: Money,
+  total: Money,
+});
+export type SplitContract = z.infer<typeof SplitContract>;
+
+/**
+ * A volume split across bidders (issue 13), kept on the split request: no single bidder could serve
+ * the pledged volume, so each provider got a contract of its own. `largest_score` is the rule's split
+ * (highest score first, each to its capacity); `custom` the association's own, with its reason.
+ */
+export const SplitAward = z.object({
+  contracts: z.array(SplitContract).min(2).max(10),
+  strategy: z.enum(['largest_score', 'custom']),
+  reason: z.string().optional(),
+  volume: z.number().int().min(1),
+  total: Money,
+  awardedBy: z.string().min(1),
+  awardedAt: z.iso.datetime(),
+  /** One award for the subsidy's taper: every contract is stamped with this count, advanced once. */
+  repeatCount: z.number().int().min(0).optional(),
+});
+export type SplitAward = z.infer<typeof SplitAward>;
+
+/** On a contract's request: which split request it is part of, and the firms it serves. */
+export const ContractOf = z.object({
+  requestId: z.string().regex(idPattern('request')),
+  index: z.number().int().min(0),
+  count: z.number().int().min(2),
+  firmIds: z
+    .array(z.string().regex(idPattern('firm')))
+    .min(1)
+    .max(500),
+});
+export type ContractOf = z.infer<typeof ContractOf>;
+
 export const Cancellation = z.object({
   reason: z.string().min(1),
   cancelledBy: z.string().min(1),
@@ -120,5 +163,9 @@ export const ServiceRequest = RequestTerms.extend({
   standstillEndsAt: z.iso.datetime().optional(),
   /** Complaints filed and not yet decided: no award while there is one. */
   openComplaints: z.number().int().nonnegative().optional(),
+  /** A split award: the contracts, each its own request (the split request itself holds no escrow). */
+  splitAward: SplitAward.optional(),
+  /** A contract of a split award (its own award, escrow and deliveries). */
+  contractOf: ContractOf.optional(),
 });
 export type ServiceRequest = z.infer<typeof ServiceRequest>;

@@ -1088,6 +1088,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{clusterId}/requests/{requestId}/award-split-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a split award would do, written nowhere (no single bidder can serve the pledged volume): each provider’s contract — firms, price, subsidy, private share — by the rule or your own parts (the lead association)
+         * @description Roles: association_rep.
+         */
+        post: operations["previewSplitAward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/requests/{requestId}/award-split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Award a volume split across bidders when no single bidder can serve it (AWARD.SPLIT_NOT_NEEDED otherwise): each part a contract (a request of its own, awarded, with its escrow and deliveries); the same stand-still and complaint rules as an award
+         * @description Roles: association_rep.
+         */
+        post: operations["awardSplit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/{clusterId}/requests/{requestId}/money": {
         parameters: {
             query?: never;
@@ -3632,6 +3672,44 @@ export interface operations {
                             /** Format: date-time */
                             standstillEndsAt?: string;
                             openComplaints?: number;
+                            splitAward?: {
+                                contracts: {
+                                    requestId: string;
+                                    index: number;
+                                    bidId: string;
+                                    providerId: string;
+                                    volume: number;
+                                    pricePerFirm: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                    total: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                }[];
+                                /** @enum {string} */
+                                strategy: "largest_score" | "custom";
+                                reason?: string;
+                                volume: number;
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                awardedBy: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                repeatCount?: number;
+                            };
+                            contractOf?: {
+                                requestId: string;
+                                index: number;
+                                count: number;
+                                firmIds: string[];
+                            };
                             pledgedFirms: number;
                         }[];
                         nextCursor: string | null;
@@ -3775,6 +3853,44 @@ export interface operations {
                         /** Format: date-time */
                         standstillEndsAt?: string;
                         openComplaints?: number;
+                        splitAward?: {
+                            contracts: {
+                                requestId: string;
+                                index: number;
+                                bidId: string;
+                                providerId: string;
+                                volume: number;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                            }[];
+                            /** @enum {string} */
+                            strategy: "largest_score" | "custom";
+                            reason?: string;
+                            volume: number;
+                            total: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            awardedBy: string;
+                            /** Format: date-time */
+                            awardedAt: string;
+                            repeatCount?: number;
+                        };
+                        contractOf?: {
+                            requestId: string;
+                            index: number;
+                            count: number;
+                            firmIds: string[];
+                        };
                         pledgedFirms: number;
                     };
                 };
@@ -3881,6 +3997,44 @@ export interface operations {
                         /** Format: date-time */
                         standstillEndsAt?: string;
                         openComplaints?: number;
+                        splitAward?: {
+                            contracts: {
+                                requestId: string;
+                                index: number;
+                                bidId: string;
+                                providerId: string;
+                                volume: number;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                            }[];
+                            /** @enum {string} */
+                            strategy: "largest_score" | "custom";
+                            reason?: string;
+                            volume: number;
+                            total: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            awardedBy: string;
+                            /** Format: date-time */
+                            awardedAt: string;
+                            repeatCount?: number;
+                        };
+                        contractOf?: {
+                            requestId: string;
+                            index: number;
+                            count: number;
+                            firmIds: string[];
+                        };
                         pledgedFirms: number;
                     };
                 };
@@ -3993,6 +4147,44 @@ export interface operations {
                             /** Format: date-time */
                             standstillEndsAt?: string;
                             openComplaints?: number;
+                            splitAward?: {
+                                contracts: {
+                                    requestId: string;
+                                    index: number;
+                                    bidId: string;
+                                    providerId: string;
+                                    volume: number;
+                                    pricePerFirm: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                    total: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                }[];
+                                /** @enum {string} */
+                                strategy: "largest_score" | "custom";
+                                reason?: string;
+                                volume: number;
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                awardedBy: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                repeatCount?: number;
+                            };
+                            contractOf?: {
+                                requestId: string;
+                                index: number;
+                                count: number;
+                                firmIds: string[];
+                            };
                             pledgedFirms: number;
                         }[];
                         nextCursor: string | null;
@@ -4110,6 +4302,44 @@ export interface operations {
                             /** Format: date-time */
                             standstillEndsAt?: string;
                             openComplaints?: number;
+                            splitAward?: {
+                                contracts: {
+                                    requestId: string;
+                                    index: number;
+                                    bidId: string;
+                                    providerId: string;
+                                    volume: number;
+                                    pricePerFirm: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                    total: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                }[];
+                                /** @enum {string} */
+                                strategy: "largest_score" | "custom";
+                                reason?: string;
+                                volume: number;
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                awardedBy: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                repeatCount?: number;
+                            };
+                            contractOf?: {
+                                requestId: string;
+                                index: number;
+                                count: number;
+                                firmIds: string[];
+                            };
                             pledgedFirms: number;
                         }[];
                         nextCursor: string | null;
@@ -4222,6 +4452,44 @@ export interface operations {
                         /** Format: date-time */
                         standstillEndsAt?: string;
                         openComplaints?: number;
+                        splitAward?: {
+                            contracts: {
+                                requestId: string;
+                                index: number;
+                                bidId: string;
+                                providerId: string;
+                                volume: number;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                            }[];
+                            /** @enum {string} */
+                            strategy: "largest_score" | "custom";
+                            reason?: string;
+                            volume: number;
+                            total: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            awardedBy: string;
+                            /** Format: date-time */
+                            awardedAt: string;
+                            repeatCount?: number;
+                        };
+                        contractOf?: {
+                            requestId: string;
+                            index: number;
+                            count: number;
+                            firmIds: string[];
+                        };
                         pledgedFirms: number;
                     };
                 };
@@ -4334,6 +4602,44 @@ export interface operations {
                         /** Format: date-time */
                         standstillEndsAt?: string;
                         openComplaints?: number;
+                        splitAward?: {
+                            contracts: {
+                                requestId: string;
+                                index: number;
+                                bidId: string;
+                                providerId: string;
+                                volume: number;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                            }[];
+                            /** @enum {string} */
+                            strategy: "largest_score" | "custom";
+                            reason?: string;
+                            volume: number;
+                            total: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            awardedBy: string;
+                            /** Format: date-time */
+                            awardedAt: string;
+                            repeatCount?: number;
+                        };
+                        contractOf?: {
+                            requestId: string;
+                            index: number;
+                            count: number;
+                            firmIds: string[];
+                        };
                         pledgedFirms: number;
                     };
                 };
@@ -4440,6 +4746,44 @@ export interface operations {
                         /** Format: date-time */
                         standstillEndsAt?: string;
                         openComplaints?: number;
+                        splitAward?: {
+                            contracts: {
+                                requestId: string;
+                                index: number;
+                                bidId: string;
+                                providerId: string;
+                                volume: number;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                            }[];
+                            /** @enum {string} */
+                            strategy: "largest_score" | "custom";
+                            reason?: string;
+                            volume: number;
+                            total: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            awardedBy: string;
+                            /** Format: date-time */
+                            awardedAt: string;
+                            repeatCount?: number;
+                        };
+                        contractOf?: {
+                            requestId: string;
+                            index: number;
+                            count: number;
+                            firmIds: string[];
+                        };
                         pledgedFirms: number;
                     };
                 };
@@ -4556,6 +4900,44 @@ export interface operations {
                         /** Format: date-time */
                         standstillEndsAt?: string;
                         openComplaints?: number;
+                        splitAward?: {
+                            contracts: {
+                                requestId: string;
+                                index: number;
+                                bidId: string;
+                                providerId: string;
+                                volume: number;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                            }[];
+                            /** @enum {string} */
+                            strategy: "largest_score" | "custom";
+                            reason?: string;
+                            volume: number;
+                            total: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            awardedBy: string;
+                            /** Format: date-time */
+                            awardedAt: string;
+                            repeatCount?: number;
+                        };
+                        contractOf?: {
+                            requestId: string;
+                            index: number;
+                            count: number;
+                            firmIds: string[];
+                        };
                         pledgedFirms: number;
                     };
                 };
@@ -5380,6 +5762,44 @@ export interface operations {
                             /** Format: date-time */
                             standstillEndsAt?: string;
                             openComplaints?: number;
+                            splitAward?: {
+                                contracts: {
+                                    requestId: string;
+                                    index: number;
+                                    bidId: string;
+                                    providerId: string;
+                                    volume: number;
+                                    pricePerFirm: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                    total: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                }[];
+                                /** @enum {string} */
+                                strategy: "largest_score" | "custom";
+                                reason?: string;
+                                volume: number;
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                awardedBy: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                repeatCount?: number;
+                            };
+                            contractOf?: {
+                                requestId: string;
+                                index: number;
+                                count: number;
+                                firmIds: string[];
+                            };
                             pledgedFirms: number;
                         };
                         evaluation: {
@@ -5409,6 +5829,7 @@ export interface operations {
                                 qualityScore: number;
                                 score: number;
                                 rank: number;
+                                capacity?: number;
                             }[];
                             recommended?: {
                                 bidId: string;
@@ -5427,7 +5848,9 @@ export interface operations {
                                 qualityScore: number;
                                 score: number;
                                 rank: number;
+                                capacity?: number;
                             };
+                            split?: boolean;
                             invalid: {
                                 bidId: string;
                                 providerId: string;
@@ -5848,6 +6271,44 @@ export interface operations {
                             /** Format: date-time */
                             standstillEndsAt?: string;
                             openComplaints?: number;
+                            splitAward?: {
+                                contracts: {
+                                    requestId: string;
+                                    index: number;
+                                    bidId: string;
+                                    providerId: string;
+                                    volume: number;
+                                    pricePerFirm: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                    total: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                }[];
+                                /** @enum {string} */
+                                strategy: "largest_score" | "custom";
+                                reason?: string;
+                                volume: number;
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                awardedBy: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                repeatCount?: number;
+                            };
+                            contractOf?: {
+                                requestId: string;
+                                index: number;
+                                count: number;
+                                firmIds: string[];
+                            };
                             pledgedFirms: number;
                         };
                         evaluation?: {
@@ -5877,6 +6338,7 @@ export interface operations {
                                 qualityScore: number;
                                 score: number;
                                 rank: number;
+                                capacity?: number;
                             }[];
                             recommended?: {
                                 bidId: string;
@@ -5895,7 +6357,9 @@ export interface operations {
                                 qualityScore: number;
                                 score: number;
                                 rank: number;
+                                capacity?: number;
                             };
+                            split?: boolean;
                             invalid: {
                                 bidId: string;
                                 providerId: string;
@@ -5964,6 +6428,7 @@ export interface operations {
                             qualityScore: number;
                             score: number;
                             rank: number;
+                            capacity?: number;
                         }[];
                         recommended?: {
                             bidId: string;
@@ -5982,7 +6447,9 @@ export interface operations {
                             qualityScore: number;
                             score: number;
                             rank: number;
+                            capacity?: number;
                         };
+                        split?: boolean;
                         invalid: {
                             bidId: string;
                             providerId: string;
@@ -6117,6 +6584,44 @@ export interface operations {
                         /** Format: date-time */
                         standstillEndsAt?: string;
                         openComplaints?: number;
+                        splitAward?: {
+                            contracts: {
+                                requestId: string;
+                                index: number;
+                                bidId: string;
+                                providerId: string;
+                                volume: number;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                            }[];
+                            /** @enum {string} */
+                            strategy: "largest_score" | "custom";
+                            reason?: string;
+                            volume: number;
+                            total: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            awardedBy: string;
+                            /** Format: date-time */
+                            awardedAt: string;
+                            repeatCount?: number;
+                        };
+                        contractOf?: {
+                            requestId: string;
+                            index: number;
+                            count: number;
+                            firmIds: string[];
+                        };
                         pledgedFirms: number;
                     };
                 };
@@ -6198,6 +6703,373 @@ export interface operations {
                                 /** @enum {string} */
                                 currency: "INR" | "USD" | "EUR";
                             };
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewSplitAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The association’s own split (a reason is then required); the rule’s (largest score first) when left out */
+                    parts?: {
+                        bidId: string;
+                        firms: number;
+                    }[];
+                    /** @description Required (20 characters or more) with your own parts; kept in the audit trail */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The split’s contracts and money, as they would be */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        strategy: "largest_score" | "custom";
+                        volume: number;
+                        total: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        };
+                        subsidy: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        };
+                        privateShare: {
+                            amount: number;
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                        };
+                        contracts: {
+                            bidId: string;
+                            providerId: string;
+                            providerName: string;
+                            firms: number;
+                            pricePerFirm: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            total: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            /** @description What the programmes would hold in escrow for this contract */
+                            subsidy: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            privateShare: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            perFirm: {
+                                amount: number;
+                                /** @enum {string} */
+                                currency: "INR" | "USD" | "EUR";
+                            };
+                            even: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    awardSplit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The association’s own split (a reason is then required); the rule’s (largest score first) when left out */
+                    parts?: {
+                        bidId: string;
+                        firms: number;
+                    }[];
+                    /** @description Required (20 characters or more) with your own parts; kept in the audit trail */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The split request and its contracts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: {
+                            title: string;
+                            category: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
+                            specification: string;
+                            deliverables: string[];
+                            place: string;
+                            deliveryWindow: {
+                                /** Format: date */
+                                start: string;
+                                /** Format: date */
+                                end: string;
+                            };
+                            /** Format: date-time */
+                            biddingDeadline: string;
+                            minFirms: number;
+                            maxFirms: number;
+                            weights: {
+                                price: number;
+                                quality: number;
+                            };
+                            milestones: {
+                                name: string;
+                                shareBasisPoints: number;
+                            }[];
+                            /** @enum {string} */
+                            visibility: "cluster" | "invited";
+                            /** @default [] */
+                            invitedProviderIds: string[];
+                            /** @default [] */
+                            coSponsorIds: string[];
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                            id: string;
+                            clusterId: string;
+                            associationId: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "evaluating" | "awarded" | "in_delivery" | "completed" | "cancelled" | "unsuccessful";
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            award?: {
+                                bidId: string;
+                                providerId: string;
+                                volume: number;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                recommendedBidId: string;
+                                reason?: string;
+                                awardedBy: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                repeatCount?: number;
+                            };
+                            unsuccessfulReason?: string;
+                            cancellation?: {
+                                reason: string;
+                                cancelledBy: string;
+                                /** Format: date-time */
+                                cancelledAt: string;
+                            };
+                            /** Format: date-time */
+                            standstillEndsAt?: string;
+                            openComplaints?: number;
+                            splitAward?: {
+                                contracts: {
+                                    requestId: string;
+                                    index: number;
+                                    bidId: string;
+                                    providerId: string;
+                                    volume: number;
+                                    pricePerFirm: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                    total: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                }[];
+                                /** @enum {string} */
+                                strategy: "largest_score" | "custom";
+                                reason?: string;
+                                volume: number;
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                awardedBy: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                repeatCount?: number;
+                            };
+                            contractOf?: {
+                                requestId: string;
+                                index: number;
+                                count: number;
+                                firmIds: string[];
+                            };
+                            pledgedFirms: number;
+                        };
+                        contracts: {
+                            title: string;
+                            category: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
+                            specification: string;
+                            deliverables: string[];
+                            place: string;
+                            deliveryWindow: {
+                                /** Format: date */
+                                start: string;
+                                /** Format: date */
+                                end: string;
+                            };
+                            /** Format: date-time */
+                            biddingDeadline: string;
+                            minFirms: number;
+                            maxFirms: number;
+                            weights: {
+                                price: number;
+                                quality: number;
+                            };
+                            milestones: {
+                                name: string;
+                                shareBasisPoints: number;
+                            }[];
+                            /** @enum {string} */
+                            visibility: "cluster" | "invited";
+                            /** @default [] */
+                            invitedProviderIds: string[];
+                            /** @default [] */
+                            coSponsorIds: string[];
+                            /** @enum {string} */
+                            currency: "INR" | "USD" | "EUR";
+                            id: string;
+                            clusterId: string;
+                            associationId: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "evaluating" | "awarded" | "in_delivery" | "completed" | "cancelled" | "unsuccessful";
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            award?: {
+                                bidId: string;
+                                providerId: string;
+                                volume: number;
+                                pricePerFirm: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                recommendedBidId: string;
+                                reason?: string;
+                                awardedBy: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                repeatCount?: number;
+                            };
+                            unsuccessfulReason?: string;
+                            cancellation?: {
+                                reason: string;
+                                cancelledBy: string;
+                                /** Format: date-time */
+                                cancelledAt: string;
+                            };
+                            /** Format: date-time */
+                            standstillEndsAt?: string;
+                            openComplaints?: number;
+                            splitAward?: {
+                                contracts: {
+                                    requestId: string;
+                                    index: number;
+                                    bidId: string;
+                                    providerId: string;
+                                    volume: number;
+                                    pricePerFirm: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                    total: {
+                                        amount: number;
+                                        /** @enum {string} */
+                                        currency: "INR" | "USD" | "EUR";
+                                    };
+                                }[];
+                                /** @enum {string} */
+                                strategy: "largest_score" | "custom";
+                                reason?: string;
+                                volume: number;
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                awardedBy: string;
+                                /** Format: date-time */
+                                awardedAt: string;
+                                repeatCount?: number;
+                            };
+                            contractOf?: {
+                                requestId: string;
+                                index: number;
+                                count: number;
+                                firmIds: string[];
+                            };
+                            pledgedFirms: number;
                         }[];
                     };
                 };

@@ -1,6 +1,6 @@
 import { data, type ApiClient } from '../client';
 import type { In } from '../schema';
-import type { Page, Pledge, PledgedFirm } from '../types';
+import type { Page, Pledge, PledgedFirm, SplitAwardInput } from '../types';
 
 const firms = (clusterId: string, associationId: string) => ({ path: { clusterId, associationId } });
 const request = (clusterId: string, requestId: string) => ({ path: { clusterId, requestId } });
@@ -148,6 +148,22 @@ export function marketEndpoints(client: ApiClient) {
         client.POST('/api/clusters/{clusterId}/requests/{requestId}/award', {
           params: request(clusterId, requestId),
           body: { bidId, ...(reason ? { reason } : {}) },
+        }),
+      ),
+    /** What a split award would do (issue 13): each provider's contract and its money, written nowhere. */
+    previewSplitAward: (clusterId: string, requestId: string, body: SplitAwardInput) =>
+      data(
+        client.POST('/api/clusters/{clusterId}/requests/{requestId}/award-split-preview', {
+          params: request(clusterId, requestId),
+          body,
+        }),
+      ),
+    /** Awards the split: one contract (a request of its own) per provider. */
+    awardSplit: (clusterId: string, requestId: string, body: SplitAwardInput) =>
+      data(
+        client.POST('/api/clusters/{clusterId}/requests/{requestId}/award-split', {
+          params: request(clusterId, requestId),
+          body,
         }),
       ),
   };

@@ -22,6 +22,8 @@ export interface AwardBasis {
   volume: number;
   ranking: readonly AwardCandidate[];
   recommended: AwardCandidate;
+  /** No single bidder can serve the volume: the ranking is of bids a split may use (`awardSplit`). */
+  split?: boolean | undefined;
 }
 
 export interface AwardInput {
@@ -40,6 +42,7 @@ export interface EvaluatedRanking {
   volume?: number | undefined;
   ranking: readonly AwardCandidate[];
   recommended?: AwardCandidate | undefined;
+  split?: boolean | undefined;
 }
 
 /**
@@ -54,8 +57,8 @@ export function awardBasis(request: ServiceRequest, evaluation: EvaluatedRanking
   assertTransition(request, 'award');
   if (!evaluation?.recommended || evaluation.volume === undefined)
     throw conflict('EVALUATION.NOT_RANKED', 'The request has no ranking to award from.');
-  const { requestId, volume, ranking, recommended } = evaluation;
-  return { requestId, volume, ranking, recommended };
+  const { requestId, volume, ranking, recommended, split } = evaluation;
+  return { requestId, volume, ranking, recommended, ...(split ? { split: true } : {}) };
 }
 
 /**
@@ -86,6 +89,9 @@ export function award(request: ServiceRequest, input: AwardInput, clock: Clock):
   const { basis } = input;
   if (basis.requestId !== request.id) {
     throw invalid('REQUEST.EVALUATION_MISMATCH', 'The evaluation is for another request', 'basis');
+  }
+  if (basis.split) {
+    throw conflict('AWARD.SPLIT_NEEDED', 'No single bidder can serve the pledged volume: award a split.');
   }
   const picked = rankedCandidate(basis, input.bidId);
   const departs = picked.bidId !== basis.recommended.bidId;
