@@ -31,6 +31,7 @@ import { openAcross } from './open-requests';
 import { attendanceStore } from './attendance';
 import { complaintStore } from './complaints';
 import { bankDetailsStore } from './bank-details';
+import { screenStore } from './screens';
 
 /** Every store over one table; built once per process. */
 export function createStores(db: Db, opts: { clock?: Clock } = {}) {
@@ -71,6 +72,7 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     attendance: attendanceStore(db),
     complaints: complaintStore(db),
     bankDetails: bankDetailsStore(db),
+    screens: screenStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

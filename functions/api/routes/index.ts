@@ -60,6 +60,7 @@ import { getMatchingRun } from './matching';
 import { getFunder, setFunderKind } from './funders';
 import { getIndicators, getIndicatorsTable, getMonthlyIndicators } from './indicators';
 import { downloadReleases, listReleases } from './open-data';
+import { listScreenFlags, openDataScreens, reviewScreenFlagRoute } from './screens';
 
 import {
   acceptMilestoneRoute,
@@ -186,4 +187,7 @@ export const allRoutes: readonly AnyRoute[] = [
   setFunderKind,
   listReleases,
   downloadReleases,
+  listScreenFlags,
+  reviewScreenFlagRoute,
+  openDataScreens,
 ];

@@ -1,6 +1,5 @@
 import type { BatchHandlers, EventHandlers } from './deps';
 import { onRequestOpened } from './handlers/request-opened';
-import { onRequestsClosed } from './handlers/matching';
 import { notifyRequestOpened } from './handlers/notify-opened';
 import { notifyRequestAwarded } from './handlers/notify-awarded';
 import { notifyBidsLost } from './handlers/notify-lost';
@@ -16,6 +15,7 @@ import { onMilestoneAutoAccept, onMilestoneReported } from './handlers/auto-acce
 import { onMilestoneDecided } from './handlers/indicators';
 import { requestAttendance } from './handlers/attendance-requests';
 import { notifyComplaintDecided, notifyComplaintFiled } from './handlers/complaints';
+import { onRequestsClosedThenScreen, rescreen } from './handlers/screens';
 
 /**
  * Which handlers run for which event type. Each handler lives in `handlers/<name>.ts`; add one
@@ -25,14 +25,14 @@ import { notifyComplaintDecided, notifyComplaintFiled } from './handlers/complai
  */
 export const eventHandlers: EventHandlers = {
   'request.opened': [onRequestOpened, scheduleDeadline, notifyRequestOpened],
-  'request.awarded': [onRequestAwardedEscrow, recordAwardActivity, notifyRequestAwarded, notifyBidsLost],
+  'request.awarded': [onRequestAwardedEscrow, recordAwardActivity, notifyRequestAwarded, notifyBidsLost, rescreen],
   'request.cancelled': [cancelDeadline, onRequestCancelledVoids],
   'request.deadline_moved': [moveDeadlineSchedule],
   'request.deadline': [onDeadline],
   'request.standstill_started': [armStandstill, notifyRankingPublished],
   'request.standstill_ended': [onStandstillEnded],
   'complaint.filed': [notifyComplaintFiled],
-  'complaint.decided': [notifyComplaintDecided],
+  'complaint.decided': [notifyComplaintDecided, rescreen],
   'milestone.reported': [onMilestoneReported, requestAttendance, notifyMilestoneReported],
   'milestone.auto_accept': [onMilestoneAutoAccept],
   'milestone.decided': [onMilestoneDecided, recordDecisionActivity, notifyMilestoneDecided],
@@ -40,5 +40,5 @@ export const eventHandlers: EventHandlers = {
 
 /** Event types handled a batch at a time (see `BatchHandler`). */
 export const batchHandlers: BatchHandlers = {
-  'request.closed': onRequestsClosed,
+  'request.closed': onRequestsClosedThenScreen,
 };

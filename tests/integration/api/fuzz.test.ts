@@ -91,6 +91,7 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
     fileComplaint: { reason: 'The ranking misread the tier table of our bid.', evidence: 'Bid form, page 2.' },
     decideComplaint: { outcome: 'dismissed', reason: 'The tier table was read as the provider wrote it.' },
     acceptMilestoneInFull: { reason: 'The firm signed the paper register on both days.' },
+    reviewScreenFlag: { note: 'Both institutes share a director; referred to the state agency.' },
   });
 
   beforeAll(async () => {
@@ -99,7 +100,7 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
     const lead = tokens.get(ACTORS.association_rep.userId)!;
     const requestId = await openRequestVia(t, lead, LUDHIANA, newRequest(Date.now()));
     const firmId = await registerFirmVia(t, lead, LUDHIANA, KNIDGRO, 'Fuzz Target Knits');
-    values = { clusterId: LUDHIANA, requestId, associationId: KNIDGRO, firmId };
+    values = { clusterId: LUDHIANA, requestId, associationId: KNIDGRO, firmId, flagId: 'scr_0123456789abcdef' };
   });
   afterAll(() => t.stop());
 

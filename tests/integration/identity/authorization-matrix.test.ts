@@ -25,6 +25,8 @@ const PREFIX: Record<string, string> = {
   runId: 'run',
   complaintId: 'cmp',
 };
+/** Path parameters that are not prefixed ULIDs. */
+const LITERAL: Record<string, string> = { flagId: 'scr_0123456789abcdef' };
 
 function pathFor(route: AnyRoute, clusterId: string): string {
   return route.path.replace(/:([A-Za-z]+)/g, (_m, name: string) =>
@@ -35,7 +37,7 @@ function pathFor(route: AnyRoute, clusterId: string): string {
         ? 'a'.repeat(43)
         : name === 'index'
           ? '0'
-          : `${PREFIX[name] ?? 'xxx'}_01M8GM41AC82MR5Y8JDZXXR1CJ`,
+          : (LITERAL[name] ?? `${PREFIX[name] ?? 'xxx'}_01M8GM41AC82MR5Y8JDZXXR1CJ`),
   );
 }
 
@@ -66,6 +68,8 @@ const PUBLIC_ROUTES = [
   'getFunder',
   'listOpenContractingReleases',
   'downloadOpenContractingReleases',
+  // Issue 13: the screens' counts per cluster (no provider, request or price).
+  'listOpenDataScreenCounts',
   // Issue 12: a firm answers "Did you attend?" through its mailed link; the link is the credential.
   'readAttendanceLink',
   'answerAttendance',

@@ -267,6 +267,16 @@ describe('redelivery: safe to repeat', () => {
     for (const p of phases) expect(p.exactlyOnce.result.crashes).toBe(0);
   });
 
+  it('screens the cluster after its closes and awards: one result, over every ranked request', () => {
+    // Assess: the collusion screens' item (issue 13) is part of the state the chaotic runs must reproduce
+    const { items } = phases[0]!.exactlyOnce;
+    const screens = items.filter((i) => i.entity === 'screens');
+    const ranked = items.filter((i) => i.entity === 'evaluation' && i.outcome === 'ranked');
+    expect(screens).toHaveLength(1);
+    expect(screens[0]).toMatchObject({ requests: ranked.length, flags: expect.any(Array) });
+    expect(ranked.length).toBeGreaterThan(0);
+  });
+
   it('closes each request whose deadline passed exactly once, and never one that was cancelled', () => {
     // Assess
     const {

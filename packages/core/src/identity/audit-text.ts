@@ -147,6 +147,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'complaint.filed': 'Complaint filed against the ranking',
   'complaint.dismissed': 'Complaint dismissed',
   'complaint.upheld': 'Complaint upheld',
+  'screen.reviewed': 'Collusion screen flag reviewed',
   'auth.lockout': 'Account locked after failed sign-ins',
   'auth.refresh_reuse': 'Stolen session suspected and ended',
   'auth.password_reset': 'Password reset',

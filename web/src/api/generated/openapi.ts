@@ -1850,6 +1850,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{clusterId}/screens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cluster's collusion and capture screen flags (recomputed when a request closes or is awarded), each with its evidence, its review, and the names of the providers and requests it cites
+         * @description Roles: cluster_admin, state_admin, national_admin.
+         */
+        get: operations["listScreenFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/screens/{flagId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An admin marks a screen flag reviewed with a note (kept in the audit trail; a later review replaces it). SCREEN.NOT_FOUND when the cluster has no such flag
+         * @description Roles: cluster_admin, state_admin, national_admin.
+         */
+        post: operations["reviewScreenFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/open-data/screens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data: per cluster, how many collusion and capture screen flags stand, by screen, and how many an admin has reviewed (counts only: no provider, request or price) */
+        get: operations["listOpenDataScreenCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10573,6 +10630,167 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listScreenFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flags (empty until a request of the cluster is ranked) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "identical_prices" | "cover_bidding" | "bid_rotation" | "single_bid" | "provider_share";
+                            category: string;
+                            providerIds: string[];
+                            requestIds: string[];
+                            figures: {
+                                [key: string]: number;
+                            };
+                            bids: {
+                                requestId: string;
+                                providerId: string;
+                                total: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    currency: "INR" | "USD" | "EUR";
+                                };
+                                won: boolean;
+                            }[];
+                            evidenceHash: string;
+                            review?: {
+                                clusterId: string;
+                                flagId: string;
+                                note: string;
+                                reviewedBy: string;
+                                /** Format: date-time */
+                                reviewedAt: string;
+                                evidenceHash: string;
+                            };
+                            /** @description True when the review saw the evidence as it stands */
+                            reviewedCurrent: boolean;
+                        }[];
+                        /** @description Ranked requests the screens read */
+                        requestsScreened: number;
+                        /** @description Provider names and request titles by id */
+                        names: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviewScreenFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                flagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What the reviewer found or did */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The review */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clusterId: string;
+                        flagId: string;
+                        note: string;
+                        reviewedBy: string;
+                        /** Format: date-time */
+                        reviewedAt: string;
+                        evidenceHash: string;
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOpenDataScreenCounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts per cluster, in the registry order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clusters: {
+                            clusterId: string;
+                            name: string;
+                            requestsScreened: number;
+                            flags: {
+                                identical_prices: number;
+                                cover_bidding: number;
+                                bid_rotation: number;
+                                single_bid: number;
+                                provider_share: number;
+                            };
+                            reviewed: number;
+                        }[];
+                    };
+                };
             };
             /** @description A problem with the request (RFC 9457) */
             "4XX": {
