@@ -18,7 +18,7 @@ import { createRequestEventsHandler } from '../workers/request-events/worker';
 import { startDynamoLocal } from './dynamo-local';
 import { localSigningKey } from './keys';
 import { ensurePortalBuilt, servePortal } from './portal';
-import { LocalQueue } from './queue';
+import { LocalQueue, type LocalQueueOptions } from './queue';
 import { localDeadLetters } from '../adapters/dead-letters/local';
 import { localScheduler } from '../adapters/scheduler/local';
 import { LocalStreamRelay } from './stream-relay';
@@ -65,6 +65,14 @@ export interface LocalStackOptions {
    * (the e2e run jumps a deadline or a stand-still instead of sleeping through it: tests/e2e/support/README.md).
    */
   clock?: Clock;
+  /**
+   * For the simulation (tests/simulation): wraps the request-events worker (to crash it or deliver twice at random)
+   * and shortens the queue's visibility timeout, so a crashed batch comes back in milliseconds rather than seconds.
+   */
+  worker?: {
+    wrap?: (handler: LocalQueueOptions['handler']) => LocalQueueOptions['handler'];
+    visibilityTimeoutMs?: number;
+  };
 }
 
 export interface LocalStack {
@@ -119,17 +127,19 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     const scheduler = localScheduler((event) => localPublisher(requestEvents).publish(event), clock.now);
     const requestEvents = new LocalQueue({
       name: 'request-events',
-      handler: createRequestEventsHandler({
-        stores,
-        log: logger.child({ worker: 'request-events' }),
-        clock,
-        ids,
-        timing,
-        mail: mailbox.sender,
-        scheduler,
-        portalUrl: env.PORTAL_URL,
-      }),
-      visibilityTimeoutMs: 5_000,
+      handler: (opts.worker?.wrap ?? ((h) => h))(
+        createRequestEventsHandler({
+          stores,
+          log: logger.child({ worker: 'request-events' }),
+          clock,
+          ids,
+          timing,
+          mail: mailbox.sender,
+          scheduler,
+          portalUrl: env.PORTAL_URL,
+        }),
+      ),
+      visibilityTimeoutMs: opts.worker?.visibilityTimeoutMs ?? 5_000,
       maxReceiveCount: 5,
       log: { warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
     });

@@ -61,8 +61,8 @@ export function invariantProblems(items: readonly Item[], acceptedByHand: Readon
     'matching run twice for a request',
     items.filter((i) => i.entity === 'matchingRun').flatMap((i) => (i.requestIds as string[] | undefined) ?? []),
   );
-  // Money after the award: each payable holds exactly the holds posted to it, and the escrow records released just as
-  // much.
+  // Money after the award: each payable was credited exactly the holds posted to it, and the escrow records released
+  // just as much.
   const postedTo = new Map<string, number>();
   for (const h of transfers)
     if (h.kind === 'hold' && h.state === 'posted')
@@ -73,9 +73,10 @@ export function invariantProblems(items: readonly Item[], acceptedByHand: Readon
   ]);
   for (const id of payables) {
     const account = accounts.find((a) => a.accountId === id);
-    const balance = Number(account?.creditsPosted ?? 0) - Number(account?.debitsPosted ?? 0);
-    if (balance !== (postedTo.get(id) ?? 0))
-      problems.push(`${id} holds ${balance}, its posted holds sum to ${postedTo.get(id) ?? 0}`);
+    // What was credited, not the balance: a payout batch debits the payable later (the simulation pays out).
+    const credited = Number(account?.creditsPosted ?? 0);
+    if (credited !== (postedTo.get(id) ?? 0))
+      problems.push(`${id} was credited ${credited}, its posted holds sum to ${postedTo.get(id) ?? 0}`);
   }
   type Milestone = {
     index: number;
