@@ -4,6 +4,7 @@ import {
   type ClusterPolicy,
   type EvaluationResult,
   type DomainEvent,
+  type RatingSummary,
   type ServiceRequest,
 } from '@bds/core';
 import * as z from 'zod';
@@ -13,6 +14,7 @@ import type { Db } from './db';
 import { withoutKeys } from './keys';
 import { outboxPut } from './outbox';
 import { parseRequest, requestKeys, requestStore, requestUpdate, type StoredRequest } from './requests';
+import { ratingStore, summaryOf } from './ratings';
 import { failedAt, transact } from './transact';
 
 const RankedBid = z.object({
@@ -79,26 +81,36 @@ export function toStoredEvaluation(
     : { ...common, outcome: 'unsuccessful', ranking: [], code: result.code, reason: result.reason };
 }
 
+/** A bid as the close weighs it: with its provider's ratings in the request's cluster and category. */
+export type RatedBid = StoredBid & { providerRatings: RatingSummary };
+
 /** Closing a request: its evaluation, written in the same transaction as the request's new state. */
 export function evaluationStore(db: Db) {
   const requests = requestStore(db);
   const bids = bidStore(db);
+  const ratings = ratingStore(db);
   return {
     /**
-     * The request and every bid on it. Two calls, sent together: one round trip of latency.
+     * The request, every bid on it, and the cluster's rating summaries (each bid carries its
+     * provider's in the request's category). Three calls, sent together: one round trip of latency.
      * (A single Query would need the bids under the request's sort key, which would make every
      * cluster request list read the bids too; closing happens once per request.)
      */
     async closeContext(
       clusterId: string,
       requestId: string,
-    ): Promise<{ request: StoredRequest | undefined; bids: StoredBid[]; policy: ClusterPolicy | undefined }> {
+    ): Promise<{ request: StoredRequest | undefined; bids: RatedBid[]; policy: ClusterPolicy | undefined }> {
       // The policy comes with the request (its stand-still period): one read round trip for the close.
-      const [{ request, policy }, all] = await Promise.all([
+      const [{ request, policy }, all, summaries] = await Promise.all([
         requests.getWithPolicy(clusterId, requestId),
         bids.allForRequest(clusterId, requestId),
+        ratings.summaries(clusterId),
       ]);
-      return { request, bids: all, policy };
+      const rated = all.map((b) => ({
+        ...b,
+        providerRatings: request ? summaryOf(summaries, request.category, b.providerId) : { count: 0, stars: 0 },
+      }));
+      return { request, bids: rated, policy };
     },
 
     /**

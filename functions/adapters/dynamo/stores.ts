@@ -32,6 +32,7 @@ import { attendanceStore } from './attendance';
 import { complaintStore } from './complaints';
 import { bankDetailsStore } from './bank-details';
 import { screenStore } from './screens';
+import { ratingStore } from './ratings';
 
 /** Every store over one table; built once per process. */
 export function createStores(db: Db, opts: { clock?: Clock } = {}) {
@@ -73,6 +74,7 @@ export function createStores(db: Db, opts: { clock?: Clock } = {}) {
     complaints: complaintStore(db),
     bankDetails: bankDetailsStore(db),
     screens: screenStore(db),
+    ratings: ratingStore(db),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

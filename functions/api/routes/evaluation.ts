@@ -1,11 +1,12 @@
 import * as z from 'zod';
-import { Money, RequestStatus, Weights, bidderView, idPattern, notFound } from '@bds/core';
+import { Money, RequestStatus, Weights, averageHundredths, bidderView, idPattern, notFound } from '@bds/core';
 import { makeAward } from '../../use-cases/award-request';
 import { previewAward } from '../../use-cases/preview-award';
 import { closeAndEvaluateRequest } from '../../use-cases/close-request';
 import { StoredEvaluation } from '../../adapters/dynamo/evaluations';
 import { EvaluationMatching } from '../../adapters/dynamo/matching-runs';
 import { StoredRequest } from '../../adapters/dynamo/requests';
+import { summaryOf } from '../../adapters/dynamo/ratings';
 import { route } from '../route';
 import { ADMINS, Reason, RequestParams, assertLead, assertSponsorOrAdmin, visible, withCount } from './guards';
 
@@ -55,21 +56,44 @@ export const getEvaluation = route({
       description: 'The evaluation, with the name and city of every provider it names (ranked or left out)',
       schema: StoredEvaluation.extend({
         matching: EvaluationMatching.optional(),
-        providers: z.record(z.string(), z.object({ name: z.string(), city: z.string() })),
+        providers: z.record(
+          z.string(),
+          z.object({
+            name: z.string(),
+            city: z.string(),
+            rating: z
+              .object({
+                count: z.number().int(),
+                averageHundredths: z.number().int().optional().describe('Hundredths of a star (450 = 4.5)'),
+              })
+              .describe("The provider's ratings in this cluster and the request's category"),
+          }),
+        ),
       }),
     },
   },
   handler: async ({ params, actor, deps }) => {
-    // With the matching note (which run set the recommendation), in the same BatchGetItem.
-    const found = await deps.stores.matchingRuns.evaluationWithRequest(params.clusterId, params.requestId);
-    assertSponsorOrAdmin(actor, visible(actor, found.request));
+    // With the matching note (which run set the recommendation), in the same BatchGetItem; the cluster's
+    // rating summaries beside it (one Query), shown with each provider.
+    const [found, summaries] = await Promise.all([
+      deps.stores.matchingRuns.evaluationWithRequest(params.clusterId, params.requestId),
+      deps.stores.ratings.summaries(params.clusterId),
+    ]);
+    const request = visible(actor, found.request);
+    assertSponsorOrAdmin(actor, request);
     const { evaluation } = found;
     if (!evaluation) throw notFound('EVALUATION.NOT_FOUND', 'The request has not been closed and evaluated yet.');
     // Readers pick a provider by name, not by id: one more BatchGetItem for the providers it names.
     const ids = [...new Set([...evaluation.ranking, ...evaluation.invalid].map((b) => b.providerId))];
     const providerList = await deps.stores.providers.getMany(ids);
     const providers = Object.fromEntries(
-      providerList.flatMap((p) => (p ? [[p.id, { name: p.name, city: p.city }]] : [])),
+      providerList.flatMap((p) => {
+        if (!p) return [];
+        const summary = summaryOf(summaries, request.category, p.id);
+        const average = averageHundredths(summary);
+        const rating = { count: summary.count, ...(average === undefined ? {} : { averageHundredths: average }) };
+        return [[p.id, { name: p.name, city: p.city, rating }]];
+      }),
     );
     return { status: 200, body: { ...evaluation, ...(found.matching ? { matching: found.matching } : {}), providers } };
   },

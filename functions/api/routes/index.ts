@@ -77,6 +77,7 @@ import {
   listAttendance,
   readAttendance,
 } from './attendance';
+import { answerRatingRoute, listProviderRatings, listRequestRatings, rateMilestoneRoute } from './ratings';
 /** The route table: the app mounts it, OpenAPI describes it, the authorization tests walk it. */
 export const allRoutes: readonly AnyRoute[] = [
   health,
@@ -158,6 +159,10 @@ export const allRoutes: readonly AnyRoute[] = [
   readAttendance,
   answerAttendance,
   recordPrivateShareReceipt,
+  rateMilestoneRoute,
+  answerRatingRoute,
+  listRequestRatings,
+  listProviderRatings,
   getMatchingRun,
   listInbox,
   readNotification,

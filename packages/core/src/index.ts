@@ -28,3 +28,4 @@ export * from './matching';
 export * from './indicators';
 export * from './open-data/releases';
 export * from './screens';
+export * from './rating';

@@ -92,6 +92,8 @@ describe('bad input on every route: never a 5xx, always problem+json, and the fi
     decideComplaint: { outcome: 'dismissed', reason: 'The tier table was read as the provider wrote it.' },
     acceptMilestoneInFull: { reason: 'The firm signed the paper register on both days.' },
     reviewScreenFlag: { note: 'Both institutes share a director; referred to the state agency.' },
+    rateMilestone: { stars: 4, comment: 'The stall was ready on time.' },
+    answerRating: { text: 'Thank you; we will keep the same team.' },
   });
 
   beforeAll(async () => {

@@ -6,6 +6,9 @@ import { marketApp, tokenOf } from './support';
 
 // Reading the request and its bids together is two calls sent at once: one round trip of latency.
 const TWO_READS_IN_ONE_ROUND_TRIP = new Set(['closeRequest (evaluate)', 'listBids (association, after deadline)']);
+// The close and the ranking also read the cluster's rating summaries (one Query) beside the first read:
+// the quality score weighs them, and the comparison shows them beside each bid.
+const ONE_MORE_READ_IN_THE_FIRST_ROUND_TRIP = new Set(['closeRequest (evaluate)', 'getEvaluation']);
 // The ranking names its providers; their names are read once it is known which (one BatchGetItem).
 // Tenancy (issue 14): the co-sponsor's request is read, then the associations it names are
 // checked to belong to the cluster (one BatchGetItem) before the write.
@@ -58,8 +61,9 @@ describe('DynamoDB round trips per API operation', () => {
         TWO_READ_ROUND_TRIPS.has(operation) ? 2 : 1,
       );
       expect(u.writeRoundTrips, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(1);
+      const base = TWO_READS_IN_ONE_ROUND_TRIP.has(operation) || TWO_READ_ROUND_TRIPS.has(operation) ? 2 : 1;
       expect(u.readCalls, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(
-        TWO_READS_IN_ONE_ROUND_TRIP.has(operation) || TWO_READ_ROUND_TRIPS.has(operation) ? 2 : 1,
+        base + (ONE_MORE_READ_IN_THE_FIRST_ROUND_TRIP.has(operation) ? 1 : 0),
       );
       expect(u.writeCalls, `${operation}: ${u.commands.join(', ')}`).toBeLessThanOrEqual(1);
     }

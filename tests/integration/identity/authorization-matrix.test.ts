@@ -24,6 +24,7 @@ const PREFIX: Record<string, string> = {
   notificationId: 'ntf',
   runId: 'run',
   complaintId: 'cmp',
+  raterId: 'asc',
 };
 /** Path parameters that are not prefixed ULIDs. */
 const LITERAL: Record<string, string> = { flagId: 'scr_0123456789abcdef' };
@@ -177,6 +178,20 @@ describe('authorization matrix', () => {
     }
     // Assess
     for (const res of answers) expect(res).toMatchObject({ status: 422, body: { code: 'ATTENDANCE.LINK_INVALID' } });
+  });
+
+  it('ratings (issue 12): who may call each rating route, pinned as literal data', () => {
+    // A provider never rates (it cannot rate itself) and answers only; a funder neither reads nor rates.
+    const expected: Record<string, readonly string[]> = {
+      rateMilestone: ['association_rep'],
+      answerRating: ['provider'],
+      listRequestRatings: ['association_rep', 'provider', 'cluster_admin', 'state_admin', 'national_admin'],
+      listProviderRatings: ['association_rep', 'provider', 'cluster_admin', 'state_admin', 'national_admin'],
+    };
+    const actual = Object.fromEntries(
+      allRoutes.filter((r) => r.operationId in expected).map((r) => [r.operationId, r.access]),
+    );
+    expect(actual).toEqual(expected);
   });
 
   it.each(allRoutes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s', async (_name, route) => {

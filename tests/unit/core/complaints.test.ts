@@ -10,7 +10,7 @@ import {
   type Complaint,
 } from '../../../packages/core/src/complaint';
 import { evaluate } from '../../../packages/core/src/evaluation';
-import { closeAndEvaluate, type BidForEvaluation } from '../../../packages/core/src/marketplace-close';
+import { closeAndEvaluate, qualityOf, type BidForEvaluation } from '../../../packages/core/src/marketplace-close';
 import { award, standstillEnd, type ServiceRequest } from '../../../packages/core/src/request';
 import { priceCurve } from './arbitraries';
 import { DEADLINE_MS, PROVIDER_A, aBid, aRequest, countingIds, expectDomainError, idOf } from './fixtures';
@@ -203,7 +203,7 @@ describe('re-evaluation of an upheld complaint', () => {
           const none = reevaluate(closed.next, bids, pledged, closed.result.invalid, [], clock, 2 * DAY);
           // Assess
           const volume = Math.min(pledged, request.maxFirms);
-          const quality = new Map(bids.map((b) => [b.providerId, { accredited: b.providerAccredited, ratings: [] }]));
+          const quality = qualityOf(bids);
           const fresh = evaluate(closed.next, correctBids(bids, new Set(restore), volume), pledged, quality);
           expect(redo.result).toEqual(fresh);
           expect(none.result).toEqual(closed.result);

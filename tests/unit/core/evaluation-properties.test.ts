@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Bid } from '../../../packages/core/src/bid';
-import { evaluate, type EvaluationResult, type ProviderQuality } from '../../../packages/core/src/evaluation';
+import {
+  evaluate,
+  summarizeRatings,
+  type EvaluationResult,
+  type ProviderQuality,
+} from '../../../packages/core/src/evaluation';
 import { money } from '../../../packages/core/src/money';
 import type { ServiceRequest } from '../../../packages/core/src/request';
 import { priceCurve } from './arbitraries';
@@ -45,7 +50,7 @@ const scenario: fc.Arbitrary<Scenario> = fc
     });
     const quality = new Map<string, ProviderQuality>();
     const bids = shapes.map((s, i) => {
-      quality.set(idOf('provider', s.provider), { accredited: s.accredited, ratings: s.ratings });
+      quality.set(idOf('provider', s.provider), { accredited: s.accredited, ratings: summarizeRatings(s.ratings) });
       const priceTiers = s.usd
         ? s.curve.priceTiers.map((t) => ({ ...t, pricePerFirm: money(t.pricePerFirm.amount, 'USD') }))
         : s.curve.priceTiers;

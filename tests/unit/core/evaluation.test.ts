@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, qualityPoints, type ProviderQuality } from '../../../packages/core/src/evaluation';
+import {
+  NO_RATINGS,
+  evaluate,
+  qualityPoints,
+  summarizeRatings,
+  type ProviderQuality,
+} from '../../../packages/core/src/evaluation';
 import { PROVIDER_A, PROVIDER_B, aBid, aRequest, expectDomainError, idOf, inr, tiers } from './fixtures';
 
 const evaluating = aRequest({ status: 'evaluating', minFirms: 10, maxFirms: 50, weights: { price: 60, quality: 40 } });
@@ -7,37 +13,47 @@ const none = new Map<string, ProviderQuality>();
 const toNumber = (f: { num: bigint; den: bigint }) => Number(f.num) / Number(f.den);
 
 describe('quality score', () => {
-  it('maps ratings onto their points, a newcomer to neutral, accreditation on top', () => {
-    expect(toNumber(qualityPoints({ accredited: true, ratings: [5, 5] }))).toBe(100);
-    expect(toNumber(qualityPoints({ accredited: false, ratings: [1, 1] }))).toBe(0);
-    expect(toNumber(qualityPoints({ accredited: false, ratings: [] }))).toBe(40);
-    expect(toNumber(qualityPoints({ accredited: true, ratings: [] }))).toBe(60);
-    expect(toNumber(qualityPoints({ accredited: false, ratings: [3] }))).toBe(40);
+  it('maps the Bayesian average onto the rating points, a newcomer to neutral, accreditation on top', () => {
+    // 100 five-star ratings: (5 × 3 + 500) / 105 stars → (515 − 105) / 420 of 80 points.
+    expect(toNumber(qualityPoints({ accredited: true, ratings: summarizeRatings(Array(100).fill(5)) }))).toBeCloseTo(
+      20 + (80 * 410) / 420,
+    );
+    expect(toNumber(qualityPoints({ accredited: false, ratings: NO_RATINGS }))).toBe(40);
+    expect(toNumber(qualityPoints({ accredited: true, ratings: NO_RATINGS }))).toBe(60);
+    expect(toNumber(qualityPoints({ accredited: false, ratings: summarizeRatings([3]) }))).toBe(40);
+    // One 1-star rating of a newcomer: (15 + 1) / 6 = 2.67 stars, not 1.
+    expect(toNumber(qualityPoints({ accredited: false, ratings: summarizeRatings([1]) }))).toBeCloseTo((80 * 10) / 24);
     expect(
-      toNumber(qualityPoints({ accredited: false, ratings: [] }, { accreditationPoints: 0, ratingPoints: 100 })),
+      toNumber(
+        qualityPoints({ accredited: false, ratings: NO_RATINGS }, { accreditationPoints: 0, ratingPoints: 100 }),
+      ),
     ).toBe(50);
   });
 
-  it('refuses ratings outside whole 1–5 stars', () => {
+  it('refuses ratings outside whole 1–5 stars, and summaries no ratings could make', () => {
+    expectDomainError(() => summarizeRatings([4.5]), 'EVALUATION.BAD_RATING', 'invalid', 'quality');
+    expectDomainError(() => summarizeRatings([0]), 'EVALUATION.BAD_RATING');
     expectDomainError(
-      () => qualityPoints({ accredited: false, ratings: [4.5] }),
+      () => qualityPoints({ accredited: false, ratings: { count: 2, stars: 11 } }),
       'EVALUATION.BAD_RATING',
-      'invalid',
-      'quality',
     );
-    expectDomainError(() => qualityPoints({ accredited: false, ratings: [0] }), 'EVALUATION.BAD_RATING');
+    expectDomainError(
+      () => qualityPoints({ accredited: false, ratings: { count: 2, stars: 1 } }),
+      'EVALUATION.BAD_RATING',
+    );
   });
 });
 
 describe('evaluation', () => {
   it('weighs price and quality (MEAT) and recommends the best score', () => {
-    // Prepare: A is cheapest (8,000,000 for 20 firms), B costs 25 % more but is accredited with 5-star ratings.
+    // Prepare: A is cheapest (8,000,000 for 20 firms), B costs 25 % more but is accredited with
+    // 35 five-star ratings: (15 + 175) / 40 = 4.75 stars → 3.75 / 4 of 80 = 75, plus 20.
     const a = aBid({ id: idOf('bid', 1), providerId: PROVIDER_A, priceTiers: tiers([[10, 400_000]]) });
     const b = aBid({ id: idOf('bid', 2), providerId: PROVIDER_B, priceTiers: tiers([[10, 500_000]]) });
-    const quality = new Map([[PROVIDER_B, { accredited: true, ratings: [5, 5, 5] }]]);
+    const quality = new Map([[PROVIDER_B, { accredited: true, ratings: summarizeRatings(Array(35).fill(5)) }]]);
     // Act
     const result = evaluate(evaluating, [a, b], 20, quality);
-    // Assess: A = 0.6 × 100 + 0.4 × 40 = 76; B = 0.6 × 80 + 0.4 × 100 = 88.
+    // Assess: A = 0.6 × 100 + 0.4 × 40 = 76; B = 0.6 × 80 + 0.4 × 95 = 86.
     expect(result).toMatchObject({
       outcome: 'ranked',
       volume: 20,
@@ -49,8 +65,8 @@ describe('evaluation', () => {
           pricePerFirm: inr(500_000),
           total: inr(10_000_000),
           priceScore: 8_000,
-          qualityScore: 10_000,
-          score: 8_800,
+          qualityScore: 9_500,
+          score: 8_600,
           rank: 1,
         },
         {
@@ -88,8 +104,9 @@ describe('evaluation', () => {
       submittedAt: '2025-03-01T00:00:00.000Z',
     });
     const quality = new Map([
-      [PROVIDER_A, { accredited: false, ratings: [5, 5, 5, 5, 4, 4, 2] }],
-      [PROVIDER_B, { accredited: false, ratings: [5, 5, 3] }],
+      // Nine and ten five-star ratings: (15 + 45) / 14 and (15 + 50) / 15 stars → 460/7 and 200/3 points.
+      [PROVIDER_A, { accredited: false, ratings: { count: 9, stars: 45 } }],
+      [PROVIDER_B, { accredited: false, ratings: { count: 10, stars: 50 } }],
     ]);
     const floatA = (1 * 100 + 99 * ((20 * 23) / 7)) / 100;
     const floatB = (1 * ((100 * 2) / 35) + 99 * ((20 * 10) / 3)) / 100;

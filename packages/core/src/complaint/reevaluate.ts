@@ -2,9 +2,8 @@ import type { Bid } from '../bid/schema';
 import type { Clock } from '../clock';
 import { invalid } from '../errors';
 import { evaluate } from '../evaluation/evaluate';
-import type { ProviderQuality } from '../evaluation/quality';
 import type { EvaluationResult, InvalidReason } from '../evaluation/types';
-import type { BidForEvaluation } from '../marketplace-close';
+import { qualityOf, type BidForEvaluation } from '../marketplace-close';
 import { markUnsuccessful } from '../request/rules/lifecycle';
 import { standstillEnd } from '../request/rules/standstill';
 import type { ServiceRequest } from '../request/schema';
@@ -35,10 +34,6 @@ export function correctBids<B extends Bid>(bids: readonly B[], restore: Readonly
     return { ...bid, capacity: Math.max(bid.capacity, volume), priceTiers: tiers };
   });
 }
-
-/** What closing judged a provider's quality by, as `closeAndEvaluate` does. */
-const qualityOf = (bids: readonly BidForEvaluation[]): Map<string, ProviderQuality> =>
-  new Map(bids.map((b) => [b.providerId, { accredited: b.providerAccredited, ratings: [] }]));
 
 /**
  * An upheld complaint's re-evaluation: a fresh evaluation of the live bids with the restored

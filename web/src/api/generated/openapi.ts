@@ -1342,6 +1342,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{clusterId}/requests/{requestId}/milestones/{index}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The lead association rates an accepted milestone's delivery, 1 to 5 stars with a comment, once (RATING.NOT_ACCEPTED, RATING.ALREADY_RATED, RATING.LEAD_ONLY); it counts in the provider's quality score for the cluster and category
+         * @description Roles: association_rep.
+         */
+        post: operations["rateMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/requests/{requestId}/milestones/{index}/ratings/{raterId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The rated provider answers a rating of its delivery, once (RATING.ALREADY_ANSWERED)
+         * @description Roles: provider.
+         */
+        post: operations["answerRating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/requests/{requestId}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ratings of an award's milestones and the provider's answers (its sponsors, the provider, admins)
+         * @description Roles: association_rep, provider, cluster_admin, state_admin, national_admin.
+         */
+        get: operations["listRequestRatings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clusters/{clusterId}/providers/{providerId}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A provider's ratings in the cluster, newest first, with its summary per category (associations comparing bids, admins, and the provider itself)
+         * @description Roles: association_rep, provider, cluster_admin, state_admin, national_admin.
+         */
+        get: operations["listProviderRatings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/{clusterId}/matching-runs/{runId}": {
         parameters: {
             query?: never;
@@ -6526,6 +6606,12 @@ export interface operations {
                             [key: string]: {
                                 name: string;
                                 city: string;
+                                /** @description The provider's ratings in this cluster and the request's category */
+                                rating: {
+                                    count: number;
+                                    /** @description Hundredths of a star (450 = 4.5) */
+                                    averageHundredths?: number;
+                                };
                             };
                         };
                     };
@@ -8712,6 +8798,246 @@ export interface operations {
                             note?: string;
                         }[];
                         cancelledAt?: string;
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rateMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+                /** @description The milestone, from 0 */
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    stars: number;
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The rating */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clusterId: string;
+                        requestId: string;
+                        milestoneIndex: number;
+                        milestoneName: string;
+                        providerId: string;
+                        category: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
+                        raterId: string;
+                        stars: number;
+                        comment: string;
+                        /** Format: date-time */
+                        at: string;
+                        by: string;
+                        answer?: {
+                            text: string;
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                        };
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answerRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+                /** @description The milestone, from 0 */
+                index: number;
+                raterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The rating with its answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clusterId: string;
+                        requestId: string;
+                        milestoneIndex: number;
+                        milestoneName: string;
+                        providerId: string;
+                        category: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
+                        raterId: string;
+                        stars: number;
+                        comment: string;
+                        /** Format: date-time */
+                        at: string;
+                        by: string;
+                        answer?: {
+                            text: string;
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                        };
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRequestRatings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clusterId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every rating of the award */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            clusterId: string;
+                            requestId: string;
+                            milestoneIndex: number;
+                            milestoneName: string;
+                            providerId: string;
+                            category: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
+                            raterId: string;
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            answer?: {
+                                text: string;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description A problem with the request (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProviderRatings: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1–100) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only this category */
+                category?: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
+            };
+            header?: never;
+            path: {
+                clusterId: string;
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Summaries and a page of ratings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        summaries: {
+                            category: string;
+                            count: number;
+                            /** @description The plain average in hundredths of a star (450 = 4.5) */
+                            averageHundredths?: number;
+                        }[];
+                        items: {
+                            clusterId: string;
+                            requestId: string;
+                            milestoneIndex: number;
+                            milestoneName: string;
+                            providerId: string;
+                            category: ("training" | "design" | "market-access" | "it-software" | "quality-certification" | "testing" | "export-advice" | "finance-linkage" | "legal-regulatory") | string;
+                            raterId: string;
+                            stars: number;
+                            comment: string;
+                            /** Format: date-time */
+                            at: string;
+                            by: string;
+                            answer?: {
+                                text: string;
+                                /** Format: date-time */
+                                at: string;
+                                by: string;
+                            };
+                        }[];
+                        nextCursor: string | null;
                     };
                 };
             };
