@@ -72,6 +72,7 @@ export type MilestoneStatus = MilestoneMoney['status'];
 export type AttendanceList = Ok<'listAttendance'>;
 export type AttendanceFirm = AttendanceList['firms'][number];
 export type AttendancePage = Ok<'readAttendanceLink'>;
+export type Rating = Ok<'rateMilestone'>;
 export type Contribution = RequestMoney['contributions'][number];
 export type Resolution = In<'resolveMilestone'>;
 export type ResolveOutcome = Resolution['outcome'];

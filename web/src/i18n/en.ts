@@ -9,6 +9,7 @@ import { identity } from './en/identity';
 import { market } from './en/market';
 import { money } from './en/money';
 import { results } from './en/results';
+import { ratings } from './en/ratings';
 
 /**
  * Every string the portal shows, keyed, so another language is one more object of the same
@@ -27,6 +28,7 @@ export const en = {
   ...results,
   ...account,
   ...attendance,
+  ...ratings,
 } as const;
 
 export type Messages = { readonly [K in keyof typeof en]: string };

@@ -84,6 +84,22 @@ export function moneyEndpoints(client: ApiClient) {
     readAttendanceLink: (token: string) => data(client.POST('/api/attendance/view', { body: { token } })),
     answerAttendance: (token: string, attended: boolean) =>
       data(client.POST('/api/attendance/answer', { body: { token, attended } })),
+    rateMilestone: (clusterId: string, requestId: string, index: number, stars: number, comment: string) =>
+      data(client.POST(`${m}/rating`, { params: milestone(clusterId, requestId, index), body: { stars, comment } })),
+    answerRating: (clusterId: string, requestId: string, index: number, raterId: string, text: string) =>
+      data(
+        client.POST(`${m}/ratings/{raterId}/answer`, {
+          params: { path: { clusterId, requestId, index, raterId } },
+          body: { text },
+        }),
+      ),
+    listRequestRatings: (clusterId: string, requestId: string, signal?: AbortSignal) =>
+      data(
+        client.GET('/api/clusters/{clusterId}/requests/{requestId}/ratings', {
+          params: award(clusterId, requestId),
+          signal,
+        }),
+      ),
     disputeMilestone: (clusterId: string, requestId: string, index: number, reason: string) =>
       data(client.POST(`${m}/dispute`, { params: milestone(clusterId, requestId, index), body: { reason } })),
     resolveMilestone: (clusterId: string, requestId: string, index: number, resolution: Resolution) =>

@@ -1,6 +1,6 @@
 import type { BidView, Evaluation, ProviderRef, RankedBid } from '../../../api';
 import { formatCount, formatMoney } from '../../../format';
-import { t } from '../../../i18n';
+import { t, tn } from '../../../i18n';
 
 /** Scores are hundredths of a point (10000 = 100 points). */
 const points = (score: number) => (score / 100).toLocaleString('en-IN', { maximumFractionDigits: 2 });
@@ -11,6 +11,14 @@ type Providers = Evaluation['providers'] | undefined;
 export function providerName(providerId: string, providers: Providers): string {
   const p: ProviderRef | undefined = providers?.[providerId];
   return p ? t('ranking.providerAt', { name: p.name, city: p.city }) : providerId;
+}
+
+/** A provider's ratings in the request's cluster and category, as a comparing association reads them. */
+function ratingText(p: ProviderRef | undefined): string {
+  const rating = p?.rating;
+  if (!rating || rating.count === 0 || rating.averageHundredths === undefined) return t('ranking.unrated');
+  const average = (rating.averageHundredths / 100).toLocaleString('en-IN', { maximumFractionDigits: 1 });
+  return tn('ranking.rating', rating.count, { average });
 }
 
 /** The words for a ranked bid, used by the list and by the award form's choices. */
@@ -65,6 +73,7 @@ export function RankedDetail({
           })}
         </li>
         {bid && <li>{t('ranking.capacity', { capacity: formatCount(bid.capacity) })}</li>}
+        <li className="ranked-rating">{ratingText(providers?.[r.providerId])}</li>
       </ul>
       {bid && <p className="prose ranked-plan">{bid.deliveryPlan}</p>}
     </div>

@@ -1,9 +1,17 @@
 import { useEffect, useState } from 'react';
-import { useApi, type AttendanceList, type MilestoneMoney, type RequestMoney, type ServiceRequest } from '../../../api';
+import {
+  useApi,
+  type AttendanceList,
+  type MilestoneMoney,
+  type Rating,
+  type RequestMoney,
+  type ServiceRequest,
+} from '../../../api';
 import { formatAmount, formatDate, formatDateTime } from '../../../format';
 import { t, tKey, tn } from '../../../i18n';
 import { Attendance } from './Attendance';
 import { Decide } from './Decide';
+import { MilestoneRating } from './Rating';
 import { ReportForm } from './ReportForm';
 import { ResolveForm } from './ResolveForm';
 
@@ -109,12 +117,17 @@ export function MilestoneItem({
   roles,
   escrowReady,
   onChanged,
+  rating,
+  onRated,
 }: {
   request: ServiceRequest;
   milestone: MilestoneMoney;
   roles: Roles;
   escrowReady: boolean;
   onChanged(money: RequestMoney): void;
+  /** The lead association's rating of this milestone, once given. */
+  rating: Rating | undefined;
+  onRated(rating: Rating): void;
 }) {
   const api = useApi();
   const name = m.name;
@@ -151,6 +164,7 @@ export function MilestoneItem({
           onAnswered={setAttendance}
         />
       )}
+      <MilestoneRating request={request} milestone={m} roles={roles} rating={rating} onChanged={onRated} />
       <div className="card-actions">
         {roles.provider && m.status === 'awaiting_delivery' && escrowReady && (
           <ReportForm request={request} milestone={m} onReported={onChanged} />

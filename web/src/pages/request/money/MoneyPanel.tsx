@@ -6,6 +6,7 @@ import { useResource } from '../../../hooks';
 import { t, tn } from '../../../i18n';
 import { MilestoneItem, type Roles } from './MilestoneItem';
 import { ReceiptForm } from './ReceiptForm';
+import { useRatings } from './Rating';
 
 /** Subsidy by programme: who pays what share of the contract total, and what limited it. */
 function Contributions({ money }: { money: RequestMoney }) {
@@ -82,6 +83,7 @@ export function MoneyPanel({ request, roles }: { request: ServiceRequest; roles:
   // Every action answers the money view as it now is: show that, without a reload.
   const [updated, setUpdated] = useState<RequestMoney | undefined>(undefined);
   const money = updated ?? loaded.data;
+  const { ratings, record } = useRatings(request, money?.milestones);
   // Right after the award the worker is still writing the escrow record: no record yet (404) or one
   // still `pending` is "setting up", and the panel asks again, quietly, until it is there.
   const missing = !money && loaded.state === 'error' && loaded.error instanceof ApiError && loaded.error.status === 404;
@@ -151,6 +153,8 @@ export function MoneyPanel({ request, roles }: { request: ServiceRequest; roles:
               roles={roles}
               escrowReady={money.status !== 'pending'}
               onChanged={setUpdated}
+              rating={ratings.get(m.index)}
+              onRated={record}
             />
           ))}
         </ol>

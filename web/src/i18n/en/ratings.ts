@@ -1,0 +1,33 @@
+/** Ratings of delivered milestones (issue 12): the association rates, the provider answers, bids show them. */
+export const ratings = {
+  'rating.heading': 'Rating of this delivery',
+  'rating.stars': '{stars} of 5 stars',
+  'rating.by': 'Rated {at} by the association',
+  'rating.answer': 'The provider answered {at}: {text}',
+  'rating.open': 'Rate this delivery…',
+  'rating.formHeading': 'Rate the provider for this part',
+  'rating.starsLabel': 'Stars',
+  'rating.starsPlaceholder': 'Choose 1 to 5 stars',
+  'rating.star.1': '1 star: poor',
+  'rating.star.2': '2 stars: below what was agreed',
+  'rating.star.3': '3 stars: as agreed',
+  'rating.star.4': '4 stars: good',
+  'rating.star.5': '5 stars: excellent',
+  'rating.starsRequired': 'Choose how many stars',
+  'rating.comment': 'What went well or badly',
+  'rating.commentHint':
+    'Other associations of the cluster read it when they compare bids, and it counts in the quality score. ' +
+    'You rate once.',
+  'rating.commentRequired': 'Say why you give these stars',
+  'rating.submit': 'Send the rating',
+  'rating.saving': 'Sending…',
+  'rating.done': 'Your rating is recorded.',
+  'rating.answerOpen': 'Answer this rating…',
+  'rating.answerLabel': 'Your answer',
+  'rating.answerHint': 'Associations read it beside the rating. You answer once.',
+  'rating.answerRequired': 'Write your answer',
+  'rating.answerSubmit': 'Send the answer',
+  'ranking.rating.one': 'Rated {average} of 5 from {count} delivery in this cluster and category',
+  'ranking.rating.other': 'Rated {average} of 5 from {count} deliveries in this cluster and category',
+  'ranking.unrated': 'No ratings yet in this cluster and category (scored as neutral)',
+} as const;
