@@ -14,8 +14,9 @@ import {
   reportMilestoneRoute,
   resolveMilestoneRoute,
 } from '../routes/milestones';
+import { answerRatingRoute, listProviderRatings, listRequestRatings, rateMilestoneRoute } from '../routes/ratings';
 
-/** Delivery: milestones reported, accepted, disputed, resolved, attendance, an award's money. */
+/** Delivery: milestones reported, accepted, disputed, resolved, attendance, ratings, an award's money. */
 export const deliveryRoutes: readonly AnyRoute[] = [
   getAwardMoney,
   reportMilestoneRoute,
@@ -28,4 +29,8 @@ export const deliveryRoutes: readonly AnyRoute[] = [
   readAttendance,
   answerAttendance,
   recordPrivateShareReceipt,
+  rateMilestoneRoute,
+  answerRatingRoute,
+  listRequestRatings,
+  listProviderRatings,
 ];
