@@ -15,7 +15,11 @@ interface Tracked {
   rep: Person;
   /** The provider that won it, once awarded. */
   winner?: Person;
+  /** Nothing more to do: every milestone decided, or the request ended without an award. */
+  done?: boolean;
 }
+const ENDED = ['completed', 'cancelled', 'unsuccessful'];
+const DECIDED = ['accepted', 'resolved', 'voided'];
 
 /** The people of one simulated cluster, signed in on demand. */
 export interface ClusterPeople {
@@ -155,11 +159,11 @@ export class Actors {
   private async bid({ cluster, providers }: ClusterPeople): Promise<void> {
     for (const provider of providers) {
       const open = await provider.get<{ items: RequestItem[] }>(`/api/clusters/${cluster.id}/requests?limit=100`);
+      const mine = await provider.get<{ items: { requestId: string }[] }>('/api/bids?limit=100');
+      const bidOn = new Set(mine.items.map((b) => b.requestId));
       for (const r of [...open.items].sort((a, b) => a.title.localeCompare(b.title))) {
-        if (r.status !== 'open' || !this.chance(0.35)) continue;
+        if (r.status !== 'open' || bidOn.has(r.id) || !this.chance(0.35)) continue;
         const path = `/api/clusters/${cluster.id}/requests/${r.id}`;
-        const mine = await attempt(() => provider.get(`${path}/bids/mine`));
-        if (mine !== undefined) continue;
         const rupees = 4_000 + Math.floor(this.random() * 20_000);
         const bid = await attempt(() =>
           provider.post(`${path}/bids`, {
@@ -181,10 +185,14 @@ export class Actors {
       const list = await rep.get<{ items: RequestItem[] }>(`/api/clusters/${cluster.id}/requests?limit=100`);
       for (const r of [...list.items].sort((a, b) => a.title.localeCompare(b.title))) {
         const tracked = this.tracked.get(r.id);
+        if (tracked && ENDED.includes(r.status)) tracked.done = true;
         if (!tracked || tracked.rep !== rep || r.status !== 'evaluating') continue;
         if (this.chance(0.05)) {
           const reason = 'The member firms asked to postpone this training to the next season.';
-          if (await attempt(() => rep.post(`${tracked.path}/cancel`, { reason }))) this.activity.cancelled++;
+          if (await attempt(() => rep.post(`${tracked.path}/cancel`, { reason }))) {
+            this.activity.cancelled++;
+            tracked.done = true;
+          }
           continue;
         }
         const evaluation = await attempt(() =>
@@ -206,7 +214,7 @@ export class Actors {
   /** Providers report the next milestone of what they won; firms confirm (on behalf, by their association's rep). */
   private async deliver(): Promise<void> {
     for (const [requestId, t] of [...this.tracked].sort(([a], [b]) => a.localeCompare(b))) {
-      if (!t.winner || !this.chance(0.5)) continue;
+      if (!t.winner || t.done || !this.chance(0.5)) continue;
       const money = await attempt(() => t.rep.get<MoneyView>(`${t.path}/money`));
       const next = money?.milestones.find((m) => m.status === 'awaiting_delivery');
       if (!money || money.status !== 'held' || !next) continue;
@@ -225,8 +233,9 @@ export class Actors {
   /** Associations answer for their firms, then accept, dispute or stay silent (auto-acceptance); admins resolve. */
   private async decide(): Promise<void> {
     for (const [requestId, t] of [...this.tracked].sort(([a], [b]) => a.localeCompare(b))) {
-      if (!t.winner) continue;
+      if (!t.winner || t.done) continue;
       const money = await attempt(() => t.rep.get<MoneyView>(`${t.path}/money`));
+      if (money && money.milestones.every((m) => DECIDED.includes(m.status))) t.done = true;
       for (const m of money?.milestones ?? []) {
         const path = `${t.path}/milestones/${m.index}`;
         if (m.status === 'disputed' && this.chance(0.5)) {
