@@ -105,4 +105,30 @@ export const bids = {
   'award.done': 'Awarded to {provider}',
   'award.terms': '{firms} firms at {price} per firm: {total} in all.',
   'award.reasonGiven': 'Reason for not taking the recommended bid: {reason}',
+  'split.needed':
+    'No single bidder can serve the {volume} pledged firms. Award a split: the best-scored bid first, each ' +
+    'provider up to what it can take; each gets a contract of its own, with its own escrow and deliveries.',
+  'split.canTake': 'Can take {firms} firms',
+  'split.submit': 'Work out the split',
+  'split.confirmHeading': 'Confirm the split award',
+  'split.confirm.one':
+    'Award {total} split across 1 provider: {subsidy} held in escrow, {privateShare} paid by the firms.',
+  'split.confirm.other':
+    'Award {total} split across {count} providers: {subsidy} held in escrow, {privateShare} paid by the firms.',
+  'split.contractsLabel': 'The contracts',
+  'split.contractLine':
+    '{provider}: {firms} firms at {price} per firm, {total}; {subsidy} held in escrow; the firms pay {privateShare}.',
+  'split.confirmNote':
+    'The money is worked out with today’s programme funds; the split cannot be undone and counts as one award ' +
+    'for the subsidy’s taper.',
+  'split.yes.one': 'Yes, award {total} to 1 provider',
+  'split.yes.other': 'Yes, award {total} split across {count} providers',
+  'split.done.one': 'Awarded as a split: 1 contract, {total} in all',
+  'split.done.other': 'Awarded as a split: {count} contracts, {total} in all',
+  'split.doneLine': 'Contract {n}: {provider}, {firms} firms at {price} per firm, {total}',
+  'split.reasonGiven': 'Reason for this split: {reason}',
+  'split.contractOf': 'Contract {n} of {count} of a split award.',
+  'split.parentLink': 'The split request',
+  'split.yours': 'Your contract: {firms} firms, {total}',
+  'split.openContract': 'Open your contract',
 } as const;

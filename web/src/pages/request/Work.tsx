@@ -8,6 +8,7 @@ import { CancelRequest, CloseBidding, JoinRequest, SealedNotice } from './Lifecy
 import { Pledges } from './pledges/Pledges';
 import { ComplaintsPanel } from './complaints/ComplaintsPanel';
 import { MyStanding } from './complaints/MyStanding';
+import { SplitNotice } from './SplitNotice';
 
 const RANKED = ['evaluating', 'awarded', 'unsuccessful', 'in_delivery', 'completed'];
 const AWARDED = ['awarded', 'in_delivery', 'completed'];
@@ -36,22 +37,29 @@ export function Work({
   const sponsor = rep && (lead || r.coSponsorIds.includes(user.organisationId));
   const admin = isAdminOf(user, r.clusterId);
   const awardee = user.role === 'provider' && r.award?.providerId === user.organisationId;
+  // A contract of a split award (issue 13) is delivered and paid like any award; its bids, ranking and
+  // pledges are its split request's. The split request itself holds no money: its contracts do.
+  const contract = r.contractOf !== undefined;
+  const split = r.splitAward !== undefined;
   return (
     <>
-      {(sponsor || admin || awardee) && AWARDED.includes(r.status) && (
+      <SplitNotice request={r} />
+      {(sponsor || admin || awardee) && AWARDED.includes(r.status) && !split && (
         <MoneyPanel request={r} roles={{ provider: awardee, lead, admin }} />
       )}
-      {user.role === 'provider' && AWARDED.concat('evaluating').includes(r.status) && <MyStanding request={r} />}
-      {(sponsor || admin) && RANKED.includes(r.status) && (
+      {user.role === 'provider' && AWARDED.concat('evaluating').includes(r.status) && !contract && (
+        <MyStanding request={r} />
+      )}
+      {(sponsor || admin) && RANKED.includes(r.status) && !contract && (
         <ComplaintsPanel request={r} canDecide={admin} onChanged={onChanged} />
       )}
-      {user.role === 'provider' && r.status !== 'draft' && <BidPanel request={r} />}
+      {user.role === 'provider' && r.status !== 'draft' && !contract && <BidPanel request={r} />}
       {sponsor && r.status === 'open' && !passed && <SealedNotice request={r} />}
       {(lead || admin) && r.status === 'open' && passed && <CloseBidding request={r} onChanged={onChanged} />}
-      {(sponsor || admin) && RANKED.includes(r.status) && (
+      {(sponsor || admin) && RANKED.includes(r.status) && !contract && (
         <EvaluationPanel request={r} canAward={lead} onChanged={onChanged} />
       )}
-      {sponsor && r.status !== 'draft' && (
+      {sponsor && r.status !== 'draft' && !contract && (
         <Pledges request={r} associationId={user.organisationId} onChanged={refresh} />
       )}
       {rep && !sponsor && r.status === 'open' && !passed && <JoinRequest request={r} onChanged={onChanged} />}

@@ -1,9 +1,11 @@
 import { useApi, type BidView, type Evaluation, type ServiceRequest } from '../../../api';
 import { ErrorNotice, Loading } from '../../../components';
-import { formatCount, formatDateTime, formatMoney } from '../../../format';
+import { formatAmount, formatCount, formatDateTime, formatMoney } from '../../../format';
 import { useResource } from '../../../hooks';
-import { t } from '../../../i18n';
+import { t, tn } from '../../../i18n';
+import { Link, paths } from '../../../router';
 import { AwardForm } from './AwardForm';
+import { SplitAwardForm } from './SplitAwardForm';
 import { InvalidBids, RankedDetail, providerName } from './Ranking';
 
 async function load(api: ReturnType<typeof useApi>, r: ServiceRequest, signal: AbortSignal) {
@@ -14,7 +16,42 @@ async function load(api: ReturnType<typeof useApi>, r: ServiceRequest, signal: A
   return { evaluation, bids: new Map<string, BidView>(bids.items.map((b) => [b.id, b])) };
 }
 
+/** A split award: each contract, linked to its own page (its escrow and deliveries). */
+function SplitAwarded({
+  request,
+  providers,
+}: {
+  request: ServiceRequest;
+  providers: Evaluation['providers'] | undefined;
+}) {
+  const s = request.splitAward;
+  if (!s) return null;
+  return (
+    <div className="notice notice-ok">
+      <p className="notice-title">{tn('split.done', s.contracts.length, { total: formatAmount(s.total) })}</p>
+      <ul>
+        {s.contracts.map((c) => (
+          <li key={c.requestId}>
+            <Link to={paths.request(request.clusterId, c.requestId)}>
+              {t('split.doneLine', {
+                n: String(c.index + 1),
+                provider: providerName(c.providerId, providers),
+                firms: formatCount(c.volume),
+                price: formatAmount(c.pricePerFirm),
+                total: formatAmount(c.total),
+              })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {s.reason && <p>{t('split.reasonGiven', { reason: s.reason })}</p>}
+      <p className="hint">{formatDateTime(s.awardedAt)}</p>
+    </div>
+  );
+}
+
 function Awarded({ request, providers }: { request: ServiceRequest; providers: Evaluation['providers'] | undefined }) {
+  if (request.splitAward) return <SplitAwarded request={request} providers={providers} />;
   const a = request.award;
   if (!a) return null;
   return (
@@ -52,6 +89,8 @@ export function EvaluationPanel({
     const { evaluation, bids } = data.data;
     if (evaluation.outcome === 'unsuccessful')
       body = <p className="notice notice-warn">{t('ranking.unsuccessful', { reason: evaluation.reason ?? '' })}</p>;
+    else if (request.status === 'evaluating' && canAward && evaluation.split)
+      body = <SplitAwardForm request={request} evaluation={evaluation} bids={bids} onAwarded={onChanged} />;
     else if (request.status === 'evaluating' && canAward)
       body = <AwardForm request={request} evaluation={evaluation} bids={bids} onAwarded={onChanged} />;
     else {
@@ -62,7 +101,7 @@ export function EvaluationPanel({
               <RankedDetail
                 r={r}
                 bid={bids.get(r.bidId)}
-                recommended={r.bidId === evaluation.recommended?.bidId}
+                recommended={!evaluation.split && r.bidId === evaluation.recommended?.bidId}
                 providers={evaluation.providers}
               />
             </li>
