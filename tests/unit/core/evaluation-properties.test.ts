@@ -106,11 +106,24 @@ describe('evaluation properties', () => {
     );
   });
 
-  it('never ranks, let alone recommends, a bid that cannot serve the volume', () => {
+  it('never ranks, let alone recommends, a bid that cannot serve the volume (but for a split ranking)', () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const result = run(s);
         if (result.outcome !== 'ranked') return;
+        if (result.split) {
+          // Issue 13: no bid serves the volume alone; each ranked bid is quoted at what it can take, which
+          // reaches its first tier, and together they cover the volume.
+          for (const r of result.ranking) {
+            const bid = s.bids.find((b) => b.id === r.bidId)!;
+            expect(r.capacity).toBeLessThan(result.volume);
+            expect(r.capacity).toBeLessThanOrEqual(bid.capacity);
+            expect(bid.priceTiers[0]!.minFirms).toBeLessThanOrEqual(r.capacity!);
+            expect(bid.status).toBe('live');
+          }
+          expect(result.ranking.reduce((n, r) => n + r.capacity!, 0)).toBeGreaterThanOrEqual(result.volume);
+          return;
+        }
         for (const r of result.ranking) {
           const bid = s.bids.find((b) => b.id === r.bidId)!;
           expect(bid.capacity).toBeGreaterThanOrEqual(result.volume);
