@@ -116,7 +116,10 @@ export interface RequestSeed {
 const all = (n: number) => Array.from({ length: n }, (_, i) => i);
 const plan = (text: string) => `${text} Weekly progress reports to the association.`;
 
-/** The pooled requests of the demo: four open ones (deadlines days after seeding) and one awarded last month. */
+/**
+ * The pooled requests of the demo: four open ones (deadlines days after seeding), one awarded last month and one
+ * awarded as a split across two providers (issue 13).
+ */
 export const REQUESTS: RequestSeed[] = [
   {
     slug: 'knidgro-it-training',
@@ -286,6 +289,49 @@ export const REQUESTS: RequestSeed[] = [
           priceTiers: tiers([5, 4_200], [10, 3_600]),
           capacity: 30,
           deliveryPlan: plan('Samples collected at the co-operative; results within three weeks.'),
+        },
+      },
+    ],
+  },
+  // Issue 13: neither bidder can take all six firms, so the award is a split (a contract each).
+  {
+    slug: 'appeal-quality-split',
+    lead: 'appeal',
+    coSponsors: [],
+    deadlineInDays: -20,
+    awarded: true,
+    terms: {
+      title: 'Export quality audits for six garment exporters',
+      category: 'quality-certification',
+      specification:
+        'Audit each pledged exporter against buyer social-compliance and quality codes, ' +
+        'and coach its staff through the corrective actions before the buyers’ own audits.',
+      deliverables: ['Audit report per exporter', 'Corrective action plan', 'Follow-up visit'],
+      place: 'Ludhiana',
+      minFirms: 3,
+      maxFirms: 10,
+      weights: { price: 60, quality: 40 },
+      milestones: [
+        { name: 'Audits done', shareBasisPoints: 6000 },
+        { name: 'Follow-up visits', shareBasisPoints: 4000 },
+      ],
+    },
+    pledges: { appeal: all(6) },
+    bids: [
+      {
+        provider: 'sisi',
+        terms: {
+          priceTiers: tiers([3, 11_000]),
+          capacity: 4,
+          deliveryPlan: plan('Two auditors, one exporter a week, with a follow-up visit a month later.'),
+        },
+      },
+      {
+        provider: 'nift',
+        terms: {
+          priceTiers: tiers([2, 12_500]),
+          capacity: 3,
+          deliveryPlan: plan('Quality audits by our apparel faculty, in the exporters’ own units.'),
         },
       },
     ],

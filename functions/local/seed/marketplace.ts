@@ -17,6 +17,7 @@ import type { StoredRequest } from '../../adapters/dynamo/requests';
 import type { Stores } from '../../adapters/dynamo/stores';
 import { systemClock } from '../../adapters/system';
 import { makeAward } from '../../use-cases/award-request';
+import { makeSplitAward } from '../../use-cases/award-split';
 import { ASSOCIATIONS, DEMO_USERS, PROVIDERS } from './data';
 import { seedId } from './ids';
 import { REGISTERS, REQUESTS, type RegisterSlug, type RequestSeed } from './marketplace-data';
@@ -112,6 +113,13 @@ export async function closeAndAward(
   const evaluation = toStoredEvaluation(result, { clusterId, evaluatedAt: at, evaluatedBy: rep.userId });
   await stores.evaluations.close(next, request.version, request.pledgedFirms, evaluation);
   if (result.outcome !== 'ranked') return undefined;
+  if (result.split) {
+    // A split (issue 13): one contract request per provider, each with ids of its own.
+    let n = 0;
+    const ids: IdGenerator = { next: (kind) => seedId(kind, `${seed.slug}-split-${n++}`) };
+    const { events } = await makeSplitAward({ stores, clock, ids }, { request: next, evaluation }, rep, {}, 'seed');
+    return events[0];
+  }
   // Awarded as the route awards (the recommended bid), so the workers hold its subsidy in escrow.
   const deps = { stores, clock, ids: seededIds(`${seed.slug}-award`) };
   return (await makeAward(deps, { request: next, evaluation }, rep, {}, `seed-${seed.slug}`)).event;
@@ -157,7 +165,7 @@ export async function seedMarketplace(
   if (created > 0)
     log(
       `Seeded the marketplace: member firms, ${REQUESTS.length} ` +
-        `pooled requests with pledges and sealed bids, one awarded`,
+        `pooled requests with pledges and sealed bids, one awarded, one awarded as a split`,
     );
   return { created };
 }

@@ -19,7 +19,7 @@ describe('the demo marketplace', () => {
     expect((await t.stores.firms.listByAssociation(LUDHIANA, APPEAL, { limit: 100 })).items.length).toBeGreaterThan(0);
   });
 
-  it('has open requests with pledges and sealed bids, deadlines in the future, and one awarded request', async () => {
+  it('has open requests with pledges and sealed bids, deadlines in the future, one awarded and one split', async () => {
     const now = Date.now();
     const all = await Promise.all(
       Object.values(CLUSTERS).map((c) => t.stores.requests.listByCluster(c.id, { limit: 50 })),
@@ -29,8 +29,14 @@ describe('the demo marketplace', () => {
     expect(open.length).toBeGreaterThanOrEqual(4);
     for (const r of open) expect(Date.parse(r.biddingDeadline)).toBeGreaterThan(now);
     expect(open.find((r) => r.title.includes('17'))?.pledgedFirms).toBe(17);
-    const awarded = requests.filter((r) => r.status === 'awarded');
+    // One award to one provider, and one split (issue 13): the split request and its two contracts.
+    const awarded = requests.filter((r) => r.status === 'awarded' && !r.splitAward && !r.contractOf);
     expect(awarded).toHaveLength(1);
+    const split = requests.find((r) => r.splitAward);
+    expect(split?.splitAward?.contracts.map((c) => c.volume).reduce((a, b) => a + b, 0)).toBe(6);
+    const contracts = requests.filter((r) => r.contractOf?.requestId === split?.id);
+    expect(contracts.map((c) => c.status)).toEqual(['awarded', 'awarded']);
+    expect(new Set(contracts.map((c) => c.award?.providerId)).size).toBe(2);
     expect(
       (await t.stores.audit.list(awarded[0]!.clusterId, { limit: 20 })).items.some((e) => e.subject === awarded[0]!.id),
     ).toBe(true);
