@@ -9,6 +9,8 @@
 import type { AnyRoute } from '../route';
 import { accountsRoutes } from './accounts-routes';
 import { awardsRoutes } from './awards-routes';
+import { complaintsRoutes } from './complaints-routes';
+import { splitsRoutes } from './splits-routes';
 import { clustersRoutes } from './clusters-routes';
 import { deliveryRoutes } from './delivery-routes';
 import { moneyRoutes } from './money-routes';
@@ -23,6 +25,8 @@ export const ROUTE_GROUPS = {
   requests: requestsRoutes,
   bidding: biddingRoutes,
   awards: awardsRoutes,
+  complaints: complaintsRoutes,
+  splits: splitsRoutes,
   delivery: deliveryRoutes,
   money: moneyRoutes,
   reports: reportsRoutes,
