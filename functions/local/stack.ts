@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { idGenerator, timingForStage, type Clock, type ProcurementTiming } from '@bds/core';
 import { readEnv } from '../config/env';
-import { createDb } from '../adapters/dynamo/db';
+import { createDb, type Db } from '../adapters/dynamo/db';
 import { ensureTable } from '../adapters/dynamo/create-table';
 import { createStores } from '../adapters/dynamo/stores';
 import { localPublisher } from '../adapters/sqs/publisher';
@@ -73,6 +73,10 @@ export interface LocalStackOptions {
     wrap?: (handler: LocalQueueOptions['handler']) => LocalQueueOptions['handler'];
     visibilityTimeoutMs?: number;
   };
+  /** For a bench that prices what the stack does (`npm run bench`): sees the stack's client before any call. */
+  instrument?: {
+    db?(db: Db): void;
+  };
 }
 
 export interface LocalStack {
@@ -114,6 +118,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Loc
     });
     const timing = opts.timing ?? timingForStage(env.STAGE);
     const db = createDb({ tableName: TABLE_NAME, endpoint: dynamo.endpoint });
+    opts.instrument?.db?.(db);
     if ((await ensureTable(db.client, TABLE_NAME)) === 'created')
       say(`Created table ${TABLE_NAME} from the stack's definition`);
     const stores = createStores(db);
