@@ -38,7 +38,8 @@ async function awardedIn(api: Api, clusterIds: string[], signal: AbortSignal): P
   const pages = await Promise.all(
     clusterIds.flatMap((id) => AWARDED.map((status) => api.listRequests(id, { status, limit: 50 }, signal))),
   );
-  return pages.flatMap((p) => p.items);
+  // A split request holds no escrow (its contracts, each a request of its own, do): it has no money to read.
+  return pages.flatMap((p) => p.items).filter((r) => !r.splitAward);
 }
 
 /** Reported deliveries the lead association is to accept or dispute. */
