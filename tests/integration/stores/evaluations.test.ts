@@ -36,12 +36,14 @@ describe('evaluation store', () => {
   }
 
   it(
-    'reads the request and its bids together, and stores ' + 'the closed request with its ranking in one transaction',
+    'reads the request, its bids and the cluster’s ratings together, and stores ' +
+      'the closed request with its ranking in one transaction',
     async () => {
       const request = await readyToClose();
       const read = await measure(() => stores.evaluations.closeContext(CLUSTER, request.id));
       const { request: current, bids } = read.result;
-      expect(read.usage).toMatchObject({ readCalls: 2, readRoundTrips: 1, writeCalls: 0 });
+      // The request, its bids and the cluster's rating summaries (for the quality score): three reads, one round trip.
+      expect(read.usage).toMatchObject({ readCalls: 3, readRoundTrips: 1, writeCalls: 0 });
       expect(bids).toHaveLength(2);
       const { next, result } = closeAndEvaluate(current!, bids, current!.pledgedFirms, after);
       const evaluation = toStoredEvaluation(result, {
