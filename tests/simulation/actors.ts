@@ -115,7 +115,7 @@ export class Actors {
     if (dayNumber % 7 === 6) await this.payout(dayNumber);
   }
 
-  private async post({ cluster, reps, providers }: ClusterPeople): Promise<void> {
+  private async post({ cluster, reps }: ClusterPeople): Promise<void> {
     const categories = [...new Set(cluster.providers.flatMap((p) => p.categories))].sort();
     for (const [i, rep] of reps.entries()) {
       if (!this.chance(0.25)) continue;
@@ -153,7 +153,6 @@ export class Actors {
         if (this.chance(0.6) && (await attempt(() => rep.post(`${path}/pledges`, { firmId: firm.id }))) !== undefined)
           this.activity.pledges++;
     }
-    void providers;
   }
 
   private async bid({ cluster, providers }: ClusterPeople): Promise<void> {
@@ -213,7 +212,7 @@ export class Actors {
 
   /** Providers report the next milestone of what they won; firms confirm (on behalf, by their association's rep). */
   private async deliver(): Promise<void> {
-    for (const [requestId, t] of [...this.tracked].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [, t] of [...this.tracked].sort(([a], [b]) => a.localeCompare(b))) {
       if (!t.winner || t.done || !this.chance(0.5)) continue;
       const money = await attempt(() => t.rep.get<MoneyView>(`${t.path}/money`));
       const next = money?.milestones.find((m) => m.status === 'awaiting_delivery');
@@ -226,7 +225,6 @@ export class Actors {
       const evidence = `Delivered to ${attended.length} firms; attendance sheets kept by the association.`;
       if (!(await attempt(() => winner.post(`${path}/report`, { evidence, attendedFirmIds: attended })))) continue;
       this.activity.reported++;
-      void requestId;
     }
   }
 
